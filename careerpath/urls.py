@@ -1,0 +1,16 @@
+from django.conf.urls.i18n import i18n_patterns
+from django.contrib import admin
+from django.urls import include, path
+
+from roles import views as role_views
+
+urlpatterns = [
+    path("healthz", role_views.healthz, name="healthz"),
+]
+
+urlpatterns += i18n_patterns(
+    path("", role_views.home, name="home"),
+    path("roles/", include("roles.urls")),
+    path("admin/", admin.site.urls),
+    prefix_default_language=False,
+)

@@ -1,0 +1,25 @@
+from collections import Counter
+
+from django.core.management.base import BaseCommand, CommandError
+from django.db import transaction
+
+from roles.loading import ContentError, load_role_content
+
+
+class Command(BaseCommand):
+    help = (
+        "Load the curated content (roles, skills, degrees, transitions) shipped with the code. "
+        "Creates what is missing and never changes or deletes what editors made; safe to run twice."
+    )
+
+    def handle(self, *args, **options):
+        report: Counter = Counter()
+        try:
+            with transaction.atomic():
+                load_role_content(report)
+        except ContentError as error:
+            raise CommandError(f"Content not loaded: {error}") from error
+        if not report:
+            self.stdout.write("Content already loaded: nothing to create.")
+        for label, count in sorted(report.items()):
+            self.stdout.write(f"created {count} {label}")

@@ -1,0 +1,140 @@
+from django.contrib import admin
+from django.db.models import Count
+from django.utils.translation import gettext_lazy as _
+from modeltranslation.admin import TranslationAdmin, TranslationStackedInline, TranslationTabularInline
+
+from .models import (
+    Degree,
+    ExperienceStep,
+    Mission,
+    Role,
+    RoleDegree,
+    RoleSkill,
+    Skill,
+    SkillCategory,
+    SkillLevel,
+    Source,
+    Trait,
+    Variation,
+)
+
+admin.site.site_header = _("careerpath — espace éditeurs")
+admin.site.site_title = _("careerpath")
+admin.site.index_title = _("Contenu du site")
+
+
+class RoleSkillInline(TranslationTabularInline):
+    model = RoleSkill
+    extra = 1
+    autocomplete_fields = ["skill"]
+    fields = ["skill", "required_level", "importance", "rationale"]
+    ordering = ["-importance", "-required_level"]
+
+
+class RoleDegreeInline(TranslationTabularInline):
+    model = RoleDegree
+    extra = 0
+    autocomplete_fields = ["degree"]
+    fields = ["degree", "kind", "note"]
+
+
+class ExperienceStepInline(TranslationStackedInline):
+    model = ExperienceStep
+    extra = 0
+    ordering = ["position"]
+    fields = [
+        ("position", "kind", "area", "sector"),
+        ("min_months", "max_months", "is_alternative"),
+        "title",
+        "description",
+    ]
+
+
+class MissionInline(TranslationTabularInline):
+    model = Mission
+    extra = 0
+    ordering = ["kind", "position"]
+    fields = ["kind", "position", "title", "description"]
+
+
+class VariationInline(TranslationTabularInline):
+    model = Variation
+    extra = 0
+    fields = ["dimension", "scale", "sector", "description"]
+
+
+@admin.register(Role)
+class RoleAdmin(TranslationAdmin):
+    list_display = ["title", "acronym", "level", "sector_focus", "status", "skill_count", "updated_at"]
+    list_filter = ["status", "level", "sector_focus", "min_scale", "max_scale"]
+    list_editable = ["status"]
+    search_fields = ["title_fr", "title_en", "title_feminine", "acronym", "slug"]
+    prepopulated_fields = {"slug": ["title_en"]}
+    autocomplete_fields = ["reports_to"]
+    filter_horizontal = ["traits", "sources"]
+    save_on_top = True
+    fieldsets = [
+        (None, {"fields": ["status", "slug", "title", "title_feminine", "acronym", "summary"]}),
+        (_("Le poste"), {"fields": ["description", "outlook", "evidence"]}),
+        (_("Place dans l’organisation"), {"fields": ["level", "reports_to", "sector_focus", ("min_scale", "max_scale")]}),
+        (_("Traits et sources"), {"fields": ["traits", "sources"]}),
+    ]
+    inlines = [RoleSkillInline, RoleDegreeInline, ExperienceStepInline, MissionInline, VariationInline]
+
+    def get_queryset(self, request):
+        return super().get_queryset(request).annotate(skill_total=Count("role_skills"))
+
+    @admin.display(description=_("compétences"), ordering="skill_total")
+    def skill_count(self, role):
+        return role.skill_total
+
+
+class SkillLevelInline(TranslationTabularInline):
+    model = SkillLevel
+    extra = 0
+    max_num = 5
+    ordering = ["level"]
+
+
+@admin.register(Skill)
+class SkillAdmin(TranslationAdmin):
+    list_display = ["name", "category", "role_count"]
+    list_filter = ["category"]
+    search_fields = ["name_fr", "name_en", "slug"]
+    prepopulated_fields = {"slug": ["name_en"]}
+    inlines = [SkillLevelInline]
+
+    def get_queryset(self, request):
+        return super().get_queryset(request).select_related("category").annotate(role_total=Count("role_skills"))
+
+    @admin.display(description=_("postes"), ordering="role_total")
+    def role_count(self, skill):
+        return skill.role_total
+
+
+@admin.register(SkillCategory)
+class SkillCategoryAdmin(TranslationAdmin):
+    list_display = ["name", "position"]
+    list_editable = ["position"]
+    prepopulated_fields = {"slug": ["name_en"]}
+
+
+@admin.register(Degree)
+class DegreeAdmin(TranslationAdmin):
+    list_display = ["name", "level", "field", "typical_months"]
+    list_filter = ["level", "field"]
+    search_fields = ["name_fr", "name_en", "slug"]
+    prepopulated_fields = {"slug": ["name_en"]}
+
+
+@admin.register(Trait)
+class TraitAdmin(TranslationAdmin):
+    list_display = ["name"]
+    search_fields = ["name_fr", "name_en"]
+    prepopulated_fields = {"slug": ["name_en"]}
+
+
+@admin.register(Source)
+class SourceAdmin(TranslationAdmin):
+    list_display = ["title", "file_name", "language"]
+    search_fields = ["title_fr", "title_en", "file_name"]

@@ -1,0 +1,179 @@
+"""Load the curated role content from `roles/content/*.toml`.
+
+Create-only: a row that already exists (by its natural key) is left as editors made it, and
+a role that exists keeps its skills, steps and missions; nothing is ever deleted. Running
+the loader twice therefore leaves the same rows.
+"""
+
+import tomllib
+from collections import Counter
+from pathlib import Path
+
+from .models import (
+    Degree,
+    ExperienceStep,
+    Mission,
+    Role,
+    RoleDegree,
+    RoleSkill,
+    Scale,
+    Skill,
+    SkillCategory,
+    SkillLevel,
+    Source,
+    Trait,
+    Variation,
+)
+
+CONTENT_DIR = Path(__file__).resolve().parent / "content"
+
+
+class ContentError(ValueError):
+    """The content files contradict themselves (an unknown reference, a missing field)."""
+
+
+def read_toml(path: Path) -> dict:
+    with path.open("rb") as handle:
+        return tomllib.load(handle)
+
+
+def get_or_create(report: Counter, model, defaults: dict | None = None, **lookup):
+    obj, created = model.objects.get_or_create(**lookup, defaults=defaults or {})
+    if created:
+        report[model._meta.label] += 1
+    return obj, created
+
+
+def pick(entry: dict, *names: str) -> dict:
+    """The entry's values for these model fields, keeping only the ones present."""
+    return {name: entry[name] for name in names if name in entry}
+
+
+def translated(entry: dict, *fields: str) -> dict:
+    return pick(entry, *(f"{field}_{lang}" for field in fields for lang in ("fr", "en")))
+
+
+def lookup(table: dict, key: str, what: str, owner: str):
+    try:
+        return table[key]
+    except KeyError:
+        raise ContentError(f"{owner}: unknown {what} “{key}”.") from None
+
+
+def load_catalogue(data: dict, report: Counter) -> dict:
+    sources = {
+        entry["file_name"]: get_or_create(
+            report, Source, file_name=entry["file_name"],
+            defaults={**pick(entry, "language"), **translated(entry, "title", "summary")},
+        )[0]
+        for entry in data.get("sources", [])
+    }
+    categories = {
+        entry["slug"]: get_or_create(
+            report, SkillCategory, slug=entry["slug"],
+            defaults={**pick(entry, "position"), **translated(entry, "name")},
+        )[0]
+        for entry in data.get("categories", [])
+    }
+    skills = {}
+    for entry in data.get("skills", []):
+        category = lookup(categories, entry["category"], "category", f"skill {entry['slug']}")
+        skill, created = get_or_create(
+            report, Skill, slug=entry["slug"],
+            defaults={"category": category, **translated(entry, "name", "description")},
+        )
+        if created:
+            levels_fr, levels_en = entry["levels_fr"], entry["levels_en"]
+            if len(levels_fr) != 5 or len(levels_en) != 5:
+                raise ContentError(f"skill {entry['slug']}: five level descriptions are needed in each language.")
+            for level, (text_fr, text_en) in enumerate(zip(levels_fr, levels_en, strict=True), start=1):
+                get_or_create(
+                    report, SkillLevel, skill=skill, level=level,
+                    defaults={"description_fr": text_fr, "description_en": text_en},
+                )
+        skills[entry["slug"]] = skill
+    traits = {
+        entry["slug"]: get_or_create(
+            report, Trait, slug=entry["slug"], defaults=translated(entry, "name", "description")
+        )[0]
+        for entry in data.get("traits", [])
+    }
+    degrees = {
+        entry["slug"]: get_or_create(
+            report, Degree, slug=entry["slug"],
+            defaults={**pick(entry, "level", "field", "typical_months"), **translated(entry, "name", "description")},
+        )[0]
+        for entry in data.get("degrees", [])
+    }
+    return {"sources": sources, "skills": skills, "traits": traits, "degrees": degrees}
+
+
+def load_roles(data: dict, catalogue: dict, report: Counter) -> None:
+    created_roles = []
+    for entry in data.get("roles", []):
+        role, created = get_or_create(
+            report, Role, slug=entry["slug"],
+            defaults={
+                **pick(entry, "acronym", "title_feminine", "sector_focus"),
+                **translated(entry, "title", "summary", "description", "outlook", "evidence"),
+                "level": Role.Level[entry["level"].upper()],
+                "min_scale": Scale[entry["min_scale"].upper()],
+                "max_scale": Scale[entry["max_scale"].upper()],
+                "status": entry.get("status", Role.Status.PUBLISHED),
+            },
+        )
+        if created:
+            load_role_details(role, entry, catalogue, report)
+            created_roles.append((role, entry))
+    # Reporting lines point at other roles, so they are set once every role exists.
+    for role, entry in created_roles:
+        if "reports_to" in entry:
+            role.reports_to = Role.objects.filter(slug=entry["reports_to"]).first()
+            if role.reports_to is None:
+                raise ContentError(f"role {role.slug}: unknown reports_to “{entry['reports_to']}”.")
+            role.save(update_fields=["reports_to"])
+
+
+def load_role_details(role: Role, entry: dict, catalogue: dict, report: Counter) -> None:
+    owner = f"role {role.slug}"
+    role.sources.set(lookup(catalogue["sources"], name, "source", owner) for name in entry.get("sources", []))
+    role.traits.set(lookup(catalogue["traits"], slug, "trait", owner) for slug in entry.get("traits", []))
+    for item in entry.get("skills", []):
+        get_or_create(
+            report, RoleSkill, role=role, skill=lookup(catalogue["skills"], item["skill"], "skill", owner),
+            defaults={
+                "required_level": item["level"],
+                "importance": item["importance"],
+                "rationale_fr": item.get("why_fr", ""),
+                "rationale_en": item.get("why_en", ""),
+            },
+        )
+    for item in entry.get("degrees", []):
+        get_or_create(
+            report, RoleDegree, role=role, degree=lookup(catalogue["degrees"], item["degree"], "degree", owner),
+            defaults={**pick(item, "kind"), **translated(item, "note")},
+        )
+    for position, item in enumerate(entry.get("steps", []), start=1):
+        get_or_create(
+            report, ExperienceStep, role=role, position=position,
+            defaults={
+                **pick(item, "kind", "area", "min_months", "max_months", "sector", "is_alternative"),
+                **translated(item, "title", "description"),
+            },
+        )
+    for item in entry.get("missions", []):
+        get_or_create(
+            report, Mission, role=role, kind=item["kind"], position=item["position"],
+            defaults=translated(item, "title", "description"),
+        )
+    for item in entry.get("variations", []):
+        scale = Scale[item["scale"].upper()] if "scale" in item else None
+        get_or_create(
+            report, Variation, role=role, dimension=item["dimension"], scale=scale, sector=item.get("sector", ""),
+            defaults=translated(item, "description"),
+        )
+
+
+def load_role_content(report: Counter) -> None:
+    catalogue = load_catalogue(read_toml(CONTENT_DIR / "catalogue.toml"), report)
+    load_roles(read_toml(CONTENT_DIR / "roles.toml"), catalogue, report)

@@ -1,0 +1,518 @@
+"""What a role is: roles, skills, degrees, experience steps, missions, traits and sources.
+
+Text fields listed in `roles/translation.py` exist in French (`_fr`, the source language)
+and English (`_en`); an empty English field falls back to the French text.
+"""
+
+from django.db import models
+from django.db.models import Prefetch, Q
+from django.urls import reverse
+from django.utils.translation import get_language, ngettext
+from django.utils.translation import gettext_lazy as _
+
+MIN_LEVEL, MAX_LEVEL = 1, 5
+
+
+class Sector(models.TextChoices):
+    PRODUCTION = "production", _("Production")
+    SERVICES = "services", _("Services")
+    BOTH = "both", _("Production et services")
+
+
+class Scale(models.IntegerChoices):
+    MICRO = 1, _("Très petite structure (quelques personnes)")
+    SMALL = 2, _("Petite organisation")
+    MEDIUM = 3, _("Organisation moyenne")
+    LARGE = 4, _("Grande entreprise ou grand groupe")
+
+
+class Source(models.Model):
+    file_name = models.CharField(
+        _("fichier"),
+        max_length=200,
+        unique=True,
+        help_text=_("Nom du fichier de l’article dans le dossier des sources, p. ex. 004_….txt."),
+    )
+    title = models.CharField(_("titre"), max_length=300, help_text=_("Titre de l’article."))
+    language = models.CharField(
+        _("langue"), max_length=10, default="fr", help_text=_("Langue de l’article (code ISO, p. ex. fr).")
+    )
+    summary = models.TextField(_("résumé"), blank=True, help_text=_("Ce que l’article couvre, en une ou deux phrases."))
+
+    class Meta:
+        ordering = ["file_name"]
+        verbose_name = _("source")
+        verbose_name_plural = _("sources")
+
+    def __str__(self) -> str:
+        return f"{self.title} ({self.file_name})"
+
+
+class SkillCategory(models.Model):
+    slug = models.SlugField(_("identifiant"), max_length=80, unique=True)
+    name = models.CharField(_("nom"), max_length=120)
+    position = models.PositiveSmallIntegerField(
+        _("position"), default=0, help_text=_("Ordre d’affichage des catégories (le plus petit d’abord).")
+    )
+
+    class Meta:
+        ordering = ["position", "slug"]
+        verbose_name = _("catégorie de compétences")
+        verbose_name_plural = _("catégories de compétences")
+
+    def __str__(self) -> str:
+        return self.name
+
+
+class Skill(models.Model):
+    slug = models.SlugField(_("identifiant"), max_length=120, unique=True)
+    name = models.CharField(_("nom"), max_length=200)
+    category = models.ForeignKey(
+        SkillCategory, on_delete=models.PROTECT, related_name="skills", verbose_name=_("catégorie")
+    )
+    description = models.TextField(
+        _("description"), blank=True, help_text=_("Ce que recouvre la compétence, en une ou deux phrases.")
+    )
+
+    class Meta:
+        ordering = ["category__position", "name"]
+        verbose_name = _("compétence")
+        verbose_name_plural = _("compétences")
+
+    def __str__(self) -> str:
+        return self.name
+
+
+class SkillLevel(models.Model):
+    """What a person at a given level concretely does, so a self-rating means something."""
+
+    skill = models.ForeignKey(Skill, on_delete=models.CASCADE, related_name="levels", verbose_name=_("compétence"))
+    level = models.PositiveSmallIntegerField(_("niveau"), help_text=_("De 1 (débutant) à 5 (expert)."))
+    description = models.TextField(
+        _("ce que fait la personne"),
+        help_text=_("Un comportement observable à ce niveau, p. ex. « anime seul une réunion d’équipe »."),
+    )
+
+    class Meta:
+        ordering = ["skill", "level"]
+        verbose_name = _("niveau de compétence")
+        verbose_name_plural = _("niveaux de compétence")
+        constraints = [
+            models.UniqueConstraint(fields=["skill", "level"], name="skill_level_unique"),
+            models.CheckConstraint(
+                condition=Q(level__gte=MIN_LEVEL, level__lte=MAX_LEVEL), name="skill_level_in_range"
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.skill} — {self.level}"
+
+
+class Trait(models.Model):
+    slug = models.SlugField(_("identifiant"), max_length=80, unique=True)
+    name = models.CharField(_("nom"), max_length=120)
+    description = models.TextField(_("description"), blank=True, help_text=_("Pourquoi ce trait aide dans le métier."))
+
+    class Meta:
+        ordering = ["name"]
+        verbose_name = _("trait personnel")
+        verbose_name_plural = _("traits personnels")
+
+    def __str__(self) -> str:
+        return self.name
+
+
+class DegreeLevel(models.TextChoices):
+    BACHELOR = "bachelor", _("Licence / bachelor (bac+3)")
+    MASTER = "master", _("Master (bac+5)")
+    ENGINEERING = "engineering", _("Diplôme d’ingénieur (bac+5)")
+    MBA = "mba", _("MBA")
+
+
+# How far a degree level goes, to compare a person's degree with what a role asks.
+DEGREE_RANK = {
+    DegreeLevel.BACHELOR: 3,
+    DegreeLevel.MASTER: 5,
+    DegreeLevel.ENGINEERING: 5,
+    DegreeLevel.MBA: 5,
+}
+
+
+class DegreeField(models.TextChoices):
+    BUSINESS_MANAGEMENT = "business-management", _("Gestion d’entreprise")
+    OPERATIONS = "operations", _("Gestion des opérations")
+    FACILITIES = "facilities", _("Gestion des installations")
+    BUSINESS_ADMINISTRATION = "business-administration", _("Administration des affaires")
+    ENGINEERING = "engineering", _("Ingénierie")
+    OTHER = "other", _("Autre domaine")
+
+
+class Degree(models.Model):
+    slug = models.SlugField(_("identifiant"), max_length=120, unique=True)
+    name = models.CharField(_("intitulé"), max_length=200)
+    level = models.CharField(_("niveau"), max_length=20, choices=DegreeLevel.choices)
+    field = models.CharField(_("domaine"), max_length=40, choices=DegreeField.choices)
+    typical_months = models.PositiveSmallIntegerField(
+        _("durée typique (mois)"),
+        help_text=_("Durée habituelle des études pour obtenir ce diplôme, utilisée dans les estimations de parcours."),
+    )
+    description = models.TextField(_("description"), blank=True)
+
+    class Meta:
+        ordering = ["level", "name"]
+        verbose_name = _("diplôme")
+        verbose_name_plural = _("diplômes")
+        constraints = [
+            models.CheckConstraint(condition=Q(typical_months__gt=0), name="degree_duration_positive"),
+        ]
+
+    def __str__(self) -> str:
+        return self.name
+
+    @property
+    def rank(self) -> int:
+        return DEGREE_RANK[DegreeLevel(self.level)]
+
+
+class RoleQuerySet(models.QuerySet):
+    def published(self):
+        return self.filter(status=Role.Status.PUBLISHED)
+
+    def search(self, text: str):
+        """Match every word of `text` in a title (either language), the acronym or the summary."""
+        query = self
+        for word in text.split():
+            query = query.filter(
+                Q(title_fr__icontains=word)
+                | Q(title_en__icontains=word)
+                | Q(title_feminine__icontains=word)
+                | Q(acronym__iexact=word)
+                | Q(summary_fr__icontains=word)
+                | Q(summary_en__icontains=word)
+            )
+        return query
+
+    def for_sector(self, sector: str):
+        if sector == Sector.BOTH:
+            return self
+        return self.filter(sector_focus__in=[sector, Sector.BOTH])
+
+    def for_scale(self, scale: int):
+        return self.filter(min_scale__lte=scale, max_scale__gte=scale)
+
+    def for_listing(self):
+        return self.select_related("reports_to")
+
+    def with_skills(self):
+        """Required skills with their category, ordered as a profile shows them."""
+        return self.prefetch_related(
+            Prefetch(
+                "role_skills",
+                queryset=RoleSkill.objects.select_related("skill__category").order_by(
+                    "skill__category__position", "-importance", "-required_level", "skill__name"
+                ),
+            )
+        )
+
+    def with_profile(self):
+        """Everything a role profile shows, in a fixed number of queries."""
+        return self.with_skills().select_related("reports_to").prefetch_related(
+            Prefetch("role_skills__skill__levels", queryset=SkillLevel.objects.order_by("level")),
+            Prefetch("role_degrees", queryset=RoleDegree.objects.select_related("degree").order_by("kind", "degree__name")),
+            Prefetch("steps", queryset=ExperienceStep.objects.order_by("position")),
+            Prefetch("missions", queryset=Mission.objects.order_by("-kind", "position")),  # missions, then the day
+            Prefetch("variations", queryset=Variation.objects.order_by("dimension", "scale", "sector")),
+            Prefetch("direct_reports", queryset=Role.objects.published().order_by("title_fr")),
+            "traits",
+            "sources",
+        )
+
+
+class Role(models.Model):
+    class Level(models.IntegerChoices):
+        ENTRY = 1, _("Débutant")
+        MANAGER = 2, _("Encadrement")
+        DIRECTOR = 3, _("Direction")
+        EXECUTIVE = 4, _("Direction générale")
+
+    class Status(models.TextChoices):
+        DRAFT = "draft", _("Brouillon")
+        PUBLISHED = "published", _("Publié")
+
+    slug = models.SlugField(
+        _("identifiant d’URL"),
+        max_length=120,
+        unique=True,
+        help_text=_("Partie de l’adresse de la fiche, p. ex. chief-operating-officer. Ne la changez pas une fois publiée."),
+    )
+    title = models.CharField(
+        _("intitulé"), max_length=200, help_text=_("Intitulé du poste ; en français, la forme masculine.")
+    )
+    title_feminine = models.CharField(
+        _("intitulé au féminin"),
+        max_length=200,
+        blank=True,
+        help_text=_("Forme féminine de l’intitulé en français (l’anglais n’a qu’une forme)."),
+    )
+    acronym = models.CharField(_("sigle"), max_length=20, blank=True, help_text=_("Sigle courant, p. ex. COO."))
+    summary = models.CharField(
+        _("résumé"), max_length=400, help_text=_("Une phrase qui dit l’essentiel du poste, affichée dans la liste.")
+    )
+    description = models.TextField(_("description"), help_text=_("Ce qu’est le poste, en quelques paragraphes."))
+    outlook = models.TextField(
+        _("évolution du métier"), blank=True, help_text=_("Comment le poste évolue (outils numériques, RSE…).")
+    )
+    evidence = models.TextField(
+        _("appui dans les sources"),
+        blank=True,
+        help_text=_("Pour un poste intermédiaire : quels passages des sources justifient sa place dans le parcours."),
+    )
+    level = models.PositiveSmallIntegerField(_("niveau hiérarchique"), choices=Level.choices)
+    reports_to = models.ForeignKey(
+        "self",
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="direct_reports",
+        verbose_name=_("rend compte à"),
+        help_text=_("Le poste auquel ce poste rend compte habituellement."),
+    )
+    sector_focus = models.CharField(
+        _("secteur"),
+        max_length=20,
+        choices=Sector.choices,
+        default=Sector.BOTH,
+        help_text=_("Entreprises de production, de services, ou les deux."),
+    )
+    min_scale = models.PositiveSmallIntegerField(
+        _("taille minimale"), choices=Scale.choices, default=Scale.MICRO,
+        help_text=_("La plus petite organisation où le poste existe."),
+    )
+    max_scale = models.PositiveSmallIntegerField(
+        _("taille maximale"), choices=Scale.choices, default=Scale.LARGE,
+        help_text=_("La plus grande organisation où le poste existe sous ce nom."),
+    )
+    status = models.CharField(
+        _("statut"),
+        max_length=10,
+        choices=Status.choices,
+        default=Status.DRAFT,
+        help_text=_("Seuls les postes publiés sont visibles du public."),
+    )
+    traits = models.ManyToManyField(Trait, blank=True, related_name="roles", verbose_name=_("traits personnels"))
+    sources = models.ManyToManyField(
+        Source, blank=True, related_name="roles", verbose_name=_("sources"),
+        help_text=_("Les articles dont viennent les faits de cette fiche."),
+    )
+    updated_at = models.DateTimeField(_("mis à jour le"), auto_now=True)
+
+    objects = RoleQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["-level", "title"]
+        verbose_name = _("poste")
+        verbose_name_plural = _("postes")
+        constraints = [
+            models.CheckConstraint(condition=Q(min_scale__lte=models.F("max_scale")), name="role_scale_range_ordered"),
+            models.CheckConstraint(condition=~Q(reports_to=models.F("pk")), name="role_not_own_manager"),
+        ]
+
+    def __str__(self) -> str:
+        return self.title
+
+    def get_absolute_url(self) -> str:
+        return reverse("roles:detail", kwargs={"slug": self.slug})
+
+    @property
+    def display_title(self) -> str:
+        if get_language() == "fr" and self.title_feminine and self.title_feminine != self.title:
+            return f"{self.title} / {self.title_feminine}"
+        return self.title
+
+    @property
+    def is_published(self) -> bool:
+        return self.status == self.Status.PUBLISHED
+
+    def scale_range_display(self) -> str:
+        if self.min_scale == self.max_scale:
+            return self.get_min_scale_display()
+        return f"{self.get_min_scale_display()} → {self.get_max_scale_display()}"
+
+
+class Importance(models.TextChoices):
+    ESSENTIAL = "essential", _("Essentielle")
+    USEFUL = "useful", _("Utile")
+
+
+class RoleSkill(models.Model):
+    role = models.ForeignKey(Role, on_delete=models.CASCADE, related_name="role_skills", verbose_name=_("poste"))
+    skill = models.ForeignKey(Skill, on_delete=models.PROTECT, related_name="role_skills", verbose_name=_("compétence"))
+    required_level = models.PositiveSmallIntegerField(
+        _("niveau requis"), help_text=_("De 1 (notions) à 5 (expert), selon les descriptions de niveaux de la compétence.")
+    )
+    importance = models.CharField(_("importance"), max_length=10, choices=Importance.choices, default=Importance.ESSENTIAL)
+    rationale = models.CharField(
+        _("pourquoi"), max_length=300, blank=True, help_text=_("En une phrase : pourquoi le poste demande cette compétence.")
+    )
+
+    class Meta:
+        verbose_name = _("compétence requise")
+        verbose_name_plural = _("compétences requises")
+        constraints = [
+            models.UniqueConstraint(fields=["role", "skill"], name="role_skill_unique"),
+            models.CheckConstraint(
+                condition=Q(required_level__gte=MIN_LEVEL, required_level__lte=MAX_LEVEL),
+                name="role_skill_level_in_range",
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.role} — {self.skill} ({self.required_level})"
+
+    @property
+    def is_essential(self) -> bool:
+        return self.importance == Importance.ESSENTIAL
+
+
+class RoleDegree(models.Model):
+    class Kind(models.TextChoices):
+        TYPICAL = "typical", _("Voie habituelle")
+        ALTERNATIVE = "alternative", _("Autre voie possible")
+
+    role = models.ForeignKey(Role, on_delete=models.CASCADE, related_name="role_degrees", verbose_name=_("poste"))
+    degree = models.ForeignKey(Degree, on_delete=models.PROTECT, related_name="role_degrees", verbose_name=_("diplôme"))
+    kind = models.CharField(_("type"), max_length=12, choices=Kind.choices, default=Kind.TYPICAL)
+    note = models.CharField(_("note"), max_length=300, blank=True, help_text=_("Quand ce diplôme est le plus adapté."))
+
+    class Meta:
+        verbose_name = _("diplôme du poste")
+        verbose_name_plural = _("diplômes du poste")
+        constraints = [models.UniqueConstraint(fields=["role", "degree"], name="role_degree_unique")]
+
+    def __str__(self) -> str:
+        return f"{self.role} — {self.degree}"
+
+
+class ExperienceArea(models.TextChoices):
+    """The kinds of experience a self-assessment asks about, in years."""
+
+    OPERATIONS = "operations", _("Gestion des opérations")
+    PEOPLE = "people", _("Encadrement d’équipes")
+    CUSTOMER_SERVICE = "customer-service", _("Service client")
+    FACILITIES = "facilities", _("Installations et maintenance")
+    BUSINESS = "business", _("Direction d’une entreprise")
+
+
+class ExperienceStep(models.Model):
+    class Kind(models.TextChoices):
+        INTERNSHIP = "internship", _("Stage")
+        FIELD = "field", _("Expérience de terrain")
+        ONBOARDING = "onboarding", _("Apprentissage des plannings")
+        SUPERVISION = "supervision", _("Supervision")
+        CUSTOMER_SERVICE = "customer-service", _("Service client")
+        PEOPLE = "people", _("Gestion des personnes")
+        OPERATIONS = "operations", _("Direction des opérations")
+        FAMILY_BUSINESS = "family-business", _("Entreprise familiale")
+        CROSS_FUNCTIONAL = "cross-functional", _("Responsabilités transverses")
+
+    role = models.ForeignKey(Role, on_delete=models.CASCADE, related_name="steps", verbose_name=_("poste"))
+    position = models.PositiveSmallIntegerField(_("ordre"), help_text=_("Ordre de l’étape dans le parcours (1 d’abord)."))
+    kind = models.CharField(_("type"), max_length=20, choices=Kind.choices)
+    title = models.CharField(_("intitulé"), max_length=200)
+    description = models.TextField(_("description"), blank=True)
+    area = models.CharField(
+        _("expérience acquise"),
+        max_length=20,
+        choices=ExperienceArea.choices,
+        help_text=_("Le type d’expérience que l’étape construit ; sert à comparer avec les années déclarées."),
+    )
+    min_months = models.PositiveSmallIntegerField(_("durée minimale (mois)"))
+    max_months = models.PositiveSmallIntegerField(_("durée maximale (mois)"))
+    sector = models.CharField(_("secteur"), max_length=20, choices=Sector.choices, default=Sector.BOTH)
+    is_alternative = models.BooleanField(
+        _("voie alternative"),
+        default=False,
+        help_text=_("Cochez si l’étape remplace un diplôme (p. ex. diriger une grande entreprise familiale)."),
+    )
+
+    class Meta:
+        ordering = ["role", "position"]
+        verbose_name = _("étape d’expérience")
+        verbose_name_plural = _("étapes d’expérience")
+        constraints = [
+            models.UniqueConstraint(fields=["role", "position"], name="step_position_unique_per_role"),
+            models.CheckConstraint(condition=Q(min_months__lte=models.F("max_months")), name="step_duration_ordered"),
+        ]
+
+    def __str__(self) -> str:
+        return self.title
+
+    def duration_display(self) -> str:
+        return format_months_range(self.min_months, self.max_months)
+
+
+class Mission(models.Model):
+    class Kind(models.TextChoices):
+        MISSION = "mission", _("Mission")
+        DAILY = "daily", _("Quotidien")
+
+    role = models.ForeignKey(Role, on_delete=models.CASCADE, related_name="missions", verbose_name=_("poste"))
+    kind = models.CharField(
+        _("type"), max_length=10, choices=Kind.choices, default=Kind.MISSION,
+        help_text=_("Mission principale, ou activité d’une journée type."),
+    )
+    position = models.PositiveSmallIntegerField(_("ordre"), default=1)
+    title = models.CharField(_("intitulé"), max_length=200)
+    description = models.TextField(_("description"), blank=True)
+
+    class Meta:
+        ordering = ["role", "kind", "position"]
+        verbose_name = _("mission")
+        verbose_name_plural = _("missions")
+        constraints = [
+            models.UniqueConstraint(fields=["role", "kind", "position"], name="mission_position_unique_per_role"),
+        ]
+
+    def __str__(self) -> str:
+        return self.title
+
+
+class Variation(models.Model):
+    """How a role changes with the organisation's scale or sector."""
+
+    class Dimension(models.TextChoices):
+        SCALE = "scale", _("Taille de l’organisation")
+        SECTOR = "sector", _("Secteur")
+
+    role = models.ForeignKey(Role, on_delete=models.CASCADE, related_name="variations", verbose_name=_("poste"))
+    dimension = models.CharField(_("selon"), max_length=10, choices=Dimension.choices)
+    scale = models.PositiveSmallIntegerField(_("taille"), choices=Scale.choices, null=True, blank=True)
+    sector = models.CharField(_("secteur"), max_length=20, choices=Sector.choices, blank=True)
+    description = models.TextField(_("ce qui change"))
+
+    class Meta:
+        verbose_name = _("variante selon le contexte")
+        verbose_name_plural = _("variantes selon le contexte")
+        constraints = [
+            models.CheckConstraint(
+                condition=(Q(dimension="scale", scale__isnull=False, sector="")
+                           | Q(dimension="sector", scale__isnull=True) & ~Q(sector="")),
+                name="variation_matches_dimension",
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return self.context_display()
+
+    def context_display(self) -> str:
+        return self.get_scale_display() if self.dimension == self.Dimension.SCALE else self.get_sector_display()
+
+
+def format_months_range(low: int, high: int) -> str:
+    def one(months: int) -> str:
+        if months and months % 12 == 0:
+            years = months // 12
+            return ngettext("%(n)d an", "%(n)d ans", years) % {"n": years}
+        return ngettext("%(n)d mois", "%(n)d mois", months) % {"n": months}
+
+    return one(low) if low == high else f"{one(low)} – {one(high)}"

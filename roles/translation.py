@@ -1,0 +1,77 @@
+from modeltranslation.translator import TranslationOptions, register
+
+from .models import (
+    Degree,
+    ExperienceStep,
+    Mission,
+    Role,
+    RoleDegree,
+    RoleSkill,
+    Skill,
+    SkillCategory,
+    SkillLevel,
+    Source,
+    Trait,
+    Variation,
+)
+
+
+@register(Source)
+class SourceTranslation(TranslationOptions):
+    fields = ("title", "summary")
+
+
+@register(SkillCategory)
+class SkillCategoryTranslation(TranslationOptions):
+    fields = ("name",)
+
+
+@register(Skill)
+class SkillTranslation(TranslationOptions):
+    fields = ("name", "description")
+
+
+@register(SkillLevel)
+class SkillLevelTranslation(TranslationOptions):
+    fields = ("description",)
+
+
+@register(Trait)
+class TraitTranslation(TranslationOptions):
+    fields = ("name", "description")
+
+
+@register(Degree)
+class DegreeTranslation(TranslationOptions):
+    fields = ("name", "description")
+
+
+@register(Role)
+class RoleTranslation(TranslationOptions):
+    # title_feminine is French only: English titles have one form.
+    fields = ("title", "summary", "description", "outlook", "evidence")
+
+
+@register(RoleSkill)
+class RoleSkillTranslation(TranslationOptions):
+    fields = ("rationale",)
+
+
+@register(RoleDegree)
+class RoleDegreeTranslation(TranslationOptions):
+    fields = ("note",)
+
+
+@register(ExperienceStep)
+class ExperienceStepTranslation(TranslationOptions):
+    fields = ("title", "description")
+
+
+@register(Mission)
+class MissionTranslation(TranslationOptions):
+    fields = ("title", "description")
+
+
+@register(Variation)
+class VariationTranslation(TranslationOptions):
+    fields = ("description",)
