@@ -1,0 +1,131 @@
+import factory
+
+from roles.models import (
+    Degree,
+    DegreeField,
+    DegreeLevel,
+    ExperienceArea,
+    ExperienceStep,
+    Mission,
+    Role,
+    RoleDegree,
+    RoleSkill,
+    Skill,
+    SkillCategory,
+    SkillLevel,
+    Source,
+)
+
+
+class SkillCategoryFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = SkillCategory
+
+    slug = factory.Sequence(lambda n: f"category-{n}")
+    name_fr = factory.Sequence(lambda n: f"Catégorie {n}")
+    name_en = factory.Sequence(lambda n: f"Category {n}")
+
+
+class SkillFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = Skill
+        skip_postgeneration_save = True
+
+    slug = factory.Sequence(lambda n: f"skill-{n}")
+    name_fr = factory.Sequence(lambda n: f"Compétence {n}")
+    name_en = factory.Sequence(lambda n: f"Skill {n}")
+    category = factory.SubFactory(SkillCategoryFactory)
+
+    @factory.post_generation
+    def levels(skill, create, extracted, **kwargs):
+        if create:
+            for level in range(1, 6):
+                SkillLevel.objects.create(
+                    skill=skill, level=level,
+                    description_fr=f"Niveau {level} de {skill.slug}", description_en=f"Level {level} of {skill.slug}",
+                )
+
+
+class SourceFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = Source
+
+    file_name = factory.Sequence(lambda n: f"{n:03d}_article.txt")
+    title_fr = factory.Sequence(lambda n: f"Article {n}")
+
+
+class RoleFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = Role
+
+    slug = factory.Sequence(lambda n: f"role-{n}")
+    title_fr = factory.Sequence(lambda n: f"Poste {n}")
+    title_en = factory.Sequence(lambda n: f"Role {n}")
+    summary_fr = "Un poste pour les tests."
+    summary_en = "A role for tests."
+    description_fr = "Description du poste."
+    description_en = "Role description."
+    level = Role.Level.MANAGER
+    status = Role.Status.PUBLISHED
+
+
+class RoleSkillFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = RoleSkill
+
+    role = factory.SubFactory(RoleFactory)
+    skill = factory.SubFactory(SkillFactory)
+    required_level = 3
+
+
+class DegreeFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = Degree
+
+    slug = factory.Sequence(lambda n: f"degree-{n}")
+    name_fr = factory.Sequence(lambda n: f"Diplôme {n}")
+    level = DegreeLevel.BACHELOR
+    field = DegreeField.BUSINESS_MANAGEMENT
+    typical_months = 36
+
+
+class RoleDegreeFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = RoleDegree
+
+    role = factory.SubFactory(RoleFactory)
+    degree = factory.SubFactory(DegreeFactory)
+
+
+class ExperienceStepFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = ExperienceStep
+
+    role = factory.SubFactory(RoleFactory)
+    position = factory.Sequence(lambda n: n + 1)
+    kind = ExperienceStep.Kind.OPERATIONS
+    area = ExperienceArea.OPERATIONS
+    title_fr = factory.Sequence(lambda n: f"Étape {n}")
+    min_months = 12
+    max_months = 24
+
+
+class MissionFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = Mission
+
+    role = factory.SubFactory(RoleFactory)
+    position = factory.Sequence(lambda n: n + 1)
+    title_fr = factory.Sequence(lambda n: f"Mission {n}")
+
+
+def build_role_with_skills(count: int, **role_fields) -> Role:
+    """A published role with `count` skills, each with its levels, plus a step, a degree and a mission."""
+    role = RoleFactory(**role_fields)
+    for _ in range(count):
+        RoleSkillFactory(role=role)
+    ExperienceStepFactory(role=role)
+    RoleDegreeFactory(role=role)
+    MissionFactory(role=role)
+    role.sources.add(SourceFactory())
+    return role

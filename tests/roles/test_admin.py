@@ -1,0 +1,71 @@
+import pytest
+
+from roles.models import RoleSkill
+from tests.factories import RoleFactory, SkillFactory
+
+pytestmark = pytest.mark.django_db
+
+INLINE_PREFIXES = ["role_skills", "role_degrees", "steps", "missions", "variations"]
+
+
+def role_change_form(role, **extra) -> dict:
+    data = {
+        "status": role.status, "slug": role.slug, "title_fr": role.title_fr, "title_en": role.title_en,
+        "title_feminine": "", "acronym": "", "summary_fr": role.summary_fr, "summary_en": role.summary_en,
+        "description_fr": role.description_fr, "description_en": role.description_en,
+        "outlook_fr": "", "outlook_en": "", "evidence_fr": "", "evidence_en": "",
+        "level": role.level, "reports_to": "", "sector_focus": role.sector_focus,
+        "min_scale": role.min_scale, "max_scale": role.max_scale,
+    }
+    for prefix in INLINE_PREFIXES:
+        data.update({f"{prefix}-TOTAL_FORMS": 0, f"{prefix}-INITIAL_FORMS": 0,
+                     f"{prefix}-MIN_NUM_FORMS": 0, f"{prefix}-MAX_NUM_FORMS": 1000})
+    data.update(extra)
+    return data
+
+
+def test_editor_adds_a_skill_with_the_inline_and_it_shows_on_the_profile(client, editor):
+    role, skill = RoleFactory(), SkillFactory(name_fr="Négociation avec les fournisseurs")
+    client.force_login(editor)
+    url = f"/admin/roles/role/{role.pk}/change/"
+    assert client.get(url).status_code == 200
+
+    response = client.post(url, role_change_form(role, **{
+        "role_skills-TOTAL_FORMS": 1,
+        "role_skills-0-skill": skill.pk, "role_skills-0-required_level": 4,
+        "role_skills-0-importance": "essential", "role_skills-0-rationale_fr": "Pour les achats.",
+    }))
+
+    assert response.status_code == 302, response.content.decode()[:2000]
+    assert RoleSkill.objects.get(role=role, skill=skill).required_level == 4
+    page = client.get(role.get_absolute_url()).content.decode()
+    assert "Négociation avec les fournisseurs" in page
+    assert "Niveau 4 sur 5" in page
+
+
+def test_admin_rejects_an_out_of_range_level_with_a_message(client, editor):
+    role, skill = RoleFactory(), SkillFactory()
+    client.force_login(editor)
+    response = client.post(f"/admin/roles/role/{role.pk}/change/", role_change_form(role, **{
+        "role_skills-TOTAL_FORMS": 1, "role_skills-0-skill": skill.pk,
+        "role_skills-0-required_level": 9, "role_skills-0-importance": "essential",
+    }))
+    assert response.status_code == 200
+    assert not RoleSkill.objects.filter(role=role).exists()
+
+
+@pytest.mark.parametrize("path", ["/admin/", "/admin/roles/role/", "/admin/roles/role/add/", "/admin/roles/skill/",
+                                  "/admin/roles/degree/", "/en/admin/roles/role/"])
+def test_admin_pages_open_for_staff(client, editor, content, path):
+    client.force_login(editor)
+    assert client.get(path).status_code == 200
+
+
+def test_non_staff_cannot_reach_the_admin(client, django_user_model):
+    visitor = django_user_model.objects.create_user("visitor", password="a-long-visitor-password")
+    client.force_login(visitor)
+    response = client.get("/admin/roles/role/")
+    assert response.status_code == 302
+    assert "/admin/login/" in response["Location"]
+    client.logout()
+    assert client.get("/admin/roles/role/").status_code == 302

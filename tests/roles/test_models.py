@@ -1,0 +1,98 @@
+import pytest
+from django.db import IntegrityError, transaction
+from django.utils import translation
+
+from roles.models import Role, RoleSkill, SkillLevel, Variation, format_months_range
+from tests.factories import ExperienceStepFactory, RoleFactory, RoleSkillFactory, SkillFactory
+
+pytestmark = pytest.mark.django_db
+
+
+def violates_constraint(create) -> bool:
+    try:
+        with transaction.atomic():
+            create()
+    except IntegrityError:
+        return True
+    return False
+
+
+@pytest.mark.parametrize("level", [0, 6])
+def test_required_level_must_stay_between_one_and_five(level):
+    role, skill = RoleFactory(), SkillFactory()
+    assert violates_constraint(lambda: RoleSkill.objects.create(role=role, skill=skill, required_level=level))
+
+
+def test_a_skill_is_required_once_per_role():
+    role_skill = RoleSkillFactory()
+    assert violates_constraint(
+        lambda: RoleSkill.objects.create(role=role_skill.role, skill=role_skill.skill, required_level=2)
+    )
+
+
+def test_skill_levels_are_one_to_five_and_unique():
+    skill = SkillFactory()  # comes with levels 1..5
+    assert violates_constraint(lambda: SkillLevel.objects.create(skill=skill, level=6, description_fr="x"))
+    assert violates_constraint(lambda: SkillLevel.objects.create(skill=skill, level=3, description_fr="x"))
+
+
+def test_step_positions_are_unique_within_a_role_and_durations_ordered():
+    step = ExperienceStepFactory(position=1)
+    assert violates_constraint(lambda: ExperienceStepFactory(role=step.role, position=1))
+    assert violates_constraint(lambda: ExperienceStepFactory(min_months=12, max_months=6))
+
+
+def test_scale_range_must_be_ordered():
+    assert violates_constraint(lambda: RoleFactory(min_scale=4, max_scale=1))
+
+
+def test_a_role_cannot_report_to_itself():
+    role = RoleFactory()
+    role.reports_to = role
+    assert violates_constraint(lambda: role.save())
+
+
+def test_a_variation_names_a_scale_or_a_sector_matching_its_dimension():
+    role = RoleFactory()
+    assert violates_constraint(
+        lambda: Variation.objects.create(role=role, dimension="scale", sector="services", description_fr="x")
+    )
+    assert violates_constraint(lambda: Variation.objects.create(role=role, dimension="sector", description_fr="x"))
+    Variation.objects.create(role=role, dimension="sector", sector="services", description_fr="ok")
+
+
+def test_published_hides_drafts():
+    published, draft = RoleFactory(), RoleFactory(status=Role.Status.DRAFT)
+    assert list(Role.objects.published()) == [published]
+    assert draft not in Role.objects.published()
+
+
+def test_french_title_shows_both_forms_and_english_one():
+    role = RoleFactory(title_fr="Directeur des opérations", title_feminine="Directrice des opérations",
+                       title_en="Chief operating officer")
+    assert role.display_title == "Directeur des opérations / Directrice des opérations"
+    with translation.override("en"):
+        assert role.display_title == "Chief operating officer"
+
+
+def test_english_text_falls_back_to_french_when_missing():
+    role = RoleFactory(summary_fr="Résumé seulement en français", summary_en="")
+    with translation.override("en"):
+        assert role.summary == "Résumé seulement en français"
+
+
+def test_role_url_follows_the_language():
+    role = RoleFactory(slug="chief-operating-officer")
+    assert role.get_absolute_url() == "/roles/chief-operating-officer/"
+    with translation.override("en"):
+        assert role.get_absolute_url() == "/en/roles/chief-operating-officer/"
+
+
+@pytest.mark.parametrize(
+    ("low", "high", "french", "english"),
+    [(1, 6, "1 mois – 6 mois", "1 month – 6 months"), (12, 12, "1 an", "1 year"), (24, 60, "2 ans – 5 ans", "2 years – 5 years")],
+)
+def test_durations_read_naturally_in_both_languages(low, high, french, english):
+    assert format_months_range(low, high) == french
+    with translation.override("en"):
+        assert format_months_range(low, high) == english
