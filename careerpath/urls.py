@@ -11,6 +11,8 @@ urlpatterns = [
 urlpatterns += i18n_patterns(
     path("", role_views.home, name="home"),
     path("roles/", include("roles.urls")),
+    path("compare/", role_views.compare, name="compare"),
+    path("assessment/", include("pathways.urls")),
     path("admin/", admin.site.urls),
     prefix_default_language=False,
 )

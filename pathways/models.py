@@ -1,0 +1,156 @@
+"""How a person gets there: transitions between roles and saved self-assessments."""
+
+import uuid
+
+from django.db import models
+from django.db.models import Q
+from django.urls import reverse
+from django.utils.translation import gettext_lazy as _
+
+from roles.models import DegreeField, DegreeLevel, ExperienceArea, Role, Scale, Sector, Skill, Source, format_months_range
+
+MAX_RATING = 5
+MAX_YEARS = 50
+
+
+class TransitionQuerySet(models.QuerySet):
+    def between_published(self):
+        """Moves whose roles are public (a move from outside has no from-role)."""
+        return self.filter(to_role__status=Role.Status.PUBLISHED).exclude(
+            from_role__isnull=False, from_role__status=Role.Status.DRAFT
+        )
+
+
+class Transition(models.Model):
+    """A move from one role to another (or into a first role, from studies or another field)."""
+
+    class Kind(models.TextChoices):
+        UPWARD = "upward", _("Promotion")
+        SIDEWAYS = "sideways", _("Mouvement latéral")
+
+    from_role = models.ForeignKey(
+        Role, on_delete=models.CASCADE, null=True, blank=True, related_name="transitions_out",
+        verbose_name=_("depuis le poste"),
+        help_text=_("Laissez vide pour une entrée depuis les études ou un autre domaine."),
+    )
+    to_role = models.ForeignKey(Role, on_delete=models.CASCADE, related_name="transitions_in", verbose_name=_("vers le poste"))
+    kind = models.CharField(_("type"), max_length=10, choices=Kind.choices, default=Kind.UPWARD)
+    min_months = models.PositiveSmallIntegerField(
+        _("durée minimale (mois)"),
+        help_text=_("Temps habituellement passé dans le poste de départ avant ce changement, au plus court."),
+    )
+    max_months = models.PositiveSmallIntegerField(_("durée maximale (mois)"))
+    sector = models.CharField(
+        _("secteur"), max_length=20, choices=Sector.choices, default=Sector.BOTH,
+        help_text=_("Limitez à un secteur si le changement n’y a de sens que là "
+                    "(p. ex. le service client dans les services)."),
+    )
+    min_scale = models.PositiveSmallIntegerField(_("taille minimale"), choices=Scale.choices, default=Scale.MICRO)
+    max_scale = models.PositiveSmallIntegerField(_("taille maximale"), choices=Scale.choices, default=Scale.LARGE)
+    conditions = models.CharField(
+        _("conditions"), max_length=300, blank=True, help_text=_("Ce qui doit être vrai pour que ce changement soit possible.")
+    )
+    rationale = models.TextField(_("pourquoi"), help_text=_("Ce que disent les sources de ce changement, en une ou deux phrases."))
+    sources = models.ManyToManyField(Source, blank=True, related_name="transitions", verbose_name=_("sources"))
+
+    objects = TransitionQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["to_role__level", "from_role__level"]
+        verbose_name = _("transition")
+        verbose_name_plural = _("transitions")
+        constraints = [
+            models.UniqueConstraint(fields=["from_role", "to_role"], name="transition_unique"),
+            models.UniqueConstraint(
+                fields=["to_role"], condition=Q(from_role__isnull=True), name="transition_entry_unique"
+            ),
+            models.CheckConstraint(condition=~Q(from_role=models.F("to_role")), name="transition_changes_role"),
+            models.CheckConstraint(condition=Q(min_months__lte=models.F("max_months")), name="transition_duration_ordered"),
+            models.CheckConstraint(condition=Q(min_scale__lte=models.F("max_scale")), name="transition_scale_ordered"),
+        ]
+
+    def __str__(self) -> str:
+        origin = self.from_role.title if self.from_role else _("Études ou autre domaine")
+        return f"{origin} → {self.to_role.title}"
+
+    def duration_display(self) -> str:
+        return format_months_range(self.min_months, self.max_months)
+
+
+class Situation(models.TextChoices):
+    STUDENT = "student", _("Étudiant·e")
+    CAREER_CHANGER = "career-changer", _("En reconversion")
+    ROLE = "role", _("En poste")
+
+
+class Assessment(models.Model):
+    """One person's answers; the UUID in its private link is the only way to reach it."""
+
+    id = models.UUIDField(primary_key=True, default=uuid.uuid4, editable=False)
+    created_at = models.DateTimeField(_("créée le"), auto_now_add=True, db_index=True)
+    language = models.CharField(_("langue"), max_length=10, default="fr")
+    target_role = models.ForeignKey(Role, on_delete=models.PROTECT, related_name="+", verbose_name=_("poste visé"))
+    situation = models.CharField(_("situation"), max_length=20, choices=Situation.choices)
+    current_role = models.ForeignKey(
+        Role, on_delete=models.SET_NULL, null=True, blank=True, related_name="+", verbose_name=_("poste actuel")
+    )
+    degree_level = models.CharField(_("diplôme le plus élevé"), max_length=20, choices=DegreeLevel.choices, blank=True)
+    degree_field = models.CharField(_("domaine du diplôme"), max_length=40, choices=DegreeField.choices, blank=True)
+    years_operations = models.PositiveSmallIntegerField(_("années en gestion des opérations"), default=0)
+    years_people = models.PositiveSmallIntegerField(_("années d’encadrement"), default=0)
+    years_customer_service = models.PositiveSmallIntegerField(_("années de service client"), default=0)
+    years_facilities = models.PositiveSmallIntegerField(_("années en installations et maintenance"), default=0)
+    years_business = models.PositiveSmallIntegerField(_("années à diriger une entreprise"), default=0)
+    preferred_sector = models.CharField(_("secteur souhaité"), max_length=20, choices=Sector.choices, default=Sector.BOTH)
+    preferred_scale = models.PositiveSmallIntegerField(_("taille souhaitée"), choices=Scale.choices, null=True, blank=True)
+    consent = models.BooleanField(_("accord pour conserver les réponses"))
+
+    class Meta:
+        ordering = ["-created_at"]
+        verbose_name = _("auto-évaluation")
+        verbose_name_plural = _("auto-évaluations")
+        constraints = [
+            models.CheckConstraint(condition=Q(consent=True), name="assessment_has_consent"),
+            models.CheckConstraint(
+                condition=Q(years_operations__lte=MAX_YEARS, years_people__lte=MAX_YEARS,
+                            years_customer_service__lte=MAX_YEARS, years_facilities__lte=MAX_YEARS,
+                            years_business__lte=MAX_YEARS),
+                name="assessment_years_in_range",
+            ),
+            models.CheckConstraint(
+                condition=Q(degree_level="", degree_field="") | (~Q(degree_level="") & ~Q(degree_field="")),
+                name="assessment_degree_has_field",
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return str(self.id)
+
+    def get_absolute_url(self) -> str:
+        return reverse("pathways:result", kwargs={"pk": self.pk})
+
+    def experience_months(self) -> dict[str, int]:
+        return {
+            ExperienceArea.OPERATIONS: self.years_operations * 12,
+            ExperienceArea.PEOPLE: self.years_people * 12,
+            ExperienceArea.CUSTOMER_SERVICE: self.years_customer_service * 12,
+            ExperienceArea.FACILITIES: self.years_facilities * 12,
+            ExperienceArea.BUSINESS: self.years_business * 12,
+        }
+
+
+class SkillRating(models.Model):
+    assessment = models.ForeignKey(Assessment, on_delete=models.CASCADE, related_name="ratings")
+    skill = models.ForeignKey(Skill, on_delete=models.CASCADE, related_name="+")
+    level = models.PositiveSmallIntegerField(_("niveau"))
+
+    class Meta:
+        verbose_name = _("auto-évaluation d’une compétence")
+        verbose_name_plural = _("auto-évaluations des compétences")
+        constraints = [
+            models.UniqueConstraint(fields=["assessment", "skill"], name="rating_unique_per_skill"),
+            models.CheckConstraint(condition=Q(level__lte=MAX_RATING), name="rating_in_range"),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.skill_id}: {self.level}"

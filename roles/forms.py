@@ -1,6 +1,7 @@
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
+from .comparison import MAX_COMPARED, MIN_COMPARED
 from .models import Role, Scale, Sector
 
 
@@ -38,3 +39,31 @@ class RoleFilterForm(forms.Form):
         if data.get("level"):
             roles = roles.filter(level=data["level"])
         return roles
+
+
+class CompareForm(forms.Form):
+    """Two to four distinct published roles, by slug, in the order given."""
+
+    roles = forms.MultipleChoiceField(
+        label=_("Postes à comparer"),
+        widget=forms.CheckboxSelectMultiple,
+        error_messages={
+            "required": _("Choisissez de deux à quatre postes à comparer."),
+            "invalid_choice": _("Le poste « %(value)s » n’existe pas ou n’est pas publié."),
+        },
+    )
+
+    def __init__(self, *args, roles, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["roles"].choices = [(role.slug, role.display_title) for role in roles]
+
+    def clean_roles(self):
+        slugs = self.cleaned_data["roles"]
+        if len(set(slugs)) != len(slugs):
+            raise forms.ValidationError(_("Chaque poste ne peut figurer qu’une fois dans la comparaison."))
+        if not MIN_COMPARED <= len(slugs) <= MAX_COMPARED:
+            raise forms.ValidationError(
+                _("Choisissez de %(min)d à %(max)d postes ; vous en avez choisi %(count)d."),
+                params={"min": MIN_COMPARED, "max": MAX_COMPARED, "count": len(slugs)},
+            )
+        return slugs

@@ -3,7 +3,8 @@ from django.http import HttpResponse
 from django.shortcuts import render
 from django.views.generic import DetailView
 
-from .forms import RoleFilterForm
+from .comparison import degree_rows, skill_rows
+from .forms import CompareForm, RoleFilterForm
 from .models import Role
 
 
@@ -28,6 +29,31 @@ class RoleDetailView(DetailView):
     queryset = Role.objects.published().with_profile()
     template_name = "roles/role_detail.html"
     context_object_name = "role"
+
+    def get_context_data(self, **kwargs):
+        others = Role.objects.published().exclude(pk=self.object.pk).order_by("-level", "title")
+        return super().get_context_data(compare_with=others, **kwargs)
+
+
+def compare(request):
+    """Two to four roles side by side; without a valid choice, the picker explains what is needed."""
+    published = list(Role.objects.published().order_by("-level", "title"))
+    form = CompareForm(request.GET or None, roles=published)
+    context = {"form": form, "published": published}
+    if not form.is_bound:
+        return render(request, "roles/compare.html", context)
+    if not form.is_valid():
+        return render(request, "roles/compare.html", context, status=400)
+    slugs = form.cleaned_data["roles"]
+    by_slug = {role.slug: role for role in Role.objects.published().filter(slug__in=slugs).with_profile()}
+    roles = [by_slug[slug] for slug in slugs]
+    context.update(
+        roles=roles,
+        skill_rows=skill_rows(roles),
+        degree_rows=degree_rows(roles),
+        remove_links=[[s for s in slugs if s != role.slug] for role in roles],
+    )
+    return render(request, "roles/compare.html", context)
 
 
 def healthz(request):

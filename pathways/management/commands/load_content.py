@@ -3,6 +3,7 @@ from collections import Counter
 from django.core.management.base import BaseCommand, CommandError
 from django.db import transaction
 
+from pathways.loading import load_transition_content
 from roles.loading import ContentError, load_role_content
 
 
@@ -17,6 +18,7 @@ class Command(BaseCommand):
         try:
             with transaction.atomic():
                 load_role_content(report)
+                load_transition_content(report)
         except ContentError as error:
             raise CommandError(f"Content not loaded: {error}") from error
         if not report:

@@ -1,0 +1,69 @@
+"""Turn the database into the plain data the scoring and the route planner work on."""
+
+from django.db.models import Prefetch
+
+from roles.models import DEGREE_RANK, DegreeLevel, ExperienceStep, Role, RoleDegree, RoleSkill
+
+from .models import Assessment, Transition
+from .routes import Catalogue, TransitionEdge
+from .scoring import DegreeOption, Profile, RoleRequirements, SkillNeed, StepNeed
+
+
+def requirements_of(role: Role) -> RoleRequirements:
+    """Needs `role` fetched with `Role.objects.with_requirements()`."""
+    return RoleRequirements(
+        role_id=role.pk,
+        skills=tuple(
+            SkillNeed(skill_id=rs.skill_id, required=rs.required_level, essential=rs.is_essential)
+            for rs in role.role_skills.all()
+        ),
+        degrees=tuple(
+            DegreeOption(
+                degree_id=rd.degree_id, rank=rd.degree.rank, field=rd.degree.field,
+                months=rd.degree.typical_months, typical=rd.kind == RoleDegree.Kind.TYPICAL,
+            )
+            for rd in role.role_degrees.all()
+        ),
+        steps=tuple(
+            StepNeed(step_id=step.pk, area=step.area, months=step.min_months, sector=step.sector,
+                     alternative=step.is_alternative)
+            for step in role.steps.all()
+        ),
+    )
+
+
+def published_roles_with_requirements():
+    return Role.objects.published().prefetch_related(
+        Prefetch("role_skills", queryset=RoleSkill.objects.only("role_id", "skill_id", "required_level", "importance")),
+        Prefetch("role_degrees", queryset=RoleDegree.objects.select_related("degree")),
+        Prefetch("steps", queryset=ExperienceStep.objects.order_by("position")),
+    )
+
+
+def load_catalogue() -> Catalogue:
+    """Every published role's requirements and every move between them: four queries."""
+    roles = {role.pk: requirements_of(role) for role in published_roles_with_requirements()}
+    transitions = tuple(
+        TransitionEdge(
+            transition_id=t.pk, from_role_id=t.from_role_id, to_role_id=t.to_role_id,
+            min_months=t.min_months, max_months=t.max_months, sector=t.sector,
+            min_scale=t.min_scale, max_scale=t.max_scale,
+        )
+        for t in Transition.objects.between_published().only(
+            "id", "from_role_id", "to_role_id", "min_months", "max_months", "sector", "min_scale", "max_scale"
+        )
+    )
+    return Catalogue(roles=roles, transitions=transitions)
+
+
+def profile_of(assessment: Assessment) -> Profile:
+    """Needs the assessment's ratings prefetched."""
+    return Profile(
+        ratings={rating.skill_id: rating.level for rating in assessment.ratings.all()},
+        degree_rank=DEGREE_RANK[DegreeLevel(assessment.degree_level)] if assessment.degree_level else 0,
+        degree_field=assessment.degree_field,
+        experience=assessment.experience_months(),
+        sector=assessment.preferred_sector,
+        scale=assessment.preferred_scale,
+        current_role_id=assessment.current_role_id,
+    )

@@ -1,0 +1,136 @@
+from crispy_forms.helper import FormHelper
+from crispy_forms.layout import HTML, Div, Fieldset, Layout, Submit
+from django import forms
+from django.utils.html import format_html
+from django.utils.translation import gettext_lazy as _
+
+from roles.models import DegreeField, DegreeLevel, ExperienceArea, Role, Scale, Sector
+
+from .models import MAX_RATING, MAX_YEARS, Situation
+
+STUDENT, CAREER_CHANGER = Situation.STUDENT.value, Situation.CAREER_CHANGER.value
+YEARS_FIELDS = {
+    ExperienceArea.OPERATIONS: ("years_operations", _("Années en gestion des opérations (stages compris)")),
+    ExperienceArea.PEOPLE: ("years_people", _("Années à encadrer des personnes")),
+    ExperienceArea.CUSTOMER_SERVICE: ("years_customer_service", _("Années en service client")),
+    ExperienceArea.FACILITIES: ("years_facilities", _("Années en installations et maintenance")),
+    ExperienceArea.BUSINESS: ("years_business", _("Années à diriger une entreprise (p. ex. familiale)")),
+}
+NOT_YET = _("Jamais pratiqué")
+
+
+class TargetForm(forms.Form):
+    """Step one: the role a person wants; its skills decide the questions of step two."""
+
+    target = forms.ModelChoiceField(
+        label=_("Le poste que vous visez"),
+        queryset=Role.objects.published().order_by("-level", "title"),
+        to_field_name="slug",
+        empty_label=None,
+        error_messages={"invalid_choice": _("Ce poste n’existe pas ou n’est pas publié : choisissez-en un dans la liste.")},
+    )
+
+
+def rating_field_name(skill_id: int) -> str:
+    return f"skill_{skill_id}"
+
+
+class AssessmentForm(forms.Form):
+    """Step two: where the person is, what they hold, and a 0–5 rating of each skill the target needs."""
+
+    position = forms.ChoiceField(label=_("Où en êtes-vous ?"))
+    degree_level = forms.ChoiceField(
+        label=_("Votre diplôme le plus élevé"), required=False,
+        choices=[("", _("Pas de diplôme de l’enseignement supérieur")), *DegreeLevel.choices],
+    )
+    degree_field = forms.ChoiceField(
+        label=_("Domaine de ce diplôme"), required=False, choices=[("", "—"), *DegreeField.choices]
+    )
+    preferred_sector = forms.ChoiceField(
+        label=_("Secteur souhaité"), choices=[(Sector.BOTH, _("Pas de préférence")), (Sector.PRODUCTION, Sector.PRODUCTION.label),
+                                             (Sector.SERVICES, Sector.SERVICES.label)],
+    )
+    preferred_scale = forms.TypedChoiceField(
+        label=_("Taille d’organisation souhaitée"), required=False, coerce=int, empty_value=None,
+        choices=[("", _("Pas de préférence")), *Scale.choices],
+    )
+    consent = forms.BooleanField(
+        label=_("J’accepte que mes réponses soient conservées pour consulter mon résultat à son lien privé. "
+                "Je peux les supprimer à tout moment."),
+        error_messages={"required": _("Cochez cette case pour que nous puissions conserver vos réponses.")},
+    )
+
+    def __init__(self, *args, target: Role, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.target = target
+        roles = Role.objects.published().order_by("-level", "title")
+        self.fields["position"].choices = [
+            (STUDENT, _("Étudiant·e")),
+            (CAREER_CHANGER, _("En reconversion, venant d’un autre domaine")),
+            (_("Déjà en poste"), [(role.slug, role.display_title) for role in roles]),
+        ]
+        self.roles_by_slug = {role.slug: role for role in roles}
+        for field_name, label in YEARS_FIELDS.values():
+            self.fields[field_name] = forms.IntegerField(
+                label=label, min_value=0, max_value=MAX_YEARS, initial=0,
+                error_messages={"max_value": _("Indiquez au plus %(limit_value)s ans.")},
+            )
+        self.skill_fields = []
+        for role_skill in target.role_skills.all():
+            skill = role_skill.skill
+            choices = [(0, format_html("<strong>0</strong> — {}", NOT_YET))]
+            choices += [(level.level, format_html("<strong>{}</strong> — {}", level.level, level.description))
+                        for level in skill.levels.all()]
+            name = rating_field_name(skill.pk)
+            self.fields[name] = forms.TypedChoiceField(
+                label=format_html("{} <span class='text-body-secondary small'>({} : {}/{})</span>",
+                                  skill.name, _("niveau attendu"), role_skill.required_level, MAX_RATING),
+                choices=choices, coerce=int, widget=forms.RadioSelect,
+                error_messages={"required": _("Choisissez un niveau de 0 à 5 pour cette compétence.")},
+            )
+            self.skill_fields.append((role_skill, name))
+        self.helper = self.build_helper()
+
+    def build_helper(self) -> FormHelper:
+        helper = FormHelper()
+        helper.form_method = "post"
+        sections = {}
+        for role_skill, name in self.skill_fields:
+            sections.setdefault(role_skill.skill.category, []).append(name)
+        skill_sections = [
+            Fieldset(category.name, *names, css_id=f"category-{category.slug}", css_class="skill-section")
+            for category, names in sections.items()
+        ]
+        helper.layout = Layout(
+            Fieldset(_("Où vous en êtes"), "position", "degree_level", "degree_field", css_id="situation"),
+            Fieldset(_("Votre expérience, en années"), *(name for name, _label in YEARS_FIELDS.values()), css_id="experience"),
+            Fieldset(_("Ce que vous cherchez"), "preferred_sector", "preferred_scale", css_id="preferences"),
+            Div(HTML("<h2 class='h4' id='skills'>{% load i18n %}{% translate 'Vos compétences' %}</h2>"), *skill_sections),
+            Fieldset(_("Vos données"), "consent", css_id="consent-section"),
+            Submit("submit", _("Voir mon résultat")),
+        )
+        return helper
+
+    @property
+    def skill_sections(self) -> list[tuple[str, str]]:
+        """(anchor, category name) for the in-page navigation."""
+        seen = {}
+        for role_skill, _name in self.skill_fields:
+            seen.setdefault(role_skill.skill.category.slug, role_skill.skill.category.name)
+        return [(f"category-{slug}", name) for slug, name in seen.items()]
+
+    def clean(self):
+        cleaned = super().clean()
+        if cleaned.get("degree_level") and not cleaned.get("degree_field"):
+            self.add_error("degree_field", _("Indiquez le domaine de votre diplôme."))
+        if cleaned.get("degree_field") and not cleaned.get("degree_level"):
+            self.add_error("degree_level", _("Indiquez le niveau du diplôme dont vous donnez le domaine."))
+        return cleaned
+
+    @property
+    def current_role(self) -> Role | None:
+        return self.roles_by_slug.get(self.cleaned_data["position"])
+
+    @property
+    def ratings(self) -> dict[int, int]:
+        return {role_skill.skill_id: self.cleaned_data[name] for role_skill, name in self.skill_fields}

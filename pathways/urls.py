@@ -1,0 +1,11 @@
+from django.urls import path
+
+from . import views
+
+app_name = "pathways"
+
+urlpatterns = [
+    path("", views.assessment, name="assessment"),
+    path("<uuid:pk>/", views.result, name="result"),
+    path("<uuid:pk>/delete/", views.delete, name="delete"),
+]

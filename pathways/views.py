@@ -1,0 +1,84 @@
+from django.contrib import messages
+from django.http import HttpResponseRedirect
+from django.shortcuts import get_object_or_404, redirect, render
+from django.utils.translation import get_language
+from django.utils.translation import gettext as _
+from django.views.decorators.cache import never_cache
+from django.views.decorators.http import require_http_methods
+
+from roles.models import Role
+
+from .assessments import save_assessment
+from .catalogue import load_catalogue, profile_of
+from .evaluation import evaluate
+from .forms import YEARS_FIELDS, AssessmentForm, TargetForm
+from .models import Assessment
+from .presentation import build_result
+
+
+def private(view):
+    """Results are personal: never cached, never indexed."""
+    def wrapped(request, *args, **kwargs):
+        response = view(request, *args, **kwargs)
+        response["X-Robots-Tag"] = "noindex, nofollow"
+        return response
+    return never_cache(wrapped)
+
+
+@require_http_methods(["GET", "POST"])
+def assessment(request):
+    """Step one picks the target role (a GET form); step two asks the questions for it."""
+    target_form = TargetForm(request.GET or None)
+    if not target_form.is_valid():
+        status = 400 if target_form.is_bound or request.method == "POST" else 200
+        return render(request, "pathways/assessment_start.html", {"target_form": target_form}, status=status)
+
+    target = Role.objects.published().with_profile().get(pk=target_form.cleaned_data["target"].pk)
+    form = AssessmentForm(request.POST or None, target=target)
+    if request.method == "POST" and form.is_valid():
+        data = form.cleaned_data
+        current_role = form.current_role
+        saved = save_assessment(
+            target=target,
+            situation=data["position"] if current_role is None else "role",
+            current_role=current_role,
+            degree_level=data["degree_level"],
+            degree_field=data["degree_field"],
+            years={name: data[name] for name, _label in YEARS_FIELDS.values()},
+            preferred_sector=data["preferred_sector"],
+            preferred_scale=data["preferred_scale"],
+            ratings=form.ratings,
+            language=get_language(),
+        )
+        return HttpResponseRedirect(saved.get_absolute_url(), status=303)
+    status = 400 if request.method == "POST" else 200
+    return render(request, "pathways/assessment_form.html", {"form": form, "target": target}, status=status)
+
+
+def get_assessment(pk) -> Assessment:
+    return get_object_or_404(
+        Assessment.objects.select_related("target_role", "current_role").prefetch_related("ratings"), pk=pk
+    )
+
+
+@private
+def result(request, pk):
+    assessment = get_assessment(pk)
+    target = Role.objects.with_profile().get(pk=assessment.target_role_id)
+    catalogue = load_catalogue()
+    context = {"assessment": assessment, "target": target}
+    if target.pk in catalogue.roles:
+        profile = profile_of(assessment)
+        context["result"] = build_result(evaluate(catalogue, profile, target.pk), profile, target)
+    return render(request, "pathways/result.html", context)
+
+
+@private
+@require_http_methods(["GET", "POST"])
+def delete(request, pk):
+    assessment = get_assessment(pk)
+    if request.method == "POST":
+        assessment.delete()
+        messages.success(request, _("Vos réponses et votre résultat ont été supprimés définitivement."))
+        return redirect("pathways:assessment")
+    return render(request, "pathways/assessment_confirm_delete.html", {"assessment": assessment})
