@@ -33,7 +33,9 @@ class Transition(models.Model):
         verbose_name=_("depuis le poste"),
         help_text=_("Laissez vide pour une entrée depuis les études ou un autre domaine."),
     )
-    to_role = models.ForeignKey(Role, on_delete=models.CASCADE, related_name="transitions_in", verbose_name=_("vers le poste"))
+    to_role = models.ForeignKey(
+        Role, on_delete=models.CASCADE, related_name="transitions_in", verbose_name=_("vers le poste")
+    )
     kind = models.CharField(_("type"), max_length=10, choices=Kind.choices, default=Kind.UPWARD)
     min_months = models.PositiveSmallIntegerField(
         _("durée minimale (mois)"),
@@ -50,7 +52,9 @@ class Transition(models.Model):
     conditions = models.CharField(
         _("conditions"), max_length=300, blank=True, help_text=_("Ce qui doit être vrai pour que ce changement soit possible.")
     )
-    rationale = models.TextField(_("pourquoi"), help_text=_("Ce que disent les sources de ce changement, en une ou deux phrases."))
+    rationale = models.TextField(
+        _("pourquoi"), help_text=_("Ce que disent les sources de ce changement, en une ou deux phrases.")
+    )
     sources = models.ManyToManyField(Source, blank=True, related_name="transitions", verbose_name=_("sources"))
 
     objects = TransitionQuerySet.as_manager()

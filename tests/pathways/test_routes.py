@@ -1,0 +1,126 @@
+from dataclasses import replace
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from pathways.catalogue import load_catalogue
+from pathways.routes import Catalogue, TransitionEdge, plan_route
+from pathways.scoring import Profile, RoleRequirements, SkillNeed
+from roles.models import Role
+from tests.pathways.strategies import RANKS, SKILL_IDS, catalogues, profiles
+
+
+def quickest(catalogue: Catalogue, profile: Profile, target: int) -> int | None:
+    """Months of the quickest route; 0 when ready, None when no route exists."""
+    plan = plan_route(catalogue, profile, target)
+    if plan.ready:
+        return 0
+    return plan.best.min_months if plan.best else None
+
+
+@st.composite
+def planning_cases(draw):
+    catalogue = draw(catalogues())
+    profile = draw(profiles(role_ids=tuple(catalogue.roles)))
+    return catalogue, profile, draw(st.sampled_from(list(catalogue.roles)))
+
+
+@settings(max_examples=150, deadline=None)
+@given(planning_cases(), st.sampled_from(SKILL_IDS))
+def test_raising_a_skill_never_makes_the_quickest_route_longer(case, skill_id):
+    catalogue, profile, target = case
+    before = quickest(catalogue, profile, target)
+    raised = replace(profile, ratings={**profile.ratings, skill_id: min(5, profile.rating(skill_id) + 1)})
+    after = quickest(catalogue, raised, target)
+    if before is not None:
+        assert after is not None and after <= before
+
+
+@settings(max_examples=150, deadline=None)
+@given(planning_cases(), st.sampled_from(RANKS))
+def test_adding_a_degree_never_makes_the_quickest_route_longer(case, rank):
+    catalogue, profile, target = case
+    before = quickest(catalogue, profile, target)
+    higher = replace(profile, degree_rank=max(rank, profile.degree_rank), degree_field=profile.degree_field or "operations")
+    after = quickest(catalogue, higher, target)
+    if before is not None:
+        assert after is not None and after <= before
+
+
+@settings(max_examples=100, deadline=None)
+@given(planning_cases())
+def test_routes_end_at_the_target_and_alternatives_differ(case):
+    catalogue, profile, target = case
+    plan = plan_route(catalogue, profile, target)
+    routes = [plan.best, *plan.alternatives] if plan.best else []
+    assert len(plan.alternatives) <= 3
+    for route in routes:
+        assert route.role_ids[-1] == target
+        assert route.min_months <= route.max_months
+    for index, route in enumerate(routes[1:], start=1):
+        assert all(not route.intermediate_role_ids <= other.intermediate_role_ids for other in routes[:index])
+
+
+def test_you_are_ready_when_nothing_is_missing():
+    catalogue = Catalogue(roles={1: RoleRequirements(1, skills=(SkillNeed(1, 3, True),))}, transitions=())
+    plan = plan_route(catalogue, Profile(ratings={1: 3}), 1)
+    assert plan.ready and plan.best is None
+
+
+def test_a_target_nobody_leads_to_has_no_route():
+    catalogue = Catalogue(
+        roles={1: RoleRequirements(1, skills=(SkillNeed(1, 3, True),)), 2: RoleRequirements(2, skills=(SkillNeed(1, 5, True),))},
+        transitions=(TransitionEdge(1, None, 1, 6, 12),),
+    )
+    plan = plan_route(catalogue, Profile(ratings={1: 1}), 2)
+    assert not plan.ready and plan.best is None
+
+
+# Worked examples from the articles, on the curated content.
+
+def slugs_of(route) -> list[str]:
+    titles = dict(Role.objects.values_list("pk", "slug"))
+    return [titles[role_id] for role_id in route.role_ids]
+
+
+@pytest.mark.django_db
+def test_a_business_graduate_with_internships_goes_through_supervision_and_operations_management(content):
+    target = Role.objects.get(slug="executive-director-of-operations")
+    graduate = Profile(degree_rank=3, degree_field="business-management", experience={"operations": 24})
+    plan = plan_route(load_catalogue(), graduate, target.pk)
+    assert slugs_of(plan.best) == [
+        "junior-operations-officer", "operations-supervisor", "operations-manager", "executive-director-of-operations",
+    ]
+    assert not plan.best.uses_degree
+    assert plan.alternatives  # e.g. through facilities or customer service
+    assert all(set(slugs_of(alt)) - set(slugs_of(plan.best)) for alt in plan.alternatives)
+
+
+@pytest.mark.django_db
+def test_someone_who_ran_a_large_family_business_without_a_degree_gets_the_experience_route(content):
+    target = Role.objects.get(slug="executive-director-of-operations")
+    family = Role.objects.get(slug="family-business-manager")
+    owner = Profile(experience={"business": 96, "operations": 60, "people": 60}, current_role_id=family.pk)
+    plan = plan_route(load_catalogue(), owner, target.pk)
+    assert slugs_of(plan.best) == ["executive-director-of-operations"]
+    assert plan.best.uses_experience_route
+    assert not plan.best.uses_degree
+
+
+@pytest.mark.django_db
+def test_a_student_without_a_degree_is_told_to_get_one_first(content):
+    target = Role.objects.get(slug="executive-director-of-operations")
+    plan = plan_route(load_catalogue(), Profile(experience={"operations": 6}), target.pk)
+    assert plan.best.uses_degree or plan.best.uses_experience_route
+    degree_routes = [r for r in [plan.best, *plan.alternatives] if r.uses_degree]
+    assert degree_routes and degree_routes[0].legs[0].degree is not None
+
+
+@pytest.mark.django_db
+def test_services_routes_are_left_out_for_someone_who_wants_production(content):
+    target = Role.objects.get(slug="executive-director-of-operations")
+    graduate = Profile(degree_rank=3, degree_field="business-management", experience={"operations": 24}, sector="production")
+    plan = plan_route(load_catalogue(), graduate, target.pk)
+    for route in [plan.best, *plan.alternatives]:
+        assert "customer-service-manager" not in slugs_of(route)

@@ -1,0 +1,190 @@
+import re
+import uuid
+
+import pytest
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
+
+from pathways.models import Assessment, SkillRating
+from roles.models import Role
+
+pytestmark = pytest.mark.django_db
+
+EDO = "executive-director-of-operations"
+
+
+def form_url(target=EDO, lang=""):
+    return f"{lang}/assessment/?target={target}"
+
+
+def skill_fields(client, target=EDO) -> list[str]:
+    return sorted(set(re.findall(r'name="(skill_\d+)"', client.get(form_url(target)).content.decode())))
+
+
+def answers(client, target=EDO, **overrides) -> dict:
+    data = {
+        "position": "student", "degree_level": "bachelor", "degree_field": "business-management",
+        "years_operations": 2, "years_people": 0, "years_customer_service": 0, "years_facilities": 0,
+        "years_business": 0, "preferred_sector": "both", "preferred_scale": "", "consent": "on",
+    }
+    data.update({name: 2 for name in skill_fields(client, target)})
+    data.update(overrides)
+    return {k: v for k, v in data.items() if v is not None}
+
+
+def submit(client, target=EDO, lang="", **overrides):
+    return client.post(form_url(target, lang), answers(client, target, **overrides))
+
+
+def test_start_page_offers_every_published_role(client, content):
+    page = client.get("/assessment/").content.decode()
+    assert client.get("/assessment/").status_code == 200
+    assert f'value="{EDO}"' in page and 'value="chief-operating-officer"' in page
+
+
+def test_the_form_asks_each_skill_of_the_target_with_its_level_descriptions(client, content):
+    page = client.get(form_url()).content.decode()
+    target = Role.objects.with_profile().get(slug=EDO)
+    assert len(skill_fields(client)) == len(target.role_skills.all())
+    assert "Supervision des opérations quotidiennes" in page
+    assert "Garantit le bon déroulement des opérations de toute l’organisation." in page  # level 5 anchor
+    assert 'href="#category-operations-processes"' in page and 'id="category-operations-processes"' in page
+
+
+def test_a_valid_answer_redirects_to_a_private_result(client, content):
+    response = submit(client)
+    assert response.status_code == 303
+    saved = Assessment.objects.get()
+    assert response["Location"] == f"/assessment/{saved.pk}/"
+    assert SkillRating.objects.filter(assessment=saved).count() == len(skill_fields(client))
+
+    result = client.get(response["Location"])
+    assert result.status_code == 200
+    assert "no-store" in result["Cache-Control"]
+    assert "noindex" in result["X-Robots-Tag"]
+    page = re.sub(r"\s+", " ", result.content.decode())
+    for expected in ["sur 100", "Compétences", "Diplôme", "Expérience", "Votre parcours", "Autres chemins possibles",
+                     'class="radar"', 'id="radar-title"', "Les mêmes données en tableau", 'class="timeline"',
+                     "Superviseur des opérations", "Responsable des opérations", "Les postes dont vous êtes le plus proche",
+                     '<meta name="robots" content="noindex, nofollow">', 'media="print"', "Supprimer mes résultats"]:
+        assert expected in page, expected
+
+
+def test_the_whole_journey_in_english(client, content):
+    response = submit(client, lang="/en")
+    assert response.status_code == 303
+    assert response["Location"].startswith("/en/assessment/")
+    page = client.get(response["Location"]).content.decode()
+    for expected in ["out of 100", "Your route", "Operations supervisor", "Skills radar: you and the role"]:
+        assert expected in page, expected
+
+
+def test_a_person_already_qualified_is_told_they_are_ready(client, content):
+    fields = {name: 5 for name in skill_fields(client, "junior-operations-officer")}
+    response = submit(client, target="junior-operations-officer", years_operations=5, years_facilities=2, **fields)
+    page = client.get(response["Location"]).content.decode()
+    assert "100 sur 100" in page
+    assert "Vous êtes prêt·e" in page
+
+
+@pytest.mark.parametrize(
+    ("overrides", "field", "message"),
+    [
+        ({"consent": None}, "consent", "Cochez cette case"),
+        ({"years_operations": 99}, "years_operations", "au plus 50"),
+        ({"years_people": -1}, "years_people", "supérieure ou égale à 0"),
+        ({"years_business": "beaucoup"}, "years_business", "Saisissez un nombre entier"),
+        ({"degree_field": ""}, "degree_field", "Indiquez le domaine"),
+        ({"degree_level": "", "degree_field": "engineering"}, "degree_level", "Indiquez le niveau"),
+        ({"position": "astronaut"}, "position", "Sélectionnez un choix valide"),
+        ({"preferred_scale": "9"}, "preferred_scale", "Sélectionnez un choix valide"),
+    ],
+)
+def test_each_bad_answer_gets_a_message_and_nothing_is_lost(client, content, overrides, field, message):
+    response = submit(client, years_customer_service=7, **overrides)
+    assert response.status_code == 400
+    page = response.content.decode()
+    assert message in page
+    assert f'href="#id_{field}"' in page  # the summary links to the field
+    assert 'name="years_customer_service" value="7"' in page  # what was typed is kept
+    assert not Assessment.objects.exists()
+
+
+def test_a_missing_skill_rating_is_reported_next_to_the_skill(client, content):
+    first = skill_fields(client)[0]
+    response = submit(client, **{first: None})
+    assert response.status_code == 400
+    assert "Choisissez un niveau de 0 à 5" in response.content.decode()
+
+
+def test_bad_answers_are_explained_in_english(client, content):
+    response = submit(client, lang="/en", consent=None, years_operations=99)
+    assert response.status_code == 400
+    page = response.content.decode()
+    assert "Tick this box" in page and "at most 50" in page
+
+
+@pytest.mark.parametrize("target", ["no-such-role", "", "<script>"])
+def test_an_unknown_target_gets_the_picker_and_a_400(client, content, target):
+    response = client.get("/assessment/", {"target": target})
+    assert response.status_code == 400
+    assert "<script>" not in response.content.decode()
+    assert 'name="target"' in response.content.decode()
+    assert client.post(f"/assessment/?target={target}", {}).status_code == 400
+
+
+def test_a_draft_target_cannot_be_assessed(client, content):
+    Role.objects.filter(slug=EDO).update(status=Role.Status.DRAFT)
+    assert client.get(form_url()).status_code == 400
+
+
+def test_results_are_reachable_only_by_their_uuid(client, content):
+    location = submit(client)["Location"]
+    assert client.get(location).status_code == 200
+    assert client.get(f"/assessment/{uuid.uuid4()}/").status_code == 404
+    assert client.get(f"/assessment/{uuid.uuid4()}/delete/").status_code == 404
+    assert client.post(f"/assessment/{uuid.uuid4()}/delete/").status_code == 404
+    assert client.get("/assessment/not-a-uuid/").status_code == 404
+    assert location not in client.get("/assessment/").content.decode()  # nothing lists results
+
+
+def test_delete_asks_first_then_removes_for_good(client, content):
+    location = submit(client)["Location"]
+    confirm = client.get(f"{location}delete/")
+    assert confirm.status_code == 200
+    assert "irréversible" in confirm.content.decode()
+    assert "no-store" in confirm["Cache-Control"]
+    assert Assessment.objects.count() == 1
+
+    response = client.post(f"{location}delete/", follow=True)
+    assert "supprimés définitivement" in response.content.decode()
+    assert not Assessment.objects.exists() and not SkillRating.objects.exists()
+    assert client.get(location).status_code == 404
+
+
+def count_queries(client, path) -> int:
+    with CaptureQueriesContext(connection) as queries:
+        assert client.get(path).status_code == 200
+    return len(queries)
+
+
+def test_result_page_queries_stay_fixed_as_content_grows(client, content):
+    location = submit(client)["Location"]
+    before = count_queries(client, location)
+    from tests.factories import build_role_with_skills
+    for _ in range(5):
+        build_role_with_skills(12)
+    assert count_queries(client, location) == before
+
+
+def test_assessment_form_queries_stay_fixed_as_skills_grow(client, db):
+    from tests.factories import build_role_with_skills
+    small, large = build_role_with_skills(3), build_role_with_skills(30)
+    assert count_queries(client, form_url(small.slug)) == count_queries(client, form_url(large.slug))
+
+
+def test_editors_manage_transitions_but_results_are_not_listed(client, content, editor):
+    client.force_login(editor)
+    assert client.get("/admin/pathways/transition/").status_code == 200
+    assert "Responsable des opérations" in client.get("/admin/pathways/transition/").content.decode()
+    assert client.get("/admin/pathways/assessment/").status_code == 404
