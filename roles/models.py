@@ -26,6 +26,18 @@ class Scale(models.IntegerChoices):
     LARGE = 4, _("Grande entreprise ou grand groupe")
 
 
+class ContentVersion(models.Model):
+    """One row counting content changes; cached public pages are keyed by it (see roles/cache.py)."""
+
+    number = models.PositiveBigIntegerField(default=0)
+
+    class Meta:
+        verbose_name = _("version du contenu")
+
+    def __str__(self) -> str:
+        return str(self.number)
+
+
 class Source(models.Model):
     file_name = models.CharField(
         _("fichier"),

@@ -6,5 +6,5 @@ app_name = "roles"
 
 urlpatterns = [
     path("", views.role_list, name="list"),
-    path("<slug:slug>/", views.RoleDetailView.as_view(), name="detail"),
+    path("<slug:slug>/", views.role_detail, name="detail"),
 ]

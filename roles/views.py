@@ -3,16 +3,19 @@ from django.http import HttpResponse
 from django.shortcuts import render
 from django.views.generic import DetailView
 
+from .cache import cached_page
 from .comparison import degree_rows, skill_rows
 from .forms import CompareForm, RoleFilterForm
 from .models import Role
 
 
+@cached_page
 def home(request):
     roles = Role.objects.published().order_by("-level", "title")
     return render(request, "home.html", {"roles": roles})
 
 
+@cached_page
 def role_list(request):
     form = RoleFilterForm(request.GET or None)
     is_valid = form.is_valid() if form.is_bound else True
@@ -35,6 +38,10 @@ class RoleDetailView(DetailView):
         return super().get_context_data(compare_with=others, **kwargs)
 
 
+role_detail = cached_page(RoleDetailView.as_view())
+
+
+@cached_page
 def compare(request):
     """Two to four roles side by side; without a valid choice, the picker explains what is needed."""
     published = list(Role.objects.published().order_by("-level", "title"))

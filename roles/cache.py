@@ -1,0 +1,50 @@
+"""Public pages cached whole, keyed by a content version that every content change bumps.
+
+The version lives in the database, so a change made through any process (an editor in the
+admin, `load_content`) invalidates the cached pages of every process at once, at the price of
+one tiny query per cached page.
+"""
+
+import hashlib
+from functools import wraps
+
+from django.core.cache import cache
+from django.db.models import F
+from django.http import HttpResponse
+from django.utils.translation import get_language
+
+from .models import ContentVersion
+
+PAGE_TIMEOUT = 60 * 60  # seconds; old versions simply age out
+
+
+def content_version() -> int:
+    return ContentVersion.objects.filter(pk=1).values_list("number", flat=True).first() or 0
+
+
+def bump_content_version(**_signal_kwargs) -> None:
+    if not ContentVersion.objects.filter(pk=1).update(number=F("number") + 1):
+        ContentVersion.objects.update_or_create(pk=1, defaults={"number": 1})
+
+
+def cached_page(view):
+    """Serve a successful GET from the cache while the content has not changed."""
+
+    @wraps(view)
+    def wrapped(request, *args, **kwargs):
+        if request.method != "GET":
+            return view(request, *args, **kwargs)
+        path = hashlib.sha256(request.get_full_path().encode()).hexdigest()
+        key = f"page:{content_version()}:{get_language()}:{path}"
+        hit = cache.get(key)
+        if hit is not None:
+            content_type, body = hit
+            return HttpResponse(body, content_type=content_type)
+        response = view(request, *args, **kwargs)
+        if response.status_code == 200:
+            if hasattr(response, "render"):
+                response.render()
+            cache.set(key, (response["Content-Type"], response.content), PAGE_TIMEOUT)
+        return response
+
+    return wrapped

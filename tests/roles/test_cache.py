@@ -1,0 +1,47 @@
+import pytest
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
+
+from roles.models import ContentVersion, Role, RoleSkill, Skill
+
+pytestmark = pytest.mark.django_db
+
+COO = "/roles/chief-operating-officer/"
+
+
+def queries_for(client, path) -> tuple[int, str]:
+    with CaptureQueriesContext(connection) as queries:
+        response = client.get(path)
+    return len(queries), response.content.decode()
+
+
+def test_a_cached_page_costs_one_query(client, content):
+    first, page = queries_for(client, COO)
+    again, cached = queries_for(client, COO)
+    assert first > 5
+    assert again == 1
+    assert cached == page
+
+
+def test_an_editors_change_shows_at_once(client, content):
+    client.get(COO)
+    coo = Role.objects.get(slug="chief-operating-officer")
+    coo.summary_fr = "Résumé modifié à l’instant."
+    coo.save()
+    assert "Résumé modifié à l’instant." in client.get(COO).content.decode()
+
+
+def test_adding_or_removing_a_linked_row_invalidates_too(client, content):
+    client.get(COO)
+    RoleSkill.objects.filter(role__slug="chief-operating-officer", skill__slug="sustainable-operations").delete()
+    assert "Pratiques durables et RSE" not in client.get(COO).content.decode()
+    Skill.objects.filter(slug="team-leadership").update(name_fr="x")  # bulk updates bypass signals…
+    ContentVersion.objects.filter(pk=1).update(number=999)  # …as does a change from another process
+    assert "Leadership d’équipe" not in client.get(COO).content.decode()
+
+
+def test_error_pages_and_other_languages_are_cached_apart(client, content):
+    client.get(COO)
+    assert 'lang="en"' in client.get(f"/en{COO}").content.decode()
+    assert client.get("/compare/", {"roles": ["chief-operating-officer"]}).status_code == 400
+    assert client.get("/compare/", {"roles": ["chief-operating-officer"]}).status_code == 400
