@@ -1,4 +1,6 @@
+from django import forms
 from django.contrib import admin
+from django.db import models
 from modeltranslation.admin import TranslationAdmin
 
 from .models import Transition
@@ -11,8 +13,7 @@ class TransitionAdmin(TranslationAdmin):
     list_display = ["__str__", "kind", "min_months", "max_months", "sector", "min_scale", "max_scale"]
     list_filter = ["kind", "sector", "to_role"]
     search_fields = ["from_role__title_fr", "to_role__title_fr", "from_role__title_en", "to_role__title_en"]
-    autocomplete_fields = ["from_role", "to_role"]
-    filter_horizontal = ["sources"]
+    formfield_overrides = {models.ManyToManyField: {"widget": forms.CheckboxSelectMultiple}}
     list_select_related = ["from_role", "to_role"]
     fieldsets = [
         (None, {"fields": ["from_role", "to_role", "kind", ("min_months", "max_months")]}),

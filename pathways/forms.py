@@ -94,6 +94,8 @@ class AssessmentForm(forms.Form):
     def build_helper(self) -> FormHelper:
         helper = FormHelper()
         helper.form_method = "post"
+        # The server's messages are in the visitor's language and sit next to each field.
+        helper.attrs = {"novalidate": ""}
         sections = {}
         for role_skill, name in self.skill_fields:
             sections.setdefault(role_skill.skill.category, []).append(name)

@@ -1,7 +1,9 @@
+from django import forms
 from django.contrib import admin
+from django.db import models
 from django.db.models import Count
 from django.utils.translation import gettext_lazy as _
-from modeltranslation.admin import TranslationAdmin, TranslationStackedInline, TranslationTabularInline
+from modeltranslation.admin import TranslationAdmin, TranslationStackedInline
 
 from .models import (
     Degree,
@@ -23,19 +25,17 @@ admin.site.site_title = _("careerpath")
 admin.site.index_title = _("Contenu du site")
 
 
-class RoleSkillInline(TranslationTabularInline):
+class RoleSkillInline(TranslationStackedInline):
     model = RoleSkill
     extra = 1
-    autocomplete_fields = ["skill"]
-    fields = ["skill", "required_level", "importance", "rationale"]
+    fields = [("skill", "required_level", "importance"), "rationale"]
     ordering = ["-importance", "-required_level"]
 
 
-class RoleDegreeInline(TranslationTabularInline):
+class RoleDegreeInline(TranslationStackedInline):
     model = RoleDegree
     extra = 0
-    autocomplete_fields = ["degree"]
-    fields = ["degree", "kind", "note"]
+    fields = [("degree", "kind"), "note"]
 
 
 class ExperienceStepInline(TranslationStackedInline):
@@ -50,28 +50,29 @@ class ExperienceStepInline(TranslationStackedInline):
     ]
 
 
-class MissionInline(TranslationTabularInline):
+class MissionInline(TranslationStackedInline):
     model = Mission
     extra = 0
     ordering = ["kind", "position"]
-    fields = ["kind", "position", "title", "description"]
+    fields = [("kind", "position"), "title", "description"]
 
 
-class VariationInline(TranslationTabularInline):
+class VariationInline(TranslationStackedInline):
     model = Variation
     extra = 0
-    fields = ["dimension", "scale", "sector", "description"]
+    fields = [("dimension", "scale", "sector"), "description"]
 
 
 @admin.register(Role)
 class RoleAdmin(TranslationAdmin):
     list_display = ["title", "acronym", "level", "sector_focus", "status", "skill_count", "updated_at"]
     list_filter = ["status", "level", "sector_focus", "min_scale", "max_scale"]
-    list_editable = ["status"]
     search_fields = ["title_fr", "title_en", "title_feminine", "acronym", "slug"]
     prepopulated_fields = {"slug": ["title_en"]}
-    autocomplete_fields = ["reports_to"]
-    filter_horizontal = ["traits", "sources"]
+    actions = ["publish", "unpublish"]
+    # Plain checkboxes and stacked inlines: every field has its own label for screen readers,
+    # and no widget script sets inline styles that the Content-Security-Policy would block.
+    formfield_overrides = {models.ManyToManyField: {"widget": forms.CheckboxSelectMultiple}}
     save_on_top = True
     fieldsets = [
         (None, {"fields": ["status", "slug", "title", "title_feminine", "acronym", "summary"]}),
@@ -84,12 +85,30 @@ class RoleAdmin(TranslationAdmin):
     def get_queryset(self, request):
         return super().get_queryset(request).annotate(skill_total=Count("role_skills"))
 
+    def formfield_for_foreignkey(self, db_field, request, **kwargs):
+        if db_field.name == "reports_to":
+            kwargs["queryset"] = Role.objects.order_by("title")
+        return super().formfield_for_foreignkey(db_field, request, **kwargs)
+
+    @admin.action(description=_("Publier les postes sélectionnés"))
+    def publish(self, request, queryset):
+        # Saved one by one so that each change reaches the page cache.
+        for role in queryset:
+            role.status = Role.Status.PUBLISHED
+            role.save(update_fields=["status", "updated_at"])
+
+    @admin.action(description=_("Repasser les postes sélectionnés en brouillon"))
+    def unpublish(self, request, queryset):
+        for role in queryset:
+            role.status = Role.Status.DRAFT
+            role.save(update_fields=["status", "updated_at"])
+
     @admin.display(description=_("compétences"), ordering="skill_total")
     def skill_count(self, role):
         return role.skill_total
 
 
-class SkillLevelInline(TranslationTabularInline):
+class SkillLevelInline(TranslationStackedInline):
     model = SkillLevel
     extra = 0
     max_num = 5
@@ -115,7 +134,6 @@ class SkillAdmin(TranslationAdmin):
 @admin.register(SkillCategory)
 class SkillCategoryAdmin(TranslationAdmin):
     list_display = ["name", "position"]
-    list_editable = ["position"]
     prepopulated_fields = {"slug": ["name_en"]}
 
 

@@ -1,0 +1,51 @@
+"""Browser journeys: Playwright drives Debian's Chromium against Django's live server."""
+
+import io
+import os
+import shutil
+
+import pytest
+from django.core.management import call_command
+
+# Playwright's sync API runs an event loop in the test thread; Django's ORM calls from the
+# tests themselves are still synchronous and safe.
+os.environ.setdefault("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
+
+CHROMIUM = shutil.which("chromium") or "/usr/bin/chromium"
+CHROMIUM_FLAGS = [
+    "--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update",
+    "--disable-sync", "--no-first-run",
+]
+
+
+@pytest.fixture(scope="session")
+def browser_type_launch_args(browser_type_launch_args):
+    return {**browser_type_launch_args, "executable_path": CHROMIUM, "args": CHROMIUM_FLAGS, "headless": True}
+
+
+@pytest.fixture
+def site(live_server, transactional_db):
+    """The live site with the curated content loaded; returns its base URL."""
+    call_command("load_content", stdout=io.StringIO())
+    return live_server.url
+
+
+def watch_for_violations(page) -> list[str]:
+    """Collect Content-Security-Policy violations and script errors the page reports."""
+    problems: list[str] = []
+
+    def on_console(message):
+        if message.type == "error" and ("Content Security Policy" in message.text or "Refused" in message.text):
+            problems.append(message.text)
+
+    page.on("console", on_console)
+    page.on("pageerror", lambda error: problems.append(str(error)))
+    return problems
+
+
+@pytest.fixture
+def page(page):
+    """Every page a test opens fails the test on a Content-Security-Policy violation or a script error."""
+    problems = watch_for_violations(page)
+    yield page
+    assert problems == [], problems

@@ -1,0 +1,114 @@
+import re
+
+import pytest
+from axe_playwright_python.sync_playwright import Axe
+from django.test import Client
+from playwright.sync_api import expect
+
+from roles.models import Role
+from tests.browser.conftest import watch_for_violations
+
+pytestmark = pytest.mark.django_db(transaction=True)
+
+EDO = "executive-director-of-operations"
+PUBLIC_PAGES = ["/", "/roles/", "/roles/chief-operating-officer/", f"/roles/{EDO}/", "/roles/?sector=bogus",
+                f"/compare/?roles=chief-operating-officer&roles={EDO}&roles=operations-manager", "/compare/?roles=x",
+                "/assessment/", f"/assessment/?target={EDO}", "/roles/no-such-role/"]
+ADMIN_PAGES = ["/admin/", "/admin/roles/role/", "/admin/roles/role/add/", "/admin/roles/skill/", "/admin/pathways/transition/"]
+WCAG_21_AA = {"runOnly": {"type": "tag", "values": ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]},
+              "resultTypes": ["violations"]}
+
+
+@pytest.fixture
+def axe_page(browser, browser_context_args):
+    """axe adds inline styles while it inspects a page: it runs where the policy is bypassed.
+    Policy violations of the site itself are caught by test_no_policy_violation_anywhere."""
+    context = browser.new_context(**browser_context_args, bypass_csp=True)
+    yield context.new_page()
+    context.close()
+
+
+def violations_on(page) -> list[str]:
+    results = Axe().run(page, options=WCAG_21_AA)
+    return [f"{v['id']}: {v['help']} ({len(v['nodes'])}× e.g. {v['nodes'][0]['target']})"
+            for v in results.response["violations"]]
+
+
+@pytest.mark.parametrize("language", ["", "/en"])
+def test_public_pages_have_no_wcag_violation(axe_page, site, language):
+    page = axe_page
+    found = {}
+    for path in PUBLIC_PAGES:
+        page.goto(site + language + path)
+        if problems := violations_on(page):
+            found[path] = problems
+    assert found == {}
+
+
+@pytest.mark.parametrize("language", ["", "/en"])
+def test_the_result_page_has_no_wcag_violation(axe_page, site, language):
+    page = axe_page
+    page.goto(f"{site}{language}/assessment/?target={EDO}")
+    for group in page.locator("[name^=skill_]").evaluate_all("els => [...new Set(els.map(e => e.name))]"):
+        page.locator(f"input[name={group}][value='1']").check()
+    page.locator("#id_consent").check()
+    page.locator("[type=submit]").click()
+    expect(page.locator("svg.radar")).to_be_visible()
+    assert violations_on(page) == []
+    page.locator("a[href$='/delete/']").click()
+    assert violations_on(page) == []
+
+
+@pytest.mark.parametrize("language", ["", "/en"])
+def test_admin_pages_editors_use_have_no_wcag_violation(axe_page, site, language, django_user_model):
+    page = axe_page
+    sign_in_as_editor(page, site, django_user_model)
+    found = {}
+    for path in admin_pages():
+        page.goto(site + language + path)
+        assert "login" not in page.url
+        if problems := violations_on(page):
+            found[path] = problems
+    assert found == {}
+
+
+def sign_in_as_editor(page, site, django_user_model) -> None:
+    user = django_user_model.objects.create_user("editor", password="a-long-editor-password", is_staff=True,
+                                                 is_superuser=True)
+    client = Client()
+    client.force_login(user)
+    page.context.add_cookies([{"name": "sessionid", "value": client.cookies["sessionid"].value, "url": site}])
+
+
+def admin_pages() -> list[str]:
+    return [*ADMIN_PAGES, f"/admin/roles/role/{Role.objects.get(slug=EDO).pk}/change/"]
+
+
+def test_no_policy_violation_anywhere(page, site, django_user_model):
+    """The `page` fixture fails the test on any Content-Security-Policy violation."""
+    for path in PUBLIC_PAGES:
+        page.goto(site + path)
+    sign_in_as_editor(page, site, django_user_model)
+    for path in admin_pages():
+        page.goto(site + path)
+    page.wait_for_timeout(200)
+
+
+def test_charts_have_text_alternatives(page, site):
+    page.goto(f"{site}/assessment/?target={EDO}")
+    for group in page.locator("[name^=skill_]").evaluate_all("els => [...new Set(els.map(e => e.name))]"):
+        page.locator(f"input[name={group}][value='3']").check()
+    page.locator("#id_consent").check()
+    page.locator("[type=submit]").click()
+    expect(page.get_by_role("img", name="Radar des compétences : vous et le poste")).to_be_visible()
+    expect(page.get_by_role("table", name="Les mêmes données en tableau")).to_be_visible()
+    expect(page.get_by_role("img", name="Chronologie du parcours").first).to_be_visible()
+
+
+def test_the_violation_watcher_catches_an_inline_style(context, site):
+    page = context.new_page()
+    problems = watch_for_violations(page)
+    page.goto(site + "/")
+    page.evaluate("""document.body.insertAdjacentHTML("beforeend", '<img src="https://example.invalid/x.png">')""")
+    page.wait_for_timeout(300)
+    assert any(re.search("Content Security Policy", p) for p in problems)

@@ -1,0 +1,146 @@
+import re
+
+import pytest
+from playwright.sync_api import expect
+
+from pathways.models import Assessment
+from roles.models import Role, Skill
+
+pytestmark = pytest.mark.django_db(transaction=True)
+
+EDO = "executive-director-of-operations"
+
+
+def test_browse_filter_and_open_a_profile(page, site):
+    page.goto(site + "/roles/")
+    page.get_by_label("Rechercher").fill("service client")
+    page.get_by_label("Secteur").select_option("services")
+    page.get_by_role("button", name="Filtrer").click()
+    expect(page).to_have_url(re.compile(r"q=service\+client.*sector=services"))
+    cards = page.locator(".role-card")
+    expect(cards).to_have_count(1)
+    cards.get_by_role("link").first.click()
+    expect(page.locator("h1")).to_contain_text("Responsable du service client")
+    expect(page.get_by_role("heading", name="Compétences et niveaux attendus")).to_be_visible()
+    details = page.locator("details", has_text="Service à la clientèle")
+    expected = details.locator("strong", has_text="niveau attendu")
+    expect(expected).to_be_hidden()
+    details.locator("summary").click()  # open the level descriptions
+    expect(expected).to_be_visible()
+
+
+def test_compare_two_roles_with_the_picker_then_add_a_third(page, site):
+    page.goto(site + "/roles/chief-operating-officer/")
+    page.get_by_label("Comparer avec…").select_option(EDO)
+    page.get_by_role("button", name="Comparer", exact=True).click()
+    expect(page.locator(".compare-table thead th[scope=col]")).to_have_count(2)
+    expect(page.locator(".compare-table").get_by_text("seul").first).to_be_visible()
+
+    page.get_by_text("Ajouter ou retirer des postes").click()
+    page.get_by_label("Responsable des opérations", exact=True).check()
+    page.get_by_role("button", name="Comparer", exact=True).click()
+    expect(page.locator(".compare-table thead th[scope=col]")).to_have_count(3)
+    assert page.url.count("roles=") == 3
+
+
+def answer_every_skill(page, level: int) -> None:
+    for group in page.locator("[name^=skill_]").evaluate_all("els => [...new Set(els.map(e => e.name))]"):
+        page.locator(f"input[name={group}][value='{level}']").check()
+
+
+def test_assessment_bad_answers_then_good_ones_then_print_and_delete(page, site):
+    page.goto(site + "/assessment/")
+    page.get_by_label("Le poste que vous visez").select_option(EDO)
+    page.get_by_role("button", name="Commencer").click()
+
+    page.get_by_label("Années en gestion des opérations").fill("99")
+    answer_every_skill(page, 2)
+    page.get_by_role("button", name="Voir mon résultat").click()
+    expect(page.locator("#form-errors")).to_contain_text("Cochez cette case")
+    expect(page.locator("#form-errors")).to_contain_text("au plus 50")
+    expect(page.get_by_label("Années en gestion des opérations")).to_have_value("99")  # nothing lost
+    expect(page.locator("input[name^=skill_][value='2']:checked").first).to_be_checked()
+
+    page.get_by_label("Années en gestion des opérations").fill("2")
+    page.get_by_label("Votre diplôme le plus élevé").select_option("bachelor")
+    page.get_by_label("Domaine de ce diplôme").select_option("business-management")
+    page.locator("#id_consent").check()
+    page.get_by_role("button", name="Voir mon résultat").click()
+
+    expect(page.locator("h1")).to_contain_text("Votre chemin vers")
+    expect(page.locator(".score-total")).to_contain_text("sur 100")
+    expect(page.locator("svg.radar")).to_be_visible()
+    expect(page.locator("#route-best")).to_contain_text("Responsable des opérations")
+    result_url = page.url
+
+    page.emulate_media(media="print")
+    expect(page.locator(".site-header")).to_be_hidden()
+    expect(page.get_by_role("link", name="Supprimer mes résultats")).to_be_hidden()
+    expect(page.locator("#route-best")).to_be_visible()
+    page.emulate_media(media="screen")
+
+    page.get_by_role("link", name="Supprimer mes résultats").click()
+    page.get_by_role("button", name="Oui, supprimer définitivement").click()
+    expect(page.get_by_role("status")).to_contain_text("supprimés définitivement")
+    assert not Assessment.objects.exists()
+    assert page.goto(result_url).status == 404
+
+
+def test_the_assessment_can_be_completed_with_the_keyboard_alone(page, site):
+    page.goto(f"{site}/assessment/?target=junior-operations-officer")
+    page.locator("#id_position").focus()
+    for _ in range(400):
+        focused = page.evaluate("() => { const e = document.activeElement; return [e.tagName, e.type || '', e.name || ''] }")
+        _tag, kind, name = focused
+        if name.startswith("years_"):
+            page.keyboard.type("1")
+        elif kind == "radio":
+            page.keyboard.press("ArrowRight")  # from no choice to 0, then 1
+            page.keyboard.press("ArrowRight")
+        elif name == "consent":
+            page.keyboard.press("Space")
+        elif kind == "submit":
+            page.keyboard.press("Enter")
+            break
+        page.keyboard.press("Tab")
+    expect(page.locator("h1")).to_contain_text("Votre chemin vers")
+    assert Assessment.objects.get().years_operations == 1
+
+
+PAGES = ["/", "/roles/", "/roles/chief-operating-officer/", f"/compare/?roles=chief-operating-officer&roles={EDO}",
+         "/assessment/", f"/assessment/?target={EDO}"]
+
+
+def test_switch_language_on_each_page(page, site):
+    for path in PAGES:
+        page.goto(site + path)
+        page.locator(".language-switcher").get_by_role("link", name=re.compile("EN")).click()
+        expect(page.locator("html")).to_have_attribute("lang", "en")
+        assert page.url == f"{site}/en{path}"
+        page.locator(".language-switcher").get_by_role("link", name=re.compile("FR")).click()
+        expect(page.locator("html")).to_have_attribute("lang", "fr")
+        assert page.url == site + path
+
+
+def test_an_editor_signs_in_adds_a_skill_and_sees_it_on_the_profile(page, site, django_user_model):
+    django_user_model.objects.create_user("editor", password="a-long-editor-password", is_staff=True, is_superuser=True)
+    role = Role.objects.get(slug="facilities-manager")
+    Skill.objects.filter(slug="crisis-management").update(name_fr="Gestion de crise et plans d’urgence")
+
+    page.goto(site + "/admin/")
+    page.get_by_label("Nom d’utilisateur").fill("editor")
+    page.get_by_label("Mot de passe").fill("a-long-editor-password")
+    page.get_by_role("button", name="Connexion").click()
+    expect(page.locator("#site-name")).to_contain_text("careerpath")
+
+    page.goto(f"{site}/admin/roles/role/{role.pk}/change/")
+    page.locator("#role_skills-group").get_by_text("Ajouter un objet Compétence requise supplémentaire").click()
+    new_row = page.locator("#role_skills-group .inline-related.dynamic-role_skills").last
+    new_row.locator("select[name$=skill]").select_option(label="Gestion de crise et plans d’urgence")
+    new_row.locator("input[name$=required_level]").fill("4")
+    page.locator("input[name=_continue]").first.click()
+    expect(page.locator(".messagelist")).to_contain_text("a été modifié")
+
+    page.goto(site + role.get_absolute_url())
+    row = page.locator(".skills-table tr", has_text="Gestion de crise et plans d’urgence")
+    expect(row.get_by_role("img", name="Niveau 4 sur 5")).to_be_visible()
