@@ -3,7 +3,7 @@
 from dataclasses import dataclass
 
 from .routes import Catalogue, RoutePlan, plan_route
-from .scoring import Profile, Readiness, readiness
+from .scoring import Profile, Readiness, readiness, totals
 
 CLOSEST_ROLES = 3
 
@@ -11,19 +11,18 @@ CLOSEST_ROLES = 3
 @dataclass(frozen=True)
 class Evaluation:
     target: Readiness
-    closest: tuple[Readiness, ...]  # the other roles the person is closest to, best first
+    closest: tuple[tuple[int, int], ...]  # (role id, total) of the other roles the person is closest to
     plan: RoutePlan
 
 
 def evaluate(catalogue: Catalogue, profile: Profile, target_id: int) -> Evaluation:
-    others = [
-        readiness(requirements, profile, explain=False)
-        for role_id, requirements in catalogue.roles.items()
-        if role_id != target_id
-    ]
-    ranked = sorted((r for r in others if r.total is not None), key=lambda r: (-r.total, r.role_id))
+    every_total = totals(catalogue.roles, catalogue.skill_index, profile)
+    others = sorted(
+        ((role_id, total) for role_id, total in every_total.items() if role_id != target_id and total is not None),
+        key=lambda pair: (-pair[1], pair[0]),
+    )
     return Evaluation(
         target=readiness(catalogue.roles[target_id], profile),
-        closest=tuple(ranked[:CLOSEST_ROLES]),
-        plan=plan_route(catalogue, profile, target_id),
+        closest=tuple(others[:CLOSEST_ROLES]),
+        plan=plan_route(catalogue, profile, target_id, every_total),
     )

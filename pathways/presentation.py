@@ -84,7 +84,7 @@ def build_result(evaluation: Evaluation, profile: Profile, target: Role) -> Resu
     """`target` must come from `Role.objects.with_profile()`; the rest is fetched here."""
     plan = evaluation.plan
     routes = [r for r in [plan.best, *plan.alternatives] if r is not None]
-    role_ids = {rid for route in routes for rid in route.role_ids} | {r.role_id for r in evaluation.closest}
+    role_ids = {rid for route in routes for rid in route.role_ids} | {role_id for role_id, _ in evaluation.closest}
     roles = Role.objects.in_bulk(role_ids)
     steps_by_role: dict[int, list[ExperienceStep]] = {}
     for step in ExperienceStep.objects.filter(role_id__in=role_ids | {target.pk}).order_by("position"):
@@ -156,5 +156,5 @@ def build_result(evaluation: Evaluation, profile: Profile, target: Role) -> Resu
         ready=plan.ready,
         best=route_view(plan.best, None, "route-best") if plan.best else None,
         alternatives=[route_view(route, plan.best, f"route-alt-{i}") for i, route in enumerate(plan.alternatives, 1)],
-        closest=[(roles[r.role_id], r.total) for r in evaluation.closest if r.role_id in roles],
+        closest=[(roles[role_id], total) for role_id, total in evaluation.closest],
     )

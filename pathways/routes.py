@@ -1,41 +1,38 @@
 """Route planning: the quickest ordered moves from where a person is to the role they want.
 
-The graph's nodes are (position, degree rank held): a position is a role, or START for
-someone coming from studies or another field. Each applicable transition becomes an edge
-whose length in months is the longer of the move's usual time and the experience the person
-still lacks for the next role (counting what the role they leave has given them), plus the
-studies for a degree when the next role asks for one they do not hold. Tracking the degree in
-the node counts a degree once per route. From where the person is, a role they already fully
-qualify for is reachable at once. Every edge only shortens or appears when the person gains a
-degree, experience or a skill level, so the quickest route never gets longer.
+The search runs over states (position, degree rank held): a position is a role, or START for
+someone coming from studies or another field. Each applicable transition is a move whose
+length in months is the longer of the move's usual time and the experience the person still
+lacks for the next role (counting what the role they leave has given them), plus the studies
+for a degree when the next role asks for one they do not hold. Tracking the degree in the state
+counts a degree once per route. From where the person is, a role they already fully qualify
+for is open at once. Every move only shortens or appears when the person gains a degree,
+experience or a skill level, so the quickest route never gets longer.
+
+The search is Dijkstra's, computing a move's length only when it reaches it and stopping at
+the target: on a catalogue the size of ESCO that is what keeps planning interactive, where
+building a whole graph per request first was not. tests/pathways/test_routes.py checks it
+against networkx on random catalogues.
 """
 
+import heapq
 import itertools
-from collections.abc import Iterator, Mapping
+from collections.abc import Mapping
 from dataclasses import dataclass
+from functools import cached_property
 
-import networkx as nx
-
-from .scoring import (
-    ANY_SECTOR,
-    DegreeOption,
-    Profile,
-    RoleRequirements,
-    SkillGap,
-    alternative_route_met,
-    degree_level_met,
-    readiness,
-)
+from . import scoring
+from .scoring import ANY_SECTOR, DegreeOption, Profile, RoleRequirements, SkillGap, alternative_route_met, readiness
 
 START = "start"
-FINISH = "finish"
 MIN_SCALE, MAX_SCALE = 1, 4
 # A master's or MBA assumes a first degree; without one, the first degree comes first.
 FIRST_DEGREE_RANK, FIRST_DEGREE_MONTHS = 3, 36
 # Among routes of equal length, prefer moves that hold in any organisation.
 CONDITIONAL_MOVE_PENALTY = 0.01
+# Alternatives are searched with the roles of the routes already chosen made this much longer.
+DETOUR_PENALTY = 10_000
 MAX_ALTERNATIVES = 3
-CANDIDATE_ROUTES = 12
 
 
 @dataclass(frozen=True)
@@ -64,6 +61,19 @@ class Catalogue:
     roles: Mapping[int, RoleRequirements]
     transitions: tuple[TransitionEdge, ...]
 
+    @cached_property
+    def skill_index(self):
+        return scoring.skill_index(self.roles)
+
+    @cached_property
+    def moves_from(self) -> dict[int | str, list[TransitionEdge]]:
+        moves: dict[int | str, list[TransitionEdge]] = {}
+        for transition in self.transitions:
+            origin = START if transition.from_role_id is None else transition.from_role_id
+            if transition.to_role_id in self.roles and (origin == START or origin in self.roles):
+                moves.setdefault(origin, []).append(transition)
+        return moves
+
 
 @dataclass(frozen=True)
 class Leg:
@@ -77,7 +87,7 @@ class Leg:
     degree: DegreeOption | None  # a degree to obtain first
     degree_months: int
     experience_missing: Mapping[str, int]  # area -> months still to gain before the move
-    skill_gaps: tuple[SkillGap, ...]  # the next role's skills the person rates below what it asks
+    skill_gaps: tuple[SkillGap, ...]  # the next role's essential skills the person rates below what it asks
     experience_route: bool  # the next role's degree is replaced by experience (e.g. a family business)
 
 
@@ -122,124 +132,162 @@ class RoutePlan:
     alternatives: tuple[Route, ...] = ()
 
 
-def degree_step(requirements: RoleRequirements, profile: Profile, rank: int) -> tuple[DegreeOption | None, int, int]:
-    """The quickest degree that opens the role for someone holding `rank`: (degree, months, new rank)."""
-    held = Profile(degree_rank=rank, experience=profile.experience, sector=profile.sector)
-    if degree_level_met(requirements, held):
-        return None, 0, rank
-    best = None
-    for option in requirements.degrees:
-        months = option.months + (FIRST_DEGREE_MONTHS if option.rank > FIRST_DEGREE_RANK > rank else 0)
-        if best is None or months < best[1]:
-            best = (option, months, max(rank, option.rank))
-    return best
+class Planner:
+    """One person's search over one catalogue; what it computes per role is kept for reuse."""
 
+    def __init__(self, catalogue: Catalogue, profile: Profile, ready: frozenset[int]):
+        self.catalogue = catalogue
+        self.profile = profile
+        self.ready = ready
+        self._carried: dict[int | None, dict[str, int]] = {}
+        self._needs: dict[int, tuple[tuple[str, int], ...]] = {}
+        self._degree: dict[tuple[int, int], tuple[DegreeOption | None, int, int]] = {}
+        self._moves: dict[tuple, list] = {}  # state -> its moves, shared by the searches for alternatives
 
-def carried_experience(requirements: RoleRequirements | None, profile: Profile) -> dict[str, int]:
-    """What a person has when leaving a role: their own months, or at least what the role took."""
-    carried = dict(profile.experience)
-    if requirements is not None:
-        for area, months in requirements.experience_needs(profile.sector).items():
-            carried[area] = max(carried.get(area, 0), months)
-    return carried
+    def carried(self, role_id: int | None) -> dict[str, int]:
+        """What a person has when leaving a role: their own months, or at least what the role took."""
+        if role_id not in self._carried:
+            carried = dict(self.profile.experience)
+            if role_id is not None:
+                for area, months in self.catalogue.roles[role_id].experience_needs(self.profile.sector).items():
+                    carried[area] = max(carried.get(area, 0), months)
+            self._carried[role_id] = carried
+        return self._carried[role_id]
 
+    def missing(self, from_id: int | None, to_id: int) -> dict[str, int]:
+        carried = self.carried(from_id)
+        return {
+            area: months - carried.get(area, 0)
+            for area, months in self.catalogue.roles[to_id].experience_needs(self.profile.sector).items()
+            if carried.get(area, 0) < months
+        }
 
-def make_leg(
-    catalogue: Catalogue, profile: Profile, transition: TransitionEdge | None, from_id: int | None, to_id: int, rank: int
-) -> tuple[Leg, int]:
-    target = catalogue.roles[to_id]
-    carried = carried_experience(catalogue.roles.get(from_id) if from_id else None, profile)
-    missing = {
-        area: months - carried.get(area, 0)
-        for area, months in target.experience_needs(profile.sector).items()
-        if carried.get(area, 0) < months
-    }
-    gap = max(missing.values(), default=0)
-    degree, degree_months, new_rank = degree_step(target, profile, rank)
-    experience_route = target.asks_for_degree and profile.degree_rank == 0 and alternative_route_met(target, profile)
-    gaps = tuple(g for g in readiness(target, profile, explain=False).gaps if g.need.essential)
-    leg = Leg(
-        to_role_id=to_id,
-        from_role_id=from_id,
-        transition=transition,
-        min_months=max(transition.min_months if transition else 0, gap),
-        max_months=max(transition.max_months if transition else 0, gap),
-        degree=degree,
-        degree_months=degree_months,
-        experience_missing=missing,
-        skill_gaps=gaps,
-        experience_route=experience_route,
-    )
-    return leg, new_rank
+    def degree_step(self, role_id: int, rank: int) -> tuple[DegreeOption | None, int, int]:
+        """The quickest degree that opens the role for someone holding `rank`: (degree, months, new rank)."""
+        key = (role_id, rank)
+        if key not in self._degree:
+            requirements = self.catalogue.roles[role_id]
+            best: tuple[DegreeOption | None, int, int] = (None, 0, rank)
+            opened = (not requirements.asks_for_degree or alternative_route_met(requirements, self.profile)
+                      or any(rank >= option.rank for option in requirements.degrees))
+            if not opened:
+                options = [
+                    (option, option.months + (FIRST_DEGREE_MONTHS if option.rank > FIRST_DEGREE_RANK > rank else 0))
+                    for option in requirements.degrees
+                ]
+                option, months = min(options, key=lambda pair: pair[1])
+                best = (option, months, max(rank, option.rank))
+            self._degree[key] = best
+        return self._degree[key]
 
+    def moves(self, position: int | str, rank: int, source: int | str) -> list:
+        """(next role, new rank, months, transition) for every move open from this state."""
+        key = (position, rank)
+        if key not in self._moves:
+            moves = [
+                self.move(transition, position, transition.to_role_id, rank)
+                for transition in self.catalogue.moves_from.get(position, ())
+                if transition.applies_to(self.profile)
+            ]
+            if position == source and rank == self.profile.degree_rank:
+                moves += [self.move(None, position, role_id, rank) for role_id in self.ready if role_id != source]
+            self._moves[key] = moves
+        return self._moves[key]
 
-def build_graph(catalogue: Catalogue, profile: Profile, source: int | str, target_id: int) -> nx.DiGraph:
-    graph = nx.DiGraph()
-    ranks = sorted({profile.degree_rank, *(o.rank for r in catalogue.roles.values() for o in r.degrees)})
-    ranks = [rank for rank in ranks if rank >= profile.degree_rank]
+    def needs(self, role_id: int) -> tuple[tuple[str, int], ...]:
+        if role_id not in self._needs:
+            self._needs[role_id] = tuple(self.catalogue.roles[role_id].experience_needs(self.profile.sector).items())
+        return self._needs[role_id]
 
-    def add(transition: TransitionEdge | None, from_node: int | str, to_id: int, rank: int) -> None:
-        from_id = from_node if isinstance(from_node, int) else None
-        leg, new_rank = make_leg(catalogue, profile, transition, from_id, to_id, rank)
-        weight = leg.min_months + leg.degree_months
+    def move(self, transition: TransitionEdge | None, position, to_id: int, rank: int):
+        from_id = position if isinstance(position, int) else None
+        carried = self.carried(from_id)
+        gap = max((months - carried.get(area, 0) for area, months in self.needs(to_id)), default=0)
+        _degree, degree_months, new_rank = self.degree_step(to_id, rank)
+        months = max(transition.min_months if transition else 0, gap) + degree_months
         if transition is not None and transition.is_conditional:
-            weight += CONDITIONAL_MOVE_PENALTY
-        graph.add_edge((from_node, rank), (to_id, new_rank), weight=weight, leg=leg)
+            months += CONDITIONAL_MOVE_PENALTY
+        return to_id, new_rank, months, transition
 
-    for transition in catalogue.transitions:
-        if transition.to_role_id not in catalogue.roles or not transition.applies_to(profile):
-            continue
-        from_node = START if transition.from_role_id is None else transition.from_role_id
-        if from_node != START and from_node not in catalogue.roles:
-            continue
-        for rank in ranks:
-            add(transition, from_node, transition.to_role_id, rank)
-    # From where the person stands, any role they already fully qualify for is open now.
-    for role_id, requirements in catalogue.roles.items():
-        if role_id != source and readiness(requirements, profile, explain=False).is_ready:
-            add(None, source, role_id, profile.degree_rank)
-    for rank in ranks:
-        graph.add_edge((target_id, rank), FINISH, weight=0)
-    return graph
+    def shortest(self, source: int | str, target_id: int, avoid: frozenset[int] = frozenset()) -> Route | None:
+        """Dijkstra from the person's state to any state at the target; `avoid` makes roles costly."""
+        start = (source, self.profile.degree_rank)
+        distance = {start: 0.0}
+        previous: dict[tuple, tuple[tuple, TransitionEdge | None]] = {}
+        counter = itertools.count()  # ties never compare states
+        queue = [(0.0, next(counter), start)]
+        while queue:
+            dist, _, state = heapq.heappop(queue)
+            if dist > distance[state]:
+                continue
+            position, rank = state
+            if position == target_id:
+                return self.route(previous, state)
+            for to_id, new_rank, months, transition in self.moves(position, rank, source):
+                cost = dist + months + (DETOUR_PENALTY if to_id in avoid else 0)
+                following = (to_id, new_rank)
+                if cost < distance.get(following, float("inf")):
+                    distance[following] = cost
+                    previous[following] = (state, transition)
+                    heapq.heappush(queue, (cost, next(counter), following))
+        return None
 
+    def route(self, previous, state) -> Route:
+        legs = []
+        while state in previous:
+            before, transition = previous[state]
+            legs.append(self.leg(transition, before, state))
+            state = before
+        return Route(legs=tuple(reversed(legs)))
 
-def route_from_path(graph: nx.DiGraph, path: list) -> Route:
-    return Route(legs=tuple(graph.edges[u, v]["leg"] for u, v in itertools.pairwise(path) if v != FINISH))
-
-
-def candidate_routes(graph: nx.DiGraph, start_node) -> Iterator[Route]:
-    seen = set()
-    try:
-        for path in itertools.islice(nx.shortest_simple_paths(graph, start_node, FINISH, weight="weight"), CANDIDATE_ROUTES):
-            route = route_from_path(graph, path)
-            if route.role_ids not in seen:
-                seen.add(route.role_ids)
-                yield route
-    except (nx.NetworkXNoPath, nx.NodeNotFound):
-        return
+    def leg(self, transition: TransitionEdge | None, before: tuple, after: tuple) -> Leg:
+        (position, rank), (to_id, _new_rank) = before, after
+        from_id = position if isinstance(position, int) else None
+        missing = self.missing(from_id, to_id)
+        gap = max(missing.values(), default=0)
+        degree, degree_months, _ = self.degree_step(to_id, rank)
+        target = self.catalogue.roles[to_id]
+        return Leg(
+            to_role_id=to_id,
+            from_role_id=from_id,
+            transition=transition,
+            min_months=max(transition.min_months if transition else 0, gap),
+            max_months=max(transition.max_months if transition else 0, gap),
+            degree=degree,
+            degree_months=degree_months,
+            experience_missing=missing,
+            skill_gaps=tuple(g for g in readiness(target, self.profile, explain=False).gaps if g.need.essential),
+            experience_route=(target.asks_for_degree and self.profile.degree_rank == 0
+                              and alternative_route_met(target, self.profile)),
+        )
 
 
 def is_distinct(route: Route, chosen: list[Route]) -> bool:
     """Genuinely different: it passes through a role that no chosen route passes through."""
-    return all(not route.intermediate_role_ids <= other.intermediate_role_ids for other in chosen) and all(
-        route.role_ids != other.role_ids for other in chosen
+    return all(
+        route.role_ids != other.role_ids and not route.intermediate_role_ids <= other.intermediate_role_ids
+        for other in chosen
     )
 
 
-def plan_route(catalogue: Catalogue, profile: Profile, target_id: int) -> RoutePlan:
-    target = catalogue.roles[target_id]
-    if profile.current_role_id == target_id or readiness(target, profile, explain=False).is_ready:
+def plan_route(
+    catalogue: Catalogue, profile: Profile, target_id: int, totals: Mapping[int, int | None] | None = None
+) -> RoutePlan:
+    """The quickest route and up to three genuinely different ones; `totals` may be passed if known."""
+    if totals is None:
+        totals = scoring.totals(catalogue.roles, catalogue.skill_index, profile)
+    if profile.current_role_id == target_id or totals[target_id] == 100:
         return RoutePlan(target_role_id=target_id, ready=True, best=None)
     source = profile.current_role_id if profile.current_role_id in catalogue.roles else START
-    graph = build_graph(catalogue, profile, source, target_id)
-    routes = candidate_routes(graph, (source, profile.degree_rank))
-    best = next(routes, None)
+    planner = Planner(catalogue, profile, frozenset(role_id for role_id, total in totals.items() if total == 100))
+    best = planner.shortest(source, target_id)
     if best is None:
         return RoutePlan(target_role_id=target_id, ready=False, best=None)
     chosen = [best]
-    for route in routes:
-        if len(chosen) > MAX_ALTERNATIVES:
+    while len(chosen) <= MAX_ALTERNATIVES:
+        avoid = frozenset().union(*(route.intermediate_role_ids for route in chosen))
+        route = planner.shortest(source, target_id, avoid)
+        if route is None or not is_distinct(route, chosen):
             break
-        if is_distinct(route, chosen):
-            chosen.append(route)
+        chosen.append(route)
     return RoutePlan(target_role_id=target_id, ready=False, best=best, alternatives=tuple(chosen[1:]))

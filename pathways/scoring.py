@@ -10,8 +10,10 @@ A part the role asks nothing for is left out and the others are re-weighted. Eve
 grows when a rating, a degree or experience grows, so the score does too.
 """
 
+from collections import defaultdict
 from collections.abc import Mapping
 from dataclasses import dataclass, field, replace
+from functools import cached_property
 
 SKILLS_WEIGHT, DEGREE_WEIGHT, EXPERIENCE_WEIGHT = 0.6, 0.2, 0.2
 ESSENTIAL_WEIGHT, USEFUL_WEIGHT = 2, 1
@@ -64,17 +66,28 @@ class RoleRequirements:
     degrees: tuple[DegreeOption, ...] = ()
     steps: tuple[StepNeed, ...] = ()
 
-    @property
+    @cached_property
     def asks_for_degree(self) -> bool:
         return any(option.typical for option in self.degrees)
 
+    @cached_property
+    def skill_weight(self) -> int:
+        return sum(need.weight for need in self.skills)
+
+    @cached_property
+    def _needs_by_sector(self) -> dict[str, dict[str, int]]:
+        by_sector: dict[str, dict[str, int]] = {}
+        for sector in (ANY_SECTOR, "production", "services"):
+            needs: dict[str, int] = {}
+            for step in self.steps:
+                if not step.alternative and step.applies_to(sector):
+                    needs[step.area] = needs.get(step.area, 0) + step.months
+            by_sector[sector] = needs
+        return by_sector
+
     def experience_needs(self, sector: str) -> dict[str, int]:
         """Months needed per experience area: the steps on the usual route, added up."""
-        needs: dict[str, int] = {}
-        for step in self.steps:
-            if not step.alternative and step.applies_to(sector):
-                needs[step.area] = needs.get(step.area, 0) + step.months
-        return needs
+        return self._needs_by_sector[sector]
 
 
 @dataclass(frozen=True)
@@ -135,12 +148,19 @@ class Readiness:
         return self.total == 100
 
 
+CREDIT_UNIT = 60  # divisible by every required level 1..5, so credits add up exactly in any order
+
+
+def skill_credit(need: SkillNeed, rating: int) -> int:
+    """The share of a skill's weight a rating earns, in 1/60ths."""
+    return need.weight * min(rating, need.required) * (CREDIT_UNIT // need.required)
+
+
 def skills_value(requirements: RoleRequirements, profile: Profile) -> float | None:
     if not requirements.skills:
         return None
-    total_weight = sum(need.weight for need in requirements.skills)
-    met = sum(need.weight * min(profile.rating(need.skill_id), need.required) / need.required for need in requirements.skills)
-    return met / total_weight
+    met = sum(skill_credit(need, profile.rating(need.skill_id)) for need in requirements.skills)
+    return met / (CREDIT_UNIT * requirements.skill_weight)
 
 
 def alternative_route_met(requirements: RoleRequirements, profile: Profile) -> bool:
@@ -183,22 +203,33 @@ def experience_value(requirements: RoleRequirements, profile: Profile) -> float 
     return sum(min(profile.months_in(area) / months, 1.0) for area, months in needs.items()) / len(needs)
 
 
-def score_parts(requirements: RoleRequirements, profile: Profile) -> tuple[Part, ...]:
+def part_values(
+    requirements: RoleRequirements, profile: Profile, skills: float | None = None
+) -> list[tuple[str, float, float]]:
+    """(part, share of the total, value) for the parts the role asks for; `skills` may come from `totals`."""
     values = [
-        ("skills", SKILLS_WEIGHT, skills_value(requirements, profile)),
+        ("skills", SKILLS_WEIGHT, skills if skills is not None else skills_value(requirements, profile)),
         ("degree", DEGREE_WEIGHT, degree_value(requirements, profile)),
         ("experience", EXPERIENCE_WEIGHT, experience_value(requirements, profile)),
     ]
     asked = [(name, weight, value) for name, weight, value in values if value is not None]
     total_weight = sum(weight for _, weight, _ in asked)
-    return tuple(Part(name, weight / total_weight, value) for name, weight, value in asked)
+    return [(name, weight / total_weight, value) for name, weight, value in asked]
+
+
+def total_from(values: list[tuple[str, float, float]]) -> int:
+    if not values:
+        return 100  # a role that asks for nothing
+    # A hair of tolerance so that meeting everything is exactly 100 despite float sums.
+    return min(100, int(sum(100 * weight * value for _, weight, value in values) + 1e-9))
+
+
+def score_parts(requirements: RoleRequirements, profile: Profile) -> tuple[Part, ...]:
+    return tuple(Part(*values) for values in part_values(requirements, profile))
 
 
 def total_of(parts: tuple[Part, ...]) -> int:
-    if not parts:
-        return 100  # a role that asks for nothing
-    # A hair of tolerance so that meeting everything is exactly 100 despite float sums.
-    return min(100, int(sum(part.points for part in parts) + 1e-9))
+    return total_from([(part.name, part.weight, part.value) for part in parts])
 
 
 def readiness(requirements: RoleRequirements, profile: Profile, *, explain: bool = True) -> Readiness:
@@ -225,3 +256,34 @@ def readiness(requirements: RoleRequirements, profile: Profile, *, explain: bool
         degree_met=degree_level_met(requirements, profile),
         experience_missing=experience_missing(requirements, profile),
     )
+
+
+def skill_index(roles: Mapping[int, RoleRequirements]) -> dict[int, list[tuple[int, SkillNeed]]]:
+    """Which roles need each skill: lets `totals` touch only the skills a person rated."""
+    users: dict[int, list[tuple[int, SkillNeed]]] = defaultdict(list)
+    for role_id, requirements in roles.items():
+        for need in requirements.skills:
+            users[need.skill_id].append((role_id, need))
+    return users
+
+
+def totals(
+    roles: Mapping[int, RoleRequirements], index: Mapping[int, list[tuple[int, SkillNeed]]], profile: Profile
+) -> dict[int, int | None]:
+    """Every role's readiness total at once, the same numbers `readiness` gives one by one.
+
+    Unrated skills count as 0, so a role's skills part only gathers credit from the skills the
+    person rated: the cost follows the answers, not the size of the catalogue.
+    """
+    if profile.is_empty:
+        return dict.fromkeys(roles)
+    met: dict[int, int] = defaultdict(int)
+    for skill_id, rating in profile.ratings.items():
+        for role_id, need in index.get(skill_id, ()):
+            met[role_id] += skill_credit(need, rating)
+    return {
+        role_id: total_from(part_values(
+            requirements, profile, met[role_id] / (CREDIT_UNIT * requirements.skill_weight) if requirements.skills else None
+        ))
+        for role_id, requirements in roles.items()
+    }

@@ -124,3 +124,41 @@ def test_services_routes_are_left_out_for_someone_who_wants_production(content):
     plan = plan_route(load_catalogue(), graduate, target.pk)
     for route in [plan.best, *plan.alternatives]:
         assert "customer-service-manager" not in slugs_of(route)
+
+
+@settings(max_examples=150, deadline=None)
+@given(planning_cases())
+def test_the_planner_finds_what_networkx_finds_over_the_same_moves(case):
+    """networkx's Dijkstra over the fully built state graph is the oracle for the lazy search."""
+    import math
+
+    import networkx as nx
+
+    from pathways import scoring
+    from pathways.routes import START, Planner
+
+    catalogue, profile, target = case
+    every_total = scoring.totals(catalogue.roles, catalogue.skill_index, profile)
+    plan = plan_route(catalogue, profile, target, every_total)
+    if plan.ready:
+        return
+    source = profile.current_role_id if profile.current_role_id in catalogue.roles else START
+    planner = Planner(catalogue, profile, frozenset(r for r, t in every_total.items() if t == 100))
+    graph, frontier, seen = nx.DiGraph(), [(source, profile.degree_rank)], set()
+    while frontier:
+        state = frontier.pop()
+        if state in seen:
+            continue
+        seen.add(state)
+        for to_id, new_rank, months, _transition in planner.moves(*state, source):
+            graph.add_edge(state, (to_id, new_rank), weight=months)
+            frontier.append((to_id, new_rank))
+    for rank in {rank for _, rank in seen}:
+        graph.add_edge((target, rank), "finish", weight=0)
+    try:
+        expected = nx.dijkstra_path_length(graph, (source, profile.degree_rank), "finish")
+    except (nx.NetworkXNoPath, nx.NodeNotFound):
+        assert plan.best is None
+        return
+    assert plan.best is not None
+    assert plan.best.min_months == math.floor(expected + 1e-9)
