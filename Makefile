@@ -28,6 +28,11 @@ test: $(STAMP) chromium
 chromium:
 	@command -v chromium >/dev/null || { apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium >/dev/null; }
 
+# Load figures (gunicorn + wrk, PostgreSQL and SQLite) and the ESCO-size route timing.
+bench: $(STAMP)
+	@command -v wrk >/dev/null || { apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq wrk >/dev/null; }
+	$(BIN)/python bench/run.py
+
 lint: $(STAMP)
 	$(BIN)/ruff check .
 

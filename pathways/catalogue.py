@@ -2,6 +2,7 @@
 
 from django.db.models import Prefetch
 
+from roles.cache import content_version
 from roles.models import DEGREE_RANK, DegreeLevel, ExperienceStep, Role, RoleDegree, RoleSkill
 
 from .models import Assessment, Transition
@@ -38,6 +39,21 @@ def published_roles_with_requirements():
         Prefetch("role_degrees", queryset=RoleDegree.objects.select_related("degree")),
         Prefetch("steps", queryset=ExperienceStep.objects.order_by("position")),
     )
+
+
+_compiled: dict[int, Catalogue] = {}
+
+
+def current_catalogue() -> Catalogue:
+    """The catalogue of the current content version, built once per process and version.
+
+    Its indexes (skills to roles, moves from each role) are built on first use and kept with it.
+    """
+    version = content_version()
+    if version not in _compiled:
+        _compiled.clear()
+        _compiled[version] = load_catalogue()
+    return _compiled[version]
 
 
 def load_catalogue() -> Catalogue:

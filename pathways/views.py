@@ -1,15 +1,17 @@
 from django.contrib import messages
-from django.http import HttpResponseRedirect
+from django.core.cache import cache
+from django.http import HttpResponse, HttpResponseRedirect
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_http_methods
 
+from roles.cache import PAGE_TIMEOUT, content_version
 from roles.models import Role
 
 from .assessments import save_assessment
-from .catalogue import load_catalogue, profile_of
+from .catalogue import current_catalogue, profile_of
 from .evaluation import evaluate
 from .forms import YEARS_FIELDS, AssessmentForm, TargetForm
 from .models import Assessment
@@ -64,13 +66,20 @@ def get_assessment(pk) -> Assessment:
 @private
 def result(request, pk):
     assessment = get_assessment(pk)
-    target = Role.objects.with_profile().get(pk=assessment.target_role_id)
-    catalogue = load_catalogue()
+    # Answers never change; the page changes only with the content. Checking the assessment
+    # first means a deleted result is never served from the cache.
+    key = f"result:{assessment.pk}:{content_version()}:{get_language()}"
+    if (page := cache.get(key)) is not None:
+        return HttpResponse(page)
+    target = Role.objects.with_skill_levels().get(pk=assessment.target_role_id)
+    catalogue = current_catalogue()
     context = {"assessment": assessment, "target": target}
     if target.pk in catalogue.roles:
         profile = profile_of(assessment)
         context["result"] = build_result(evaluate(catalogue, profile, target.pk), profile, target)
-    return render(request, "pathways/result.html", context)
+    response = render(request, "pathways/result.html", context)
+    cache.set(key, response.content, PAGE_TIMEOUT)
+    return response
 
 
 @private
@@ -78,7 +87,7 @@ def result(request, pk):
 def delete(request, pk):
     assessment = get_assessment(pk)
     if request.method == "POST":
-        assessment.delete()
+        assessment.delete()  # its cached page can no longer be reached: result() looks the assessment up first
         messages.success(request, _("Vos réponses et votre résultat ont été supprimés définitivement."))
         return redirect("pathways:assessment")
     return render(request, "pathways/assessment_confirm_delete.html", {"assessment": assessment})

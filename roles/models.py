@@ -27,7 +27,7 @@ class Scale(models.IntegerChoices):
 
 
 class ContentVersion(models.Model):
-    """One row counting content changes; cached public pages are keyed by it (see roles/cache.py)."""
+    """One row whose number changes with every content change; cached pages are keyed by it (roles/cache.py)."""
 
     number = models.PositiveBigIntegerField(default=0)
 
@@ -226,10 +226,15 @@ class RoleQuerySet(models.QuerySet):
             )
         )
 
+    def with_skill_levels(self):
+        """Required skills with what each level concretely means (for self-ratings and actions)."""
+        return self.with_skills().prefetch_related(
+            Prefetch("role_skills__skill__levels", queryset=SkillLevel.objects.order_by("level"))
+        )
+
     def with_profile(self):
         """Everything a role profile shows, in a fixed number of queries."""
-        return self.with_skills().select_related("reports_to").prefetch_related(
-            Prefetch("role_skills__skill__levels", queryset=SkillLevel.objects.order_by("level")),
+        return self.with_skill_levels().select_related("reports_to").prefetch_related(
             Prefetch("role_degrees", queryset=RoleDegree.objects.select_related("degree").order_by("kind", "degree__name")),
             Prefetch("steps", queryset=ExperienceStep.objects.order_by("position")),
             Prefetch("missions", queryset=Mission.objects.order_by("-kind", "position")),  # missions, then the day

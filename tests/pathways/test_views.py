@@ -150,6 +150,7 @@ def test_results_are_reachable_only_by_their_uuid(client, content):
 
 def test_delete_asks_first_then_removes_for_good(client, content):
     location = submit(client)["Location"]
+    assert client.get(location).status_code == 200  # now also in the page cache
     confirm = client.get(f"{location}delete/")
     assert confirm.status_code == 200
     assert "irréversible" in confirm.content.decode()

@@ -1,0 +1,251 @@
+"""`make bench`: the site under load, then the ESCO-size scoring and route planning.
+
+For PostgreSQL and SQLite in turn: migrate, load the content, start gunicorn with production
+settings (2 workers), warm up, and load each page from wrk on loopback for a fixed time. Prints
+requests/s, p50, p99, errors and the throughput as a share of /healthz measured in the same run,
+then a 60 s mixed load at 32 connections. Exits non-zero on any error.
+"""
+
+import contextlib
+import gzip
+import os
+import re
+import secrets
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+import urllib.parse
+import urllib.request
+from dataclasses import dataclass
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+PYTHON = str(ROOT / ".venv" / "bin" / "python")
+SECONDS = int(os.environ.get("BENCH_SECONDS", "10"))
+SOAK_SECONDS = int(os.environ.get("BENCH_SOAK_SECONDS", "60"))
+PORT = 8765
+COMPARED = ["chief-operating-officer", "executive-director-of-operations", "operations-manager", "facilities-manager"]
+
+
+def production_env(database_url: str) -> dict:
+    return {
+        **os.environ,
+        "DJANGO_DEBUG": "0",
+        "DJANGO_SECRET_KEY": secrets.token_urlsafe(50),
+        "DJANGO_ALLOWED_HOSTS": "127.0.0.1,localhost",
+        "DJANGO_SECURE_SSL_REDIRECT": "0",  # TLS ends at the load balancer; here there is none
+        "DJANGO_LOG_LEVEL": "ERROR",
+        "DATABASE_URL": database_url,
+    }
+
+
+@contextlib.contextmanager
+def database(kind: str):
+    if kind == "sqlite":
+        with tempfile.TemporaryDirectory() as folder:
+            yield f"sqlite:///{folder}/bench.sqlite3"
+        return
+    folder = tempfile.mkdtemp(prefix="careerpath-bench-pg.")
+    url = subprocess.run([str(ROOT / "tools" / "throwaway-postgres"), "start", "54330", folder],
+                         check=True, capture_output=True, text=True).stdout.strip()
+    try:
+        yield url
+    finally:
+        subprocess.run([str(ROOT / "tools" / "throwaway-postgres"), "stop", folder], check=False)
+
+
+def manage(env: dict, *args: str) -> str:
+    return subprocess.run([PYTHON, "manage.py", *args], cwd=ROOT, env=env, check=True, capture_output=True,
+                          text=True).stdout
+
+
+@contextlib.contextmanager
+def gunicorn(env: dict):
+    process = subprocess.Popen(
+        [str(ROOT / ".venv" / "bin" / "gunicorn"), "careerpath.wsgi", "--workers", "2", "--bind", f"127.0.0.1:{PORT}",
+         "--log-level", "warning"], cwd=ROOT, env=env)
+    base = f"http://127.0.0.1:{PORT}"
+    try:
+        for _ in range(100):
+            with contextlib.suppress(OSError):
+                if urllib.request.urlopen(base + "/healthz", timeout=1).status == 200:
+                    break
+            time.sleep(0.2)
+        yield base
+    finally:
+        process.terminate()
+        process.wait(timeout=20)
+
+
+def assessment_request(base: str) -> tuple[str, str, dict]:
+    """A valid assessment POST (path, body, headers), with a CSRF token and cookie from the form."""
+    path = "/assessment/?target=executive-director-of-operations"
+    response = urllib.request.urlopen(base + path)
+    html = response.read().decode()
+    cookie = response.headers["Set-Cookie"].split(";")[0]
+    fields = {
+        "csrfmiddlewaretoken": re.search(r'name="csrfmiddlewaretoken" value="([^"]+)"', html).group(1),
+        "position": "student", "degree_level": "bachelor", "degree_field": "business-management",
+        "years_operations": 2, "years_people": 0, "years_customer_service": 0, "years_facilities": 0,
+        "years_business": 0, "preferred_sector": "both", "preferred_scale": "", "consent": "on",
+    }
+    fields.update({name: 2 for name in set(re.findall(r'name="(skill_\d+)"', html))})
+    return path, urllib.parse.urlencode(fields), {"Cookie": cookie, "Content-Type": "application/x-www-form-urlencoded"}
+
+
+def result_path(base: str, post: tuple[str, str, dict]) -> str:
+    path, body, headers = post
+
+    class NoRedirect(urllib.request.HTTPRedirectHandler):
+        def redirect_request(self, *args, **kwargs):
+            return None
+
+    request = urllib.request.Request(base + path, data=body.encode(), headers=headers)
+    try:
+        urllib.request.build_opener(NoRedirect).open(request)
+    except urllib.error.HTTPError as redirect:
+        return redirect.headers["Location"]
+    raise RuntimeError("the assessment POST did not redirect to a result")
+
+
+@dataclass
+class Figures:
+    requests_per_second: float
+    p50_ms: float
+    p99_ms: float
+    errors: int
+
+
+def to_ms(value: str) -> float:
+    number, unit = re.match(r"([\d.]+)(us|ms|s|m)", value).groups()
+    return float(number) * {"us": 0.001, "ms": 1, "s": 1000, "m": 60000}[unit]
+
+
+def wrk(base: str, path: str, connections: int, seconds: int, script: str = "") -> Figures:
+    with tempfile.NamedTemporaryFile("w", suffix=".lua", delete=False) as lua:
+        lua.write(script)
+    command = ["wrk", "-t2", f"-c{connections}", f"-d{seconds}s", "--latency", "-s", lua.name, base + path]
+    output = subprocess.run(command, capture_output=True, text=True, check=True).stdout
+    os.unlink(lua.name)
+    errors = sum(int(n) for n in re.findall(r"(?:connect|read|write|timeout) (\d+)", output))
+    errors += int(next(iter(re.findall(r"Non-2xx or 3xx responses: (\d+)", output)), 0))
+    return Figures(
+        requests_per_second=float(re.search(r"Requests/sec:\s+([\d.]+)", output).group(1)),
+        p50_ms=to_ms(re.search(r"\s50%\s+(\S+)", output).group(1)),
+        p99_ms=to_ms(re.search(r"\s99%\s+(\S+)", output).group(1)),
+        errors=errors,
+    )
+
+
+def lua_post(body: str, headers: dict) -> str:
+    lines = ['wrk.method = "POST"', f"wrk.body = {lua_string(body)}"]
+    lines += [f"wrk.headers[{lua_string(name)}] = {lua_string(value)}" for name, value in headers.items()]
+    return "\n".join(lines)
+
+
+def lua_rotation(paths: list[str]) -> str:
+    items = ", ".join(lua_string(p) for p in paths)
+    return (f"local paths = {{{items}}}\nlocal i = 0\n"
+            "request = function()\n  i = i % #paths + 1\n  return wrk.format('GET', paths[i])\nend\n")
+
+
+def lua_string(text: str) -> str:
+    return '"' + text.replace("\\", "\\\\").replace('"', '\\"') + '"'
+
+
+def page_weight(base: str, path: str) -> tuple[int, list[str]]:
+    """Compressed bytes of the page and the stylesheets and scripts it loads; requests to other sites."""
+    def fetch(url: str) -> bytes:
+        request = urllib.request.Request(url, headers={"Accept-Encoding": "gzip"})
+        with urllib.request.urlopen(request) as response:
+            raw = response.read()
+            return raw if response.headers.get("Content-Encoding") == "gzip" else gzip.compress(raw)
+
+    html = gzip.decompress(fetch(base + path)).decode()
+    assets = re.findall(r'<(?:link[^>]+rel="stylesheet"[^>]+href|script[^>]+src)="([^"]+)"', html)
+    outside = [url for url in assets if not url.startswith("/")]
+    size = len(fetch(base + path)) + sum(len(fetch(base + url)) for url in assets if url.startswith("/"))
+    return size, outside
+
+
+def run_database(kind: str) -> tuple[list[tuple[str, Figures]], Figures, list[tuple[str, int, list[str]]]]:
+    with database(kind) as url:
+        env = production_env(url)
+        manage(env, "migrate", "--no-input")
+        manage(env, "load_content")
+        manage(env, "collectstatic", "--no-input")
+        with gunicorn(env) as base:
+            post = assessment_request(base)
+            result = result_path(base, post)
+            pages = [
+                ("/healthz", "/healthz", ""),
+                ("role list", "/roles/", ""),
+                ("role profile", "/roles/chief-operating-officer/", ""),
+                ("comparison, 4 roles", "/compare/?" + "&".join(f"roles={slug}" for slug in COMPARED), ""),
+                ("assessment POST", post[0], lua_post(post[1], post[2])),
+                ("result page", result, ""),
+            ]
+            for _name, path, script in pages:  # warm-up: caches, connections, imports
+                wrk(base, path, 4, 2, script)
+            figures = [(name, wrk(base, path, 16, SECONDS, script)) for name, path, script in pages]
+            soak = wrk(base, "/", 32, SOAK_SECONDS, lua_rotation([p for _, p, s in pages if not s]))
+            weights = [(name, *page_weight(base, path)) for name, path, script in pages[1:] if not script]
+    return figures, soak, weights
+
+
+def esco_route_time() -> tuple[float, float]:
+    """Median ms of scoring plus route planning for one profile; and of compiling the catalogue."""
+    sys.path.insert(0, str(ROOT))
+    os.environ.setdefault("DJANGO_SETTINGS_MODULE", "careerpath.settings")
+    import django
+
+    django.setup()
+    from bench.synthetic import esco_sized_catalogue, sample_profile
+    from pathways.evaluation import evaluate
+
+    catalogue = esco_sized_catalogue()
+    target = max(catalogue.roles) - 100
+    profile = sample_profile(catalogue, target)
+    start = time.perf_counter()
+    _ = catalogue.skill_index, catalogue.moves_from  # built once per catalogue version, then reused
+    compile_ms = (time.perf_counter() - start) * 1000
+    runs = []
+    for _ in range(7):
+        start = time.perf_counter()
+        evaluate(catalogue, profile, target)
+        runs.append((time.perf_counter() - start) * 1000)
+    return statistics.median(runs), compile_ms
+
+
+def main() -> int:
+    failed = False
+    print(f"careerpath benchmark — {time.strftime('%Y-%m-%d %H:%M %Z')} — {os.cpu_count()} cores, "
+          f"gunicorn 2 workers, wrk 2 threads, {SECONDS} s per page at 16 connections")
+    for kind in ("postgresql", "sqlite"):
+        figures, soak, weights = run_database(kind)
+        healthz = figures[0][1].requests_per_second
+        print(f"\n{kind}")
+        print(f"  {'page':<22}{'req/s':>9}{'p50 ms':>9}{'p99 ms':>9}{'errors':>8}{'vs /healthz':>13}")
+        for name, f in figures:
+            print(f"  {name:<22}{f.requests_per_second:>9.0f}{f.p50_ms:>9.2f}{f.p99_ms:>9.2f}{f.errors:>8}"
+                  f"{f.requests_per_second / healthz:>12.0%}")
+            failed |= f.errors > 0
+        print(f"  mixed pages, 32 connections, {SOAK_SECONDS} s: {soak.requests_per_second:.0f} req/s, "
+              f"p99 {soak.p99_ms:.2f} ms, {soak.errors} errors")
+        failed |= soak.errors > 0
+        for name, size, outside in weights:
+            print(f"  weight of {name}: {size / 1024:.1f} KB compressed with its styles; outside requests: {outside or 'none'}")
+            failed |= bool(outside)
+    median, compile_ms = esco_route_time()
+    print(f"\nESCO-size catalogue (3,000 roles, 14,000 skills, 130,000 links, 10,000 transitions): "
+          f"scoring + route planning for one profile, median of 7: {median:.0f} ms "
+          f"(indexes built once per catalogue: {compile_ms:.0f} ms)")
+    if failed:
+        print("\nFAILED: errors under load, or a request outside the site")
+    return 1 if failed else 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
