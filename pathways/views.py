@@ -1,6 +1,6 @@
 from django.contrib import messages
 from django.core.cache import cache
-from django.http import HttpResponse, HttpResponseRedirect
+from django.http import Http404, HttpResponse, HttpResponseRedirect
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import get_language
 from django.utils.translation import gettext as _
@@ -65,12 +65,14 @@ def get_assessment(pk) -> Assessment:
 
 @private
 def result(request, pk):
-    assessment = get_assessment(pk)
-    # Answers never change; the page changes only with the content. Checking the assessment
-    # first means a deleted result is never served from the cache.
-    key = f"result:{assessment.pk}:{content_version()}:{get_language()}"
+    # Answers never change; the page changes only with the content. Checking that the
+    # assessment exists first means a deleted result is never served from the cache.
+    if not Assessment.objects.filter(pk=pk).exists():
+        raise Http404
+    key = f"result:{pk}:{content_version()}:{get_language()}"
     if (page := cache.get(key)) is not None:
         return HttpResponse(page)
+    assessment = get_assessment(pk)
     target = Role.objects.with_skill_levels().get(pk=assessment.target_role_id)
     catalogue = current_catalogue()
     context = {"assessment": assessment, "target": target}
