@@ -214,6 +214,7 @@ class Planner:
         start = (source, self.profile.degree_rank)
         distance = {start: 0.0}
         previous: dict[tuple, tuple[tuple, TransitionEdge | None]] = {}
+        settled: dict[int | str, list[int]] = {}  # ranks already reached at each position, soonest first
         counter = itertools.count()  # ties never compare states
         queue = [(0.0, next(counter), start)]
         while queue:
@@ -221,6 +222,10 @@ class Planner:
             if dist > distance[state]:
                 continue
             position, rank = state
+            # Reached earlier with at least this degree: moves only get shorter with a higher degree.
+            if any(held >= rank for held in settled.get(position, ())):
+                continue
+            settled.setdefault(position, []).append(rank)
             if position == target_id:
                 return self.route(previous, state)
             for to_id, new_rank, months, transition in self.moves(position, rank, source):
