@@ -1,6 +1,8 @@
 """Line several roles up side by side: which skills, degrees and levels differ."""
 
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
+from typing import Any
 
 from .models import Degree, Role, RoleDegree, RoleSkill, Skill
 
@@ -34,26 +36,26 @@ class DegreeRow:
     cells: tuple[RoleDegree | None, ...]
 
 
+def aligned(roles: list[Role], links: Callable[[Role], Iterable], item: str) -> list[tuple[Any, tuple]]:
+    """Each item (a skill, a degree) any role links to, with every role's link to it or None."""
+    items: dict[int, Any] = {}
+    cells: dict[int, dict[int, Any]] = {}
+    for index, role in enumerate(roles):
+        for link in links(role):
+            key = getattr(link, f"{item}_id")
+            items[key] = getattr(link, item)
+            cells.setdefault(key, {})[index] = link
+    return [(items[key], tuple(by_role.get(i) for i in range(len(roles)))) for key, by_role in cells.items()]
+
+
 def skill_rows(roles: list[Role]) -> list[SkillRow]:
     """Every skill any of the roles asks for, by category, the biggest differences first."""
-    by_skill: dict[int, dict[int, RoleSkill]] = {}
-    skills: dict[int, Skill] = {}
-    for index, role in enumerate(roles):
-        for role_skill in role.role_skills.all():
-            skills[role_skill.skill_id] = role_skill.skill
-            by_skill.setdefault(role_skill.skill_id, {})[index] = role_skill
-    rows = [SkillRow(skills[sid], tuple(cells.get(i) for i in range(len(roles)))) for sid, cells in by_skill.items()]
+    rows = [SkillRow(skill, cells) for skill, cells in aligned(roles, lambda role: role.role_skills.all(), "skill")]
     rows.sort(key=lambda row: (row.skill.category.position, -row.spread, row.skill.name))
     return rows
 
 
 def degree_rows(roles: list[Role]) -> list[DegreeRow]:
-    by_degree: dict[int, dict[int, RoleDegree]] = {}
-    degrees: dict[int, Degree] = {}
-    for index, role in enumerate(roles):
-        for role_degree in role.role_degrees.all():
-            degrees[role_degree.degree_id] = role_degree.degree
-            by_degree.setdefault(role_degree.degree_id, {})[index] = role_degree
-    rows = [DegreeRow(degrees[did], tuple(cells.get(i) for i in range(len(roles)))) for did, cells in by_degree.items()]
+    rows = [DegreeRow(degree, cells) for degree, cells in aligned(roles, lambda role: role.role_degrees.all(), "degree")]
     rows.sort(key=lambda row: (row.degree.rank, row.degree.name))
     return rows
