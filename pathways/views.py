@@ -19,7 +19,7 @@ from .presentation import build_result
 
 
 def private(view):
-    """Results are personal: never cached, never indexed."""
+    """Results are personal: never stored by browsers or proxies, never indexed."""
     def wrapped(request, *args, **kwargs):
         response = view(request, *args, **kwargs)
         response["X-Robots-Tag"] = "noindex, nofollow"
@@ -35,7 +35,7 @@ def assessment(request):
         status = 400 if target_form.is_bound or request.method == "POST" else 200
         return render(request, "pathways/assessment_start.html", {"target_form": target_form}, status=status)
 
-    target = Role.objects.published().with_profile().get(pk=target_form.cleaned_data["target"].pk)
+    target = Role.objects.published().with_skill_levels().get(pk=target_form.cleaned_data["target"].pk)
     form = AssessmentForm(request.POST or None, target=target)
     if request.method == "POST" and form.is_valid():
         data = form.cleaned_data
