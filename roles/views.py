@@ -58,7 +58,7 @@ def compare(request):
         roles=roles,
         skill_rows=skill_rows(roles),
         degree_rows=degree_rows(roles),
-        remove_links=[[s for s in slugs if s != role.slug] for role in roles],
+        removals=[(role, [slug for slug in slugs if slug != role.slug]) for role in roles],
     )
     return render(request, "roles/compare.html", context)
 
