@@ -7,7 +7,7 @@ from django.utils import timezone
 
 from roles.models import Role
 
-from .models import Assessment, Situation, SkillRating
+from .models import Assessment, SkillRating
 
 
 @transaction.atomic
@@ -27,7 +27,7 @@ def save_assessment(
     """Validate, then store one person's answers with their skill ratings, all or nothing."""
     assessment = Assessment(
         target_role=target,
-        situation=Situation.ROLE if current_role else situation,
+        situation=situation,
         current_role=current_role,
         degree_level=degree_level,
         degree_field=degree_field,

@@ -134,5 +134,9 @@ class AssessmentForm(forms.Form):
         return self.roles_by_slug.get(self.cleaned_data["position"])
 
     @property
+    def situation(self) -> str:
+        return Situation.ROLE if self.current_role else self.cleaned_data["position"]
+
+    @property
     def ratings(self) -> dict[int, int]:
         return {role_skill.skill_id: self.cleaned_data[name] for role_skill, name in self.skill_fields}

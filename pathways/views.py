@@ -39,11 +39,10 @@ def assessment(request):
     form = AssessmentForm(request.POST or None, target=target)
     if request.method == "POST" and form.is_valid():
         data = form.cleaned_data
-        current_role = form.current_role
         saved = save_assessment(
             target=target,
-            situation=data["position"] if current_role is None else "role",
-            current_role=current_role,
+            situation=form.situation,
+            current_role=form.current_role,
             degree_level=data["degree_level"],
             degree_field=data["degree_field"],
             years={name: data[name] for name, _label in YEARS_FIELDS.values()},

@@ -189,3 +189,12 @@ def test_editors_manage_transitions_but_results_are_not_listed(client, content, 
     assert client.get("/admin/pathways/transition/").status_code == 200
     assert "Responsable des opérations" in client.get("/admin/pathways/transition/").content.decode()
     assert client.get("/admin/pathways/assessment/").status_code == 404
+
+
+def test_a_person_in_a_role_starts_their_route_from_it(client, content):
+    response = submit(client, position="operations-manager")
+    saved = Assessment.objects.get()
+    assert (saved.situation, saved.current_role.slug) == ("role", "operations-manager")
+    page = client.get(response["Location"]).content.decode()
+    route = page[page.index('id="route-best"'):]
+    assert "Superviseur des opérations" not in route[:route.index("</section>")]  # already past that step
