@@ -11,7 +11,7 @@ from .scoring import DegreeOption, Profile, RoleRequirements, SkillNeed, StepNee
 
 
 def requirements_of(role: Role) -> RoleRequirements:
-    """Needs `role` fetched with `Role.objects.with_requirements()`."""
+    """Needs `role` fetched with `published_roles_with_requirements()`."""
     return RoleRequirements(
         role_id=role.pk,
         skills=tuple(

@@ -8,7 +8,6 @@ from roles.models import DegreeField, DegreeLevel, ExperienceArea, Role, Scale, 
 
 from .models import MAX_RATING, MAX_YEARS, Situation
 
-STUDENT, CAREER_CHANGER = Situation.STUDENT.value, Situation.CAREER_CHANGER.value
 YEARS_FIELDS = {
     ExperienceArea.OPERATIONS: ("years_operations", _("Années en gestion des opérations (stages compris)")),
     ExperienceArea.PEOPLE: ("years_people", _("Années à encadrer des personnes")),
@@ -24,7 +23,7 @@ class TargetForm(forms.Form):
 
     target = forms.ModelChoiceField(
         label=_("Le poste que vous visez"),
-        queryset=Role.objects.published().order_by("-level", "title"),
+        queryset=Role.objects.published(),
         to_field_name="slug",
         empty_label=None,
         error_messages={"invalid_choice": _("Ce poste n’existe pas ou n’est pas publié : choisissez-en un dans la liste.")},
@@ -63,10 +62,10 @@ class AssessmentForm(forms.Form):
     def __init__(self, *args, target: Role, **kwargs):
         super().__init__(*args, **kwargs)
         self.target = target
-        roles = Role.objects.published().order_by("-level", "title")
+        roles = Role.objects.published()
         self.fields["position"].choices = [
-            (STUDENT, _("Étudiant·e")),
-            (CAREER_CHANGER, _("En reconversion, venant d’un autre domaine")),
+            (Situation.STUDENT, Situation.STUDENT.label),
+            (Situation.CAREER_CHANGER, _("En reconversion, venant d’un autre domaine")),
             (_("Déjà en poste"), [(role.slug, role.display_title) for role in roles]),
         ]
         self.roles_by_slug = {role.slug: role for role in roles}

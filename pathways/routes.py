@@ -140,7 +140,6 @@ class Planner:
         self.profile = profile
         self.ready = ready
         self._carried: dict[int | None, dict[str, int]] = {}
-        self._needs: dict[int, tuple[tuple[str, int], ...]] = {}
         self._degree: dict[tuple[int, int], tuple[DegreeOption | None, int, int]] = {}
         self._moves: dict[tuple, list] = {}  # state -> its moves, shared by the searches for alternatives
 
@@ -194,17 +193,20 @@ class Planner:
             self._moves[key] = moves
         return self._moves[key]
 
-    def needs(self, role_id: int) -> tuple[tuple[str, int], ...]:
-        if role_id not in self._needs:
-            self._needs[role_id] = tuple(self.catalogue.roles[role_id].experience_needs(self.profile.sector).items())
-        return self._needs[role_id]
+    @staticmethod
+    def time_in_position(transition: TransitionEdge | None, gap: int) -> tuple[int, int]:
+        """Shortest and longest stay before a move: the move's usual time, or longer to gain what is missing."""
+        return (max(transition.min_months if transition else 0, gap),
+                max(transition.max_months if transition else 0, gap))
 
     def move(self, transition: TransitionEdge | None, position, to_id: int, rank: int):
         from_id = position if isinstance(position, int) else None
         carried = self.carried(from_id)
-        gap = max((months - carried.get(area, 0) for area, months in self.needs(to_id)), default=0)
+        needs = self.catalogue.roles[to_id].experience_needs(self.profile.sector)
+        # The largest value of `missing()`, without building it: this runs for every move searched.
+        gap = max((months - carried.get(area, 0) for area, months in needs.items()), default=0)
         _degree, degree_months, new_rank = self.degree_step(to_id, rank)
-        months = max(transition.min_months if transition else 0, gap) + degree_months
+        months = self.time_in_position(transition, gap)[0] + degree_months
         if transition is not None and transition.is_conditional:
             months += CONDITIONAL_MOVE_PENALTY
         return to_id, new_rank, months, transition
@@ -252,12 +254,13 @@ class Planner:
         gap = max(missing.values(), default=0)
         degree, degree_months, _ = self.degree_step(to_id, rank)
         target = self.catalogue.roles[to_id]
+        min_months, max_months = self.time_in_position(transition, gap)
         return Leg(
             to_role_id=to_id,
             from_role_id=from_id,
             transition=transition,
-            min_months=max(transition.min_months if transition else 0, gap),
-            max_months=max(transition.max_months if transition else 0, gap),
+            min_months=min_months,
+            max_months=max_months,
             degree=degree,
             degree_months=degree_months,
             experience_missing=missing,

@@ -11,7 +11,7 @@ from .models import Role
 
 @cached_page
 def home(request):
-    roles = Role.objects.published().order_by("-level", "title")
+    roles = Role.objects.published()
     return render(request, "home.html", {"roles": roles})
 
 
@@ -19,7 +19,7 @@ def home(request):
 def role_list(request):
     form = RoleFilterForm(request.GET or None)
     is_valid = form.is_valid() if form.is_bound else True
-    roles = form.filter(Role.objects.published().for_listing()).order_by("-level", "title")
+    roles = form.filter(Role.objects.published().for_listing())
     return render(
         request,
         "roles/role_list.html",
@@ -34,7 +34,7 @@ class RoleDetailView(DetailView):
     context_object_name = "role"
 
     def get_context_data(self, **kwargs):
-        others = Role.objects.published().exclude(pk=self.object.pk).order_by("-level", "title")
+        others = Role.objects.published().exclude(pk=self.object.pk)
         return super().get_context_data(compare_with=others, **kwargs)
 
 
@@ -44,7 +44,7 @@ role_detail = cached_page(RoleDetailView.as_view())
 @cached_page
 def compare(request):
     """Two to four roles side by side; without a valid choice, the picker explains what is needed."""
-    published = list(Role.objects.published().order_by("-level", "title"))
+    published = list(Role.objects.published())
     form = CompareForm(request.GET or None, roles=published)
     context = {"form": form, "published": published}
     if not form.is_bound:
