@@ -1,6 +1,6 @@
 """Turn the database into the plain data the scoring and the route planner work on."""
 
-from django.db.models import Prefetch
+from django.db.models import Exists, OuterRef, Prefetch
 
 from roles.cache import content_version
 from roles.models import DEGREE_RANK, DegreeLevel, ExperienceStep, Role, RoleDegree, RoleSkill
@@ -34,8 +34,18 @@ def requirements_of(role: Role) -> RoleRequirements:
 
 
 def published_roles_with_requirements():
-    return Role.objects.published().prefetch_related(
-        Prefetch("role_skills", queryset=RoleSkill.objects.only("role_id", "skill_id", "required_level", "importance")),
+    """Published roles with something to measure a person against: a skill level, a degree or a step.
+
+    Imported occupations an editor has not described yet are left out, so nobody scores 100 against an empty role.
+    """
+    leveled = RoleSkill.objects.filter(role=OuterRef("pk"), required_level__isnull=False)
+    degrees = RoleDegree.objects.filter(role=OuterRef("pk"))
+    steps = ExperienceStep.objects.filter(role=OuterRef("pk"))
+    described = Exists(leveled) | Exists(degrees) | Exists(steps)
+    return Role.objects.published().filter(described).prefetch_related(
+        # A skill without a level set (imported roles) has nothing to score against yet.
+        Prefetch("role_skills", queryset=RoleSkill.objects.filter(required_level__isnull=False).only(
+            "role_id", "skill_id", "required_level", "importance")),
         Prefetch("role_degrees", queryset=RoleDegree.objects.select_related("degree")),
         Prefetch("steps", queryset=ExperienceStep.objects.order_by("position")),
     )

@@ -29,6 +29,15 @@ class TargetForm(forms.Form):
         error_messages={"invalid_choice": _("Ce poste n’existe pas ou n’est pas publié : choisissez-en un dans la liste.")},
     )
 
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        # Any published role is accepted (imported ones come from their profile's link), but the list
+        # offers the roles the team wrote, not thousands of imported occupations.
+        asked = self.data.get("target")
+        self.fields["target"].choices = [
+            (role.slug, role.display_title) for role in Role.objects.published().pickable(also=[asked] if asked else [])
+        ]
+
 
 def rating_field_name(skill_id: int) -> str:
     return f"skill_{skill_id}"
@@ -62,7 +71,7 @@ class AssessmentForm(forms.Form):
     def __init__(self, *args, target: Role, **kwargs):
         super().__init__(*args, **kwargs)
         self.target = target
-        roles = Role.objects.published()
+        roles = Role.objects.published().pickable()
         self.fields["position"].choices = [
             (Situation.STUDENT, Situation.STUDENT.label),
             (Situation.CAREER_CHANGER, _("En reconversion, venant d’un autre domaine")),
@@ -76,6 +85,8 @@ class AssessmentForm(forms.Form):
             )
         self.skill_fields = []
         for role_skill in target.role_skills.all():
+            if not role_skill.required_level:
+                continue  # no level set yet (imported role): nothing to rate against
             skill = role_skill.skill
             choices = [(0, format_html("<strong>0</strong> — {}", NOT_YET))]
             choices += [(level.level, format_html("<strong>{}</strong> — {}", level.level, level.description))

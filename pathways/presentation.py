@@ -74,6 +74,7 @@ class ResultView:
     best: RouteView | None
     alternatives: list[RouteView]
     closest: list[tuple[Role, int]]
+    described: bool = True  # False: the target has no levels or route content yet
 
 
 def months_label(low: int, high: int) -> str:
@@ -140,7 +141,7 @@ def build_result(evaluation: Evaluation, profile: Profile, target: Role) -> Resu
                          charts.timeline(segments))
 
     target_readiness = evaluation.target
-    required = {rs.skill_id: rs for rs in target.role_skills.all()}
+    required = {rs.skill_id: rs for rs in target.role_skills.all() if rs.required_level}
     radar_rows = [(rs.skill.name, profile.rating(rs.skill_id), rs.required_level,
                    max(0, rs.required_level - profile.rating(rs.skill_id))) for rs in required.values()]
     return ResultView(
@@ -157,4 +158,5 @@ def build_result(evaluation: Evaluation, profile: Profile, target: Role) -> Resu
         best=route_view(plan.best, None, "route-best") if plan.best else None,
         alternatives=[route_view(route, plan.best, f"route-alt-{i}") for i, route in enumerate(plan.alternatives, 1)],
         closest=[(roles[role_id], total) for role_id, total in evaluation.closest],
+        described=evaluation.described,
     )

@@ -9,6 +9,7 @@ from .models import (
     Degree,
     ExperienceStep,
     Mission,
+    Origin,
     Role,
     RoleDegree,
     RoleSkill,
@@ -25,11 +26,23 @@ admin.site.site_title = _("careerpath")
 admin.site.index_title = _("Contenu du site")
 
 
+class MarkEditedMixin:
+    """An editor's save turns an imported row into an edited one, which the ESCO import then leaves alone."""
+
+    def save_model(self, request, obj, form, change):
+        if obj.origin == Origin.IMPORTED:
+            obj.origin = Origin.EDITED
+        super().save_model(request, obj, form, change)
+
+
 class RoleSkillInline(TranslationStackedInline):
     model = RoleSkill
     extra = 1
     fields = [("skill", "required_level", "importance"), "rationale"]
     ordering = ["-importance", "-required_level"]
+    # Thousands of skills once ESCO is imported: a lookup by id rather than a select of every skill
+    # in each row (and no select2, whose inline styles the Content-Security-Policy blocks).
+    raw_id_fields = ["skill"]
 
 
 class RoleDegreeInline(TranslationStackedInline):
@@ -64,10 +77,11 @@ class VariationInline(TranslationStackedInline):
 
 
 @admin.register(Role)
-class RoleAdmin(TranslationAdmin):
-    list_display = ["title", "acronym", "level", "sector_focus", "status", "skill_count", "updated_at"]
-    list_filter = ["status", "level", "sector_focus", "min_scale", "max_scale"]
-    search_fields = ["title_fr", "title_en", "title_feminine", "acronym", "slug"]
+class RoleAdmin(MarkEditedMixin, TranslationAdmin):
+    list_display = ["title", "acronym", "level", "origin", "status", "skill_count", "updated_at"]
+    list_filter = ["status", "origin", "level", "sector_focus", "min_scale", "max_scale"]
+    search_fields = ["title_fr", "title_en", "title_feminine", "acronym", "slug", "esco_uri", "isco_code", "rome_code",
+                     "onet_soc_code"]
     prepopulated_fields = {"slug": ["title_en"]}
     actions = ["publish", "unpublish"]
     # Plain checkboxes and stacked inlines: every field has its own label for screen readers,
@@ -75,10 +89,11 @@ class RoleAdmin(TranslationAdmin):
     formfield_overrides = {models.ManyToManyField: {"widget": forms.CheckboxSelectMultiple}}
     save_on_top = True
     fieldsets = [
-        (None, {"fields": ["status", "slug", "title", "title_feminine", "acronym", "summary"]}),
+        (None, {"fields": ["status", "slug", "title", "title_feminine", "acronym", "summary", "alternative_titles"]}),
         (_("Le poste"), {"fields": ["description", "outlook", "evidence"]}),
         (_("Place dans l’organisation"), {"fields": ["level", "reports_to", "sector_focus", ("min_scale", "max_scale")]}),
         (_("Traits et sources"), {"fields": ["traits", "sources"]}),
+        (_("Codes dans les nomenclatures"), {"fields": ["isco_code", "rome_code", "onet_soc_code", "esco_uri"]}),
     ]
     inlines = [RoleSkillInline, RoleDegreeInline, ExperienceStepInline, MissionInline, VariationInline]
 
@@ -87,7 +102,7 @@ class RoleAdmin(TranslationAdmin):
 
     def formfield_for_foreignkey(self, db_field, request, **kwargs):
         if db_field.name == "reports_to":
-            kwargs["queryset"] = Role.objects.order_by("title")
+            kwargs["queryset"] = Role.objects.pickable().order_by("title")
         return super().formfield_for_foreignkey(db_field, request, **kwargs)
 
     @admin.action(description=_("Publier les postes sélectionnés"))
@@ -116,10 +131,10 @@ class SkillLevelInline(TranslationStackedInline):
 
 
 @admin.register(Skill)
-class SkillAdmin(TranslationAdmin):
-    list_display = ["name", "category", "role_count"]
-    list_filter = ["category"]
-    search_fields = ["name_fr", "name_en", "slug"]
+class SkillAdmin(MarkEditedMixin, TranslationAdmin):
+    list_display = ["name", "category", "origin", "role_count"]
+    list_filter = ["category", "origin"]
+    search_fields = ["name_fr", "name_en", "slug", "esco_uri"]
     prepopulated_fields = {"slug": ["name_en"]}
     inlines = [SkillLevelInline]
 

@@ -16,7 +16,8 @@ class SkillRow:
 
     @property
     def levels(self) -> list[int]:
-        return [cell.required_level if cell else 0 for cell in self.cells]
+        """0 where a role does not ask for the skill or has no level set for it yet."""
+        return [cell.required_level or 0 if cell else 0 for cell in self.cells]
 
     @property
     def only_role_index(self) -> int | None:

@@ -114,7 +114,7 @@ def load_roles(data: dict, catalogue: dict, report: Counter) -> None:
         role, created = get_or_create(
             report, Role, slug=entry["slug"],
             defaults={
-                **pick(entry, "acronym", "title_feminine", "sector_focus"),
+                **pick(entry, "acronym", "title_feminine", "sector_focus", "isco_code", "rome_code", "onet_soc_code"),
                 **translated(entry, "title", "summary", "description", "outlook", "evidence"),
                 "level": Role.Level[entry["level"].upper()],
                 "min_scale": Scale[entry["min_scale"].upper()],

@@ -4,13 +4,15 @@ Text fields listed in `roles/translation.py` exist in French (`_fr`, the source 
 and English (`_en`); an empty English field falls back to the French text.
 """
 
+from django.core.validators import RegexValidator
 from django.db import models
-from django.db.models import Prefetch, Q
+from django.db.models import F, Prefetch, Q
 from django.urls import reverse
 from django.utils.translation import get_language, ngettext
 from django.utils.translation import gettext_lazy as _
 
 MIN_LEVEL, MAX_LEVEL = 1, 5
+MAX_PICKED_EXTRA = 10  # more slugs than any picker accepts are ignored rather than queried
 
 
 class Sector(models.TextChoices):
@@ -24,6 +26,30 @@ class Scale(models.IntegerChoices):
     SMALL = 2, _("Petite organisation")
     MEDIUM = 3, _("Organisation moyenne")
     LARGE = 4, _("Grande entreprise ou grand groupe")
+
+
+class Origin(models.TextChoices):
+    """Where a role or a skill comes from; the ESCO import only ever changes what it imported itself."""
+
+    WRITTEN = "written", _("Rédigé par l’équipe")
+    IMPORTED = "imported", _("Importé d’ESCO")
+    EDITED = "edited", _("Importé d’ESCO puis revu par l’équipe")
+
+
+ESCO_URI_PREFIX = "http://data.europa.eu/esco/"
+
+
+def esco_uri_field(help_text):
+    return models.CharField(
+        _("URI ESCO"),
+        max_length=255,
+        unique=True,
+        null=True,
+        blank=True,
+        # Shown as a link: only ESCO's own addresses, never a javascript: or other scheme.
+        validators=[RegexValidator(rf"^{ESCO_URI_PREFIX}[\w/-]+$", _("Une URI ESCO commence par http://data.europa.eu/esco/."))],
+        help_text=help_text,
+    )
 
 
 class ContentVersion(models.Model):
@@ -85,6 +111,8 @@ class Skill(models.Model):
     description = models.TextField(
         _("description"), blank=True, help_text=_("Ce que recouvre la compétence, en une ou deux phrases.")
     )
+    origin = models.CharField(_("origine"), max_length=10, choices=Origin.choices, default=Origin.WRITTEN, editable=False)
+    esco_uri = esco_uri_field(_("Identifiant de la compétence dans ESCO, p. ex. http://data.europa.eu/esco/skill/…"))
 
     class Meta:
         ordering = ["category__position", "name"]
@@ -186,6 +214,32 @@ class Degree(models.Model):
         return DEGREE_RANK[DegreeLevel(self.level)]
 
 
+class IscoGroup(models.Model):
+    """A group of the International Standard Classification of Occupations (ISCO-08), as ESCO publishes it.
+
+    Codes nest by prefix: 1 → 11 → 112 → 1120; occupations belong to four-digit unit groups.
+    """
+
+    code = models.CharField(_("code"), max_length=4, unique=True, validators=[RegexValidator(r"^\d{1,4}$")])
+    name = models.CharField(_("intitulé"), max_length=300)
+    description = models.TextField(_("description"), blank=True)
+    parent = models.ForeignKey(
+        "self", on_delete=models.SET_NULL, null=True, blank=True, related_name="children", verbose_name=_("groupe parent")
+    )
+    esco_uri = esco_uri_field(_("Identifiant du groupe dans ESCO, p. ex. http://data.europa.eu/esco/isco/C1120."))
+
+    class Meta:
+        ordering = ["code"]
+        verbose_name = _("groupe CITP (ISCO)")
+        verbose_name_plural = _("groupes CITP (ISCO)")
+
+    def __str__(self) -> str:
+        return f"{self.code} — {self.name}"
+
+    def get_absolute_url(self) -> str:
+        return reverse("roles:isco-group", kwargs={"code": self.code})
+
+
 class RoleQuerySet(models.QuerySet):
     def published(self):
         return self.filter(status=Role.Status.PUBLISHED)
@@ -201,8 +255,15 @@ class RoleQuerySet(models.QuerySet):
                 | Q(acronym__iexact=word)
                 | Q(summary_fr__icontains=word)
                 | Q(summary_en__icontains=word)
+                | Q(alternative_titles_fr__icontains=word)
+                | Q(alternative_titles_en__icontains=word)
             )
         return query
+
+    def pickable(self, also=()):
+        """The roles offered in pickers: written (or reviewed) by the team, not the thousands imported,
+        plus the roles whose slugs are in `also` (an imported one chosen from its profile)."""
+        return self.filter(~Q(origin=Origin.IMPORTED) | Q(slug__in=list(also)[:MAX_PICKED_EXTRA]))
 
     def for_sector(self, sector: str):
         if sector == Sector.BOTH:
@@ -221,7 +282,7 @@ class RoleQuerySet(models.QuerySet):
             Prefetch(
                 "role_skills",
                 queryset=RoleSkill.objects.select_related("skill__category").order_by(
-                    "skill__category__position", "-importance", "-required_level", "skill__name"
+                    "skill__category__position", "-importance", F("required_level").desc(nulls_last=True), "skill__name"
                 ),
             )
         )
@@ -284,7 +345,13 @@ class Role(models.Model):
         blank=True,
         help_text=_("Pour un poste intermédiaire : quels passages des sources justifient sa place dans le parcours."),
     )
-    level = models.PositiveSmallIntegerField(_("niveau hiérarchique"), choices=Level.choices)
+    alternative_titles = models.TextField(
+        _("autres intitulés"), blank=True, help_text=_("Un intitulé par ligne ; la recherche les trouve aussi.")
+    )
+    level = models.PositiveSmallIntegerField(
+        _("niveau hiérarchique"), choices=Level.choices, null=True, blank=True,
+        help_text=_("Vide pour un métier importé que l’équipe n’a pas encore situé."),
+    )
     reports_to = models.ForeignKey(
         "self",
         on_delete=models.SET_NULL,
@@ -321,12 +388,30 @@ class Role(models.Model):
         Source, blank=True, related_name="roles", verbose_name=_("sources"),
         help_text=_("Les articles dont viennent les faits de cette fiche."),
     )
+    origin = models.CharField(_("origine"), max_length=10, choices=Origin.choices, default=Origin.WRITTEN, editable=False)
+    esco_uri = esco_uri_field(_("Identifiant du métier dans ESCO, p. ex. http://data.europa.eu/esco/occupation/…"))
+    isco_code = models.CharField(
+        _("groupe CITP (ISCO-08)"), max_length=4, blank=True,
+        validators=[RegexValidator(r"^\d{4}$", _("Un code de groupe de base CITP a quatre chiffres, p. ex. 1120."))],
+        help_text=_("Le groupe de base à quatre chiffres, p. ex. 1120."),
+    )
+    rome_code = models.CharField(
+        _("code ROME"), max_length=5, blank=True,
+        validators=[RegexValidator(r"^[A-N]\d{4}$", _("Un code ROME est une lettre suivie de quatre chiffres, p. ex. M1301."))],
+        help_text=_("Fiche métier de France Travail, p. ex. M1301."),
+    )
+    onet_soc_code = models.CharField(
+        _("code O*NET-SOC"), max_length=10, blank=True,
+        validators=[RegexValidator(r"^\d{2}-\d{4}\.\d{2}$", _("Un code O*NET-SOC s’écrit 11-1011.00."))],
+        help_text=_("Profil O*NET, p. ex. 11-1011.00."),
+    )
     updated_at = models.DateTimeField(_("mis à jour le"), auto_now=True)
 
     objects = RoleQuerySet.as_manager()
 
     class Meta:
-        ordering = ["-level", "title"]
+        # Roles the team has placed in the hierarchy first, then imported ones.
+        ordering = [F("level").desc(nulls_last=True), "title"]
         verbose_name = _("poste")
         verbose_name_plural = _("postes")
         constraints = [
@@ -350,6 +435,13 @@ class Role(models.Model):
     def is_published(self) -> bool:
         return self.status == self.Status.PUBLISHED
 
+    @property
+    def is_imported(self) -> bool:
+        return self.origin != Origin.WRITTEN
+
+    def alternative_title_list(self) -> list[str]:
+        return [title for title in self.alternative_titles.splitlines() if title.strip()]
+
     def scale_range_display(self) -> str:
         if self.min_scale == self.max_scale:
             return self.get_min_scale_display()
@@ -365,7 +457,9 @@ class RoleSkill(models.Model):
     role = models.ForeignKey(Role, on_delete=models.CASCADE, related_name="role_skills", verbose_name=_("poste"))
     skill = models.ForeignKey(Skill, on_delete=models.PROTECT, related_name="role_skills", verbose_name=_("compétence"))
     required_level = models.PositiveSmallIntegerField(
-        _("niveau requis"), help_text=_("De 1 (notions) à 5 (expert), selon les descriptions de niveaux de la compétence.")
+        _("niveau requis"), null=True, blank=True,
+        help_text=_("De 1 (notions) à 5 (expert), selon les descriptions de niveaux de la compétence. "
+                    "Vide tant que l’équipe ne l’a pas fixé (métiers importés) : la compétence ne compte pas dans le score."),
     )
     importance = models.CharField(_("importance"), max_length=10, choices=Importance.choices, default=Importance.ESSENTIAL)
     rationale = models.CharField(
@@ -384,7 +478,7 @@ class RoleSkill(models.Model):
         ]
 
     def __str__(self) -> str:
-        return f"{self.role} — {self.skill} ({self.required_level})"
+        return f"{self.role} — {self.skill} ({self.required_level or '—'})"
 
     @property
     def is_essential(self) -> bool:

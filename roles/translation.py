@@ -3,6 +3,7 @@ from modeltranslation.translator import TranslationOptions, register
 from .models import (
     Degree,
     ExperienceStep,
+    IscoGroup,
     Mission,
     Role,
     RoleDegree,
@@ -49,7 +50,12 @@ class DegreeTranslation(TranslationOptions):
 @register(Role)
 class RoleTranslation(TranslationOptions):
     # title_feminine is French only: English titles have one form.
-    fields = ("title", "summary", "description", "outlook", "evidence")
+    fields = ("title", "alternative_titles", "summary", "description", "outlook", "evidence")
+
+
+@register(IscoGroup)
+class IscoGroupTranslation(TranslationOptions):
+    fields = ("name", "description")
 
 
 @register(RoleSkill)

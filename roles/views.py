@@ -1,17 +1,20 @@
+from django.core.paginator import Paginator
 from django.db import DatabaseError, connection
 from django.http import HttpResponse
-from django.shortcuts import render
+from django.shortcuts import get_object_or_404, render
 from django.views.generic import DetailView
 
 from .cache import cached_page
 from .comparison import degree_rows, skill_rows
 from .forms import CompareForm, RoleFilterForm
-from .models import Role
+from .models import IscoGroup, Role
+
+ROLES_PER_PAGE = 30
 
 
 @cached_page
 def home(request):
-    roles = Role.objects.published()
+    roles = Role.objects.published().pickable()
     return render(request, "home.html", {"roles": roles})
 
 
@@ -20,10 +23,16 @@ def role_list(request):
     form = RoleFilterForm(request.GET or None)
     is_valid = form.is_valid() if form.is_bound else True
     roles = form.filter(Role.objects.published().for_listing())
+    # A page number past the end shows the last page rather than an error.
+    page = Paginator(roles, ROLES_PER_PAGE).get_page(request.GET.get("page"))
+    query = request.GET.copy()
+    query.pop("page", None)
     return render(
         request,
         "roles/role_list.html",
-        {"form": form, "roles": roles, "is_filtered": form.is_bound},
+        {"form": form, "page": page, "roles": page.object_list, "query": query.urlencode(),
+         "page_range": page.paginator.get_elided_page_range(page.number, on_each_side=2, on_ends=1),
+         "is_filtered": bool(set(request.GET) - {"page"})},
         status=200 if is_valid else 400,
     )
 
@@ -34,8 +43,9 @@ class RoleDetailView(DetailView):
     context_object_name = "role"
 
     def get_context_data(self, **kwargs):
-        others = Role.objects.published().exclude(pk=self.object.pk)
-        return super().get_context_data(compare_with=others, **kwargs)
+        others = Role.objects.published().pickable().exclude(pk=self.object.pk)
+        isco_group = IscoGroup.objects.filter(code=self.object.isco_code).first() if self.object.isco_code else None
+        return super().get_context_data(compare_with=others, isco_group=isco_group, **kwargs)
 
 
 role_detail = cached_page(RoleDetailView.as_view())
@@ -44,7 +54,8 @@ role_detail = cached_page(RoleDetailView.as_view())
 @cached_page
 def compare(request):
     """Two to four roles side by side; without a valid choice, the picker explains what is needed."""
-    published = list(Role.objects.published())
+    # The picker offers the team's roles plus any asked for by slug (an imported one from its profile).
+    published = list(Role.objects.published().pickable(also=request.GET.getlist("roles")))
     form = CompareForm(request.GET or None, roles=published)
     context = {"form": form, "published": published}
     if not form.is_bound:
@@ -61,6 +72,23 @@ def compare(request):
         removals=[(role, [slug for slug in slugs if slug != role.slug]) for role in roles],
     )
     return render(request, "roles/compare.html", context)
+
+
+@cached_page
+def isco_groups(request):
+    """The ISCO-08 major groups, the entry to browsing occupations by classification."""
+    groups = IscoGroup.objects.filter(parent__isnull=True)
+    return render(request, "roles/isco_groups.html", {"groups": groups})
+
+
+@cached_page
+def isco_group(request, code):
+    group = get_object_or_404(IscoGroup.objects.select_related("parent__parent__parent"), code=code)
+    roles = Role.objects.published().filter(isco_code=group.code).order_by("title") if len(code) == 4 else Role.objects.none()
+    return render(request, "roles/isco_group.html", {
+        "group": group, "children": group.children.all(), "roles": roles,
+        "ancestors": [a for a in (group.parent, group.parent and group.parent.parent) if a][::-1],
+    })
 
 
 def healthz(request):
