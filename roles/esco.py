@@ -1,0 +1,472 @@
+"""Import ESCO's CSV download: ISCO groups, skills, occupations, and the links between them.
+
+Files are read by column name (ESCO 1.1 and 1.2 differ in their columns), streamed, checked
+whole before anything is written, then written in batches. Rows are keyed by their ESCO URI,
+so a second import updates rather than duplicates; a role or skill written by the team, or
+edited by an editor after an import (origin "edited"), is never touched.
+"""
+
+import csv
+import re
+from collections import Counter
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from django.db import transaction
+from django.utils.text import Truncator, slugify
+
+from .cache import bump_content_version
+from .models import ESCO_URI_PREFIX, Importance, IscoGroup, Origin, Role, RoleSkill, Skill, SkillCategory, Source
+
+BATCH_SIZE = 2000
+LABEL_MAX = 200  # Role.title and Skill.name
+SUMMARY_MAX = 400
+
+# What each file is called and the columns the import reads; other columns are ignored.
+FILES = {
+    "isco": ("ISCOGroups_{lang}.csv", ("conceptUri", "code", "preferredLabel", "description")),
+    "skills": ("skills_{lang}.csv", ("conceptUri", "skillType", "preferredLabel", "status", "description")),
+    "occupations": (
+        "occupations_{lang}.csv",
+        ("conceptUri", "iscoGroup", "preferredLabel", "altLabels", "status", "definition", "description"),
+    ),
+    "relations": ("occupationSkillRelations_{lang}.csv", ("occupationUri", "relationType", "skillUri")),
+    "broader": ("broaderRelationsOccPillar_{lang}.csv", ("conceptType", "conceptUri", "broaderType", "broaderUri")),
+}
+ORDER = ("isco", "broader", "skills", "occupations", "relations")  # each file only needs the ones before it
+RELATION_TYPES = {"essential": Importance.ESSENTIAL, "optional": Importance.USEFUL}
+CATEGORIES = {  # ESCO's skill types, as skill categories after the team's own
+    "knowledge": ("esco-knowledge", "Connaissances (ESCO)", "Knowledge (ESCO)", 91),
+    "skill/competence": ("esco-skills", "Aptitudes et compétences (ESCO)", "Skills and competences (ESCO)", 90),
+}
+RELEASED = "released"
+
+
+class EscoFileError(Exception):
+    def __init__(self, file: str, line: int, column: str | None, message: str):
+        self.file, self.line, self.column = file, line, column
+        where = f"{file}, line {line}" + (f", column {column}" if column else "")
+        super().__init__(f"{where}: {message}")
+
+
+@dataclass
+class Row:
+    line: int
+    values: dict[str, str]
+
+    def __getitem__(self, column: str) -> str:
+        return self.values[column]
+
+
+@dataclass
+class EscoFile:
+    kind: str
+    language: str
+    path: Path
+
+    @property
+    def name(self) -> str:
+        return self.path.name
+
+    def error(self, line: int, column: str | None, message: str) -> EscoFileError:
+        return EscoFileError(self.name, line, column, message)
+
+    def header(self) -> list[str]:
+        with self.path.open(encoding="utf-8-sig", newline="") as handle:
+            return next(csv.reader(handle), [])
+
+    def rows(self, advance: Callable[[int], None] = lambda n: None) -> Iterator[Row]:
+        """Each record with the line it starts on; `advance` is told how many bytes were read."""
+        with self.path.open("rb") as raw:
+            reader = csv.reader(self._lines(raw, advance))
+            try:
+                header = next(reader)
+            except StopIteration:
+                raise self.error(1, None, "the file is empty") from None
+            missing = [column for column in FILES[self.kind][1] if column not in header]
+            if missing:
+                raise self.error(1, missing[0], f"missing column (the header has: {', '.join(header)})")
+            last_line = reader.line_num
+            try:
+                for record in reader:
+                    line, last_line = last_line + 1, reader.line_num
+                    if record == []:
+                        continue  # a blank line
+                    if len(record) != len(header):
+                        column = header[len(record)] if len(record) < len(header) else None
+                        raise self.error(line, column, f"{len(record)} values where the header has {len(header)}")
+                    yield Row(line, dict(zip(header, record, strict=True)))
+            except csv.Error as error:
+                raise self.error(reader.line_num, None, f"malformed CSV ({error})") from error
+
+    def _lines(self, raw, advance) -> Iterator[str]:
+        for number, line in enumerate(raw, start=1):
+            advance(len(line))
+            try:
+                yield line.decode("utf-8-sig" if number == 1 else "utf-8")
+            except UnicodeDecodeError as error:
+                raise self.error(number, None, f"not UTF-8 text ({error.reason} at byte {error.start})") from error
+
+
+def esco_files(directory: Path, languages: list[str]) -> list[EscoFile]:
+    """Every file the import needs, in the order it writes them; refuses if one is missing."""
+    files = []
+    for kind in ORDER:
+        for language in languages:
+            path = directory / FILES[kind][0].format(lang=language)
+            if not path.is_file():
+                raise EscoFileError(path.name, 0, None, f"file not found in {directory}")
+            files.append(EscoFile(kind, language, path))
+    return files
+
+
+def detect_version(files: list[EscoFile]) -> str:
+    """ESCO 1.2 added naceCode to the occupations; 1.1 does not have it."""
+    occupations = next(f for f in files if f.kind == "occupations")
+    return "1.2" if "naceCode" in occupations.header() else "1.1"
+
+
+# ---------------------------------------------------------------------------------------------
+# Checking: every file read whole, every problem named with its file, line and column.
+
+ISCO_CODE = re.compile(r"^\d{1,4}$")
+UNIT_GROUP = re.compile(r"^\d{4}$")
+URI = re.compile(rf"^{re.escape(ESCO_URI_PREFIX)}[\w/-]+$")
+
+
+@dataclass
+class Known:
+    """The URIs and codes the files define, for checking the references between them."""
+
+    isco_uris: set[str] = field(default_factory=set)
+    isco_codes: set[str] = field(default_factory=set)
+    skills: set[str] = field(default_factory=set)
+    occupations: set[str] = field(default_factory=set)
+
+
+def check(files: list[EscoFile], advance: Callable[[int], None] = lambda n: None) -> None:
+    known: dict[str, Known] = {}
+    # References point forward too (broader relations name occupations), so definitions come first.
+    by_kind = sorted(files, key=lambda f: ("isco", "skills", "occupations", "broader", "relations").index(f.kind))
+    for esco_file in by_kind:
+        seen = known.setdefault(esco_file.language, Known())
+        checker = CHECKS[esco_file.kind]
+        for row in esco_file.rows(advance):
+            checker(esco_file, row, seen)
+
+
+def need(esco_file: EscoFile, row: Row, column: str, pattern: re.Pattern | None = None, what: str = "") -> str:
+    value = row[column].strip()
+    if not value:
+        raise esco_file.error(row.line, column, "empty value")
+    if pattern and not pattern.match(value):
+        raise esco_file.error(row.line, column, f"“{value[:80]}” is not {what}")
+    return value
+
+
+def label(esco_file: EscoFile, row: Row) -> str:
+    value = need(esco_file, row, "preferredLabel")
+    if len(value) > LABEL_MAX:
+        raise esco_file.error(row.line, "preferredLabel", f"longer than {LABEL_MAX} characters")
+    return value
+
+
+def check_isco(esco_file: EscoFile, row: Row, known: Known) -> None:
+    known.isco_uris.add(need(esco_file, row, "conceptUri", URI, "an ESCO URI"))
+    known.isco_codes.add(need(esco_file, row, "code", ISCO_CODE, "an ISCO code of one to four digits"))
+    label(esco_file, row)
+
+
+def check_skill(esco_file: EscoFile, row: Row, known: Known) -> None:
+    known.skills.add(need(esco_file, row, "conceptUri", URI, "an ESCO URI"))
+    label(esco_file, row)
+
+
+def check_occupation(esco_file: EscoFile, row: Row, known: Known) -> None:
+    known.occupations.add(need(esco_file, row, "conceptUri", URI, "an ESCO URI"))
+    label(esco_file, row)
+    code = need(esco_file, row, "iscoGroup", UNIT_GROUP, "a four-digit ISCO unit group")
+    if code not in known.isco_codes:
+        raise esco_file.error(row.line, "iscoGroup", f"ISCO group {code} is not in the ISCO groups file")
+
+
+def check_relation(esco_file: EscoFile, row: Row, known: Known) -> None:
+    if need(esco_file, row, "occupationUri", URI, "an ESCO URI") not in known.occupations:
+        raise esco_file.error(row.line, "occupationUri", "no such occupation in the occupations file")
+    if need(esco_file, row, "skillUri", URI, "an ESCO URI") not in known.skills:
+        raise esco_file.error(row.line, "skillUri", "no such skill in the skills file")
+    if row["relationType"].strip() not in RELATION_TYPES:
+        raise esco_file.error(row.line, "relationType", f"“{row['relationType'][:40]}” is neither essential nor optional")
+
+
+def check_broader(esco_file: EscoFile, row: Row, known: Known) -> None:
+    pools = {"ISCOGroup": known.isco_uris, "Occupation": known.occupations}
+    for type_column, uri_column in (("conceptType", "conceptUri"), ("broaderType", "broaderUri")):
+        kind = row[type_column].strip()
+        if kind not in pools:
+            raise esco_file.error(row.line, type_column, f"“{kind[:40]}” is neither ISCOGroup nor Occupation")
+        if need(esco_file, row, uri_column, URI, "an ESCO URI") not in pools[kind]:
+            raise esco_file.error(row.line, uri_column, f"no such {kind} in the files")
+
+
+CHECKS = {"isco": check_isco, "skills": check_skill, "occupations": check_occupation,
+          "relations": check_relation, "broader": check_broader}
+
+
+# ---------------------------------------------------------------------------------------------
+# Writing: rows keyed by URI, created or updated in batches, the team's rows left alone.
+
+
+class Report(Counter):
+    def note(self, kind: str, action: str, count: int = 1) -> None:
+        if count:
+            self[(kind, action)] += count
+
+    def lines(self) -> list[str]:
+        kinds = dict.fromkeys(kind for kind, _ in self)
+        return [
+            f"{kind}: " + ", ".join(f"{self[(kind, action)]} {action}" for action in
+                                    ("created", "updated", "unchanged", "kept", "skipped") if self[(kind, action)])
+            for kind in kinds
+        ]
+
+
+def summary_of(text: str, fallback: str) -> str:
+    """The first sentence of ESCO's description, for the role list."""
+    first = re.split(r"(?<=[.!?])\s", text.strip(), maxsplit=1)[0] if text.strip() else fallback
+    return Truncator(first).chars(SUMMARY_MAX)
+
+
+def alt_labels(text: str) -> str:
+    """ESCO separates alternative labels with new lines; keep one per line, without blanks."""
+    return "\n".join(dict.fromkeys(line.strip() for line in text.splitlines() if line.strip()))
+
+
+class Importer:
+    def __init__(self, files: list[EscoFile], version: str, report: Report, advance=lambda n: None):
+        self.files, self.version, self.report, self.advance = files, version, report, advance
+
+    def run(self) -> None:
+        self.source = self.esco_source()
+        for esco_file in self.files:
+            with transaction.atomic():  # one savepoint per file inside the caller's transaction
+                getattr(self, f"write_{esco_file.kind}")(esco_file)
+        bump_content_version()
+
+    def esco_source(self) -> Source:
+        source, _ = Source.objects.get_or_create(
+            file_name=f"esco-v{self.version}",
+            defaults={
+                "title_fr": f"ESCO v{self.version} — classification européenne des aptitudes, compétences et professions",
+                "title_en": f"ESCO v{self.version} — European Skills, Competences, Qualifications and Occupations",
+                "language": ",".join(sorted({f.language for f in self.files})),
+                "summary_fr": "Métiers, compétences et groupes CITP publiés par la Commission européenne.",
+                "summary_en": "Occupations, skills and ISCO groups published by the European Commission.",
+            },
+        )
+        return source
+
+    def released(self, esco_file: EscoFile) -> Iterator[Row]:
+        for row in esco_file.rows(self.advance):
+            if "status" in row.values and row["status"].strip() not in ("", RELEASED):
+                self.report.note(esco_file.kind, "skipped")
+                continue
+            yield row
+
+    # -- ISCO groups ---------------------------------------------------------------------------
+
+    def write_isco(self, esco_file: EscoFile) -> None:
+        lang = esco_file.language
+        existing = {group.esco_uri: group for group in IscoGroup.objects.exclude(esco_uri=None)}
+        new, changed = [], []
+        for row in self.released(esco_file):
+            values = {"code": row["code"].strip(), f"name_{lang}": row["preferredLabel"].strip(),
+                      f"description_{lang}": row["description"].strip()}
+            uri = row["conceptUri"].strip()
+            group = existing.get(uri)
+            if group is None:
+                group = IscoGroup(esco_uri=uri, **values)
+                existing[uri] = group
+                new.append(group)
+            elif self.assign(group, values):
+                changed.append(group)
+            else:
+                self.report.note("ISCO groups", "unchanged")
+        IscoGroup.objects.bulk_create(new, batch_size=BATCH_SIZE)
+        IscoGroup.objects.bulk_update(changed, ["code", f"name_{lang}", f"description_{lang}"], batch_size=BATCH_SIZE)
+        self.report.note("ISCO groups", "created", len(new))
+        self.report.note("ISCO groups", "updated", len(changed))
+
+    def write_broader(self, esco_file: EscoFile) -> None:
+        groups = {group.esco_uri: group for group in IscoGroup.objects.exclude(esco_uri=None)}
+        changed = []
+        for row in self.released(esco_file):
+            if row["conceptType"].strip() != "ISCOGroup" or row["broaderType"].strip() != "ISCOGroup":
+                self.report.note("broader relations", "skipped")  # occupation hierarchy: not modelled
+                continue
+            group, parent = groups[row["conceptUri"].strip()], groups[row["broaderUri"].strip()]
+            if group.parent_id != parent.pk:
+                group.parent = parent
+                changed.append(group)
+        IscoGroup.objects.bulk_update(changed, ["parent"], batch_size=BATCH_SIZE)
+        self.report.note("broader relations", "updated", len(changed))
+
+    # -- skills --------------------------------------------------------------------------------
+
+    def write_skills(self, esco_file: EscoFile) -> None:
+        lang = esco_file.language
+        categories = self.skill_categories()
+        fields = [f"name_{lang}", f"description_{lang}", "category_id"]
+        existing = {s["esco_uri"]: s for s in Skill.objects.exclude(esco_uri=None).values("id", "esco_uri", "origin", *fields)}
+        new, changed = [], []
+        for row in self.released(esco_file):
+            uri = row["conceptUri"].strip()
+            values = {f"name_{lang}": row["preferredLabel"].strip(), f"description_{lang}": row["description"].strip(),
+                      "category_id": categories[row["skillType"].strip() == "knowledge"].pk}
+            current = existing.get(uri)
+            if current is None:
+                new.append(Skill(esco_uri=uri, slug=f"esco-{uri.rsplit('/', 1)[-1]}"[:120], origin=Origin.IMPORTED, **values))
+                existing[uri] = {"origin": Origin.IMPORTED, **values}
+            elif current["origin"] != Origin.IMPORTED:
+                self.report.note("skills", "kept")
+            elif any(current[key] != value for key, value in values.items()):
+                current.update(values)
+                changed.append(Skill(id=current["id"], **values))
+            else:
+                self.report.note("skills", "unchanged")
+            self.flush(Skill, new, changed, fields, "skills")
+        self.flush(Skill, new, changed, fields, "skills", final=True)
+
+    def skill_categories(self) -> dict[bool, SkillCategory]:
+        """Categories for ESCO's skills, keyed by "is knowledge"."""
+        made = {}
+        for skill_type, (slug, name_fr, name_en, position) in CATEGORIES.items():
+            made[skill_type == "knowledge"] = SkillCategory.objects.get_or_create(
+                slug=slug, defaults={"name": name_fr, "name_fr": name_fr, "name_en": name_en, "position": position}
+            )[0]
+        return made
+
+    # -- occupations ---------------------------------------------------------------------------
+
+    def write_occupations(self, esco_file: EscoFile) -> None:
+        lang = esco_file.language
+        fields = [f"title_{lang}", f"alternative_titles_{lang}", f"summary_{lang}", f"description_{lang}", "isco_code"]
+        existing = {r["esco_uri"]: r for r in Role.objects.exclude(esco_uri=None).values("id", "esco_uri", "origin", *fields)}
+        slugs = set(Role.objects.values_list("slug", flat=True))
+        new, changed = [], []
+        for row in self.released(esco_file):
+            uri = row["conceptUri"].strip()
+            title = row["preferredLabel"].strip()
+            description = row["description"].strip() or row["definition"].strip() or title
+            values = {f"title_{lang}": title, f"alternative_titles_{lang}": alt_labels(row["altLabels"]),
+                      f"summary_{lang}": summary_of(description, title), f"description_{lang}": description,
+                      "isco_code": row["iscoGroup"].strip()}
+            current = existing.get(uri)
+            if current is None:
+                role = Role(esco_uri=uri, slug=self.unique_slug(title, uri, slugs), origin=Origin.IMPORTED,
+                            status=Role.Status.PUBLISHED, **values)
+                new.append(role)
+                existing[uri] = {"origin": Origin.IMPORTED, **values}
+            elif current["origin"] != Origin.IMPORTED:
+                self.report.note("occupations", "kept")
+            elif any(current[key] != value for key, value in values.items()):
+                current.update(values)
+                changed.append(Role(id=current["id"], **values))
+            else:
+                self.report.note("occupations", "unchanged")
+            if len(new) >= BATCH_SIZE:
+                self.create_roles(new)
+            self.flush(Role, [], changed, fields, "occupations")
+        self.create_roles(new)
+        self.flush(Role, [], changed, fields, "occupations", final=True)
+        self.cite_source()
+
+    def create_roles(self, new: list[Role]) -> None:
+        Role.objects.bulk_create(new, batch_size=BATCH_SIZE)
+        self.report.note("occupations", "created", len(new))
+        new.clear()
+
+    def cite_source(self) -> None:
+        """Imported roles cite the ESCO version they were last imported from, and no other."""
+        through = Role.sources.through
+        imported = Role.objects.filter(origin=Origin.IMPORTED).values_list("id", flat=True)
+        through.objects.filter(role_id__in=imported, source__file_name__startswith="esco-v").exclude(
+            source=self.source).delete()
+        through.objects.bulk_create([through(role_id=role_id, source_id=self.source.pk) for role_id in imported],
+                                    batch_size=BATCH_SIZE, ignore_conflicts=True)
+
+    @staticmethod
+    def unique_slug(title: str, uri: str, taken: set[str]) -> str:
+        base = slugify(title)[:100] or "occupation"
+        slug = base if base not in taken else f"{base}-{uri.rsplit('/', 1)[-1][:8]}"
+        taken.add(slug)
+        return slug
+
+    # -- occupation–skill links ----------------------------------------------------------------
+
+    def write_relations(self, esco_file: EscoFile) -> None:
+        roles = dict(Role.objects.filter(origin=Origin.IMPORTED).exclude(esco_uri=None).values_list("esco_uri", "id"))
+        owned = set(Role.objects.exclude(origin=Origin.IMPORTED).exclude(esco_uri=None).values_list("esco_uri", flat=True))
+        skills = dict(Skill.objects.exclude(esco_uri=None).values_list("esco_uri", "id"))
+        links = {(role_id, skill_id): (pk, importance) for pk, role_id, skill_id, importance in
+                 RoleSkill.objects.filter(role_id__in=roles.values()).values_list("id", "role_id", "skill_id", "importance")}
+        new, changed = [], []
+        for row in esco_file.rows(self.advance):
+            role_id = roles.get(row["occupationUri"].strip())
+            skill_id = skills.get(row["skillUri"].strip())
+            if role_id is None or skill_id is None:
+                # The team's own role, or an occupation or skill skipped for its status.
+                self.report.note("skill links", "kept" if row["occupationUri"].strip() in owned else "skipped")
+                continue
+            importance = RELATION_TYPES[row["relationType"].strip()]
+            current = links.get((role_id, skill_id))
+            if current is None:
+                new.append(RoleSkill(role_id=role_id, skill_id=skill_id, importance=importance))
+                links[(role_id, skill_id)] = (None, importance)
+            elif current[1] != importance and current[0] is not None:
+                changed.append(RoleSkill(id=current[0], importance=importance))
+                links[(role_id, skill_id)] = (current[0], importance)
+            else:
+                self.report.note("skill links", "unchanged")
+            self.flush(RoleSkill, new, changed, ["importance"], "skill links")
+        self.flush(RoleSkill, new, changed, ["importance"], "skill links", final=True)
+
+    # -- helpers -------------------------------------------------------------------------------
+
+    def flush(self, model, new: list, changed: list, fields: list[str], kind: str, final: bool = False) -> None:
+        if new and (final or len(new) >= BATCH_SIZE):
+            model.objects.bulk_create(new, batch_size=BATCH_SIZE)
+            self.report.note(kind, "created", len(new))
+            new.clear()
+        if changed and (final or len(changed) >= BATCH_SIZE):
+            model.objects.bulk_update(changed, fields, batch_size=BATCH_SIZE)
+            self.report.note(kind, "updated", len(changed))
+            changed.clear()
+
+    @staticmethod
+    def assign(obj, values: dict) -> bool:
+        """Set the values that differ; True if any did."""
+        differ = {key: value for key, value in values.items() if getattr(obj, key) != value}
+        for key, value in differ.items():
+            setattr(obj, key, value)
+        return bool(differ)
+
+
+def import_esco(directory: Path, languages: list[str], *, dry_run: bool = False, version: str | None = None,
+                advance=lambda n: None, on_phase=lambda phase, total: None) -> tuple[str, Report]:
+    """Check every file, then write them; with `dry_run`, everything is rolled back at the end."""
+    files = esco_files(directory, languages)
+    total = sum(f.path.stat().st_size for f in files)
+    version = version or detect_version(files)
+    on_phase("checking", total)
+    check(files, advance)
+    report = Report()
+    on_phase("importing", total)
+    with transaction.atomic():
+        # One transaction around the whole import: stopped part-way, by an error or Ctrl-C,
+        # it leaves the database as it was.
+        Importer(files, version, report, advance).run()
+        if dry_run:
+            transaction.set_rollback(True)
+    return version, report

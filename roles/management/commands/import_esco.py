@@ -1,0 +1,51 @@
+from pathlib import Path
+
+from django.conf import settings
+from django.core.management.base import BaseCommand, CommandError
+from tqdm import tqdm
+
+from roles.esco import EscoFileError, import_esco
+
+
+class Command(BaseCommand):
+    help = (
+        "Import ESCO's CSV download (occupations, skills, their relations, ISCO groups) from DIR. "
+        "Checks every file first; a second run updates rather than duplicates; the team's roles and "
+        "skills, and anything an editor changed, are left alone."
+    )
+
+    def add_arguments(self, parser):
+        parser.add_argument("directory", type=Path, help="the folder holding ESCO's *_<lang>.csv files")
+        parser.add_argument("--languages", default="fr,en", help="comma-separated languages to read (default: fr,en)")
+        parser.add_argument("--dry-run", action="store_true", help="check and report, then roll everything back")
+        parser.add_argument("--esco-version",
+                            help="the ESCO version to cite (default: 1.2 if occupations have naceCode, else 1.1)")
+        parser.add_argument("--no-progress", action="store_true", help="no progress bar (for logs)")
+
+    def handle(self, *args, directory: Path, languages: str, dry_run: bool, esco_version: str | None, no_progress: bool,
+               **options):
+        wanted = [language.strip() for language in languages.split(",") if language.strip()]
+        supported = [code for code, _name in settings.LANGUAGES]
+        if not wanted or any(language not in supported for language in wanted):
+            raise CommandError(f"--languages must name some of {', '.join(supported)}; got “{languages}”.")
+        if not directory.is_dir():
+            raise CommandError(f"{directory} is not a folder.")
+        bar = None
+
+        def on_phase(phase: str, total: int) -> None:
+            nonlocal bar
+            if bar is not None:
+                bar.close()
+            bar = tqdm(total=total, desc=phase, unit="B", unit_scale=True, disable=no_progress, file=self.stderr._out)
+
+        try:
+            version, report = import_esco(directory, wanted, dry_run=dry_run, version=esco_version,
+                                          advance=lambda n: bar.update(n), on_phase=on_phase)
+        except EscoFileError as error:
+            raise CommandError(f"Nothing imported: {error}") from error
+        finally:
+            if bar is not None:
+                bar.close()
+        self.stdout.write(("Dry run, nothing written. " if dry_run else "") + f"ESCO {version}, languages {', '.join(wanted)}:")
+        for line in report.lines():
+            self.stdout.write(f"  {line}")

@@ -1,0 +1,268 @@
+import csv
+from pathlib import Path
+
+import pytest
+from django.core.management import CommandError, call_command
+
+from bench import esco_files
+from roles.cache import content_version
+from roles.esco import Importer
+from roles.models import IscoGroup, Origin, Role, RoleSkill, Skill, Source
+from tests.factories import RoleFactory
+from tests.roles.test_admin import role_change_form
+
+pytestmark = pytest.mark.django_db
+
+PLANT = f"{esco_files.ESCO}occupation/00000000-0000-4000-8000-0000000000a1"
+SHIFT = f"{esco_files.ESCO}occupation/00000000-0000-4000-8000-0000000000a2"
+
+
+def run(directory: Path, *args: str) -> str:
+    from io import StringIO
+
+    out = StringIO()
+    call_command("import_esco", str(directory), "--no-progress", *args, stdout=out)
+    return out.getvalue()
+
+
+def snapshot() -> dict:
+    """Everything the import writes, in a form two imports can be compared by."""
+    return {
+        "roles": sorted(Role.objects.values_list("esco_uri", "slug", "title_fr", "title_en", "alternative_titles_fr",
+                                                 "alternative_titles_en", "summary_en", "isco_code", "origin", "status")),
+        "skills": sorted(Skill.objects.values_list("esco_uri", "slug", "name_fr", "name_en", "category__slug")),
+        "links": sorted(RoleSkill.objects.values_list("role__esco_uri", "skill__esco_uri", "importance", "required_level")),
+        "groups": sorted(IscoGroup.objects.values_list("code", "name_fr", "name_en", "parent__code")),
+    }
+
+
+@pytest.fixture
+def samples(tmp_path) -> dict[str, Path]:
+    return {version: esco_files.write(tmp_path / version, esco_files.sample(), version) for version in ("1.1", "1.2")}
+
+
+@pytest.mark.parametrize("version", ["1.1", "1.2"])
+def test_importing_twice_gives_the_same_catalogue(samples, version):
+    first_report = run(samples[version])
+    first = snapshot()
+    second_report = run(samples[version])
+
+    assert snapshot() == first
+    assert f"ESCO {version}" in first_report
+    assert "occupations: 2 created" in first_report
+    assert "created" not in second_report and "updated" not in second_report
+    plant = Role.objects.get(esco_uri=PLANT)
+    assert (plant.title_fr, plant.title_en) == ("directeur d’usine", "plant manager")
+    assert plant.alternative_title_list() == ["directrice d’usine", "chef d’usine"]
+    assert plant.summary_fr == "Les directeurs d’usine dirigent la production."
+    assert plant.origin == Origin.IMPORTED and plant.is_published
+    assert list(plant.sources.values_list("file_name", flat=True)) == [f"esco-v{version}"]
+    links = {link.skill.name_en: (link.importance, link.required_level) for link in plant.role_skills.all()}
+    assert links == {"plan production": ("essential", None), "lean management": ("useful", None)}
+    assert IscoGroup.objects.get(code="1321").parent.parent.parent.code == "1"
+
+
+def test_both_versions_give_the_same_catalogue_and_the_second_updates_the_source(samples):
+    run(samples["1.1"])
+    from_11 = snapshot()
+    report = run(samples["1.2"])
+
+    assert snapshot() == from_11
+    assert "created" not in report.replace("0 created", "")
+    assert list(Role.objects.get(esco_uri=PLANT).sources.values_list("file_name", flat=True)) == ["esco-v1.2"]
+
+
+def test_one_language_only(samples):
+    run(samples["1.2"], "--languages", "en")
+    plant = Role.objects.get(esco_uri=PLANT)
+    assert plant.title_en == "plant manager" and not plant.title_fr
+    assert plant.title == "plant manager"  # French pages fall back to English
+
+
+def test_a_dry_run_writes_nothing(samples):
+    version = content_version()
+    report = run(samples["1.2"], "--dry-run")
+    assert "Dry run" in report and "occupations: 2 created" in report
+    assert not Role.objects.exists() and not Skill.objects.exists() and not IscoGroup.objects.exists()
+    assert content_version() == version
+
+
+def test_the_teams_roles_and_editors_changes_are_left_alone(samples, client, editor):
+    written = RoleFactory(esco_uri=SHIFT, title_fr="Chef d’équipe", title_en="Team leader")
+    run(samples["1.2"])
+    written.refresh_from_db()
+    assert (written.title_fr, written.title_en, written.origin) == ("Chef d’équipe", "Team leader", Origin.WRITTEN)
+    assert not written.role_skills.exists()
+
+    plant = Role.objects.get(esco_uri=PLANT)
+    client.force_login(editor)
+    form = role_change_form(plant, title_en="Plant director", level="", isco_code="1321", esco_uri=PLANT)
+    assert client.post(f"/admin/roles/role/{plant.pk}/change/", form).status_code == 302
+    plant.refresh_from_db()
+    assert plant.origin == Origin.EDITED
+
+    report = run(samples["1.2"])
+    plant.refresh_from_db()
+    assert plant.title_en == "Plant director"
+    assert "occupations: 4 kept" in report
+
+
+def rewrite(path: Path, edit) -> None:
+    with path.open(encoding="utf-8", newline="") as handle:
+        rows = list(csv.reader(handle))
+    edit(rows)
+    with path.open("w", encoding="utf-8", newline="") as handle:
+        csv.writer(handle).writerows(rows)
+
+
+def set_cell(column: str, value: str, row: int = 1):
+    def edit(rows):
+        rows[row][rows[0].index(column)] = value
+    return edit
+
+
+def drop_column(column: str):
+    def edit(rows):
+        index = rows[0].index(column)
+        for row in rows:
+            del row[index]
+    return edit
+
+
+MALFORMED = [
+    ("occupations_en.csv", drop_column("iscoGroup"), "occupations_en.csv, line 1, column iscoGroup: missing column"),
+    ("occupationSkillRelations_fr.csv", set_cell("relationType", "mandatory", row=2),
+     "occupationSkillRelations_fr.csv, line 3, column relationType: “mandatory” is neither essential nor optional"),
+    ("occupationSkillRelations_en.csv", set_cell("skillUri", f"{esco_files.ESCO}skill/unknown"),
+     "occupationSkillRelations_en.csv, line 2, column skillUri: no such skill"),
+    ("occupations_fr.csv", set_cell("iscoGroup", "13"), "occupations_fr.csv, line 2, column iscoGroup: “13” is not a four-digit"),
+    ("occupations_fr.csv", set_cell("iscoGroup", "9999"), "occupations_fr.csv, line 2, column iscoGroup: ISCO group 9999"),
+    ("skills_en.csv", set_cell("conceptUri", "javascript:alert(1)"),
+     "skills_en.csv, line 2, column conceptUri: “javascript:alert(1)” is not an ESCO URI"),
+    ("skills_fr.csv", set_cell("preferredLabel", " "), "skills_fr.csv, line 2, column preferredLabel: empty value"),
+    ("ISCOGroups_en.csv", lambda rows: rows[2].pop(),
+     "ISCOGroups_en.csv, line 3, column description: 7 values where the header has 8"),
+]
+
+
+@pytest.mark.parametrize(("file_name", "edit", "message"), MALFORMED, ids=[m[2].split(":")[0] for m in MALFORMED])
+def test_malformed_files_are_refused_with_file_line_and_column_and_change_nothing(samples, file_name, edit, message):
+    run(samples["1.1"])
+    before, version = snapshot(), content_version()
+    rewrite(samples["1.2"] / file_name, edit)
+
+    with pytest.raises(CommandError) as refused:
+        run(samples["1.2"])
+
+    assert message in str(refused.value)
+    assert snapshot() == before and content_version() == version
+    assert not Source.objects.filter(file_name="esco-v1.2").exists()
+
+
+def test_multi_line_labels_count_their_lines(samples):
+    # The plant manager's altLabels span two lines, so the next record starts on line 4.
+    rewrite(samples["1.2"] / "occupations_en.csv", set_cell("iscoGroup", "x", row=2))
+    with pytest.raises(CommandError, match=r"occupations_en\.csv, line 4, column iscoGroup"):
+        run(samples["1.2"])
+
+
+def test_a_file_that_is_not_utf8_or_missing_is_refused(samples):
+    path = samples["1.2"] / "skills_fr.csv"
+    path.write_bytes(path.read_bytes().replace("compétence".encode(), "compétence".encode("latin-1"), 1)
+                     .replace(b"planifier", "plänifier".encode("latin-1")))
+    with pytest.raises(CommandError, match=r"skills_fr.csv, line 2: not UTF-8"):
+        run(samples["1.2"])
+    path.unlink()
+    with pytest.raises(CommandError, match=r"skills_fr\.csv, line 0: file not found"):
+        run(samples["1.2"])
+
+
+def test_an_interrupted_import_leaves_the_database_as_it_was(samples, monkeypatch):
+    run(samples["1.1"])
+    before = snapshot()
+    path = samples["1.2"] / "occupations_en.csv"
+    rewrite(path, set_cell("preferredLabel", "plant director"))
+
+    def interrupted(self, esco_file):
+        raise KeyboardInterrupt
+
+    monkeypatch.setattr(Importer, "write_relations", interrupted)
+    with pytest.raises(KeyboardInterrupt):
+        run(samples["1.2"])
+    assert snapshot() == before
+
+
+def test_unknown_languages_are_refused(samples):
+    with pytest.raises(CommandError, match="--languages must name some of fr, en"):
+        run(samples["1.2"], "--languages", "de")
+
+
+# ---------------------------------------------------------------------------------------------
+# An imported occupation on the site, beside the team's roles.
+
+
+@pytest.fixture
+def imported(content, samples):
+    run(samples["1.2"])
+    return Role.objects.get(esco_uri=PLANT)
+
+
+def test_an_imported_occupation_is_listed_searchable_and_says_what_it_lacks(client, imported):
+    url = f"/roles/{imported.slug}/"
+    assert url in client.get("/roles/?q=usine").content.decode()
+    assert f"/en{url}" in client.get("/en/roles/?q=works+manager").content.decode()  # an alternative title
+
+    profile = client.get(url).content.decode()
+    assert "Métier importé de la classification européenne ESCO" in profile
+    assert "les niveaux requis pour chaque compétence" in profile
+    assert "gestion allégée" in profile and "niveau non fixé" in profile
+    assert "chef d’usine" in profile  # alternative titles
+    assert 'href="/roles/isco/1321/"' in profile
+    assert "esco-v1.2" in profile
+    english = client.get(f"/en{url}").content.decode()
+    assert "Occupation imported from the European ESCO classification" in english
+
+
+def test_isco_groups_can_be_browsed_down_to_their_occupations(client, imported):
+    assert 'href="/roles/isco/1/"' in client.get("/roles/isco/").content.decode()
+    major = client.get("/roles/isco/1/").content.decode()
+    assert 'href="/roles/isco/13/"' in major
+    unit = client.get("/en/roles/isco/1321/").content.decode()
+    assert "Manufacturing managers" in unit and f"/en/roles/{imported.slug}/" in unit
+    assert client.get("/roles/isco/9999/").status_code == 404
+
+
+def test_an_imported_occupation_can_be_compared_with_the_coo(client, imported):
+    response = client.get(f"/compare/?roles=chief-operating-officer&roles={imported.slug}")
+    page = response.content.decode()
+    assert response.status_code == 200
+    assert "gestion allégée" in page and "niveau non fixé" in page
+
+
+def test_an_imported_occupation_can_be_a_target_and_the_result_says_it_cannot_be_scored(client, imported):
+    form = client.get(f"/assessment/?target={imported.slug}")
+    assert form.status_code == 200
+    assert "skill_" not in form.content.decode()  # no level to rate against
+    response = client.post(f"/assessment/?target={imported.slug}", {
+        "position": "student", "preferred_sector": "both", "consent": "on",
+        **{name: 0 for name in ("years_operations", "years_people", "years_customer_service", "years_facilities",
+                                "years_business")},
+    })
+    assert response.status_code == 303, response.content.decode()[:3000]
+    result = client.get(response["Location"]).content.decode()
+    assert "Ce que cette fiche ne dit pas encore" in result
+    assert "sur 100" not in result.split("Ce que cette fiche ne dit pas encore")[1].split("Les postes dont")[0]
+
+
+def test_the_pickers_offer_the_teams_roles_not_every_import(client, imported):
+    assert imported.slug not in client.get("/assessment/").content.decode()
+    assert imported.slug not in client.get("/compare/").content.decode()
+    assert imported.get_absolute_url() not in client.get("/").content.decode()
+
+
+def test_the_coo_and_the_executive_director_carry_their_external_codes(client, content):
+    for slug in ("chief-operating-officer", "executive-director-of-operations"):
+        role = Role.objects.get(slug=slug)
+        assert (role.isco_code, role.rome_code, role.onet_soc_code) == ("1120", "M1301", "11-1011.00")
+        page = client.get(role.get_absolute_url()).content.decode()
+        assert "M1301" in page and "11-1011.00" in page and "1120" in page
