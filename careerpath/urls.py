@@ -4,8 +4,12 @@ from django.urls import include, path
 
 from roles import views as role_views
 
+from .api import api
+
 urlpatterns = [
     path("healthz", role_views.healthz, name="healthz"),
+    # Outside the language prefix: one address per resource, texts chosen by Accept-Language.
+    path("api/v1/", api.urls),
 ]
 
 urlpatterns += i18n_patterns(

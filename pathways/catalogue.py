@@ -84,12 +84,26 @@ def load_catalogue() -> Catalogue:
 
 def profile_of(assessment: Assessment) -> Profile:
     """Needs the assessment's ratings prefetched."""
-    return Profile(
+    return profile_from(
         ratings={rating.skill_id: rating.level for rating in assessment.ratings.all()},
-        degree_rank=DEGREE_RANK[DegreeLevel(assessment.degree_level)] if assessment.degree_level else 0,
+        degree_level=assessment.degree_level,
         degree_field=assessment.degree_field,
         experience=assessment.experience_months(),
         sector=assessment.preferred_sector,
         scale=assessment.preferred_scale,
         current_role_id=assessment.current_role_id,
+    )
+
+
+def profile_from(*, ratings: dict[int, int], degree_level: str, degree_field: str, experience: dict[str, int],
+                 sector: str, scale: int | None, current_role_id: int | None) -> Profile:
+    """The scoring's view of a person, from a saved assessment or the API's stateless request."""
+    return Profile(
+        ratings=ratings,
+        degree_rank=DEGREE_RANK[DegreeLevel(degree_level)] if degree_level else 0,
+        degree_field=degree_field,
+        experience=experience,
+        sector=sector,
+        scale=scale,
+        current_role_id=current_role_id,
     )

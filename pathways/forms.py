@@ -34,9 +34,7 @@ class TargetForm(forms.Form):
         # Any published role is accepted (imported ones come from their profile's link), but the list
         # offers the roles the team wrote, not thousands of imported occupations.
         asked = self.data.get("target")
-        self.fields["target"].choices = [
-            (role.slug, role.display_title) for role in Role.objects.published().pickable(also=[asked] if asked else [])
-        ]
+        self.offered = Role.objects.published().pickable(also=[asked] if asked else [])
 
 
 def rating_field_name(skill_id: int) -> str:

@@ -75,7 +75,7 @@ def result(request, pk):
     target = Role.objects.with_skill_levels().get(pk=assessment.target_role_id)
     catalogue = current_catalogue()
     context = {"assessment": assessment, "target": target}
-    if target.pk in catalogue.roles:
+    if target.is_published:
         profile = profile_of(assessment)
         context["result"] = build_result(evaluate(catalogue, profile, target.pk), profile, target)
     response = render(request, "pathways/result.html", context)

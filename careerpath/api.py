@@ -1,0 +1,22 @@
+"""The JSON API, version 1: django-ninja builds the OpenAPI schema from the same typed schemas
+that validate requests, and serves its documentation page from files in its own package."""
+
+from ninja import NinjaAPI
+
+from pathways.api import router as pathways_router
+from roles.api import router as roles_router
+
+api = NinjaAPI(
+    title="careerpath API",
+    version="1",
+    description=(
+        "Roles toward operations leadership (written by the team or imported from ESCO), side-by-side "
+        "comparisons, and the stateless route planner the site's result page uses. Read-only except "
+        "POST /route, which stores nothing. Texts follow the Accept-Language header (fr or en)."
+    ),
+    urls_namespace="api-v1",
+    openapi_url="/openapi.json",
+    docs_url="/docs",
+)
+api.add_router("", roles_router)
+api.add_router("", pathways_router)

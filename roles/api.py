@@ -1,0 +1,225 @@
+"""The read-only JSON API over roles: the list, one role, a comparison."""
+
+from typing import Any
+
+from django.db.models import Prefetch
+from django.shortcuts import get_object_or_404
+from ninja import Query, Router, Schema
+from ninja.errors import HttpError
+from ninja.pagination import PageNumberPagination, paginate
+from pydantic import Field, field_validator
+
+from .comparison import MAX_COMPARED, MIN_COMPARED, degree_rows, skill_rows
+from .models import Role, RoleDegree
+
+router = Router(tags=["roles"])
+
+
+class RoleSummary(Schema):
+    slug: str
+    title: str
+    acronym: str
+    summary: str
+    level: int | None = Field(description="1 entry, 2 manager, 3 director, 4 executive; null when not placed yet")
+    origin: str = Field(description="written by the team, imported from ESCO, or imported then edited")
+    isco_code: str
+    url: str = Field(description="the role's profile page")
+
+    @staticmethod
+    def resolve_title(role: Role) -> str:
+        return role.display_title
+
+    @staticmethod
+    def resolve_url(role: Role) -> str:
+        return role.get_absolute_url()
+
+
+class SkillRequirement(Schema):
+    skill: str = Field(description="the skill's slug")
+    name: str
+    category: str
+    required_level: int | None = Field(description="1–5; null until the team sets it (imported roles)")
+    importance: str
+
+    @staticmethod
+    def resolve_skill(link) -> str:
+        return link.skill.slug
+
+    @staticmethod
+    def resolve_name(link) -> str:
+        return link.skill.name
+
+    @staticmethod
+    def resolve_category(link) -> str:
+        return link.skill.category.name
+
+
+class DegreeOut(Schema):
+    degree: str
+    name: str
+    level: str
+    kind: str = Field(description="typical or alternative")
+
+    @staticmethod
+    def resolve_degree(link) -> str:
+        return link.degree.slug
+
+    @staticmethod
+    def resolve_name(link) -> str:
+        return link.degree.name
+
+    @staticmethod
+    def resolve_level(link) -> str:
+        return link.degree.level
+
+
+class StepOut(Schema):
+    position: int
+    title: str
+    kind: str
+    area: str
+    min_months: int
+    max_months: int
+    sector: str
+    is_alternative: bool
+
+
+class SourceOut(Schema):
+    file_name: str
+    title: str
+
+
+class RoleDetail(RoleSummary):
+    description: str
+    alternative_titles: list[str]
+    reports_to: str | None = Field(description="slug of the role this one reports to")
+    esco_uri: str | None
+    rome_code: str
+    onet_soc_code: str
+    skills: list[SkillRequirement]
+    degrees: list[DegreeOut]
+    steps: list[StepOut]
+    sources: list[SourceOut]
+
+    @staticmethod
+    def resolve_alternative_titles(role: Role) -> list[str]:
+        return role.alternative_title_list()
+
+    @staticmethod
+    def resolve_reports_to(role: Role) -> str | None:
+        return role.reports_to.slug if role.reports_to and role.reports_to.is_published else None
+
+    @staticmethod
+    def resolve_skills(role: Role):
+        return role.role_skills.all()
+
+    @staticmethod
+    def resolve_degrees(role: Role):
+        return role.role_degrees.all()
+
+    @staticmethod
+    def resolve_steps(role: Role):
+        return role.steps.all()
+
+    @staticmethod
+    def resolve_sources(role: Role):
+        return role.sources.all()
+
+
+class SkillRow(Schema):
+    skill: str
+    name: str
+    levels: list[int | None] = Field(description="per role, in the order asked: the level required, null if not asked")
+    only_role: str | None = Field(description="the one role that asks for this skill, if only one does")
+    spread: int
+
+
+class DegreeRowOut(Schema):
+    degree: str
+    name: str
+    kinds: list[str | None]
+
+
+class Comparison(Schema):
+    roles: list[RoleSummary]
+    skills: list[SkillRow]
+    degrees: list[DegreeRowOut]
+
+
+class RolePages(PageNumberPagination):
+    """Page numbers with an upper bound: a number past any catalogue is refused, not sent to the database."""
+
+    class Input(Schema):
+        page: int = Field(1, ge=1, le=10_000)
+        page_size: int | None = Field(None, ge=1, le=100)
+
+
+class ListFilters(Schema):
+    q: str = Field("", max_length=100, description="words to find in titles, alternative titles or summaries")
+    isco: str = Field("", pattern=r"^\d{0,4}$", description="an ISCO-08 group code: roles in that group or below")
+
+
+class CompareQuery(Schema):
+    roles: list[str] = Field(
+        min_length=MIN_COMPARED, max_length=MAX_COMPARED, json_schema_extra={"uniqueItems": True},
+        description=f"{MIN_COMPARED} to {MAX_COMPARED} different role slugs, in the order to show them",
+    )
+
+    @field_validator("roles")
+    @classmethod
+    def different(cls, roles: list[str]) -> list[str]:
+        if len(set(roles)) != len(roles):
+            raise ValueError("each role may appear only once")
+        return roles
+
+
+class Error(Schema):
+    detail: str | list[dict[str, Any]] = Field(description="what is wrong: a sentence, or one entry per invalid field")
+
+
+def profiles():
+    return Role.objects.published().with_skills().select_related("reports_to").prefetch_related(
+        Prefetch("role_degrees", queryset=RoleDegree.objects.select_related("degree").order_by("kind", "degree__name")),
+        "steps", "sources",
+    )
+
+
+@router.get("/roles", response={200: list[RoleSummary], 422: Error}, summary="Published roles, searchable, by pages")
+@paginate(RolePages, page_size=30, max_page_size=100)
+def list_roles(request, filters: Query[ListFilters]):
+    roles = Role.objects.published()
+    if filters.q:
+        roles = roles.search(filters.q)
+    if filters.isco:
+        roles = roles.filter(isco_code__startswith=filters.isco)
+    return roles
+
+
+@router.get("/roles/{slug}", response={200: RoleDetail, 404: Error, 422: Error},
+            summary="One role with its skills, degrees and steps")
+def role_detail(request, slug: str):
+    return get_object_or_404(profiles(), slug=slug)
+
+
+@router.get("/compare", response={200: Comparison, 404: Error, 422: Error}, summary="Two to four roles side by side")
+def compare(request, query: Query[CompareQuery]):
+    roles = query.roles
+    by_slug = {role.slug: role for role in profiles().filter(slug__in=roles)}
+    missing = [slug for slug in roles if slug not in by_slug]
+    if missing:
+        raise HttpError(404, f"No published role “{missing[0]}”.")
+    ordered = [by_slug[slug] for slug in roles]
+    return {
+        "roles": ordered,
+        "skills": [
+            {"skill": row.skill.slug, "name": row.skill.name,
+             "levels": [cell.required_level if cell else None for cell in row.cells],
+             "only_role": ordered[row.only_role_index].slug if row.only_role_index is not None else None,
+             "spread": row.spread}
+            for row in skill_rows(ordered)
+        ],
+        "degrees": [
+            {"degree": row.degree.slug, "name": row.degree.name, "kinds": [cell.kind if cell else None for cell in row.cells]}
+            for row in degree_rows(ordered)
+        ],
+    }
