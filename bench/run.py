@@ -3,7 +3,9 @@
 For PostgreSQL and SQLite in turn: migrate, load the content, start gunicorn with production
 settings (2 workers), warm up, and load each page from wrk on loopback for a fixed time. Prints
 requests/s, p50, p99, errors and the throughput as a share of /healthz measured in the same run,
-then a 60 s mixed load at 32 connections. Exits non-zero on any error.
+then a 60 s mixed load at 32 connections. A third run on PostgreSQL first imports a synthetic
+ESCO-size set (bench/esco_files.py) with import_esco, prints its time, then the same pages plus
+search and imported profiles with the whole catalogue loaded. Exits non-zero on any error.
 """
 
 import contextlib
@@ -170,12 +172,25 @@ def page_weight(base: str, path: str) -> tuple[int, list[str]]:
     return size, outside
 
 
-def run_database(kind: str) -> tuple[list[tuple[str, Figures]], Figures, list[tuple[str, int, list[str]]]]:
+def import_synthetic_esco(env: dict) -> tuple[float, str]:
+    """Seconds to import an ESCO-size set in French and English, and the import's report."""
+    sys.path.insert(0, str(ROOT))
+    from bench import esco_files
+
+    with tempfile.TemporaryDirectory() as folder:
+        esco_files.write(Path(folder), esco_files.synthetic())
+        start = time.perf_counter()
+        report = manage(env, "import_esco", folder, "--no-progress")
+        return time.perf_counter() - start, report
+
+
+def run_database(kind: str, with_esco: bool = False):
     with database(kind) as url:
         env = production_env(url)
         manage(env, "migrate", "--no-input")
         manage(env, "load_content")
         manage(env, "collectstatic", "--no-input")
+        imported = import_synthetic_esco(env) if with_esco else None
         with gunicorn(env) as base:
             post = assessment_request(base)
             result = result_path(base, post)
@@ -187,12 +202,18 @@ def run_database(kind: str) -> tuple[list[tuple[str, Figures]], Figures, list[tu
                 ("assessment POST", post[0], lua_post(post[1], post[2])),
                 ("result page", result, ""),
             ]
+            if with_esco:
+                pages += [
+                    ("role search", "/roles/?q=metier+12", ""),
+                    ("role list, page 50", "/roles/?page=50", ""),
+                    ("imported profile", "/roles/metier-1234/", ""),
+                ]
             for _name, path, script in pages:  # warm-up: caches, connections, imports
                 wrk(base, path, 4, 2, script)
             figures = [(name, wrk(base, path, 16, SECONDS, script)) for name, path, script in pages]
             soak = wrk(base, "/", 32, SOAK_SECONDS, lua_rotation([p for _, p, s in pages if not s]))
             weights = [(name, *page_weight(base, path)) for name, path, script in pages[1:] if not script]
-    return figures, soak, weights
+    return figures, soak, weights, imported
 
 
 def esco_route_time() -> tuple[float, float]:
@@ -223,10 +244,14 @@ def main() -> int:
     failed = False
     print(f"careerpath benchmark — {time.strftime('%Y-%m-%d %H:%M %Z')} — {os.cpu_count()} cores, "
           f"gunicorn 2 workers, wrk 2 threads, {SECONDS} s per page at 16 connections")
-    for kind in ("postgresql", "sqlite"):
-        figures, soak, weights = run_database(kind)
+    for kind, with_esco in (("postgresql", False), ("sqlite", False), ("postgresql", True)):
+        figures, soak, weights, imported = run_database(kind, with_esco)
         healthz = figures[0][1].requests_per_second
-        print(f"\n{kind}")
+        print(f"\n{kind}" + (", with the synthetic ESCO-size catalogue imported" if with_esco else ""))
+        if imported:
+            seconds, report = imported
+            print(f"  import_esco of 3,000 occupations, 14,000 skills, 130,000 relations, in fr and en: {seconds:.1f} s")
+            print("".join(f"    {line}\n" for line in report.splitlines()), end="")
         print(f"  {'page':<22}{'req/s':>9}{'p50 ms':>9}{'p99 ms':>9}{'errors':>8}{'vs /healthz':>13}")
         for name, f in figures:
             print(f"  {name:<22}{f.requests_per_second:>9.0f}{f.p50_ms:>9.2f}{f.p99_ms:>9.2f}{f.errors:>8}"

@@ -7,6 +7,8 @@ import shutil
 import pytest
 from django.core.management import call_command
 
+from bench import esco_files
+
 # Playwright's sync API runs an event loop in the test thread; Django's ORM calls from the
 # tests themselves are still synchronous and safe.
 os.environ.setdefault("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
@@ -24,9 +26,11 @@ def browser_type_launch_args(browser_type_launch_args):
 
 
 @pytest.fixture
-def site(live_server, transactional_db):
-    """The live site with the curated content loaded; returns its base URL."""
+def site(live_server, transactional_db, tmp_path):
+    """The live site with the curated content and a small ESCO sample imported; returns its base URL."""
     call_command("load_content", stdout=io.StringIO())
+    call_command("import_esco", str(esco_files.write(tmp_path / "esco", esco_files.sample())), "--no-progress",
+                 stdout=io.StringIO())
     return live_server.url
 
 

@@ -13,7 +13,8 @@ pytestmark = pytest.mark.django_db(transaction=True)
 EDO = "executive-director-of-operations"
 PUBLIC_PAGES = ["/", "/roles/", "/roles/chief-operating-officer/", f"/roles/{EDO}/", "/roles/?sector=bogus",
                 f"/compare/?roles=chief-operating-officer&roles={EDO}&roles=operations-manager", "/compare/?roles=x",
-                "/assessment/", f"/assessment/?target={EDO}", "/roles/no-such-role/"]
+                "/assessment/", f"/assessment/?target={EDO}", "/roles/no-such-role/",
+                "/roles/isco/", "/roles/isco/1321/", "/roles/directeur-dusine/", "/roles/?q=usine"]
 ADMIN_PAGES = ["/admin/", "/admin/roles/role/", "/admin/roles/role/add/", "/admin/roles/skill/", "/admin/pathways/transition/"]
 WCAG_21_AA = {"runOnly": {"type": "tag", "values": ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]},
               "resultTypes": ["violations"]}

@@ -136,7 +136,14 @@ def test_an_editor_signs_in_adds_a_skill_and_sees_it_on_the_profile(page, site, 
     page.goto(f"{site}/admin/roles/role/{role.pk}/change/")
     page.locator("#role_skills-group").get_by_text("Ajouter un objet Compétence requise supplémentaire").click()
     new_row = page.locator("#role_skills-group .inline-related.dynamic-role_skills").last
-    new_row.locator("select[name$=skill]").select_option(label="Gestion de crise et plans d’urgence")
+    # Thousands of skills once ESCO is imported: the editor looks the skill up in a pop-up list.
+    with page.expect_popup() as lookup:
+        new_row.locator("a.related-lookup").click()
+    chooser = lookup.value
+    chooser.locator("#searchbar").fill("crise")
+    chooser.locator("#changelist-search [type=submit]").click()
+    chooser.get_by_role("link", name="Gestion de crise et plans d’urgence").click()
+    expect(new_row.locator("input[name$=-skill]")).to_have_value(str(Skill.objects.get(slug="crisis-management").pk))
     new_row.locator("input[name$=required_level]").fill("4")
     page.locator("input[name=_continue]").first.click()
     expect(page.locator(".messagelist")).to_contain_text("a été modifié")
