@@ -13,6 +13,7 @@ import gzip
 import os
 import re
 import secrets
+import socket
 import statistics
 import subprocess
 import sys
@@ -43,6 +44,12 @@ def production_env(database_url: str) -> dict:
     }
 
 
+def free_port() -> int:
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        return probe.getsockname()[1]
+
+
 @contextlib.contextmanager
 def database(kind: str):
     if kind == "sqlite":
@@ -50,8 +57,11 @@ def database(kind: str):
             yield f"sqlite:///{folder}/bench.sqlite3"
         return
     folder = tempfile.mkdtemp(prefix="careerpath-bench-pg.")
-    url = subprocess.run([str(ROOT / "tools" / "throwaway-postgres"), "start", "54330", folder],
-                         check=True, capture_output=True, text=True).stdout.strip()
+    started = subprocess.run([str(ROOT / "tools" / "throwaway-postgres"), "start", str(free_port()), folder],
+                             capture_output=True, text=True)
+    if started.returncode:
+        raise SystemExit(f"PostgreSQL did not start:\n{started.stderr}")
+    url = started.stdout.strip()
     try:
         yield url
     finally:

@@ -9,14 +9,15 @@ counts a degree once per route. From where the person is, a role they already fu
 for is open at once. Every move only shortens or appears when the person gains a degree,
 experience or a skill level, so the quickest route never gets longer.
 
-The search is Dijkstra's, computing a move's length only when it reaches it and stopping at
-the target: on a catalogue the size of ESCO that is what keeps planning interactive, where
-building a whole graph per request first was not. tests/pathways/test_routes.py checks it
-against networkx on random catalogues.
+The search is A*, computing a move's length only when it reaches it and stopping at the
+target, guided by a floor on the months left from each position (one backward search over this
+person's moves, studies left out): on a catalogue the size of ESCO that keeps planning
+interactive. tests/pathways/test_routes.py checks it against networkx on random catalogues.
 """
 
 import heapq
 import itertools
+from collections import deque
 from collections.abc import Mapping
 from dataclasses import dataclass
 from functools import cached_property
@@ -33,6 +34,7 @@ CONDITIONAL_MOVE_PENALTY = 0.01
 # Alternatives are searched with the roles of the routes already chosen made this much longer.
 DETOUR_PENALTY = 10_000
 MAX_ALTERNATIVES = 3
+INFINITE = float("inf")
 
 
 @dataclass(frozen=True)
@@ -73,6 +75,15 @@ class Catalogue:
             if transition.to_role_id in self.roles and (origin == START or origin in self.roles):
                 moves.setdefault(origin, []).append(transition)
         return moves
+
+    @cached_property
+    def moves_into(self) -> dict[int, list[tuple[int | str, TransitionEdge]]]:
+        """(origin, transition) of every move into each role."""
+        into: dict[int, list[tuple[int | str, TransitionEdge]]] = {}
+        for origin, transitions in self.moves_from.items():
+            for transition in transitions:
+                into.setdefault(transition.to_role_id, []).append((origin, transition))
+        return into
 
 
 @dataclass(frozen=True)
@@ -142,6 +153,15 @@ class Planner:
         self._carried: dict[int | None, dict[str, int]] = {}
         self._degree: dict[tuple[int, int], tuple[DegreeOption | None, int, int]] = {}
         self._moves: dict[tuple, list] = {}  # state -> its moves, shared by the searches for alternatives
+        self._floors: dict[int, dict[int | str, float]] = {}
+        self._into: dict[int, list[tuple[int | str, TransitionEdge]]] = {}
+
+    def moves_into(self, role_id: int) -> list[tuple[int | str, TransitionEdge]]:
+        """(origin, transition) of the moves into the role that this person can make."""
+        if role_id not in self._into:
+            self._into[role_id] = [(origin, transition) for origin, transition in self.catalogue.moves_into.get(role_id, ())
+                                   if transition.applies_to(self.profile)]
+        return self._into[role_id]
 
     def carried(self, role_id: int | None) -> dict[str, int]:
         """What a person has when leaving a role: their own months, or at least what the role took."""
@@ -199,30 +219,85 @@ class Planner:
         return (max(transition.min_months if transition else 0, gap),
                 max(transition.max_months if transition else 0, gap))
 
-    def move(self, transition: TransitionEdge | None, position, to_id: int, rank: int):
-        from_id = position if isinstance(position, int) else None
-        carried = self.carried(from_id)
+    def gap(self, position, to_id: int) -> int:
+        """The largest value of `missing()`, without building it: this runs for every move considered."""
+        carried = self.carried(position if isinstance(position, int) else None)
         needs = self.catalogue.roles[to_id].experience_needs(self.profile.sector)
-        # The largest value of `missing()`, without building it: this runs for every move searched.
-        gap = max((months - carried.get(area, 0) for area, months in needs.items()), default=0)
+        return max((months - carried.get(area, 0) for area, months in needs.items()), default=0)
+
+    def stay(self, transition: TransitionEdge | None, position, to_id: int) -> float:
+        """Months in the position before the move, studies aside; a conditional move is a hair longer."""
+        months = self.time_in_position(transition, self.gap(position, to_id))[0]
+        return months + CONDITIONAL_MOVE_PENALTY if transition is not None and transition.is_conditional else months
+
+    def move(self, transition: TransitionEdge | None, position, to_id: int, rank: int):
         _degree, degree_months, new_rank = self.degree_step(to_id, rank)
-        months = self.time_in_position(transition, gap)[0] + degree_months
-        if transition is not None and transition.is_conditional:
-            months += CONDITIONAL_MOVE_PENALTY
-        return to_id, new_rank, months, transition
+        return to_id, new_rank, self.stay(transition, position, to_id) + degree_months, transition
+
+    def floor(self, target_id: int) -> dict[int | str, float]:
+        """For each position that leads to the target, the months it takes at least: every move's stay,
+        studies left out. A backward search with this person's moves; no move undercuts it."""
+        if target_id not in self._floors:
+            bound: dict[int | str, float] = {target_id: 0.0}
+            counter = itertools.count()
+            queue = [(0.0, next(counter), target_id)]
+            while queue:
+                months, _, position = heapq.heappop(queue)
+                if months > bound[position] or position == START:
+                    continue
+                for origin, transition in self.moves_into(position):
+                    total = months + self.stay(transition, origin, position)
+                    if total < bound.get(origin, INFINITE):
+                        bound[origin] = total
+                        heapq.heappush(queue, (total, next(counter), origin))
+            self._floors[target_id] = bound
+        return self._floors[target_id]
+
+    def crossings(self, target_id: int, avoid: frozenset[int]) -> dict[int | str, int]:
+        """For each position, how many roles of `avoid` a route from it to the target passes through at
+        least: with `floor()`, a sharp estimate for the searches of alternatives (a backward 0-1 search)."""
+        count: dict[int | str, int] = {target_id: 0}
+        queue = deque([target_id])
+        while queue:
+            position = queue.popleft()
+            if position == START:
+                continue
+            through = count[position] + (position in avoid)
+            for origin, _transition in self.moves_into(position):
+                if through < count.get(origin, through + 1):
+                    count[origin] = through
+                    queue.appendleft(origin) if through == count[position] else queue.append(origin)
+        return count
 
     def shortest(self, source: int | str, target_id: int, avoid: frozenset[int] = frozenset()) -> Route | None:
-        """Dijkstra from the person's state to any state at the target; `avoid` makes roles costly."""
+        """A* from the person's state to any state at the target; `avoid` makes roles costly.
+
+        The estimate of what remains is `floor()`, which no move undercuts, so the first route found
+        is the quickest, and positions that cannot lead to the target are never explored.
+        """
+        floor = self.floor(target_id)
+        crossed = self.crossings(target_id, avoid) if avoid else {}
+
+        def estimate(position) -> float | None:
+            if position not in floor:
+                return None  # no move leads from there to the target
+            return floor[position] + DETOUR_PENALTY * crossed.get(position, 0)
+
+        # From the source, a role the person already qualifies for is open at once.
+        at_source = min([estimate(source) if source in floor else INFINITE,
+                         *(estimate(role_id) + DETOUR_PENALTY * (role_id in avoid)
+                           for role_id in self.ready if role_id in floor)])
         start = (source, self.profile.degree_rank)
         distance = {start: 0.0}
         previous: dict[tuple, tuple[tuple, TransitionEdge | None]] = {}
         settled: dict[int | str, list[int]] = {}  # ranks already reached at each position, soonest first
         counter = itertools.count()  # ties never compare states
-        queue = [(0.0, next(counter), start)]
+        queue = [(at_source, next(counter), start)]
         while queue:
-            dist, _, state = heapq.heappop(queue)
-            if dist > distance[state]:
-                continue
+            _estimate, _, state = heapq.heappop(queue)
+            dist = distance[state]
+            if _estimate > dist + (at_source if state[0] == source else estimate(state[0])):
+                continue  # a stale entry: the state was reached sooner since
             position, rank = state
             # Reached earlier with at least this degree: moves only get shorter with a higher degree.
             if any(held >= rank for held in settled.get(position, ())):
@@ -231,12 +306,15 @@ class Planner:
             if position == target_id:
                 return self.route(previous, state)
             for to_id, new_rank, months, transition in self.moves(position, rank, source):
+                remaining = estimate(to_id)
+                if remaining is None:
+                    continue
                 cost = dist + months + (DETOUR_PENALTY if to_id in avoid else 0)
                 following = (to_id, new_rank)
-                if cost < distance.get(following, float("inf")):
+                if cost < distance.get(following, INFINITE):
                     distance[following] = cost
                     previous[following] = (state, transition)
-                    heapq.heappush(queue, (cost, next(counter), following))
+                    heapq.heappush(queue, (cost + (at_source if to_id == source else remaining), next(counter), following))
         return None
 
     def route(self, previous, state) -> Route:

@@ -266,3 +266,15 @@ def test_the_coo_and_the_executive_director_carry_their_external_codes(client, c
         assert (role.isco_code, role.rome_code, role.onet_soc_code) == ("1120", "M1301", "11-1011.00")
         page = client.get(role.get_absolute_url()).content.decode()
         assert "M1301" in page and "11-1011.00" in page and "1120" in page
+
+
+def test_pages_make_as_many_queries_with_the_whole_catalogue(client, imported, tmp_path, settings):
+    from tests.roles.test_views import count_queries
+
+    settings.CACHES = {"default": {"BACKEND": "django.core.cache.backends.dummy.DummyCache"}}  # measure the work
+    paths = ["/roles/", "/roles/?q=manager", "/roles/?page=2", f"/roles/{imported.slug}/", "/roles/isco/1321/",
+             "/roles/chief-operating-officer/", "/assessment/"]
+    before = {path: count_queries(client, path) for path in paths}
+    run(esco_files.write(tmp_path / "more", esco_files.synthetic(occupations=90, skills=300, relations=1800)))
+    assert Role.objects.count() > 90
+    assert {path: count_queries(client, path) for path in paths} == before
