@@ -46,7 +46,7 @@ RELEASED = "released"
 class EscoFileError(Exception):
     def __init__(self, file: str, line: int, column: str | None, message: str):
         self.file, self.line, self.column = file, line, column
-        where = f"{file}, line {line}" + (f", column {column}" if column else "")
+        where = file + (f", line {line}" if line else "") + (f", column {column}" if column else "")
         super().__init__(f"{where}: {message}")
 
 
@@ -305,7 +305,10 @@ class Importer:
             if row["conceptType"].strip() != "ISCOGroup" or row["broaderType"].strip() != "ISCOGroup":
                 self.report.note("broader relations", "skipped")  # occupation hierarchy: not modelled
                 continue
-            group, parent = groups[row["conceptUri"].strip()], groups[row["broaderUri"].strip()]
+            group, parent = groups.get(row["conceptUri"].strip()), groups.get(row["broaderUri"].strip())
+            if group is None or parent is None:
+                self.report.note("broader relations", "skipped")  # a group skipped for its status
+                continue
             if group.parent_id != parent.pk:
                 group.parent = parent
                 changed.append(group)

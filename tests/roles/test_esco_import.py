@@ -72,6 +72,15 @@ def test_both_versions_give_the_same_catalogue_and_the_second_updates_the_source
     assert list(Role.objects.get(esco_uri=PLANT).sources.values_list("file_name", flat=True)) == ["esco-v1.2"]
 
 
+def test_concepts_not_released_are_skipped(samples):
+    rewrite(samples["1.2"] / "ISCOGroups_fr.csv", set_cell("status", "obsolete", row=4))  # group 1321
+    rewrite(samples["1.2"] / "occupations_fr.csv", set_cell("status", "obsolete", row=2))  # the shift leader
+    report = run(samples["1.2"], "--languages", "fr")
+    assert not IscoGroup.objects.filter(code="1321").exists()
+    assert not Role.objects.filter(esco_uri=SHIFT).exists()
+    assert "skill links: 2 created, 1 skipped" in report
+
+
 def test_one_language_only(samples):
     run(samples["1.2"], "--languages", "en")
     plant = Role.objects.get(esco_uri=PLANT)
@@ -173,7 +182,7 @@ def test_a_file_that_is_not_utf8_or_missing_is_refused(samples):
     with pytest.raises(CommandError, match=r"skills_fr.csv, line 2: not UTF-8"):
         run(samples["1.2"])
     path.unlink()
-    with pytest.raises(CommandError, match=r"skills_fr\.csv, line 0: file not found"):
+    with pytest.raises(CommandError, match=r"skills_fr\.csv: file not found"):
         run(samples["1.2"])
 
 
