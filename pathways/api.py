@@ -6,7 +6,7 @@ from ninja import Router, Schema
 from ninja.errors import HttpError
 from pydantic import Field
 
-from roles.api import Error
+from roles.api import Error, Slug
 from roles.models import Degree, DegreeField, DegreeLevel, ExperienceArea, Role, Scale, Sector, Skill
 
 from .catalogue import current_catalogue, profile_from
@@ -28,14 +28,17 @@ class Experience(Schema):
 
 
 class RouteRequest(Schema):
-    target: str = Field(description="slug of the role wanted")
-    current_role: str | None = Field(None, description="slug of the role held now, if any")
+    target: Slug = Field(description="slug of the role wanted")
+    current_role: Slug | None = Field(None, description="slug of the role held now, if any")
     degree_level: Literal[tuple(DegreeLevel.values)] | None = None  # type: ignore[valid-type]
     degree_field: Literal[tuple(DegreeField.values)] | None = None  # type: ignore[valid-type]
     years: Experience = Field(default_factory=Experience, description="years of experience in each area")
     preferred_sector: Literal[tuple(Sector.values)] = Sector.BOTH  # type: ignore[valid-type]
     preferred_scale: Literal[tuple(Scale.values)] | None = None  # type: ignore[valid-type]
-    ratings: dict[str, int] = Field(default_factory=dict, description=f"skill slug → self-rating from 0 to {MAX_RATING}")
+    ratings: dict[Slug, int] = Field(
+        default_factory=dict, description=f"skill slug → self-rating from 0 to {MAX_RATING}",
+        json_schema_extra={"additionalProperties": False},  # keys that are not slugs are refused
+    )
 
 
 class Part(Schema):

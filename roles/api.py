@@ -1,10 +1,10 @@
 """The read-only JSON API over roles: the list, one role, a comparison."""
 
-from typing import Any
+from typing import Annotated, Any
 
 from django.db.models import Prefetch
 from django.shortcuts import get_object_or_404
-from ninja import Query, Router, Schema
+from ninja import Path, Query, Router, Schema
 from ninja.errors import HttpError
 from ninja.pagination import PageNumberPagination, paginate
 from pydantic import Field, field_validator
@@ -13,6 +13,10 @@ from .comparison import MAX_COMPARED, MIN_COMPARED, degree_rows, skill_rows
 from .models import Role, RoleDegree
 
 router = Router(tags=["roles"])
+
+# Slugs as the site makes them; anything else (a NUL byte PostgreSQL would refuse, say) is a 422.
+SLUG_PATTERN = r"^[-a-zA-Z0-9_]{1,120}$"
+Slug = Annotated[str, Field(pattern=SLUG_PATTERN, description="a slug, as in the site's addresses")]
 
 
 class RoleSummary(Schema):
@@ -155,12 +159,13 @@ class RolePages(PageNumberPagination):
 
 
 class ListFilters(Schema):
-    q: str = Field("", max_length=100, description="words to find in titles, alternative titles or summaries")
+    q: str = Field("", max_length=100, pattern=r"^[^\x00]*$",
+                   description="words to find in titles, alternative titles or summaries")
     isco: str = Field("", pattern=r"^\d{0,4}$", description="an ISCO-08 group code: roles in that group or below")
 
 
 class CompareQuery(Schema):
-    roles: list[str] = Field(
+    roles: list[Slug] = Field(
         min_length=MIN_COMPARED, max_length=MAX_COMPARED, json_schema_extra={"uniqueItems": True},
         description=f"{MIN_COMPARED} to {MAX_COMPARED} different role slugs, in the order to show them",
     )
@@ -197,7 +202,7 @@ def list_roles(request, filters: Query[ListFilters]):
 
 @router.get("/roles/{slug}", response={200: RoleDetail, 404: Error, 422: Error},
             summary="One role with its skills, degrees and steps")
-def role_detail(request, slug: str):
+def role_detail(request, slug: Annotated[str, Path(pattern=SLUG_PATTERN)]):
     return get_object_or_404(profiles(), slug=slug)
 
 
