@@ -85,26 +85,6 @@ def test_every_page_sends_the_content_security_policy(client, content):
         assert "default-src 'none'" in client.get(path)["Content-Security-Policy"], path
 
 
-def test_the_policy_built_once_is_django_csps_own_and_a_changed_policy_still_applies(rf, settings):
-    from csp.middleware import CSPMiddleware
-    from django.http import HttpResponse
-
-    from careerpath.middleware import SitePolicyCSPMiddleware
-
-    def policy_of(middleware_class, response):
-        middleware = middleware_class(lambda request: response)
-        request = rf.get("/")
-        middleware.process_request(request)
-        return middleware.process_response(request, response)["Content-Security-Policy"]
-
-    assert policy_of(SitePolicyCSPMiddleware, HttpResponse()) == policy_of(CSPMiddleware, HttpResponse())
-    changed = HttpResponse()
-    changed._csp_update = {"img-src": ["https://example.org"]}
-    assert "https://example.org" in policy_of(SitePolicyCSPMiddleware, changed)
-    settings.CONTENT_SECURITY_POLICY = {"DIRECTIVES": {"default-src": ["'self'"]}}
-    assert policy_of(SitePolicyCSPMiddleware, HttpResponse()) == "default-src 'self'"
-
-
 @pytest.mark.django_db
 def test_admin_login_locks_after_five_failures_even_with_the_right_password(client, editor):
     for _ in range(5):
