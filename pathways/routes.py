@@ -154,6 +154,7 @@ class Planner:
         self._degree: dict[tuple[int, int], tuple[DegreeOption | None, int, int]] = {}
         self._moves: dict[tuple, list] = {}  # state -> its moves, shared by the searches for alternatives
         self._floors: dict[int, dict[int | str, float]] = {}
+        self._gaps: dict[int, tuple[SkillGap, ...]] = {}
         self._into: dict[int, list[tuple[int | str, TransitionEdge]]] = {}
 
     def moves_into(self, role_id: int) -> list[tuple[int | str, TransitionEdge]]:
@@ -317,6 +318,13 @@ class Planner:
                     heapq.heappush(queue, (cost + (at_source if to_id == source else remaining), next(counter), following))
         return None
 
+    def essential_gaps(self, role_id: int) -> tuple[SkillGap, ...]:
+        """The role's essential skills the person rates below what it asks; routes share roles, so kept."""
+        if role_id not in self._gaps:
+            gaps = readiness(self.catalogue.roles[role_id], self.profile, explain=False).gaps
+            self._gaps[role_id] = tuple(gap for gap in gaps if gap.need.essential)
+        return self._gaps[role_id]
+
     def route(self, previous, state) -> Route:
         legs = []
         while state in previous:
@@ -342,7 +350,7 @@ class Planner:
             degree=degree,
             degree_months=degree_months,
             experience_missing=missing,
-            skill_gaps=tuple(g for g in readiness(target, self.profile, explain=False).gaps if g.need.essential),
+            skill_gaps=self.essential_gaps(to_id),
             experience_route=(target.asks_for_degree and self.profile.degree_rank == 0
                               and alternative_route_met(target, self.profile)),
         )
