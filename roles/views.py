@@ -84,11 +84,14 @@ def isco_groups(request):
 @cached_page
 def isco_group(request, code):
     group = get_object_or_404(IscoGroup.objects.select_related("parent__parent__parent"), code=code)
+    # Occupations sit in four-digit unit groups only; the groups above list their subgroups.
     roles = Role.objects.published().filter(isco_code=group.code).order_by("title") if len(code) == 4 else Role.objects.none()
-    return render(request, "roles/isco_group.html", {
-        "group": group, "children": group.children.all(), "roles": roles,
-        "ancestors": [a for a in (group.parent, group.parent and group.parent.parent) if a][::-1],
-    })
+    ancestors, above = [], group.parent
+    while above is not None:  # at most three levels, all fetched with the group
+        ancestors.insert(0, above)
+        above = above.parent
+    return render(request, "roles/isco_group.html",
+                  {"group": group, "children": group.children.all(), "roles": roles, "ancestors": ancestors})
 
 
 def healthz(request):

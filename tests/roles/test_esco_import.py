@@ -238,6 +238,7 @@ def test_isco_groups_can_be_browsed_down_to_their_occupations(client, imported):
     assert 'href="/roles/isco/13/"' in major
     unit = client.get("/en/roles/isco/1321/").content.decode()
     assert "Manufacturing managers" in unit and f"/en/roles/{imported.slug}/" in unit
+    assert all(f'href="/en/roles/isco/{code}/"' in unit for code in ("1", "13", "132"))  # the way back up
     assert client.get("/roles/isco/9999/").status_code == 404
 
 
