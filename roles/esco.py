@@ -165,6 +165,13 @@ def need(esco_file: EscoFile, row: Row, column: str, pattern: re.Pattern | None 
     return value
 
 
+def new_uri(esco_file: EscoFile, row: Row, seen: set[str]) -> None:
+    uri = need(esco_file, row, "conceptUri", URI, "an ESCO URI")
+    if uri in seen:
+        raise esco_file.error(row.line, "conceptUri", f"{uri} appears twice")
+    seen.add(uri)
+
+
 def label(esco_file: EscoFile, row: Row) -> str:
     value = need(esco_file, row, "preferredLabel")
     if len(value) > LABEL_MAX:
@@ -173,18 +180,18 @@ def label(esco_file: EscoFile, row: Row) -> str:
 
 
 def check_isco(esco_file: EscoFile, row: Row, known: Known) -> None:
-    known.isco_uris.add(need(esco_file, row, "conceptUri", URI, "an ESCO URI"))
+    new_uri(esco_file, row, known.isco_uris)
     known.isco_codes.add(need(esco_file, row, "code", ISCO_CODE, "an ISCO code of one to four digits"))
     label(esco_file, row)
 
 
 def check_skill(esco_file: EscoFile, row: Row, known: Known) -> None:
-    known.skills.add(need(esco_file, row, "conceptUri", URI, "an ESCO URI"))
+    new_uri(esco_file, row, known.skills)
     label(esco_file, row)
 
 
 def check_occupation(esco_file: EscoFile, row: Row, known: Known) -> None:
-    known.occupations.add(need(esco_file, row, "conceptUri", URI, "an ESCO URI"))
+    new_uri(esco_file, row, known.occupations)
     label(esco_file, row)
     code = need(esco_file, row, "iscoGroup", UNIT_GROUP, "a four-digit ISCO unit group")
     if code not in known.isco_codes:
@@ -378,17 +385,9 @@ class Importer:
                 changed.append(Role(id=current["id"], **values))
             else:
                 self.report.note("occupations", "unchanged")
-            if len(new) >= BATCH_SIZE:
-                self.create_roles(new)
-            self.flush(Role, [], changed, fields, "occupations")
-        self.create_roles(new)
-        self.flush(Role, [], changed, fields, "occupations", final=True)
+            self.flush(Role, new, changed, fields, "occupations")
+        self.flush(Role, new, changed, fields, "occupations", final=True)
         self.cite_source()
-
-    def create_roles(self, new: list[Role]) -> None:
-        Role.objects.bulk_create(new, batch_size=BATCH_SIZE)
-        self.report.note("occupations", "created", len(new))
-        new.clear()
 
     def cite_source(self) -> None:
         """Imported roles cite the ESCO version they were last imported from, and no other."""

@@ -149,6 +149,8 @@ MALFORMED = [
     ("skills_en.csv", set_cell("conceptUri", "javascript:alert(1)"),
      "skills_en.csv, line 2, column conceptUri: “javascript:alert(1)” is not an ESCO URI"),
     ("skills_fr.csv", set_cell("preferredLabel", " "), "skills_fr.csv, line 2, column preferredLabel: empty value"),
+    ("occupations_en.csv", set_cell("conceptUri", PLANT, row=2),
+     f"occupations_en.csv, line 4, column conceptUri: {PLANT} appears twice"),
     ("ISCOGroups_en.csv", lambda rows: rows[2].pop(),
      "ISCOGroups_en.csv, line 3, column description: 7 values where the header has 8"),
 ]
