@@ -228,6 +228,7 @@ def test_an_imported_occupation_is_listed_searchable_and_says_what_it_lacks(clie
     assert "les niveaux requis pour chaque compétence" in profile
     assert "gestion allégée" in profile and "niveau non fixé" in profile
     assert "chef d’usine" in profile  # alternative titles
+    assert "La direction générale" not in profile  # nobody has said whom it reports to
     assert 'href="/roles/isco/1321/"' in profile
     assert "esco-v1.2" in profile
     english = client.get(f"/en{url}").content.decode()
