@@ -25,6 +25,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))  # run as a script: the project's packages (bench, pathways) come from the root
 PYTHON = str(ROOT / ".venv" / "bin" / "python")
 SECONDS = int(os.environ.get("BENCH_SECONDS", "10"))
 SOAK_SECONDS = int(os.environ.get("BENCH_SOAK_SECONDS", "60"))
@@ -184,7 +185,6 @@ def page_weight(base: str, path: str) -> tuple[int, list[str]]:
 
 def import_synthetic_esco(env: dict) -> tuple[float, str]:
     """Seconds to import an ESCO-size set in French and English, and the import's report."""
-    sys.path.insert(0, str(ROOT))
     from bench import esco_files
 
     with tempfile.TemporaryDirectory() as folder:
@@ -228,7 +228,6 @@ def run_database(kind: str, with_esco: bool = False):
 
 def esco_route_time() -> tuple[float, float]:
     """Median ms of scoring plus route planning for one profile; and of compiling the catalogue."""
-    sys.path.insert(0, str(ROOT))
     os.environ.setdefault("DJANGO_SETTINGS_MODULE", "careerpath.settings")
     import django
 

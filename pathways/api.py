@@ -118,7 +118,8 @@ def route(request, body: RouteRequest):
     slugs = dict(Role.objects.filter(pk__in={rid for r in routes for rid in r.role_ids} | {rid for rid, _ in evaluation.closest})
                  .values_list("pk", "slug"))
     skill_slugs = dict(Skill.objects.filter(pk__in=[g.need.skill_id for g in evaluation.target.gaps]).values_list("pk", "slug"))
-    degree_slugs = dict(Degree.objects.values_list("pk", "slug"))
+    degree_slugs = dict(Degree.objects.filter(pk__in={leg.degree.degree_id for r in routes for leg in r.legs if leg.degree})
+                        .values_list("pk", "slug"))
 
     def route_out(route: Route) -> dict:
         return {"min_months": route.min_months, "max_months": route.max_months, "steps": [

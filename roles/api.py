@@ -39,42 +39,18 @@ class RoleSummary(Schema):
 
 
 class SkillRequirement(Schema):
-    skill: str = Field(description="the skill's slug")
-    name: str
-    category: str
+    skill: str = Field(alias="skill.slug", description="the skill's slug")
+    name: str = Field(alias="skill.name")
+    category: str = Field(alias="skill.category.name")
     required_level: int | None = Field(description="1–5; null until the team sets it (imported roles)")
     importance: str
 
-    @staticmethod
-    def resolve_skill(link) -> str:
-        return link.skill.slug
-
-    @staticmethod
-    def resolve_name(link) -> str:
-        return link.skill.name
-
-    @staticmethod
-    def resolve_category(link) -> str:
-        return link.skill.category.name
-
 
 class DegreeOut(Schema):
-    degree: str
-    name: str
-    level: str
+    degree: str = Field(alias="degree.slug")
+    name: str = Field(alias="degree.name")
+    level: str = Field(alias="degree.level")
     kind: str = Field(description="typical or alternative")
-
-    @staticmethod
-    def resolve_degree(link) -> str:
-        return link.degree.slug
-
-    @staticmethod
-    def resolve_name(link) -> str:
-        return link.degree.name
-
-    @staticmethod
-    def resolve_level(link) -> str:
-        return link.degree.level
 
 
 class StepOut(Schema):
@@ -100,8 +76,8 @@ class RoleDetail(RoleSummary):
     esco_uri: str | None
     rome_code: str
     onet_soc_code: str
-    skills: list[SkillRequirement]
-    degrees: list[DegreeOut]
+    skills: list[SkillRequirement] = Field(alias="role_skills")
+    degrees: list[DegreeOut] = Field(alias="role_degrees")
     steps: list[StepOut]
     sources: list[SourceOut]
 
@@ -112,22 +88,6 @@ class RoleDetail(RoleSummary):
     @staticmethod
     def resolve_reports_to(role: Role) -> str | None:
         return role.reports_to.slug if role.reports_to and role.reports_to.is_published else None
-
-    @staticmethod
-    def resolve_skills(role: Role):
-        return role.role_skills.all()
-
-    @staticmethod
-    def resolve_degrees(role: Role):
-        return role.role_degrees.all()
-
-    @staticmethod
-    def resolve_steps(role: Role):
-        return role.steps.all()
-
-    @staticmethod
-    def resolve_sources(role: Role):
-        return role.sources.all()
 
 
 class SkillRow(Schema):

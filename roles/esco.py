@@ -20,8 +20,8 @@ from .cache import bump_content_version
 from .models import ESCO_URI_PREFIX, Importance, IscoGroup, Origin, Role, RoleSkill, Skill, SkillCategory, Source
 
 BATCH_SIZE = 2000
-LABEL_MAX = 200  # Role.title and Skill.name
-SUMMARY_MAX = 400
+LABEL_MAX = min(Role._meta.get_field("title").max_length, Skill._meta.get_field("name").max_length)
+SUMMARY_MAX = Role._meta.get_field("summary").max_length
 
 # What each file is called and the columns the import reads; other columns are ignored.
 FILES = {
@@ -285,25 +285,10 @@ class Importer:
 
     def write_isco(self, esco_file: EscoFile) -> None:
         lang = esco_file.language
-        existing = {group.esco_uri: group for group in IscoGroup.objects.exclude(esco_uri=None)}
-        new, changed = [], []
-        for row in self.released(esco_file):
-            values = {"code": row["code"].strip(), f"name_{lang}": row["preferredLabel"].strip(),
-                      f"description_{lang}": row["description"].strip()}
-            uri = row["conceptUri"].strip()
-            group = existing.get(uri)
-            if group is None:
-                group = IscoGroup(esco_uri=uri, **values)
-                existing[uri] = group
-                new.append(group)
-            elif self.assign(group, values):
-                changed.append(group)
-            else:
-                self.report.note("ISCO groups", "unchanged")
-        IscoGroup.objects.bulk_create(new, batch_size=BATCH_SIZE)
-        IscoGroup.objects.bulk_update(changed, ["code", f"name_{lang}", f"description_{lang}"], batch_size=BATCH_SIZE)
-        self.report.note("ISCO groups", "created", len(new))
-        self.report.note("ISCO groups", "updated", len(changed))
+        rows = ((row["conceptUri"].strip(), {"code": row["code"].strip(), f"name_{lang}": row["preferredLabel"].strip(),
+                                              f"description_{lang}": row["description"].strip()})
+                for row in self.released(esco_file))
+        self.upsert(IscoGroup, "ISCO groups", ["code", f"name_{lang}", f"description_{lang}"], rows, lambda uri, values: {})
 
     def write_broader(self, esco_file: EscoFile) -> None:
         groups = {group.esco_uri: group for group in IscoGroup.objects.exclude(esco_uri=None)}
@@ -327,26 +312,12 @@ class Importer:
     def write_skills(self, esco_file: EscoFile) -> None:
         lang = esco_file.language
         categories = self.skill_categories()
-        fields = [f"name_{lang}", f"description_{lang}", "category_id"]
-        existing = {s["esco_uri"]: s for s in Skill.objects.exclude(esco_uri=None).values("id", "esco_uri", "origin", *fields)}
-        new, changed = [], []
-        for row in self.released(esco_file):
-            uri = row["conceptUri"].strip()
-            values = {f"name_{lang}": row["preferredLabel"].strip(), f"description_{lang}": row["description"].strip(),
-                      "category_id": categories[row["skillType"].strip() == "knowledge"].pk}
-            current = existing.get(uri)
-            if current is None:
-                new.append(Skill(esco_uri=uri, slug=f"esco-{uri.rsplit('/', 1)[-1]}"[:120], origin=Origin.IMPORTED, **values))
-                existing[uri] = {"origin": Origin.IMPORTED, **values}
-            elif current["origin"] != Origin.IMPORTED:
-                self.report.note("skills", "kept")
-            elif any(current[key] != value for key, value in values.items()):
-                current.update(values)
-                changed.append(Skill(id=current["id"], **values))
-            else:
-                self.report.note("skills", "unchanged")
-            self.flush(Skill, new, changed, fields, "skills")
-        self.flush(Skill, new, changed, fields, "skills", final=True)
+        rows = ((row["conceptUri"].strip(), {f"name_{lang}": row["preferredLabel"].strip(),
+                                              f"description_{lang}": row["description"].strip(),
+                                              "category_id": categories[row["skillType"].strip() == "knowledge"].pk})
+                for row in self.released(esco_file))
+        self.upsert(Skill, "skills", [f"name_{lang}", f"description_{lang}", "category_id"], rows,
+                    lambda uri, values: {"slug": f"esco-{uri.rsplit('/', 1)[-1]}"[:120], "origin": Origin.IMPORTED})
 
     def skill_categories(self) -> dict[bool, SkillCategory]:
         """Categories for ESCO's skills, keyed by "is knowledge"."""
@@ -361,32 +332,24 @@ class Importer:
 
     def write_occupations(self, esco_file: EscoFile) -> None:
         lang = esco_file.language
-        fields = [f"title_{lang}", f"alternative_titles_{lang}", f"summary_{lang}", f"description_{lang}", "isco_code"]
-        existing = {r["esco_uri"]: r for r in Role.objects.exclude(esco_uri=None).values("id", "esco_uri", "origin", *fields)}
         slugs = set(Role.objects.values_list("slug", flat=True))
-        new, changed = [], []
-        for row in self.released(esco_file):
-            uri = row["conceptUri"].strip()
-            title = row["preferredLabel"].strip()
-            description = row["description"].strip() or row["definition"].strip() or title
-            values = {f"title_{lang}": title, f"alternative_titles_{lang}": alt_labels(row["altLabels"]),
-                      f"summary_{lang}": summary_of(description, title), f"description_{lang}": description,
-                      "isco_code": row["iscoGroup"].strip()}
-            current = existing.get(uri)
-            if current is None:
-                role = Role(esco_uri=uri, slug=self.unique_slug(title, uri, slugs), origin=Origin.IMPORTED,
-                            status=Role.Status.PUBLISHED, **values)
-                new.append(role)
-                existing[uri] = {"origin": Origin.IMPORTED, **values}
-            elif current["origin"] != Origin.IMPORTED:
-                self.report.note("occupations", "kept")
-            elif any(current[key] != value for key, value in values.items()):
-                current.update(values)
-                changed.append(Role(id=current["id"], **values))
-            else:
-                self.report.note("occupations", "unchanged")
-            self.flush(Role, new, changed, fields, "occupations")
-        self.flush(Role, new, changed, fields, "occupations", final=True)
+
+        def rows():
+            for row in self.released(esco_file):
+                title = row["preferredLabel"].strip()
+                description = row["description"].strip() or row["definition"].strip() or title
+                yield row["conceptUri"].strip(), {
+                    f"title_{lang}": title, f"alternative_titles_{lang}": alt_labels(row["altLabels"]),
+                    f"summary_{lang}": summary_of(description, title), f"description_{lang}": description,
+                    "isco_code": row["iscoGroup"].strip(),
+                }
+
+        def new_role(uri: str, values: dict) -> dict:
+            return {"slug": self.unique_slug(values[f"title_{lang}"], uri, slugs), "origin": Origin.IMPORTED,
+                    "status": Role.Status.PUBLISHED}
+
+        fields = [f"title_{lang}", f"alternative_titles_{lang}", f"summary_{lang}", f"description_{lang}", "isco_code"]
+        self.upsert(Role, "occupations", fields, rows(), new_role)
         self.cite_source()
 
     def cite_source(self) -> None:
@@ -436,6 +399,29 @@ class Importer:
 
     # -- helpers -------------------------------------------------------------------------------
 
+    def upsert(self, model, kind: str, fields: list[str], rows: Iterator[tuple[str, dict]],
+               new_values: Callable[[str, dict], dict]) -> None:
+        """Create or update `model` rows by ESCO URI from (URI, values of `fields`) pairs; `new_values` gives
+        what a new row needs besides. A row whose origin is not "imported" is the team's: it is kept."""
+        has_origin = any(f.name == "origin" for f in model._meta.fields)
+        columns = ["id", "esco_uri", *fields, *(["origin"] if has_origin else [])]
+        existing = {current["esco_uri"]: current for current in model.objects.exclude(esco_uri=None).values(*columns)}
+        new, changed = [], []
+        for uri, values in rows:
+            current = existing.get(uri)
+            if current is None:
+                new.append(model(esco_uri=uri, **new_values(uri, values), **values))
+                existing[uri] = {"origin": Origin.IMPORTED, **values}  # the check refused URIs listed twice
+            elif current.get("origin", Origin.IMPORTED) != Origin.IMPORTED:
+                self.report.note(kind, "kept")
+            elif any(current[key] != value for key, value in values.items()):
+                current.update(values)
+                changed.append(model(id=current["id"], **values))
+            else:
+                self.report.note(kind, "unchanged")
+            self.flush(model, new, changed, fields, kind)
+        self.flush(model, new, changed, fields, kind, final=True)
+
     def flush(self, model, new: list, changed: list, fields: list[str], kind: str, final: bool = False) -> None:
         if new and (final or len(new) >= BATCH_SIZE):
             model.objects.bulk_create(new, batch_size=BATCH_SIZE)
@@ -445,14 +431,6 @@ class Importer:
             model.objects.bulk_update(changed, fields, batch_size=BATCH_SIZE)
             self.report.note(kind, "updated", len(changed))
             changed.clear()
-
-    @staticmethod
-    def assign(obj, values: dict) -> bool:
-        """Set the values that differ; True if any did."""
-        differ = {key: value for key, value in values.items() if getattr(obj, key) != value}
-        for key, value in differ.items():
-            setattr(obj, key, value)
-        return bool(differ)
 
 
 def import_esco(directory: Path, languages: list[str], *, dry_run: bool = False, version: str | None = None,

@@ -435,10 +435,6 @@ class Role(models.Model):
     def is_published(self) -> bool:
         return self.status == self.Status.PUBLISHED
 
-    @property
-    def is_imported(self) -> bool:
-        return self.origin != Origin.WRITTEN
-
     def alternative_title_list(self) -> list[str]:
         return [title for title in self.alternative_titles.splitlines() if title.strip()]
 

@@ -1,3 +1,4 @@
+import sys
 from pathlib import Path
 
 from django.conf import settings
@@ -36,7 +37,7 @@ class Command(BaseCommand):
             nonlocal bar
             if bar is not None:
                 bar.close()
-            bar = tqdm(total=total, desc=phase, unit="B", unit_scale=True, disable=no_progress, file=self.stderr._out)
+            bar = tqdm(total=total, desc=phase, unit="B", unit_scale=True, disable=no_progress, file=sys.stderr)
 
         try:
             version, report = import_esco(directory, wanted, dry_run=dry_run, version=esco_version,
