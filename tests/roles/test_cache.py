@@ -1,7 +1,9 @@
 import pytest
 from django.db import connection
+from django.http import HttpResponse
 from django.test.utils import CaptureQueriesContext
 
+from roles.cache import PageCacheMiddleware, cached_page
 from roles.models import ContentVersion, Role, RoleSkill, Skill
 
 pytestmark = pytest.mark.django_db
@@ -45,3 +47,34 @@ def test_error_pages_and_other_languages_are_cached_apart(client, content):
     assert 'lang="en"' in client.get(f"/en{COO}").content.decode()
     assert client.get("/compare/", {"roles": ["chief-operating-officer"]}).status_code == 400
     assert client.get("/compare/", {"roles": ["chief-operating-officer"]}).status_code == 400
+
+
+def test_a_page_from_the_cache_carries_the_headers_of_the_first(client, content, settings):
+    settings.SECURE_SSL_REDIRECT = True
+    settings.SECURE_HSTS_SECONDS = 31_536_000
+    first = client.get("/roles/", secure=True)
+    with CaptureQueriesContext(connection) as queries:
+        again = client.get("/roles/", secure=True)
+    assert len(queries) == 1
+    assert again.headers == first.headers
+    assert "Strict-Transport-Security" in again and "Content-Security-Policy" in again
+    assert client.get("/roles/").status_code == 301  # plain HTTP still goes to HTTPS
+
+
+def test_a_cached_page_is_refused_to_a_host_outside_the_allowed_ones(client, content):
+    assert client.get(COO).status_code == 200
+    assert client.get(COO, HTTP_HOST="attacker.example").status_code == 400
+
+
+def test_a_response_made_for_one_visitor_is_never_served_to_another(rf):
+    made = []
+
+    @cached_page
+    def personal(request):
+        made.append(request)
+        response = HttpResponse("for this visitor")
+        response.set_cookie("visitor", str(len(made)))
+        return response
+
+    serve = PageCacheMiddleware(personal)
+    assert [serve(rf.get("/page/")).cookies["visitor"].value for _ in range(2)] == ["1", "2"]
