@@ -9,9 +9,10 @@ counts a degree once per route. From where the person is, a role they already fu
 for is open at once. Every move only shortens or appears when the person gains a degree,
 experience or a skill level, so the quickest route never gets longer.
 
-The search is A*, computing a move's length only when it reaches it and stopping at the
-target, guided by a floor on the months left from each position (one backward search over this
-person's moves, studies left out): on a catalogue the size of ESCO that keeps planning
+The search is A*, stopping at the target, guided by a floor on the months left from each
+position (one backward search over this person's moves, studies left out). Every move's stay
+for the person is worked out at once with array arithmetic (the catalogue's moves as arrays,
+built once per catalogue): on a catalogue the size of ESCO, 10,000 moves, that keeps planning
 interactive. tests/pathways/test_routes.py checks it against networkx on random catalogues.
 """
 
@@ -22,8 +23,10 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 from functools import cached_property
 
+import numpy as np
+
 from . import scoring
-from .scoring import ANY_SECTOR, DegreeOption, Profile, RoleRequirements, SkillGap, alternative_route_met, readiness
+from .scoring import ANY_SECTOR, SECTORS, DegreeOption, Profile, RoleRequirements, SkillGap, alternative_route_met, readiness
 
 START = "start"
 MIN_SCALE, MAX_SCALE = 1, 4
@@ -68,22 +71,77 @@ class Catalogue:
         return scoring.skill_index(self.roles)
 
     @cached_property
-    def moves_from(self) -> dict[int | str, list[TransitionEdge]]:
-        moves: dict[int | str, list[TransitionEdge]] = {}
-        for transition in self.transitions:
-            origin = START if transition.from_role_id is None else transition.from_role_id
-            if transition.to_role_id in self.roles and (origin == START or origin in self.roles):
-                moves.setdefault(origin, []).append(transition)
-        return moves
+    def moves(self) -> tuple[TransitionEdge, ...]:
+        """The transitions between roles of the catalogue (or from studies), in the order of `move_arrays`."""
+        return tuple(transition for transition in self.transitions if transition.to_role_id in self.roles
+                     and (transition.from_role_id is None or transition.from_role_id in self.roles))
 
     @cached_property
-    def moves_into(self) -> dict[int, list[tuple[int | str, TransitionEdge]]]:
-        """(origin, transition) of every move into each role."""
-        into: dict[int, list[tuple[int | str, TransitionEdge]]] = {}
-        for origin, transitions in self.moves_from.items():
-            for transition in transitions:
-                into.setdefault(transition.to_role_id, []).append((origin, transition))
+    def moves_from(self) -> dict[int | str, list[int]]:
+        """The moves (indexes in `moves`) out of each position."""
+        out: dict[int | str, list[int]] = {}
+        for index, transition in enumerate(self.moves):
+            out.setdefault(START if transition.from_role_id is None else transition.from_role_id, []).append(index)
+        return out
+
+    @cached_property
+    def moves_into(self) -> dict[int, list[tuple[int | str, int]]]:
+        """(origin, index in `moves`) of every move into each role."""
+        into: dict[int, list[tuple[int | str, int]]] = {}
+        for index, transition in enumerate(self.moves):
+            origin = START if transition.from_role_id is None else transition.from_role_id
+            into.setdefault(transition.to_role_id, []).append((origin, index))
         return into
+
+    @cached_property
+    def move_arrays(self) -> "MoveArrays":
+        return MoveArrays.of(self)
+
+
+@dataclass(frozen=True)
+class MoveArrays:
+    """The catalogue's moves as arrays (one row per position: the roles, then START), so that one
+    person's stay before every move is a few vector operations instead of a loop over 10,000 moves."""
+
+    areas: tuple[str, ...]  # every experience area asked for, the columns of `needs`
+    needs: Mapping[str, np.ndarray]  # sector -> months per area each position asks for (START: none)
+    origins: np.ndarray  # row of each move's origin
+    targets: np.ndarray  # row of each move's role
+    min_months: np.ndarray
+    penalties: np.ndarray  # CONDITIONAL_MOVE_PENALTY for a move that holds in some organisations only
+
+    @classmethod
+    def of(cls, catalogue: Catalogue) -> "MoveArrays":
+        areas = tuple(sorted({step.area for requirements in catalogue.roles.values() for step in requirements.steps}))
+        rows = {role_id: row for row, role_id in enumerate(catalogue.roles)} | {START: len(catalogue.roles)}
+        needs = {
+            sector: np.array(
+                [[requirements.experience_needs(sector).get(area, 0) for area in areas]
+                 for requirements in catalogue.roles.values()] + [[0] * len(areas)],
+                dtype=np.int64,
+            ).reshape(len(rows), len(areas))
+            for sector in SECTORS
+        }
+        moves = catalogue.moves
+        return cls(
+            areas=areas,
+            needs=needs,
+            origins=np.array([rows[START if m.from_role_id is None else m.from_role_id] for m in moves], dtype=np.intp),
+            targets=np.array([rows[m.to_role_id] for m in moves], dtype=np.intp),
+            min_months=np.array([m.min_months for m in moves], dtype=np.float64),
+            penalties=np.array([CONDITIONAL_MOVE_PENALTY if m.is_conditional else 0.0 for m in moves], dtype=np.float64),
+        )
+
+    def stays(self, moves: tuple[TransitionEdge, ...], profile: Profile) -> list[float]:
+        """Months in the position before each move, studies aside: the move's usual time, or longer to gain
+        the experience the next role asks for beyond what the person carries; infinite where the move
+        does not apply to the person's sector or scale."""
+        needs = self.needs[profile.sector]
+        own = np.array([profile.experience.get(area, 0) for area in self.areas], dtype=np.int64)
+        carried = np.maximum(needs, own)  # leaving a role, at least what it took; START's row: the person's own
+        gaps = (needs[self.targets] - carried[self.origins]).max(axis=1, initial=0)
+        applies = np.fromiter((move.applies_to(profile) for move in moves), dtype=bool, count=len(moves))
+        return np.where(applies, np.maximum(self.min_months, gaps) + self.penalties, INFINITE).tolist()
 
 
 @dataclass(frozen=True)
@@ -155,14 +213,7 @@ class Planner:
         self._moves: dict[tuple, list] = {}  # state -> its moves, shared by the searches for alternatives
         self._floors: dict[int, dict[int | str, float]] = {}
         self._gaps: dict[int, tuple[SkillGap, ...]] = {}
-        self._into: dict[int, list[tuple[int | str, TransitionEdge]]] = {}
-
-    def moves_into(self, role_id: int) -> list[tuple[int | str, TransitionEdge]]:
-        """(origin, transition) of the moves into the role that this person can make."""
-        if role_id not in self._into:
-            self._into[role_id] = [(origin, transition) for origin, transition in self.catalogue.moves_into.get(role_id, ())
-                                   if transition.applies_to(self.profile)]
-        return self._into[role_id]
+        self._stays = catalogue.move_arrays.stays(catalogue.moves, profile)  # by index in catalogue.moves
 
     def carried(self, role_id: int | None) -> dict[str, int]:
         """What a person has when leaving a role: their own months, or at least what the role took."""
@@ -205,35 +256,33 @@ class Planner:
         key = (position, rank)
         if key not in self._moves:
             moves = [
-                self.move(transition, position, transition.to_role_id, rank)
-                for transition in self.catalogue.moves_from.get(position, ())
-                if transition.applies_to(self.profile)
+                self.move(self.catalogue.moves[index], self.catalogue.moves[index].to_role_id, rank, self._stays[index])
+                for index in self.catalogue.moves_from.get(position, ())
+                if self._stays[index] != INFINITE  # the move applies to this person
             ]
             if position == source and rank == self.profile.degree_rank:
-                moves += [self.move(None, position, role_id, rank) for role_id in self.ready if role_id != source]
+                # Applying at once for a role the person qualifies for: a stay only if experience is missing.
+                moves += [self.move(None, role_id, rank, max(0, self.gap(position, role_id)))
+                          for role_id in self.ready if role_id != source]
             self._moves[key] = moves
         return self._moves[key]
 
     @staticmethod
     def time_in_position(transition: TransitionEdge | None, gap: int) -> tuple[int, int]:
-        """Shortest and longest stay before a move: the move's usual time, or longer to gain what is missing."""
+        """Shortest and longest stay before a move: the move's usual time, or longer to gain what is missing.
+        (`MoveArrays.stays` works out the shortest for every move at once.)"""
         return (max(transition.min_months if transition else 0, gap),
                 max(transition.max_months if transition else 0, gap))
 
     def gap(self, position, to_id: int) -> int:
-        """The largest value of `missing()`, without building it: this runs for every move considered."""
+        """The largest value of `missing()`, without building it."""
         carried = self.carried(position if isinstance(position, int) else None)
         needs = self.catalogue.roles[to_id].experience_needs(self.profile.sector)
         return max((months - carried.get(area, 0) for area, months in needs.items()), default=0)
 
-    def stay(self, transition: TransitionEdge | None, position, to_id: int) -> float:
-        """Months in the position before the move, studies aside; a conditional move is a hair longer."""
-        months = self.time_in_position(transition, self.gap(position, to_id))[0]
-        return months + CONDITIONAL_MOVE_PENALTY if transition is not None and transition.is_conditional else months
-
-    def move(self, transition: TransitionEdge | None, position, to_id: int, rank: int):
+    def move(self, transition: TransitionEdge | None, to_id: int, rank: int, stay: float):
         _degree, degree_months, new_rank = self.degree_step(to_id, rank)
-        return to_id, new_rank, self.stay(transition, position, to_id) + degree_months, transition
+        return to_id, new_rank, stay + degree_months, transition
 
     def floor(self, target_id: int) -> dict[int | str, float]:
         """For each position that leads to the target, the months it takes at least: every move's stay,
@@ -246,8 +295,8 @@ class Planner:
                 months, _, position = heapq.heappop(queue)
                 if months > bound[position] or position == START:
                     continue
-                for origin, transition in self.moves_into(position):
-                    total = months + self.stay(transition, origin, position)
+                for origin, index in self.catalogue.moves_into.get(position, ()):
+                    total = months + self._stays[index]  # infinite for a move that does not apply
                     if total < bound.get(origin, INFINITE):
                         bound[origin] = total
                         heapq.heappush(queue, (total, next(counter), origin))
@@ -259,13 +308,15 @@ class Planner:
         least: with `floor()`, a sharp estimate for the searches of alternatives (a backward 0-1 search)."""
         count: dict[int | str, int] = {target_id: 0}
         queue = deque([target_id])
+        done = set()  # the first time a position leaves the queue, its count is final
         while queue:
             position = queue.popleft()
-            if position == START:
+            if position == START or position in done:
                 continue
+            done.add(position)
             through = count[position] + (position in avoid)
-            for origin, _transition in self.moves_into(position):
-                if through < count.get(origin, through + 1):
+            for origin, index in self.catalogue.moves_into.get(position, ()):
+                if self._stays[index] != INFINITE and through < count.get(origin, through + 1):
                     count[origin] = through
                     queue.appendleft(origin) if through == count[position] else queue.append(origin)
         return count

@@ -19,6 +19,7 @@ SKILLS_WEIGHT, DEGREE_WEIGHT, EXPERIENCE_WEIGHT = 0.6, 0.2, 0.2
 ESSENTIAL_WEIGHT, USEFUL_WEIGHT = 2, 1
 MAX_RATING = 5
 ANY_SECTOR = "both"
+SECTORS = (ANY_SECTOR, "production", "services")  # what a person may aim at
 
 # Degree part when the person's degree is below the level asked (same field or not), or at the
 # level asked but in another field.
@@ -77,7 +78,7 @@ class RoleRequirements:
     @cached_property
     def _needs_by_sector(self) -> dict[str, dict[str, int]]:
         by_sector: dict[str, dict[str, int]] = {}
-        for sector in (ANY_SECTOR, "production", "services"):
+        for sector in SECTORS:
             needs: dict[str, int] = {}
             for step in self.steps:
                 if not step.alternative and step.applies_to(sector):
