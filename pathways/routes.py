@@ -26,7 +26,7 @@ from functools import cached_property
 import numpy as np
 
 from . import scoring
-from .scoring import ANY_SECTOR, SECTORS, DegreeOption, Profile, RoleRequirements, SkillGap, alternative_route_met, readiness
+from .scoring import ANY_SECTOR, DegreeOption, Profile, RoleRequirements, SkillGap, alternative_route_met, readiness
 
 START = "start"
 MIN_SCALE, MAX_SCALE = 1, 4
@@ -71,6 +71,10 @@ class Catalogue:
         return scoring.skill_index(self.roles)
 
     @cached_property
+    def role_arrays(self) -> scoring.RoleArrays:
+        return scoring.RoleArrays.of(self.roles)
+
+    @cached_property
     def moves(self) -> tuple[TransitionEdge, ...]:
         """The transitions between roles of the catalogue (or from studies), in the order of `move_arrays`."""
         return tuple(transition for transition in self.transitions if transition.to_role_id in self.roles
@@ -112,20 +116,13 @@ class MoveArrays:
 
     @classmethod
     def of(cls, catalogue: Catalogue) -> "MoveArrays":
-        areas = tuple(sorted({step.area for requirements in catalogue.roles.values() for step in requirements.steps}))
-        rows = {role_id: row for row, role_id in enumerate(catalogue.roles)} | {START: len(catalogue.roles)}
-        needs = {
-            sector: np.array(
-                [[requirements.experience_needs(sector).get(area, 0) for area in areas]
-                 for requirements in catalogue.roles.values()] + [[0] * len(areas)],
-                dtype=np.int64,
-            ).reshape(len(rows), len(areas))
-            for sector in SECTORS
-        }
+        roles = catalogue.role_arrays  # its rows are the roles'; START's comes last
+        rows = {role_id: row for row, role_id in enumerate(roles.role_ids)} | {START: len(roles.role_ids)}
         moves = catalogue.moves
         return cls(
-            areas=areas,
-            needs=needs,
+            areas=roles.areas,
+            needs={sector: np.vstack([needs, np.zeros((1, len(roles.areas)), dtype=needs.dtype)])
+                   for sector, needs in roles.needs.items()},
             origins=np.array([rows[START if m.from_role_id is None else m.from_role_id] for m in moves], dtype=np.intp),
             targets=np.array([rows[m.to_role_id] for m in moves], dtype=np.intp),
             min_months=np.array([m.min_months for m in moves], dtype=np.float64),
@@ -137,7 +134,7 @@ class MoveArrays:
         the experience the next role asks for beyond what the person carries; infinite where the move
         does not apply to the person's sector or scale."""
         needs = self.needs[profile.sector]
-        own = np.array([profile.experience.get(area, 0) for area in self.areas], dtype=np.int64)
+        own = np.array([profile.months_in(area) for area in self.areas], dtype=np.int64)
         carried = np.maximum(needs, own)  # leaving a role, at least what it took; START's row: the person's own
         gaps = (needs[self.targets] - carried[self.origins]).max(axis=1, initial=0)
         applies = np.fromiter((move.applies_to(profile) for move in moves), dtype=bool, count=len(moves))
@@ -420,7 +417,7 @@ def plan_route(
 ) -> RoutePlan:
     """The quickest route and up to three genuinely different ones; `totals` may be passed if known."""
     if totals is None:
-        totals = scoring.totals(catalogue.roles, catalogue.skill_index, profile)
+        totals = scoring.totals(catalogue.role_arrays, catalogue.skill_index, profile)
     if profile.current_role_id == target_id or totals[target_id] == 100:
         return RoutePlan(target_role_id=target_id, ready=True, best=None)
     source = profile.current_role_id if profile.current_role_id in catalogue.roles else START

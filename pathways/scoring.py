@@ -15,6 +15,8 @@ from collections.abc import Mapping
 from dataclasses import dataclass, field, replace
 from functools import cached_property
 
+import numpy as np
+
 SKILLS_WEIGHT, DEGREE_WEIGHT, EXPERIENCE_WEIGHT = 0.6, 0.2, 0.2
 ESSENTIAL_WEIGHT, USEFUL_WEIGHT = 2, 1
 MAX_RATING = 5
@@ -201,7 +203,8 @@ def experience_value(requirements: RoleRequirements, profile: Profile) -> float 
     needs = requirements.experience_needs(profile.sector)
     if not needs:
         return None
-    return sum(min(profile.months_in(area) / months, 1.0) for area, months in needs.items()) / len(needs)
+    # Added in the order of area names, as `totals` adds its columns: the same floats, to the last bit.
+    return sum(min(profile.months_in(area) / months, 1.0) for area, months in sorted(needs.items())) / len(needs)
 
 
 def part_values(
@@ -268,23 +271,100 @@ def skill_index(roles: Mapping[int, RoleRequirements]) -> dict[int, list[tuple[i
     return users
 
 
+NOT_ASKED = np.inf  # in the arrays below: no degree, or no experience route, of that kind
+
+
+@dataclass(frozen=True)
+class RoleArrays:
+    """Every role's requirements as arrays, one row per role, so that `totals` scores a whole catalogue
+    (ESCO's 3,000 occupations) in a few vector operations rather than a loop of function calls."""
+
+    role_ids: tuple[int, ...]
+    areas: tuple[str, ...]  # every experience area asked for, in name order: the columns below
+    needs: Mapping[str, np.ndarray]  # sector -> months per area each role asks for on its usual route
+    route_months: np.ndarray  # months per area of the role's shortest experience route instead of a degree
+    skill_weights: np.ndarray  # 0: the role asks for no skill
+    asks_for_degree: np.ndarray
+    has_degrees: np.ndarray
+    lowest_rank: np.ndarray  # the lowest degree rank the role accepts
+    lowest_rank_in: Mapping[str, np.ndarray]  # field -> the lowest rank the role accepts in that field
+
+    @classmethod
+    def of(cls, roles: Mapping[int, RoleRequirements]) -> "RoleArrays":
+        areas = tuple(sorted({step.area for requirements in roles.values() for step in requirements.steps}))
+        fields = {option.field for requirements in roles.values() for option in requirements.degrees}
+
+        def table(value, dtype=np.float64) -> np.ndarray:
+            return np.array([[value(requirements, area) for area in areas] for requirements in roles.values()],
+                            dtype=dtype).reshape(len(roles), len(areas))
+
+        def column(value, dtype=np.float64) -> np.ndarray:
+            return np.array([value(requirements) for requirements in roles.values()], dtype=dtype)
+
+        return cls(
+            role_ids=tuple(roles),
+            areas=areas,
+            needs={sector: table(lambda r, area, s=sector: r.experience_needs(s).get(area, 0), np.int64) for sector in SECTORS},
+            route_months=table(lambda r, area: min((step.months for step in r.steps if step.alternative and step.area == area),
+                                                   default=NOT_ASKED)),
+            skill_weights=column(lambda r: r.skill_weight, np.int64),
+            asks_for_degree=column(lambda r: r.asks_for_degree, bool),
+            has_degrees=column(lambda r: bool(r.degrees), bool),
+            lowest_rank=column(lambda r: min((option.rank for option in r.degrees), default=NOT_ASKED)),
+            lowest_rank_in={name: column(lambda r, name=name: min((o.rank for o in r.degrees if o.field == name),
+                                                                  default=NOT_ASKED)) for name in fields},
+        )
+
+    def months_of(self, profile: Profile) -> np.ndarray:
+        """The person's months in each of the areas, in column order."""
+        return np.array([profile.months_in(area) for area in self.areas], dtype=np.int64)
+
+
 def totals(
-    roles: Mapping[int, RoleRequirements], index: Mapping[int, list[tuple[int, SkillNeed]]], profile: Profile
+    arrays: RoleArrays, index: Mapping[int, list[tuple[int, SkillNeed]]], profile: Profile
 ) -> dict[int, int | None]:
     """Every role's readiness total at once, the same numbers `readiness` gives one by one.
 
-    Unrated skills count as 0, so a role's skills part only gathers credit from the skills the
-    person rated: the cost follows the answers, not the size of the catalogue.
+    The arithmetic is `part_values` and `total_from`, operation for operation, on whole columns:
+    tests/pathways/test_scoring.py checks the two agree. Unrated skills count as 0, so a role's
+    skills part only gathers credit from the skills the person rated.
     """
     if profile.is_empty:
-        return dict.fromkeys(roles)
-    met: dict[int, int] = defaultdict(int)
+        return dict.fromkeys(arrays.role_ids)
+    count = len(arrays.role_ids)
+    rows = {role_id: row for row, role_id in enumerate(arrays.role_ids)}
+    met = np.zeros(count, dtype=np.int64)
     for skill_id, rating in profile.ratings.items():
         for role_id, need in index.get(skill_id, ()):
-            met[role_id] += skill_credit(need, rating)
-    return {
-        role_id: total_from(part_values(
-            requirements, profile, met[role_id] / (CREDIT_UNIT * requirements.skill_weight) if requirements.skills else None
-        ))
-        for role_id, requirements in roles.items()
-    }
+            met[rows[role_id]] += skill_credit(need, rating)
+    asks_skills = arrays.skill_weights > 0
+    skills = np.divide(met, CREDIT_UNIT * arrays.skill_weights, out=np.zeros(count), where=asks_skills)
+
+    own = arrays.months_of(profile)
+    rank = profile.degree_rank
+    in_field = arrays.lowest_rank_in.get(profile.degree_field, np.full(count, NOT_ASKED))
+    degree = np.select(
+        [(own >= arrays.route_months).any(axis=1), in_field <= rank, arrays.lowest_rank <= rank,
+         arrays.has_degrees & (rank > 0)],
+        [1.0, 1.0, OTHER_FIELD_CREDIT, LOWER_DEGREE_CREDIT], default=0.0)
+
+    needs = arrays.needs[profile.sector]
+    experience = np.zeros(count)
+    for column in range(len(arrays.areas)):  # area by area, in name order, as `experience_value` adds them
+        share = np.divide(own[column], needs[:, column], out=np.zeros(count), where=needs[:, column] > 0)
+        experience = experience + np.minimum(share, 1.0)
+    areas_asked = (needs > 0).sum(axis=1)
+    asks_experience = areas_asked > 0
+    experience = np.divide(experience, areas_asked, out=np.zeros(count), where=asks_experience)
+
+    parts = [(asks_skills, SKILLS_WEIGHT, skills), (arrays.asks_for_degree, DEGREE_WEIGHT, degree),
+             (asks_experience, EXPERIENCE_WEIGHT, experience)]
+    total_weight = np.zeros(count)
+    for asked, weight, _value in parts:
+        total_weight = total_weight + np.where(asked, weight, 0.0)
+    points = np.zeros(count)
+    with np.errstate(divide="ignore", invalid="ignore"):  # a role that asks for nothing: no weights at all
+        for asked, weight, value in parts:
+            points = points + np.where(asked, 100 * (weight / total_weight) * value, 0.0)
+    scores = np.where(total_weight > 0, np.minimum(100, np.floor(points + 1e-9)), 100).astype(np.int64)
+    return dict(zip(arrays.role_ids, scores.tolist(), strict=True))
