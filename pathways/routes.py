@@ -107,7 +107,8 @@ class MoveArrays:
     """The catalogue's moves as arrays (one row per position: the roles, then START), so that one
     person's stay before every move is a few vector operations instead of a loop over 10,000 moves."""
 
-    areas: tuple[str, ...]  # every experience area asked for, the columns of `needs`
+    moves: tuple[TransitionEdge, ...]
+    roles: scoring.RoleArrays  # its rows are the roles'; START's comes after them
     needs: Mapping[str, np.ndarray]  # sector -> months per area each position asks for (START: none)
     origins: np.ndarray  # row of each move's origin
     targets: np.ndarray  # row of each move's role
@@ -116,11 +117,11 @@ class MoveArrays:
 
     @classmethod
     def of(cls, catalogue: Catalogue) -> "MoveArrays":
-        roles = catalogue.role_arrays  # its rows are the roles'; START's comes last
+        roles, moves = catalogue.role_arrays, catalogue.moves
         rows = {role_id: row for row, role_id in enumerate(roles.role_ids)} | {START: len(roles.role_ids)}
-        moves = catalogue.moves
         return cls(
-            areas=roles.areas,
+            moves=moves,
+            roles=roles,
             needs={sector: np.vstack([needs, np.zeros((1, len(roles.areas)), dtype=needs.dtype)])
                    for sector, needs in roles.needs.items()},
             origins=np.array([rows[START if m.from_role_id is None else m.from_role_id] for m in moves], dtype=np.intp),
@@ -129,15 +130,15 @@ class MoveArrays:
             penalties=np.array([CONDITIONAL_MOVE_PENALTY if m.is_conditional else 0.0 for m in moves], dtype=np.float64),
         )
 
-    def stays(self, moves: tuple[TransitionEdge, ...], profile: Profile) -> list[float]:
+    def stays(self, profile: Profile) -> list[float]:
         """Months in the position before each move, studies aside: the move's usual time, or longer to gain
         the experience the next role asks for beyond what the person carries; infinite where the move
         does not apply to the person's sector or scale."""
         needs = self.needs[profile.sector]
-        own = np.array([profile.months_in(area) for area in self.areas], dtype=np.int64)
+        own = self.roles.months_of(profile)
         carried = np.maximum(needs, own)  # leaving a role, at least what it took; START's row: the person's own
         gaps = (needs[self.targets] - carried[self.origins]).max(axis=1, initial=0)
-        applies = np.fromiter((move.applies_to(profile) for move in moves), dtype=bool, count=len(moves))
+        applies = np.fromiter((move.applies_to(profile) for move in self.moves), dtype=bool, count=len(self.moves))
         return np.where(applies, np.maximum(self.min_months, gaps) + self.penalties, INFINITE).tolist()
 
 
@@ -210,7 +211,7 @@ class Planner:
         self._moves: dict[tuple, list] = {}  # state -> its moves, shared by the searches for alternatives
         self._floors: dict[int, dict[int | str, float]] = {}
         self._gaps: dict[int, tuple[SkillGap, ...]] = {}
-        self._stays = catalogue.move_arrays.stays(catalogue.moves, profile)  # by index in catalogue.moves
+        self._stays = catalogue.move_arrays.stays(profile)  # by index in catalogue.moves
 
     def carried(self, role_id: int | None) -> dict[str, int]:
         """What a person has when leaving a role: their own months, or at least what the role took."""
