@@ -115,6 +115,8 @@ CACHES = {
 }
 if CACHE_URL and not CACHE_URL.startswith(("redis://", "rediss://")):
     raise ImproperlyConfigured("DJANGO_CACHE_URL must be a redis:// or rediss:// URL.")
+# On PostgreSQL each process listens for content changes, so cached pages need no query (roles/cache.py).
+PAGE_CACHE_LISTENS = env_bool("DJANGO_PAGE_CACHE_LISTENS", True)
 
 if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
     # Several processes (gunicorn workers) may write: readers never wait for a writer (WAL),

@@ -2,15 +2,20 @@
 
 The version lives in the database and every content change renews it, so a change made
 through any process (an editor in the admin, `load_content`) makes the kept pages of every
-process stale at once, at the price of one tiny query per cached page. Each change draws a new
-random version rather than counting: a counter would repeat its values in another database (a
-test's, a restored backup's).
+process stale at once. On SQLite a cached page reads it with one tiny query; on PostgreSQL each
+process listens for the change instead (see ContentWatch), so a cached page needs no query at
+all. Each change draws a new random version rather than counting: a counter would repeat its
+values in another database (a test's, a restored backup's).
 """
 
 import hashlib
+import os
 import secrets
+import threading
+import time
 from functools import wraps
 
+from django.conf import settings
 from django.core.cache import cache
 from django.db import connection
 from django.http import HttpResponse
@@ -18,20 +23,85 @@ from django.http import HttpResponse
 from .models import ContentVersion
 
 PAGE_TIMEOUT = 60 * 60  # seconds; a stale page is replaced on its next visit, an unvisited one ages out
+# Notified by a trigger on every change to the version's table (migration roles/0005).
+CHANGES_CHANNEL = "careerpath_content"
+# Even while listening, the version is read again this often (seconds): a connection that died
+# without a word, or a pooler that drops notifications, can only delay a change this long.
+LISTENER_TRUST = 30
 
 
-def content_version() -> int:
-    # Read on every cached page: plain SQL, as cheap as the health check's own query.
-    with connection.cursor() as cursor:
-        cursor.execute(f"SELECT number FROM {ContentVersion._meta.db_table} WHERE id = 1")  # noqa: S608 (no input)
-        row = cursor.fetchone()
+def content_version(cursor=None) -> int:
+    if cursor is None:
+        with connection.cursor() as cursor:
+            return content_version(cursor)
+    cursor.execute(f"SELECT number FROM {ContentVersion._meta.db_table} WHERE id = 1")  # noqa: S608 (no input)
+    row = cursor.fetchone()
     return row[0] if row else 0
 
 
+class ContentWatch:
+    """PostgreSQL only: one connection per process listens for content changes, so the version is
+    known without a query, and a cached page is served without touching the database.
+
+    It answers None whenever it cannot vouch for the version, and the caller reads it instead: on
+    another database, with PAGE_CACHE_LISTENS off (behind a pooler in transaction mode, which
+    does not pass notifications on), inside a transaction (which may see changes not yet
+    committed, as in tests), or when its connection is lost (it reconnects on the next call). It
+    listens before it reads, so no change slips between the two.
+    """
+
+    def __init__(self):
+        self._lock = threading.Lock()  # threaded servers share it
+        self._listener = None
+        self._pid = None  # a forked process must not share the parent's connection
+        self._version = None
+        self._read_at = 0.0
+
+    def version(self) -> int | None:
+        if not settings.PAGE_CACHE_LISTENS or connection.vendor != "postgresql" or connection.in_atomic_block:
+            return None
+        with self._lock:
+            try:
+                if self._listener is None or self._listener.closed or self._pid != os.getpid():
+                    self._listen()
+                else:
+                    self._listener.poll()  # takes in the notifications already received; never waits
+                    if self._listener.notifies or time.monotonic() - self._read_at > LISTENER_TRUST:
+                        self._listener.notifies.clear()
+                        self._version = self._read()
+                return self._version
+            except connection.Database.Error:
+                self._listener = None
+                return None
+
+    def close(self) -> None:
+        with self._lock:
+            if self._listener is not None and self._pid == os.getpid():
+                self._listener.close()
+            self._listener = None
+
+    def _listen(self) -> None:
+        listener = connection.get_new_connection(connection.get_connection_params())
+        listener.autocommit = True
+        with listener.cursor() as cursor:
+            cursor.execute(f"LISTEN {CHANGES_CHANNEL}")
+        self._listener, self._pid = listener, os.getpid()
+        self._version = self._read()
+
+    def _read(self) -> int:
+        self._read_at = time.monotonic()
+        with self._listener.cursor() as cursor:
+            return content_version(cursor)
+
+
+content_watch = ContentWatch()
+
+
 def content_version_of(request) -> int:
-    """The content version, read once per request: a stale kept page costs no second query."""
+    """The content version, found once per request: a stale kept page costs no second query."""
     if not hasattr(request, "content_version"):
-        request.content_version = content_version()
+        watched = content_watch.version()
+        request.content_version = content_version() if watched is None else watched
     return request.content_version
 
 

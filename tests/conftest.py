@@ -5,6 +5,8 @@ from django.core.cache import cache
 from django.core.management import call_command
 from django.utils import translation
 
+from roles.cache import content_watch
+
 
 @pytest.fixture(autouse=True)
 def fast_password_hasher(settings):
@@ -17,6 +19,13 @@ def empty_cache():
     cache.clear()
     yield
     cache.clear()
+
+
+@pytest.fixture(scope="session", autouse=True)
+def content_watch_closed(django_db_setup):
+    """On PostgreSQL the page cache's listener holds a connection: let the test database go at the end."""
+    yield
+    content_watch.close()
 
 
 @pytest.fixture(autouse=True)

@@ -1,3 +1,5 @@
+import time
+
 import pytest
 from django.db import connection
 from django.http import HttpResponse
@@ -78,3 +80,34 @@ def test_a_response_made_for_one_visitor_is_never_served_to_another(rf):
 
     serve = PageCacheMiddleware(personal)
     assert [serve(rf.get("/page/")).cookies["visitor"].value for _ in range(2)] == ["1", "2"]
+
+
+@pytest.mark.skipif(connection.vendor != "postgresql", reason="LISTEN/NOTIFY is PostgreSQL's; SQLite reads the version")
+@pytest.mark.django_db(transaction=True)
+def test_on_postgresql_a_cached_page_needs_no_query_and_a_change_from_elsewhere_shows_at_once(client, content):
+    client.get(COO)
+    again, cached = queries_for(client, COO)
+    assert again == 0
+    assert "Résumé venu d’ailleurs." not in cached
+    # Another process's change: committed on a connection of its own, signals bypassed.
+    elsewhere = connection.get_new_connection(connection.get_connection_params())
+    elsewhere.autocommit = True
+    with elsewhere.cursor() as cursor:
+        cursor.execute("UPDATE roles_role SET summary_fr = 'Résumé venu d’ailleurs.' WHERE slug = 'chief-operating-officer'")
+        cursor.execute("UPDATE roles_contentversion SET number = number + 1")
+    elsewhere.close()
+    for _ in range(100):  # the notification travels over the socket: allow it a moment, not a poll interval
+        if "Résumé venu d’ailleurs." in client.get(COO).content.decode():
+            break
+        time.sleep(0.01)
+    else:
+        pytest.fail("the change never showed")
+
+
+@pytest.mark.skipif(connection.vendor != "postgresql", reason="LISTEN/NOTIFY is PostgreSQL's; SQLite reads the version")
+@pytest.mark.django_db(transaction=True)
+def test_behind_a_pooler_that_drops_notifications_cached_pages_read_the_version(client, content, settings):
+    settings.PAGE_CACHE_LISTENS = False
+    client.get(COO)
+    again, _ = queries_for(client, COO)
+    assert again == 1
