@@ -4,7 +4,7 @@ Text fields listed in `roles/translation.py` exist in French (`_fr`, the source 
 and English (`_en`); an empty English field falls back to the French text.
 """
 
-from django.core.validators import RegexValidator
+from django.core.validators import RegexValidator, slug_re
 from django.db import models
 from django.db.models import F, Prefetch, Q
 from django.urls import reverse
@@ -262,8 +262,10 @@ class RoleQuerySet(models.QuerySet):
 
     def pickable(self, also=()):
         """The roles offered in pickers: written (or reviewed) by the team, not the thousands imported,
-        plus the roles whose slugs are in `also` (an imported one chosen from its profile)."""
-        return self.filter(~Q(origin=Origin.IMPORTED) | Q(slug__in=list(also)[:MAX_PICKED_EXTRA]))
+        plus the roles whose slugs are in `also` (an imported one chosen from its profile). `also` comes
+        from the query string: what cannot be a slug (a NUL byte PostgreSQL would refuse) is left out."""
+        slugs = [slug for slug in list(also)[:MAX_PICKED_EXTRA] if slug_re.match(slug)]
+        return self.filter(~Q(origin=Origin.IMPORTED) | Q(slug__in=slugs))
 
     def for_sector(self, sector: str):
         if sector == Sector.BOTH:
