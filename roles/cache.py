@@ -8,6 +8,7 @@ all. Each change draws a new random version rather than counting: a counter woul
 values in another database (a test's, a restored backup's).
 """
 
+import contextlib
 import hashlib
 import os
 import secrets
@@ -71,21 +72,26 @@ class ContentWatch:
                         self._version = self._read()
                 return self._version
             except connection.Database.Error:
-                self._listener = None
+                self._drop()
                 return None
 
     def close(self) -> None:
         with self._lock:
-            if self._listener is not None and self._pid == os.getpid():
+            self._drop()
+
+    def _drop(self) -> None:
+        if self._listener is not None and self._pid == os.getpid():  # a parent's connection is the parent's to close
+            with contextlib.suppress(connection.Database.Error):
                 self._listener.close()
-            self._listener = None
+        self._listener = None
 
     def _listen(self) -> None:
-        listener = connection.get_new_connection(connection.get_connection_params())
-        listener.autocommit = True
-        with listener.cursor() as cursor:
+        self._drop()
+        self._listener = connection.get_new_connection(connection.get_connection_params())
+        self._pid = os.getpid()
+        self._listener.autocommit = True
+        with self._listener.cursor() as cursor:
             cursor.execute(f"LISTEN {CHANGES_CHANNEL}")
-        self._listener, self._pid = listener, os.getpid()
         self._version = self._read()
 
     def _read(self) -> int:

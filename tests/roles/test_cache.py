@@ -111,3 +111,26 @@ def test_behind_a_pooler_that_drops_notifications_cached_pages_read_the_version(
     client.get(COO)
     again, _ = queries_for(client, COO)
     assert again == 1
+
+
+@pytest.mark.skipif(connection.vendor != "postgresql", reason="LISTEN/NOTIFY is PostgreSQL's; SQLite reads the version")
+@pytest.mark.django_db(transaction=True)
+def test_on_postgresql_a_lost_listener_reads_the_version_then_listens_again(client, content):
+    client.get(COO)  # listening from here on
+    others = "FROM pg_stat_activity WHERE datname = current_database() AND pid <> pg_backend_pid()"
+    with connection.cursor() as cursor:  # the only other session on the test database is the listener's
+        cursor.execute(f"SELECT pg_terminate_backend(pid) {others}")
+        for _ in range(100):  # the server ends the session a moment later
+            cursor.execute(f"SELECT count(*) {others}")
+            if cursor.fetchone()[0] == 0:
+                break
+            time.sleep(0.01)
+    # The loss shows within a few polls (the server's farewell comes first): pages are served all
+    # along, the request that finds it reads the version itself, and the next one listens again.
+    for _ in range(10):
+        count, page = queries_for(client, COO)
+        assert "Directeur des opérations" in page
+        if count:
+            break
+    assert count == 1
+    assert queries_for(client, COO)[0] == 0
