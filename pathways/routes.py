@@ -118,7 +118,7 @@ class MoveArrays:
     @classmethod
     def of(cls, catalogue: Catalogue) -> "MoveArrays":
         roles, moves = catalogue.role_arrays, catalogue.moves
-        rows = {role_id: row for row, role_id in enumerate(roles.role_ids)} | {START: len(roles.role_ids)}
+        rows = roles.rows | {START: len(roles.role_ids)}
         return cls(
             moves=moves,
             roles=roles,

@@ -315,6 +315,11 @@ class RoleArrays:
                                                                   default=NOT_ASKED)) for name in fields},
         )
 
+    @cached_property
+    def rows(self) -> dict[int, int]:
+        """Each role's row."""
+        return {role_id: row for row, role_id in enumerate(self.role_ids)}
+
     def months_of(self, profile: Profile) -> np.ndarray:
         """The person's months in each of the areas, in column order."""
         return np.array([profile.months_in(area) for area in self.areas], dtype=np.int64)
@@ -332,11 +337,10 @@ def totals(
     if profile.is_empty:
         return dict.fromkeys(arrays.role_ids)
     count = len(arrays.role_ids)
-    rows = {role_id: row for row, role_id in enumerate(arrays.role_ids)}
     met = np.zeros(count, dtype=np.int64)
     for skill_id, rating in profile.ratings.items():
         for role_id, need in index.get(skill_id, ()):
-            met[rows[role_id]] += skill_credit(need, rating)
+            met[arrays.rows[role_id]] += skill_credit(need, rating)
     asks_skills = arrays.skill_weights > 0
     skills = np.divide(met, CREDIT_UNIT * arrays.skill_weights, out=np.zeros(count), where=asks_skills)
 
