@@ -52,6 +52,11 @@ class TransitionEdge:
     max_scale: int = MAX_SCALE
 
     @property
+    def origin(self) -> int | str:
+        """The position the move leaves: a role, or START."""
+        return START if self.from_role_id is None else self.from_role_id
+
+    @property
     def is_conditional(self) -> bool:
         return self.sector != ANY_SECTOR or self.min_scale > MIN_SCALE or self.max_scale < MAX_SCALE
 
@@ -85,7 +90,7 @@ class Catalogue:
         """The moves (indexes in `moves`) out of each position."""
         out: dict[int | str, list[int]] = {}
         for index, transition in enumerate(self.moves):
-            out.setdefault(START if transition.from_role_id is None else transition.from_role_id, []).append(index)
+            out.setdefault(transition.origin, []).append(index)
         return out
 
     @cached_property
@@ -93,8 +98,7 @@ class Catalogue:
         """(origin, index in `moves`) of every move into each role."""
         into: dict[int, list[tuple[int | str, int]]] = {}
         for index, transition in enumerate(self.moves):
-            origin = START if transition.from_role_id is None else transition.from_role_id
-            into.setdefault(transition.to_role_id, []).append((origin, index))
+            into.setdefault(transition.to_role_id, []).append((transition.origin, index))
         return into
 
     @cached_property
@@ -124,7 +128,7 @@ class MoveArrays:
             roles=roles,
             needs={sector: np.vstack([needs, np.zeros((1, len(roles.areas)), dtype=needs.dtype)])
                    for sector, needs in roles.needs.items()},
-            origins=np.array([rows[START if m.from_role_id is None else m.from_role_id] for m in moves], dtype=np.intp),
+            origins=np.array([rows[m.origin] for m in moves], dtype=np.intp),
             targets=np.array([rows[m.to_role_id] for m in moves], dtype=np.intp),
             min_months=np.array([m.min_months for m in moves], dtype=np.float64),
             penalties=np.array([CONDITIONAL_MOVE_PENALTY if m.is_conditional else 0.0 for m in moves], dtype=np.float64),
@@ -260,7 +264,8 @@ class Planner:
             ]
             if position == source and rank == self.profile.degree_rank:
                 # Applying at once for a role the person qualifies for: a stay only if experience is missing.
-                moves += [self.move(None, role_id, rank, max(0, self.gap(position, role_id)))
+                from_id = position if isinstance(position, int) else None
+                moves += [self.move(None, role_id, rank, max(self.missing(from_id, role_id).values(), default=0))
                           for role_id in self.ready if role_id != source]
             self._moves[key] = moves
         return self._moves[key]
@@ -271,12 +276,6 @@ class Planner:
         (`MoveArrays.stays` works out the shortest for every move at once.)"""
         return (max(transition.min_months if transition else 0, gap),
                 max(transition.max_months if transition else 0, gap))
-
-    def gap(self, position, to_id: int) -> int:
-        """The largest value of `missing()`, without building it."""
-        carried = self.carried(position if isinstance(position, int) else None)
-        needs = self.catalogue.roles[to_id].experience_needs(self.profile.sector)
-        return max((months - carried.get(area, 0) for area, months in needs.items()), default=0)
 
     def move(self, transition: TransitionEdge | None, to_id: int, rank: int, stay: float):
         _degree, degree_months, new_rank = self.degree_step(to_id, rank)

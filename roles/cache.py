@@ -31,10 +31,7 @@ CHANGES_CHANNEL = "careerpath_content"
 LISTENER_TRUST = 30
 
 
-def content_version(cursor=None) -> int:
-    if cursor is None:
-        with connection.cursor() as cursor:
-            return content_version(cursor)
+def read_content_version(cursor) -> int:
     cursor.execute(f"SELECT number FROM {ContentVersion._meta.db_table} WHERE id = 1")  # noqa: S608 (no input)
     row = cursor.fetchone()
     return row[0] if row else 0
@@ -97,17 +94,25 @@ class ContentWatch:
     def _read(self) -> int:
         self._read_at = time.monotonic()
         with self._listener.cursor() as cursor:
-            return content_version(cursor)
+            return read_content_version(cursor)
 
 
 content_watch = ContentWatch()
 
 
+def content_version() -> int:
+    """The current content version: the listener's when it can vouch for it, else read with a query."""
+    watched = content_watch.version()
+    if watched is not None:
+        return watched
+    with connection.cursor() as cursor:
+        return read_content_version(cursor)
+
+
 def content_version_of(request) -> int:
     """The content version, found once per request: a stale kept page costs no second query."""
     if not hasattr(request, "content_version"):
-        watched = content_watch.version()
-        request.content_version = content_version() if watched is None else watched
+        request.content_version = content_version()
     return request.content_version
 
 
