@@ -17,7 +17,7 @@ class Evaluation:
 
 
 def evaluate(catalogue: Catalogue, profile: Profile, target_id: int) -> Evaluation:
-    every_total = totals(catalogue.role_arrays, catalogue.skill_index, profile)
+    every_total = totals(catalogue.roles, catalogue.skill_users, profile)
     others = sorted(
         ((role_id, total) for role_id, total in every_total.items() if role_id != target_id and total is not None),
         key=lambda pair: (-pair[1], pair[0]),

@@ -10,10 +10,11 @@ for is open at once. Every move only shortens or appears when the person gains a
 experience or a skill level, so the quickest route never gets longer.
 
 The search is A*, stopping at the target, guided by a floor on the months left from each
-position (one backward search over this person's moves, studies left out). Every move's stay
-for the person is worked out at once with array arithmetic (the catalogue's moves as arrays,
-built once per catalogue): on a catalogue the size of ESCO, 10,000 moves, that keeps planning
-interactive. tests/pathways/test_routes.py checks it against networkx on random catalogues.
+position (one backward search over this person's moves, studies left out). The experience a
+person still lacks before a move is worked out in one place, `MoveTable.shortfalls`, on arrays:
+for all of a catalogue's moves at once (10,000 on a catalogue the size of ESCO) as for the legs
+of the route shown.
+tests/pathways/test_routes.py checks the planner against networkx on random catalogues.
 """
 
 import heapq
@@ -25,11 +26,12 @@ from functools import cached_property
 
 import numpy as np
 
+from roles.models import ExperienceArea, Scale, Sector
+
 from . import scoring
-from .scoring import ANY_SECTOR, DegreeOption, Profile, RoleRequirements, SkillGap, alternative_route_met, readiness
+from .scoring import DegreeOption, Profile, RoleRequirements, SkillGap, alternative_route_met, degree_level_met, readiness
 
 START = "start"
-MIN_SCALE, MAX_SCALE = 1, 4
 # A master's or MBA assumes a first degree; without one, the first degree comes first.
 FIRST_DEGREE_RANK, FIRST_DEGREE_MONTHS = 3, 36
 # Among routes of equal length, prefer moves that hold in any organisation.
@@ -47,9 +49,9 @@ class TransitionEdge:
     to_role_id: int
     min_months: int
     max_months: int
-    sector: str = ANY_SECTOR
-    min_scale: int = MIN_SCALE
-    max_scale: int = MAX_SCALE
+    sector: str = Sector.BOTH
+    min_scale: int = Scale.MICRO
+    max_scale: int = Scale.LARGE
 
     @property
     def origin(self) -> int | str:
@@ -58,10 +60,10 @@ class TransitionEdge:
 
     @property
     def is_conditional(self) -> bool:
-        return self.sector != ANY_SECTOR or self.min_scale > MIN_SCALE or self.max_scale < MAX_SCALE
+        return self.sector != Sector.BOTH or self.min_scale > Scale.MICRO or self.max_scale < Scale.LARGE
 
     def applies_to(self, profile: Profile) -> bool:
-        sector_ok = self.sector == ANY_SECTOR or profile.sector in (ANY_SECTOR, self.sector)
+        sector_ok = self.sector == Sector.BOTH or profile.sector in (Sector.BOTH, self.sector)
         scale_ok = profile.scale is None or self.min_scale <= profile.scale <= self.max_scale
         return sector_ok and scale_ok
 
@@ -72,16 +74,12 @@ class Catalogue:
     transitions: tuple[TransitionEdge, ...]
 
     @cached_property
-    def skill_index(self):
-        return scoring.skill_index(self.roles)
-
-    @cached_property
-    def role_arrays(self) -> scoring.RoleArrays:
-        return scoring.RoleArrays.of(self.roles)
+    def skill_users(self) -> dict[int, list[tuple[int, scoring.SkillNeed]]]:
+        return scoring.skill_users(self.roles)
 
     @cached_property
     def moves(self) -> tuple[TransitionEdge, ...]:
-        """The transitions between roles of the catalogue (or from studies), in the order of `move_arrays`."""
+        """The transitions between roles of the catalogue (or from studies), indexed by the planner."""
         return tuple(transition for transition in self.transitions if transition.to_role_id in self.roles
                      and (transition.from_role_id is None or transition.from_role_id in self.roles))
 
@@ -102,48 +100,64 @@ class Catalogue:
         return into
 
     @cached_property
-    def move_arrays(self) -> "MoveArrays":
-        return MoveArrays.of(self)
+    def move_table(self) -> "MoveTable":
+        return MoveTable.of(self)
 
 
 @dataclass(frozen=True)
-class MoveArrays:
-    """The catalogue's moves as arrays (one row per position: the roles, then START), so that one
-    person's stay before every move is a few vector operations instead of a loop over 10,000 moves."""
+class MoveTable:
+    """What every position asks in each experience area, and every move's ends and usual times, as arrays
+    built once per catalogue: rows are the roles, then START (which asks nothing); columns the areas."""
 
-    moves: tuple[TransitionEdge, ...]
-    roles: scoring.RoleArrays  # its rows are the roles'; START's comes after them
-    needs: Mapping[str, np.ndarray]  # sector -> months per area each position asks for (START: none)
+    rows: Mapping[int | str, int]
+    needs: Mapping[str, np.ndarray]  # sector -> months per area each position asks on its usual route
     origins: np.ndarray  # row of each move's origin
     targets: np.ndarray  # row of each move's role
-    min_months: np.ndarray
+    usual_min: np.ndarray
+    usual_max: np.ndarray
     penalties: np.ndarray  # CONDITIONAL_MOVE_PENALTY for a move that holds in some organisations only
+    moves: tuple[TransitionEdge, ...]
 
     @classmethod
-    def of(cls, catalogue: Catalogue) -> "MoveArrays":
-        roles, moves = catalogue.role_arrays, catalogue.moves
-        rows = roles.rows | {START: len(roles.role_ids)}
+    def of(cls, catalogue: Catalogue) -> "MoveTable":
+        rows = {role_id: row for row, role_id in enumerate(catalogue.roles)} | {START: len(catalogue.roles)}
+        positions = [*catalogue.roles.values(), None]
+        moves = catalogue.moves
         return cls(
+            rows=rows,
+            needs={sector: np.array([[requirements.experience_needs(sector).get(area, 0) if requirements else 0
+                                      for area in ExperienceArea.values] for requirements in positions], dtype=np.int64)
+                   for sector in Sector.values},
+            origins=np.array([rows[move.origin] for move in moves], dtype=np.intp),
+            targets=np.array([rows[move.to_role_id] for move in moves], dtype=np.intp),
+            usual_min=np.array([move.min_months for move in moves], dtype=np.int64),
+            usual_max=np.array([move.max_months for move in moves], dtype=np.int64),
+            penalties=np.array([CONDITIONAL_MOVE_PENALTY if move.is_conditional else 0.0 for move in moves]),
             moves=moves,
-            roles=roles,
-            needs={sector: np.vstack([needs, np.zeros((1, len(roles.areas)), dtype=needs.dtype)])
-                   for sector, needs in roles.needs.items()},
-            origins=np.array([rows[m.origin] for m in moves], dtype=np.intp),
-            targets=np.array([rows[m.to_role_id] for m in moves], dtype=np.intp),
-            min_months=np.array([m.min_months for m in moves], dtype=np.float64),
-            penalties=np.array([CONDITIONAL_MOVE_PENALTY if m.is_conditional else 0.0 for m in moves], dtype=np.float64),
         )
 
-    def stays(self, profile: Profile) -> list[float]:
-        """Months in the position before each move, studies aside: the move's usual time, or longer to gain
-        the experience the next role asks for beyond what the person carries; infinite where the move
-        does not apply to the person's sector or scale."""
+    def shortfalls(self, profile: Profile, origins: np.ndarray, targets: np.ndarray) -> np.ndarray:
+        """Months per area the person still lacks to move from each origin row to the matching target row:
+        what the target asks beyond what they carry out of the origin (their own months, or at least what
+        the origin role took)."""
         needs = self.needs[profile.sector]
-        own = self.roles.months_of(profile)
-        carried = np.maximum(needs, own)  # leaving a role, at least what it took; START's row: the person's own
-        gaps = (needs[self.targets] - carried[self.origins]).max(axis=1, initial=0)
+        own = np.array([profile.months_in(area) for area in ExperienceArea.values], dtype=np.int64)
+        return np.maximum(needs[targets] - np.maximum(needs[origins], own), 0)
+
+    @staticmethod
+    def stays(usual_min, usual_max, shortfalls: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+        """Shortest and longest time in a position before a move, studies aside: the move's usual time, or
+        longer to gain the experience still missing."""
+        gap = shortfalls.max(axis=1, initial=0)
+        return np.maximum(usual_min, gap), np.maximum(usual_max, gap)
+
+    def costs(self, profile: Profile) -> list[float]:
+        """What each move costs the searches: its shortest stay (a hair more when it holds in some
+        organisations only), or infinite when it does not apply to the person's sector or scale."""
+        shortest, _longest = self.stays(self.usual_min, self.usual_max,
+                                        self.shortfalls(profile, self.origins, self.targets))
         applies = np.fromiter((move.applies_to(profile) for move in self.moves), dtype=bool, count=len(self.moves))
-        return np.where(applies, np.maximum(self.min_months, gaps) + self.penalties, INFINITE).tolist()
+        return np.where(applies, shortest + self.penalties, INFINITE).tolist()
 
 
 @dataclass(frozen=True)
@@ -192,7 +206,7 @@ class Route:
 
     @property
     def sectors(self) -> frozenset[str]:
-        return frozenset(leg.transition.sector for leg in self.legs if leg.transition and leg.transition.sector != ANY_SECTOR)
+        return frozenset(leg.transition.sector for leg in self.legs if leg.transition and leg.transition.sector != Sector.BOTH)
 
 
 @dataclass(frozen=True)
@@ -210,30 +224,21 @@ class Planner:
         self.catalogue = catalogue
         self.profile = profile
         self.ready = ready
-        self._carried: dict[int | None, dict[str, int]] = {}
         self._degree: dict[tuple[int, int], tuple[DegreeOption | None, int, int]] = {}
         self._moves: dict[tuple, list] = {}  # state -> its moves, shared by the searches for alternatives
         self._floors: dict[int, dict[int | str, float]] = {}
         self._gaps: dict[int, tuple[SkillGap, ...]] = {}
-        self._stays = catalogue.move_arrays.stays(profile)  # by index in catalogue.moves
+        self.table = catalogue.move_table
+        self.costs = self.table.costs(profile)  # by index in catalogue.moves
 
-    def carried(self, role_id: int | None) -> dict[str, int]:
-        """What a person has when leaving a role: their own months, or at least what the role took."""
-        if role_id not in self._carried:
-            carried = dict(self.profile.experience)
-            if role_id is not None:
-                for area, months in self.catalogue.roles[role_id].experience_needs(self.profile.sector).items():
-                    carried[area] = max(carried.get(area, 0), months)
-            self._carried[role_id] = carried
-        return self._carried[role_id]
-
-    def missing(self, from_id: int | None, to_id: int) -> dict[str, int]:
-        carried = self.carried(from_id)
-        return {
-            area: months - carried.get(area, 0)
-            for area, months in self.catalogue.roles[to_id].experience_needs(self.profile.sector).items()
-            if carried.get(area, 0) < months
-        }
+    def stay(self, transition: TransitionEdge | None, origin: int | str, to_id: int) -> tuple[int, int, dict[str, int]]:
+        """Shortest and longest time in the position before one move, and the months still missing per area."""
+        shortfall = self.table.shortfalls(self.profile, np.array([self.table.rows[origin]]),
+                                          np.array([self.table.rows[to_id]]))
+        usual = (transition.min_months, transition.max_months) if transition else (0, 0)
+        shortest, longest = self.table.stays(*usual, shortfall)
+        missing = {area: int(months) for area, months in zip(ExperienceArea.values, shortfall[0], strict=True) if months}
+        return int(shortest[0]), int(longest[0]), missing
 
     def degree_step(self, role_id: int, rank: int) -> tuple[DegreeOption | None, int, int]:
         """The quickest degree that opens the role for someone holding `rank`: (degree, months, new rank)."""
@@ -241,9 +246,7 @@ class Planner:
         if key not in self._degree:
             requirements = self.catalogue.roles[role_id]
             best: tuple[DegreeOption | None, int, int] = (None, 0, rank)
-            opened = (not requirements.asks_for_degree or alternative_route_met(requirements, self.profile)
-                      or any(rank >= option.rank for option in requirements.degrees))
-            if not opened:
+            if not degree_level_met(requirements, self.profile, rank):
                 options = [
                     (option, option.months + (FIRST_DEGREE_MONTHS if option.rank > FIRST_DEGREE_RANK > rank else 0))
                     for option in requirements.degrees
@@ -258,24 +261,16 @@ class Planner:
         key = (position, rank)
         if key not in self._moves:
             moves = [
-                self.move(self.catalogue.moves[index], self.catalogue.moves[index].to_role_id, rank, self._stays[index])
+                self.move(self.catalogue.moves[index], self.catalogue.moves[index].to_role_id, rank, self.costs[index])
                 for index in self.catalogue.moves_from.get(position, ())
-                if self._stays[index] != INFINITE  # the move applies to this person
+                if self.costs[index] != INFINITE  # the move applies to this person
             ]
             if position == source and rank == self.profile.degree_rank:
                 # Applying at once for a role the person qualifies for: a stay only if experience is missing.
-                from_id = position if isinstance(position, int) else None
-                moves += [self.move(None, role_id, rank, max(self.missing(from_id, role_id).values(), default=0))
+                moves += [self.move(None, role_id, rank, self.stay(None, position, role_id)[0])
                           for role_id in self.ready if role_id != source]
             self._moves[key] = moves
         return self._moves[key]
-
-    @staticmethod
-    def time_in_position(transition: TransitionEdge | None, gap: int) -> tuple[int, int]:
-        """Shortest and longest stay before a move: the move's usual time, or longer to gain what is missing.
-        (`MoveArrays.stays` works out the shortest for every move at once.)"""
-        return (max(transition.min_months if transition else 0, gap),
-                max(transition.max_months if transition else 0, gap))
 
     def move(self, transition: TransitionEdge | None, to_id: int, rank: int, stay: float):
         _degree, degree_months, new_rank = self.degree_step(to_id, rank)
@@ -293,7 +288,7 @@ class Planner:
                 if months > bound[position] or position == START:
                     continue
                 for origin, index in self.catalogue.moves_into.get(position, ()):
-                    total = months + self._stays[index]  # infinite for a move that does not apply
+                    total = months + self.costs[index]  # infinite for a move that does not apply
                     if total < bound.get(origin, INFINITE):
                         bound[origin] = total
                         heapq.heappush(queue, (total, next(counter), origin))
@@ -313,7 +308,7 @@ class Planner:
             done.add(position)
             through = count[position] + (position in avoid)
             for origin, index in self.catalogue.moves_into.get(position, ()):
-                if self._stays[index] != INFINITE and through < count.get(origin, through + 1):
+                if self.costs[index] != INFINITE and through < count.get(origin, through + 1):
                     count[origin] = through
                     queue.appendleft(origin) if through == count[position] else queue.append(origin)
         return count
@@ -384,11 +379,9 @@ class Planner:
     def leg(self, transition: TransitionEdge | None, before: tuple, after: tuple) -> Leg:
         (position, rank), (to_id, _new_rank) = before, after
         from_id = position if isinstance(position, int) else None
-        missing = self.missing(from_id, to_id)
-        gap = max(missing.values(), default=0)
+        min_months, max_months, missing = self.stay(transition, position, to_id)
         degree, degree_months, _ = self.degree_step(to_id, rank)
         target = self.catalogue.roles[to_id]
-        min_months, max_months = self.time_in_position(transition, gap)
         return Leg(
             to_role_id=to_id,
             from_role_id=from_id,
@@ -417,7 +410,7 @@ def plan_route(
 ) -> RoutePlan:
     """The quickest route and up to three genuinely different ones; `totals` may be passed if known."""
     if totals is None:
-        totals = scoring.totals(catalogue.role_arrays, catalogue.skill_index, profile)
+        totals = scoring.totals(catalogue.roles, catalogue.skill_users, profile)
     if profile.current_role_id == target_id or totals[target_id] == 100:
         return RoutePlan(target_role_id=target_id, ready=True, best=None)
     source = profile.current_role_id if profile.current_role_id in catalogue.roles else START

@@ -138,7 +138,7 @@ def test_the_planner_finds_what_networkx_finds_over_the_same_moves(case):
     from pathways.routes import START, Planner
 
     catalogue, profile, target = case
-    every_total = scoring.totals(catalogue.role_arrays, catalogue.skill_index, profile)
+    every_total = scoring.totals(catalogue.roles, catalogue.skill_users, profile)
     plan = plan_route(catalogue, profile, target, every_total)
     if plan.ready:
         return

@@ -3,7 +3,7 @@ from dataclasses import replace
 from hypothesis import given
 from hypothesis import strategies as st
 
-from pathways.scoring import Profile, RoleArrays, RoleRequirements, SkillNeed, StepNeed, readiness, skill_index, totals
+from pathways.scoring import Profile, RoleRequirements, SkillNeed, StepNeed, readiness, skill_users, totals
 from tests.pathways.strategies import AREAS, FIELDS, RANKS, SKILL_IDS, profiles, requirements
 
 
@@ -14,7 +14,7 @@ def total(reqs: RoleRequirements, profile: Profile) -> int | None:
 @given(st.lists(requirements(), max_size=6), profiles())
 def test_scoring_every_role_at_once_gives_each_role_its_own_total(many, profile):
     roles = {role_id: replace(reqs, role_id=role_id) for role_id, reqs in enumerate(many, start=1)}
-    every_total = totals(RoleArrays.of(roles), skill_index(roles), profile)
+    every_total = totals(roles, skill_users(roles), profile)
     assert every_total == {role_id: total(reqs, profile) for role_id, reqs in roles.items()}
 
 
