@@ -101,7 +101,7 @@ def assessment_request(base: str) -> tuple[str, str, dict]:
     fields = {
         "csrfmiddlewaretoken": re.search(r'name="csrfmiddlewaretoken" value="([^"]+)"', html).group(1),
         "position": "student", "degree_level": "bachelor", "degree_field": "business-management",
-        "years_operations": 2, "years_people": 0, "years_customer_service": 0, "years_facilities": 0,
+        "years_operations": 2, "years_people": 0, "years_customer-service": 0, "years_facilities": 0,
         "years_business": 0, "preferred_sector": "both", "preferred_scale": "", "consent": "on",
     }
     fields.update({name: 2 for name in set(re.findall(r'name="(skill_\d+)"', html))})

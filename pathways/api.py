@@ -4,47 +4,54 @@ from typing import Literal
 
 from ninja import Router, Schema
 from ninja.errors import HttpError
-from pydantic import Field
+from pydantic import ConfigDict, Field, create_model
 
 from roles.api import Error, Slug
-from roles.models import Degree, DegreeField, DegreeLevel, ExperienceArea, Role, Scale, Sector, Skill
+from roles.models import MAX_LEVEL, DegreeField, DegreeLevel, ExperienceArea, Role, Scale, Sector, Skill
 
 from .catalogue import current_catalogue, profile_from
 from .evaluation import evaluate
-from .models import MAX_RATING, MAX_YEARS
-from .routes import Route
+from .models import MAX_EXPERIENCE_MONTHS
+from .presentation import RouteView, present
 
 router = Router(tags=["route planner"])
 
-Years = Field(0, ge=0, le=MAX_YEARS)
+# JSON names of the experience areas: their codes, with "_" for "-" so that they read as identifiers.
+AREA_OF_FIELD = {area.value.replace("-", "_"): area.value for area in ExperienceArea}
+class StrictSchema(Schema):
+    """A request body: a field it does not know is refused, not silently dropped (a typo would change the answer)."""
+
+    model_config = ConfigDict(extra="forbid")
 
 
-class Experience(Schema):
-    operations: int = Years
-    people: int = Years
-    customer_service: int = Years
-    facilities: int = Years
-    business: int = Years
+ExperienceMonths = create_model(
+    "ExperienceMonths",
+    __base__=StrictSchema,
+    **{name: (int, Field(0, ge=0, le=MAX_EXPERIENCE_MONTHS, description=str(ExperienceArea(area).label)))
+       for name, area in AREA_OF_FIELD.items()},
+)
 
 
-class RouteRequest(Schema):
+class RouteRequest(StrictSchema):
     target: Slug = Field(description="slug of the role wanted")
     current_role: Slug | None = Field(None, description="slug of the role held now, if any")
     degree_level: Literal[tuple(DegreeLevel.values)] | None = None  # type: ignore[valid-type]
     degree_field: Literal[tuple(DegreeField.values)] | None = None  # type: ignore[valid-type]
-    years: Experience = Field(default_factory=Experience, description="years of experience in each area")
+    experience_months: ExperienceMonths = Field(default_factory=ExperienceMonths,
+                                                description="months of experience in each area (internships count)")
     preferred_sector: Literal[tuple(Sector.values)] = Sector.BOTH  # type: ignore[valid-type]
     preferred_scale: Literal[tuple(Scale.values)] | None = None  # type: ignore[valid-type]
     ratings: dict[Slug, int] = Field(
-        default_factory=dict, description=f"skill slug → self-rating from 0 to {MAX_RATING}",
+        default_factory=dict, description=f"skill slug → self-rating from 0 to {MAX_LEVEL}",
         json_schema_extra={"additionalProperties": False},  # keys that are not slugs are refused
     )
 
 
 class Part(Schema):
     name: str
-    weight: float
-    value: float
+    weight: int = Field(description="share of the total, in %")
+    value: int = Field(description="how much of the part is met, in %")
+    points: int = Field(description="what the part adds to the total")
 
 
 class Gap(Schema):
@@ -102,41 +109,35 @@ def route(request, body: RouteRequest):
     for slug, level in body.ratings.items():
         if slug not in skills:
             raise HttpError(422, f"No skill “{slug[:80]}”.")
-        if not 0 <= level <= MAX_RATING:
-            raise HttpError(422, f"The rating of “{slug}” must be from 0 to {MAX_RATING}.")
+        if not 0 <= level <= MAX_LEVEL:
+            raise HttpError(422, f"The rating of “{slug}” must be from 0 to {MAX_LEVEL}.")
     current = roles.get(body.current_role) if body.current_role else None
+    months = body.experience_months.model_dump()
     profile = profile_from(
         ratings={skills[slug]: level for slug, level in body.ratings.items()},
         degree_level=body.degree_level or "", degree_field=body.degree_field or "",
-        experience={area: getattr(body.years, area.replace("-", "_")) * 12 for area in ExperienceArea.values},
+        experience={AREA_OF_FIELD[name]: months[name] for name in AREA_OF_FIELD if months[name]},
         sector=body.preferred_sector, scale=body.preferred_scale, current_role_id=current.pk if current else None,
     )
-    target = roles[body.target]
-    evaluation = evaluate(current_catalogue(), profile, target.pk)
-    plan = evaluation.plan
-    routes = [r for r in (plan.best, *plan.alternatives) if r]
-    slugs = dict(Role.objects.filter(pk__in={rid for r in routes for rid in r.role_ids} | {rid for rid, _ in evaluation.closest})
-                 .values_list("pk", "slug"))
-    skill_slugs = dict(Skill.objects.filter(pk__in=[g.need.skill_id for g in evaluation.target.gaps]).values_list("pk", "slug"))
-    degree_slugs = dict(Degree.objects.filter(pk__in={leg.degree.degree_id for r in routes for leg in r.legs if leg.degree})
-                        .values_list("pk", "slug"))
-
-    def route_out(route: Route) -> dict:
-        return {"min_months": route.min_months, "max_months": route.max_months, "steps": [
-            {"role": slugs[leg.to_role_id], "degree": degree_slugs[leg.degree.degree_id] if leg.degree else None,
-             "degree_months": leg.degree_months, "min_months": leg.min_months, "max_months": leg.max_months,
-             "experience_missing": dict(leg.experience_missing)}
-            for leg in route.legs
-        ]}
-
-    readiness = evaluation.target
+    target = Role.objects.with_skills().get(pk=roles[body.target].pk)
+    result = present(evaluate(current_catalogue(), profile, target.pk), profile, target)
     return {
-        "target": target.slug, "described": evaluation.described, "total": readiness.total,
-        "parts": [{"name": p.name, "weight": p.weight, "value": p.value} for p in readiness.parts],
-        "gaps": [{"skill": skill_slugs[g.need.skill_id], "rating": g.rating, "required": g.need.required, "gain": g.gain}
-                 for g in readiness.gaps],
-        "degree_missing": not readiness.degree_met, "experience_missing": dict(readiness.experience_missing),
-        "ready": plan.ready, "best": route_out(plan.best) if plan.best else None,
-        "alternatives": [route_out(r) for r in plan.alternatives],
-        "closest": [{"role": slugs[rid], "total": total} for rid, total in evaluation.closest],
+        "target": target.slug, "described": result.described, "total": result.total,
+        "parts": [{"name": p.name, "weight": p.weight, "value": p.value, "points": p.points} for p in result.parts],
+        "gaps": [{"skill": gap.skill.slug, "rating": gap.rating, "required": gap.required, "gain": gap.gain}
+                 for gap in result.gaps],
+        "degree_missing": result.degree_missing,
+        "experience_missing": {action.area: action.months for action in result.experience_missing},
+        "ready": result.ready, "best": route_out(result.best) if result.best else None,
+        "alternatives": [route_out(route) for route in result.alternatives],
+        "closest": [{"role": role.slug, "total": total} for role, total in result.closest],
     }
+
+
+def route_out(route: RouteView) -> dict:
+    return {"min_months": route.min_months, "max_months": route.max_months, "steps": [
+        {"role": leg.role.slug, "degree": leg.degree.slug if leg.degree else None, "degree_months": leg.degree_months,
+         "min_months": leg.min_months, "max_months": leg.max_months,
+         "experience_missing": {action.area: action.months for action in leg.experience}}
+        for leg in route.legs
+    ]}

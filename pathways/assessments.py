@@ -18,7 +18,7 @@ def save_assessment(
     current_role: Role | None,
     degree_level: str,
     degree_field: str,
-    years: dict[str, int],
+    experience_months: dict[str, int],
     preferred_sector: str,
     preferred_scale: int | None,
     ratings: dict[int, int],
@@ -34,10 +34,11 @@ def save_assessment(
         preferred_sector=preferred_sector,
         preferred_scale=preferred_scale,
         language=language,
+        experience_months=experience_months,
         consent=True,
-        **years,
     )
-    assessment.full_clean()
+    # The form checked the choices; the model checks its own invariants without a query per relation.
+    assessment.full_clean(exclude={"target_role", "current_role"}, validate_unique=False, validate_constraints=False)
     assessment.save()
     SkillRating.objects.bulk_create(
         SkillRating(assessment=assessment, skill_id=skill_id, level=level) for skill_id, level in ratings.items()

@@ -88,7 +88,7 @@ def profile_of(assessment: Assessment) -> Profile:
         ratings={rating.skill_id: rating.level for rating in assessment.ratings.all()},
         degree_level=assessment.degree_level,
         degree_field=assessment.degree_field,
-        experience=assessment.experience_months(),
+        experience=assessment.experience_months,
         sector=assessment.preferred_sector,
         scale=assessment.preferred_scale,
         current_role_id=assessment.current_role_id,

@@ -1,21 +1,18 @@
+from functools import cached_property
+
 from crispy_forms.helper import FormHelper
 from crispy_forms.layout import HTML, Div, Fieldset, Layout, Submit
 from django import forms
 from django.utils.html import format_html
 from django.utils.translation import gettext_lazy as _
 
-from roles.models import DegreeField, DegreeLevel, ExperienceArea, Role, Scale, Sector
+from roles.models import MAX_LEVEL, DegreeField, DegreeLevel, ExperienceArea, Role, Scale, Sector, SkillLevel
 
-from .models import MAX_RATING, MAX_YEARS, Situation
+from .models import MAX_EXPERIENCE_MONTHS, Situation
 
-YEARS_FIELDS = {
-    ExperienceArea.OPERATIONS: ("years_operations", _("Années en gestion des opérations (stages compris)")),
-    ExperienceArea.PEOPLE: ("years_people", _("Années à encadrer des personnes")),
-    ExperienceArea.CUSTOMER_SERVICE: ("years_customer_service", _("Années en service client")),
-    ExperienceArea.FACILITIES: ("years_facilities", _("Années en installations et maintenance")),
-    ExperienceArea.BUSINESS: ("years_business", _("Années à diriger une entreprise (p. ex. familiale)")),
-}
 NOT_YET = _("Jamais pratiqué")
+EXPERIENCE_HINT = _("En années et en mois : comptez les stages, l’alternance et les premières semaines en poste. "
+                    "Diriger une entreprise : par exemple l’entreprise familiale.")
 
 
 class TargetForm(forms.Form):
@@ -23,7 +20,7 @@ class TargetForm(forms.Form):
 
     target = forms.ModelChoiceField(
         label=_("Le poste que vous visez"),
-        queryset=Role.objects.published(),
+        queryset=Role.objects.published().with_skills(),  # step two asks about these skills
         to_field_name="slug",
         empty_label=None,
         error_messages={"invalid_choice": _("Ce poste n’existe pas ou n’est pas publié : choisissez-en un dans la liste.")},
@@ -39,6 +36,11 @@ class TargetForm(forms.Form):
 
 def rating_field_name(skill_id: int) -> str:
     return f"skill_{skill_id}"
+
+
+def experience_field_names(area: str) -> tuple[str, str]:
+    """The years and months fields of an experience area."""
+    return f"years_{area}", f"months_{area}"
 
 
 class AssessmentForm(forms.Form):
@@ -76,30 +78,45 @@ class AssessmentForm(forms.Form):
             (_("Déjà en poste"), [(role.slug, role.display_title) for role in roles]),
         ]
         self.roles_by_slug = {role.slug: role for role in roles}
-        for field_name, label in YEARS_FIELDS.values():
-            self.fields[field_name] = forms.IntegerField(
-                label=label, min_value=0, max_value=MAX_YEARS, initial=0,
+        for area in ExperienceArea:
+            years, months = experience_field_names(area)
+            self.fields[years] = forms.IntegerField(
+                label=_("%(area)s : années") % {"area": area.label}, min_value=0, required=False,
+                max_value=MAX_EXPERIENCE_MONTHS // 12, initial=0,
                 error_messages={"max_value": _("Indiquez au plus %(limit_value)s ans.")},
+            )
+            self.fields[months] = forms.IntegerField(
+                label=_("%(area)s : mois en plus") % {"area": area.label}, min_value=0, required=False,
+                max_value=MAX_EXPERIENCE_MONTHS, initial=0,
+                error_messages={"max_value": _("Indiquez au plus %(limit_value)s mois.")},
             )
         self.skill_fields = []
         for role_skill in target.role_skills.all():
             if not role_skill.required_level:
                 continue  # no level set yet (imported role): nothing to rate against
             skill = role_skill.skill
-            choices = [(0, format_html("<strong>0</strong> — {}", NOT_YET))]
-            choices += [(level.level, format_html("<strong>{}</strong> — {}", level.level, level.description))
-                        for level in skill.levels.all()]
             name = rating_field_name(skill.pk)
             self.fields[name] = forms.TypedChoiceField(
                 label=format_html("{} <span class='text-body-secondary small'>({} : {}/{})</span>",
-                                  skill.name, _("niveau attendu"), role_skill.required_level, MAX_RATING),
-                choices=choices, coerce=int, widget=forms.RadioSelect,
+                                  skill.name, _("niveau attendu"), role_skill.required_level, MAX_LEVEL),
+                choices=[(level, str(level)) for level in range(MAX_LEVEL + 1)], coerce=int, widget=forms.RadioSelect,
                 error_messages={"required": _("Choisissez un niveau de 0 à 5 pour cette compétence.")},
             )
             self.skill_fields.append((role_skill, name))
-        self.helper = self.build_helper()
 
-    def build_helper(self) -> FormHelper:
+    def describe_levels(self) -> None:
+        """Before the form is shown: each level's choice says what a person at that level does.
+        (Checking the answers needs only the numbers, so a valid submission never reads them.)"""
+        described: dict[int, dict[int, str]] = {}
+        for level in SkillLevel.objects.filter(skill__in=[rs.skill_id for rs, _name in self.skill_fields]):
+            described.setdefault(level.skill_id, {})[level.level] = level.description
+        for role_skill, name in self.skill_fields:
+            descriptions = {0: NOT_YET, **described.get(role_skill.skill_id, {})}
+            self.fields[name].choices = [(level, format_html("<strong>{}</strong> — {}", level, description))
+                                         for level, description in sorted(descriptions.items())]
+
+    @cached_property
+    def helper(self) -> FormHelper:
         helper = FormHelper()
         helper.form_method = "post"
         # The server's messages are in the visitor's language and sit next to each field.
@@ -113,7 +130,12 @@ class AssessmentForm(forms.Form):
         ]
         helper.layout = Layout(
             Fieldset(_("Où vous en êtes"), "position", "degree_level", "degree_field", css_id="situation"),
-            Fieldset(_("Votre expérience, en années"), *(name for name, _label in YEARS_FIELDS.values()), css_id="experience"),
+            Fieldset(
+                _("Votre expérience"),
+                HTML(format_html("<p class='small text-body-secondary'>{}</p>", EXPERIENCE_HINT)),
+                *(Div(*experience_field_names(area), css_class="experience-area") for area in ExperienceArea),
+                css_id="experience",
+            ),
             Fieldset(_("Ce que vous cherchez"), "preferred_sector", "preferred_scale", css_id="preferences"),
             Div(HTML("<h2 class='h4' id='skills'>{% load i18n %}{% translate 'Vos compétences' %}</h2>"), *skill_sections),
             Fieldset(_("Vos données"), "consent", css_id="consent-section"),
@@ -131,6 +153,10 @@ class AssessmentForm(forms.Form):
 
     def clean(self):
         cleaned = super().clean()
+        for area in ExperienceArea:
+            if self.months_in(area) > MAX_EXPERIENCE_MONTHS:
+                self.add_error(experience_field_names(area)[0],
+                               _("Indiquez au plus %(limit)s ans en tout.") % {"limit": MAX_EXPERIENCE_MONTHS // 12})
         if cleaned.get("degree_level") and not cleaned.get("degree_field"):
             self.add_error("degree_field", _("Indiquez le domaine de votre diplôme."))
         if cleaned.get("degree_field") and not cleaned.get("degree_level"):
@@ -144,6 +170,15 @@ class AssessmentForm(forms.Form):
     @property
     def situation(self) -> str:
         return Situation.ROLE if self.current_role else self.cleaned_data["position"]
+
+    def months_in(self, area: str) -> int:
+        years, months = experience_field_names(area)
+        return 12 * (self.cleaned_data.get(years) or 0) + (self.cleaned_data.get(months) or 0)
+
+    @property
+    def experience_months(self) -> dict[str, int]:
+        """Months per area, the areas with none left out."""
+        return {area.value: months for area in ExperienceArea if (months := self.months_in(area))}
 
     @property
     def ratings(self) -> dict[int, int]:

@@ -2,15 +2,26 @@
 
 import uuid
 
+from django.core.exceptions import ValidationError
 from django.db import models
 from django.db.models import Q
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
-from roles.models import DegreeField, DegreeLevel, ExperienceArea, Role, Scale, Sector, Skill, Source, format_months_range
+from roles.models import (
+    MAX_LEVEL,
+    DegreeField,
+    DegreeLevel,
+    ExperienceArea,
+    Role,
+    Scale,
+    Sector,
+    Skill,
+    Source,
+    format_months_range,
+)
 
-MAX_RATING = 5
-MAX_YEARS = 50
+MAX_EXPERIENCE_MONTHS = 50 * 12  # per area: a whole working life
 
 
 class TransitionQuerySet(models.QuerySet):
@@ -100,11 +111,10 @@ class Assessment(models.Model):
     )
     degree_level = models.CharField(_("diplôme le plus élevé"), max_length=20, choices=DegreeLevel.choices, blank=True)
     degree_field = models.CharField(_("domaine du diplôme"), max_length=40, choices=DegreeField.choices, blank=True)
-    years_operations = models.PositiveSmallIntegerField(_("années en gestion des opérations"), default=0)
-    years_people = models.PositiveSmallIntegerField(_("années d’encadrement"), default=0)
-    years_customer_service = models.PositiveSmallIntegerField(_("années de service client"), default=0)
-    years_facilities = models.PositiveSmallIntegerField(_("années en installations et maintenance"), default=0)
-    years_business = models.PositiveSmallIntegerField(_("années à diriger une entreprise"), default=0)
+    experience_months = models.JSONField(
+        _("expérience (mois par domaine)"), default=dict, blank=True,
+        help_text=_("Les mois déclarés dans chaque domaine d’expérience ; un domaine absent compte zéro."),
+    )
     preferred_sector = models.CharField(_("secteur souhaité"), max_length=20, choices=Sector.choices, default=Sector.BOTH)
     preferred_scale = models.PositiveSmallIntegerField(_("taille souhaitée"), choices=Scale.choices, null=True, blank=True)
     consent = models.BooleanField(_("accord pour conserver les réponses"))
@@ -115,12 +125,6 @@ class Assessment(models.Model):
         verbose_name_plural = _("auto-évaluations")
         constraints = [
             models.CheckConstraint(condition=Q(consent=True), name="assessment_has_consent"),
-            models.CheckConstraint(
-                condition=Q(years_operations__lte=MAX_YEARS, years_people__lte=MAX_YEARS,
-                            years_customer_service__lte=MAX_YEARS, years_facilities__lte=MAX_YEARS,
-                            years_business__lte=MAX_YEARS),
-                name="assessment_years_in_range",
-            ),
             models.CheckConstraint(
                 condition=Q(degree_level="", degree_field="") | (~Q(degree_level="") & ~Q(degree_field="")),
                 name="assessment_degree_has_field",
@@ -133,14 +137,16 @@ class Assessment(models.Model):
     def get_absolute_url(self) -> str:
         return reverse("pathways:result", kwargs={"pk": self.pk})
 
-    def experience_months(self) -> dict[str, int]:
-        return {
-            ExperienceArea.OPERATIONS: self.years_operations * 12,
-            ExperienceArea.PEOPLE: self.years_people * 12,
-            ExperienceArea.CUSTOMER_SERVICE: self.years_customer_service * 12,
-            ExperienceArea.FACILITIES: self.years_facilities * 12,
-            ExperienceArea.BUSINESS: self.years_business * 12,
-        }
+    def clean(self):
+        super().clean()
+        if not isinstance(self.experience_months, dict):
+            raise ValidationError({"experience_months": _("L’expérience se donne en mois par domaine.")})
+        for area, months in self.experience_months.items():
+            if area not in ExperienceArea.values:
+                raise ValidationError({"experience_months": _("Domaine d’expérience inconnu : %(area)s.") % {"area": area}})
+            if not isinstance(months, int) or not 0 <= months <= MAX_EXPERIENCE_MONTHS:
+                raise ValidationError({"experience_months": _("Entre 0 et %(limit)s mois par domaine.")
+                                       % {"limit": MAX_EXPERIENCE_MONTHS}})
 
 
 class SkillRating(models.Model):
@@ -153,7 +159,7 @@ class SkillRating(models.Model):
         verbose_name_plural = _("auto-évaluations des compétences")
         constraints = [
             models.UniqueConstraint(fields=["assessment", "skill"], name="rating_unique_per_skill"),
-            models.CheckConstraint(condition=Q(level__lte=MAX_RATING), name="rating_in_range"),
+            models.CheckConstraint(condition=Q(level__lte=MAX_LEVEL), name="rating_in_range"),
         ]
 
     def __str__(self) -> str:

@@ -13,9 +13,9 @@ from roles.models import Role
 from .assessments import save_assessment
 from .catalogue import current_catalogue, profile_of
 from .evaluation import evaluate
-from .forms import YEARS_FIELDS, AssessmentForm, TargetForm
+from .forms import AssessmentForm, TargetForm
 from .models import Assessment
-from .presentation import build_result
+from .presentation import present
 
 
 def private(view):
@@ -35,7 +35,7 @@ def assessment(request):
         status = 400 if target_form.is_bound or request.method == "POST" else 200
         return render(request, "pathways/assessment_start.html", {"target_form": target_form}, status=status)
 
-    target = Role.objects.published().with_skill_levels().get(pk=target_form.cleaned_data["target"].pk)
+    target = target_form.cleaned_data["target"]
     form = AssessmentForm(request.POST or None, target=target)
     if request.method == "POST" and form.is_valid():
         data = form.cleaned_data
@@ -45,13 +45,14 @@ def assessment(request):
             current_role=form.current_role,
             degree_level=data["degree_level"],
             degree_field=data["degree_field"],
-            years={name: data[name] for name, _label in YEARS_FIELDS.values()},
+            experience_months=form.experience_months,
             preferred_sector=data["preferred_sector"],
             preferred_scale=data["preferred_scale"],
             ratings=form.ratings,
             language=get_language(),
         )
         return HttpResponseRedirect(saved.get_absolute_url(), status=303)
+    form.describe_levels()
     status = 400 if request.method == "POST" else 200
     return render(request, "pathways/assessment_form.html", {"form": form, "target": target}, status=status)
 
@@ -72,12 +73,12 @@ def result(request, pk):
     if (page := cache.get(key)) is not None:
         return HttpResponse(page)
     assessment = get_assessment(pk)
-    target = Role.objects.with_skill_levels().get(pk=assessment.target_role_id)
+    target = Role.objects.with_skills().get(pk=assessment.target_role_id)
     catalogue = current_catalogue()
     context = {"assessment": assessment, "target": target}
     if target.is_published:
         profile = profile_of(assessment)
-        context["result"] = build_result(evaluate(catalogue, profile, target.pk), profile, target)
+        context["result"] = present(evaluate(catalogue, profile, target.pk), profile, target)
     response = render(request, "pathways/result.html", context)
     cache.set(key, response.content, PAGE_TIMEOUT)
     return response

@@ -119,7 +119,7 @@ def test_hostile_editor_text_renders_inert_everywhere(client, content):
     ]
     fields = {f"skill_{rs.skill_id}": 2 for rs in role.role_skills.all()}
     response = client.post(f"/assessment/?target={role.slug}", {
-        "position": "student", "years_operations": 0, "years_people": 0, "years_customer_service": 0,
+        "position": "student", "years_operations": 0, "years_people": 0, "years_customer-service": 0,
         "years_facilities": 0, "years_business": 0, "preferred_sector": "both", "consent": "on", **fields,
     })
     assert response.status_code == 303

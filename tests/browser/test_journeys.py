@@ -104,7 +104,7 @@ def test_the_assessment_can_be_completed_with_the_keyboard_alone(page, site):
             break
         page.keyboard.press("Tab")
     expect(page.locator("h1")).to_contain_text("Votre chemin vers")
-    assert Assessment.objects.get().years_operations == 1
+    assert Assessment.objects.get().experience_months["operations"] == 12
 
 
 PAGES = ["/", "/roles/", "/roles/chief-operating-officer/", f"/compare/?roles=chief-operating-officer&roles={EDO}",

@@ -24,7 +24,7 @@ def skill_fields(client, target=EDO) -> list[str]:
 def answers(client, target=EDO, **overrides) -> dict:
     data = {
         "position": "student", "degree_level": "bachelor", "degree_field": "business-management",
-        "years_operations": 2, "years_people": 0, "years_customer_service": 0, "years_facilities": 0,
+        "years_operations": 2, "years_people": 0, "years_customer-service": 0, "years_facilities": 0,
         "years_business": 0, "preferred_sector": "both", "preferred_scale": "", "consent": "on",
     }
     data.update({name: 2 for name in skill_fields(client, target)})
@@ -101,12 +101,12 @@ def test_a_person_already_qualified_is_told_they_are_ready(client, content):
     ],
 )
 def test_each_bad_answer_gets_a_message_and_nothing_is_lost(client, content, overrides, field, message):
-    response = submit(client, years_customer_service=7, **overrides)
+    response = submit(client, **{"years_customer-service": 7}, **overrides)
     assert response.status_code == 400
     page = response.content.decode()
     assert message in page
     assert f'href="#id_{field}"' in page  # the summary links to the field
-    assert 'name="years_customer_service" value="7"' in page  # what was typed is kept
+    assert 'name="years_customer-service" value="7"' in page  # what was typed is kept
     assert not Assessment.objects.exists()
 
 

@@ -258,7 +258,7 @@ def test_an_imported_occupation_can_be_a_target_and_the_result_says_it_cannot_be
     assert "skill_" not in form.content.decode()  # no level to rate against
     response = client.post(f"/assessment/?target={imported.slug}", {
         "position": "student", "preferred_sector": "both", "consent": "on",
-        **{name: 0 for name in ("years_operations", "years_people", "years_customer_service", "years_facilities",
+        **{name: 0 for name in ("years_operations", "years_people", "years_customer-service", "years_facilities",
                                 "years_business")},
     })
     assert response.status_code == 303, response.content.decode()[:3000]
