@@ -62,11 +62,11 @@ def current_catalogue() -> Catalogue:
     version = content_version()
     if version not in _compiled:
         _compiled.clear()
-        _compiled[version] = load_catalogue()
+        _compiled[version] = read_catalogue()
     return _compiled[version]
 
 
-def load_catalogue() -> Catalogue:
+def read_catalogue() -> Catalogue:
     """Every published role's requirements and every move between them: four queries."""
     roles = {role.pk: requirements_of(role) for role in published_roles_with_requirements()}
     transitions = tuple(

@@ -10,13 +10,13 @@ from ninja.pagination import PageNumberPagination, paginate
 from pydantic import Field, field_validator
 
 from .comparison import MAX_COMPARED, MIN_COMPARED, degree_rows, skill_rows
-from .models import Role, RoleDegree
+from .models import SLUG_PATTERN, Role, RoleDegree
 
 router = Router(tags=["roles"])
 
 # Slugs as the site makes them; anything else (a NUL byte PostgreSQL would refuse, say) is a 422.
-SLUG_PATTERN = r"^[-a-zA-Z0-9_]{1,120}$"
-Slug = Annotated[str, Field(pattern=SLUG_PATTERN, description="a slug, as in the site's addresses")]
+SLUG = f"^{SLUG_PATTERN}$"
+Slug = Annotated[str, Field(pattern=SLUG, description="a slug, as in the site's addresses")]
 
 
 class RoleSummary(Schema):
@@ -162,7 +162,7 @@ def list_roles(request, filters: Query[ListFilters]):
 
 @router.get("/roles/{slug}", response={200: RoleDetail, 404: Error, 422: Error},
             summary="One role with its skills, degrees and steps")
-def role_detail(request, slug: Annotated[str, Path(pattern=SLUG_PATTERN)]):
+def role_detail(request, slug: Annotated[str, Path(pattern=SLUG)]):
     return get_object_or_404(profiles(), slug=slug)
 
 

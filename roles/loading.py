@@ -60,7 +60,7 @@ def lookup(table: dict, key: str, what: str, owner: str):
         raise ContentError(f"{owner}: unknown {what} “{key}”.") from None
 
 
-def load_catalogue(data: dict, report: Counter) -> dict:
+def load_reference(data: dict, report: Counter) -> dict:
     sources = {
         entry["file_name"]: get_or_create(
             report, Source, file_name=entry["file_name"],
@@ -108,7 +108,7 @@ def load_catalogue(data: dict, report: Counter) -> dict:
     return {"sources": sources, "skills": skills, "traits": traits, "degrees": degrees}
 
 
-def load_roles(data: dict, catalogue: dict, report: Counter) -> None:
+def load_roles(data: dict, reference: dict, report: Counter) -> None:
     created_roles = []
     for entry in data.get("roles", []):
         role, created = get_or_create(
@@ -123,7 +123,7 @@ def load_roles(data: dict, catalogue: dict, report: Counter) -> None:
             },
         )
         if created:
-            load_role_details(role, entry, catalogue, report)
+            load_role_details(role, entry, reference, report)
             created_roles.append((role, entry))
     # Reporting lines point at other roles, so they are set once every role exists.
     for role, entry in created_roles:
@@ -134,13 +134,13 @@ def load_roles(data: dict, catalogue: dict, report: Counter) -> None:
             role.save(update_fields=["reports_to"])
 
 
-def load_role_details(role: Role, entry: dict, catalogue: dict, report: Counter) -> None:
+def load_role_details(role: Role, entry: dict, reference: dict, report: Counter) -> None:
     owner = f"role {role.slug}"
-    role.sources.set(lookup(catalogue["sources"], name, "source", owner) for name in entry.get("sources", []))
-    role.traits.set(lookup(catalogue["traits"], slug, "trait", owner) for slug in entry.get("traits", []))
+    role.sources.set(lookup(reference["sources"], name, "source", owner) for name in entry.get("sources", []))
+    role.traits.set(lookup(reference["traits"], slug, "trait", owner) for slug in entry.get("traits", []))
     for item in entry.get("skills", []):
         get_or_create(
-            report, RoleSkill, role=role, skill=lookup(catalogue["skills"], item["skill"], "skill", owner),
+            report, RoleSkill, role=role, skill=lookup(reference["skills"], item["skill"], "skill", owner),
             defaults={
                 "required_level": item["level"],
                 "importance": item["importance"],
@@ -150,7 +150,7 @@ def load_role_details(role: Role, entry: dict, catalogue: dict, report: Counter)
         )
     for item in entry.get("degrees", []):
         get_or_create(
-            report, RoleDegree, role=role, degree=lookup(catalogue["degrees"], item["degree"], "degree", owner),
+            report, RoleDegree, role=role, degree=lookup(reference["degrees"], item["degree"], "degree", owner),
             defaults={**pick(item, "kind"), **translated(item, "note")},
         )
     for position, item in enumerate(entry.get("steps", []), start=1):
@@ -175,5 +175,5 @@ def load_role_details(role: Role, entry: dict, catalogue: dict, report: Counter)
 
 
 def load_role_content(report: Counter) -> None:
-    catalogue = load_catalogue(read_toml(CONTENT_DIR / "catalogue.toml"), report)
-    load_roles(read_toml(CONTENT_DIR / "roles.toml"), catalogue, report)
+    reference = load_reference(read_toml(CONTENT_DIR / "reference.toml"), report)
+    load_roles(read_toml(CONTENT_DIR / "roles.toml"), reference, report)

@@ -4,7 +4,9 @@ Text fields listed in `roles/translation.py` exist in French (`_fr`, the source 
 and English (`_en`); an empty English field falls back to the French text.
 """
 
-from django.core.validators import RegexValidator, slug_re
+import re
+
+from django.core.validators import RegexValidator
 from django.db import models
 from django.db.models import F, Prefetch, Q
 from django.urls import reverse
@@ -13,6 +15,9 @@ from django.utils.translation import gettext_lazy as _
 
 MIN_LEVEL, MAX_LEVEL = 1, 5
 MAX_PICKED_EXTRA = 10  # more slugs than any picker accepts are ignored rather than queried
+SLUG_MAX_LENGTH = 120
+# A slug as the site makes them (Django's slug characters, within the field's length).
+SLUG_PATTERN = rf"[-a-zA-Z0-9_]{{1,{SLUG_MAX_LENGTH}}}"
 
 
 class Sector(models.TextChoices):
@@ -103,7 +108,7 @@ class SkillCategory(models.Model):
 
 
 class Skill(models.Model):
-    slug = models.SlugField(_("identifiant"), max_length=120, unique=True)
+    slug = models.SlugField(_("identifiant"), max_length=SLUG_MAX_LENGTH, unique=True)
     name = models.CharField(_("nom"), max_length=200)
     category = models.ForeignKey(
         SkillCategory, on_delete=models.PROTECT, related_name="skills", verbose_name=_("catégorie")
@@ -188,7 +193,7 @@ class DegreeField(models.TextChoices):
 
 
 class Degree(models.Model):
-    slug = models.SlugField(_("identifiant"), max_length=120, unique=True)
+    slug = models.SlugField(_("identifiant"), max_length=SLUG_MAX_LENGTH, unique=True)
     name = models.CharField(_("intitulé"), max_length=200)
     level = models.CharField(_("niveau"), max_length=20, choices=DegreeLevel.choices)
     field = models.CharField(_("domaine"), max_length=40, choices=DegreeField.choices)
@@ -264,7 +269,7 @@ class RoleQuerySet(models.QuerySet):
         """The roles offered in pickers: written (or reviewed) by the team, not the thousands imported,
         plus the roles whose slugs are in `also` (an imported one chosen from its profile). `also` comes
         from the query string: what cannot be a slug (a NUL byte PostgreSQL would refuse) is left out."""
-        slugs = [slug for slug in list(also)[:MAX_PICKED_EXTRA] if slug_re.match(slug)]
+        slugs = [slug for slug in list(also)[:MAX_PICKED_EXTRA] if re.fullmatch(SLUG_PATTERN, slug)]
         return self.filter(~Q(origin=Origin.IMPORTED) | Q(slug__in=slugs))
 
     def for_sector(self, sector: str):
@@ -321,7 +326,7 @@ class Role(models.Model):
 
     slug = models.SlugField(
         _("identifiant d’URL"),
-        max_length=120,
+        max_length=SLUG_MAX_LENGTH,
         unique=True,
         help_text=_("Partie de l’adresse de la fiche, p. ex. chief-operating-officer. Ne la changez pas une fois publiée."),
     )

@@ -4,7 +4,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from pathways.catalogue import load_catalogue
+from pathways.catalogue import read_catalogue
 from pathways.routes import Catalogue, TransitionEdge, plan_route
 from pathways.scoring import Profile, RoleRequirements, SkillNeed
 from roles.models import Role
@@ -88,7 +88,7 @@ def slugs_of(route) -> list[str]:
 def test_a_business_graduate_with_internships_goes_through_supervision_and_operations_management(content):
     target = Role.objects.get(slug="executive-director-of-operations")
     graduate = Profile(degree_rank=3, degree_field="business-management", experience={"operations": 24})
-    plan = plan_route(load_catalogue(), graduate, target.pk)
+    plan = plan_route(read_catalogue(), graduate, target.pk)
     assert slugs_of(plan.best) == [
         "junior-operations-officer", "operations-supervisor", "operations-manager", "executive-director-of-operations",
     ]
@@ -102,7 +102,7 @@ def test_someone_who_ran_a_large_family_business_without_a_degree_gets_the_exper
     target = Role.objects.get(slug="executive-director-of-operations")
     family = Role.objects.get(slug="family-business-manager")
     owner = Profile(experience={"business": 96, "operations": 60, "people": 60}, current_role_id=family.pk)
-    plan = plan_route(load_catalogue(), owner, target.pk)
+    plan = plan_route(read_catalogue(), owner, target.pk)
     assert slugs_of(plan.best) == ["executive-director-of-operations"]
     assert plan.best.uses_experience_route
     assert not plan.best.uses_degree
@@ -111,7 +111,7 @@ def test_someone_who_ran_a_large_family_business_without_a_degree_gets_the_exper
 @pytest.mark.django_db
 def test_a_student_without_a_degree_is_told_to_get_one_first(content):
     target = Role.objects.get(slug="executive-director-of-operations")
-    plan = plan_route(load_catalogue(), Profile(experience={"operations": 6}), target.pk)
+    plan = plan_route(read_catalogue(), Profile(experience={"operations": 6}), target.pk)
     assert plan.best.uses_degree or plan.best.uses_experience_route
     degree_routes = [r for r in [plan.best, *plan.alternatives] if r.uses_degree]
     assert degree_routes and degree_routes[0].legs[0].degree is not None
@@ -121,7 +121,7 @@ def test_a_student_without_a_degree_is_told_to_get_one_first(content):
 def test_services_routes_are_left_out_for_someone_who_wants_production(content):
     target = Role.objects.get(slug="executive-director-of-operations")
     graduate = Profile(degree_rank=3, degree_field="business-management", experience={"operations": 24}, sector="production")
-    plan = plan_route(load_catalogue(), graduate, target.pk)
+    plan = plan_route(read_catalogue(), graduate, target.pk)
     for route in [plan.best, *plan.alternatives]:
         assert "customer-service-manager" not in slugs_of(route)
 
