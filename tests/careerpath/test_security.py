@@ -10,7 +10,7 @@ from django.core.management import call_command
 from roles.models import Role
 from tests.factories import RoleFactory, RoleSkillFactory, SkillFactory
 
-ROOT = Path(__file__).resolve().parent.parent
+ROOT = Path(__file__).resolve().parents[2]
 PRODUCTION_ENV = {
     "DJANGO_DEBUG": "0",
     "DJANGO_SECRET_KEY": "a-production-secret-key-that-is-long-and-random-enough-0123456789-abcdefghij",

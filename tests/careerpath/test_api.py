@@ -1,0 +1,38 @@
+import pytest
+import schemathesis
+from django.core.signals import request_finished, request_started
+from django.core.wsgi import get_wsgi_application
+from django.db import close_old_connections
+from hypothesis import HealthCheck, settings
+
+pytestmark = pytest.mark.django_db
+
+schema = schemathesis.openapi.from_wsgi("/api/v1/openapi.json", get_wsgi_application())
+
+
+@pytest.fixture
+def api_ready(content, settings):
+    settings.ALLOWED_HOSTS = ["*"]
+    # Requests go through the real WSGI handler, which closes the database connection after each
+    # one; the test's transaction lives on that connection, so keep it open as Django's test client does.
+    request_started.disconnect(close_old_connections)
+    request_finished.disconnect(close_old_connections)
+    yield
+    request_started.connect(close_old_connections)
+    request_finished.connect(close_old_connections)
+
+
+@schema.parametrize()
+@settings(max_examples=40, deadline=None, suppress_health_check=list(HealthCheck))
+def test_every_response_conforms_to_the_schema_and_none_is_a_server_error(api_ready, case):
+    # call_and_validate checks the status is not 5xx and the response matches the schema.
+    case.call_and_validate()
+
+
+def test_the_schema_and_its_documentation_page_are_served(client, content):
+    schema_response = client.get("/api/v1/openapi.json")
+    assert schema_response.status_code == 200
+    paths = schema_response.json()["paths"]
+    assert {"/api/v1/roles", "/api/v1/roles/{slug}", "/api/v1/compare", "/api/v1/route"} <= set(paths)
+    docs = client.get("/api/v1/docs").content.decode()
+    assert "ninja/swagger-ui-bundle.js" in docs and "cdn" not in docs.lower()

@@ -1,0 +1,57 @@
+import pytest
+
+from pathways.models import Assessment
+from roles.models import Role, Skill
+
+pytestmark = pytest.mark.django_db
+
+
+def test_the_planner_gives_what_the_result_page_shows_and_stores_nothing(client, content):
+    target = Role.objects.get(slug="chief-operating-officer")
+    skills = list(target.role_skills.select_related("skill")[:4])
+    ratings = {rs.skill.slug: min(5, rs.required_level - 1) for rs in skills}
+    form = {
+        "position": "operations-supervisor", "degree_level": "bachelor", "degree_field": "operations",
+        "years_operations": 3, "years_people": 2, "years_customer-service": 0, "years_facilities": 0,
+        "years_business": 0, "preferred_sector": "services", "preferred_scale": 3, "consent": "on",
+        **{f"skill_{rs.skill_id}": ratings[rs.skill.slug] for rs in skills},
+        **{f"skill_{rs.skill_id}": 0 for rs in target.role_skills.exclude(pk__in=[s.pk for s in skills])},
+    }
+    redirect = client.post("/assessment/?target=chief-operating-officer", form)
+    assert redirect.status_code == 303
+    page = client.get(redirect["Location"]).context["result"]
+    saved = Assessment.objects.count()
+
+    answer = client.post("/api/v1/route", {
+        "target": "chief-operating-officer", "current_role": "operations-supervisor",
+        "degree_level": "bachelor", "degree_field": "operations",
+        "experience_months": {"operations": 36, "people": 24}, "preferred_sector": "services", "preferred_scale": 3,
+        "ratings": {**{rs.skill.slug: 0 for rs in target.role_skills.select_related("skill")}, **ratings},
+    }, content_type="application/json")
+
+    assert answer.status_code == 200, answer.content
+    body = answer.json()
+    assert body["total"] == page.total
+    assert [(p["weight"], p["value"], p["points"]) for p in body["parts"]] == [(p.weight, p.value, p.points) for p in page.parts]
+    assert [g["skill"] for g in body["gaps"]] == [g.skill.slug for g in page.gaps]
+    assert [s["role"] for s in body["best"]["steps"]] == [leg.role.slug for leg in page.best.legs]
+    assert len(body["alternatives"]) == len(page.alternatives)
+    assert [(c["role"], c["total"]) for c in body["closest"]] == [(role.slug, total) for role, total in page.closest]
+    assert Assessment.objects.count() == saved
+
+
+@pytest.mark.parametrize(("change", "status"), [
+    ({"target": "nope"}, 404),
+    ({"degree_level": "master"}, 422),
+    ({"ratings": {"no-such-skill": 3}}, 422),
+    ({"ratings": {"strategic-planning": 9}}, 422),
+    ({"experience_months": {"operations": -1}}, 422),
+    ({"experience_months": {"customer-service": 4}}, 422),  # a field that does not exist is refused, not dropped
+    ({"years": {"operations": 3}}, 422),
+    ({"preferred_scale": 7}, 422),
+])
+def test_the_planner_refuses_bad_profiles_with_a_4xx(client, content, change, status):
+    assert Skill.objects.filter(slug="strategic-planning").exists()
+    response = client.post("/api/v1/route", {"target": "chief-operating-officer", **change}, content_type="application/json")
+    assert response.status_code == status, response.content
+    assert "detail" in response.json()

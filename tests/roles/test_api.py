@@ -1,0 +1,32 @@
+import pytest
+
+from roles.models import Role
+
+pytestmark = pytest.mark.django_db
+
+
+def test_roles_are_paginated_searchable_and_follow_accept_language(client, content):
+    page = client.get("/api/v1/roles", {"page": 1}).json()
+    assert page["count"] == Role.objects.published().count() and len(page["items"]) <= 30
+    found = client.get("/api/v1/roles", {"q": "COO"}, HTTP_ACCEPT_LANGUAGE="en").json()
+    assert [role["slug"] for role in found["items"]] == ["chief-operating-officer"]
+    assert found["items"][0]["title"] == "Chief operating officer"
+    assert client.get("/api/v1/roles", {"q": "COO"}).json()["items"][0]["title"].startswith("Directeur des opérations")
+
+
+def test_one_role_carries_its_skills_degrees_steps_and_codes(client, content):
+    coo = client.get("/api/v1/roles/chief-operating-officer").json()
+    role = Role.objects.get(slug="chief-operating-officer")
+    assert {s["skill"] for s in coo["skills"]} == set(role.role_skills.values_list("skill__slug", flat=True))
+    assert len(coo["steps"]) == role.steps.count() and coo["degrees"]
+    assert (coo["isco_code"], coo["rome_code"], coo["onet_soc_code"]) == ("1120", "M1301", "11-1011.00")
+    assert client.get("/api/v1/roles/no-such-role").status_code == 404
+
+
+def test_a_comparison_lines_skills_up_and_refuses_bad_choices(client, content):
+    both = client.get("/api/v1/compare?roles=chief-operating-officer&roles=operations-supervisor").json()
+    assert [r["slug"] for r in both["roles"]] == ["chief-operating-officer", "operations-supervisor"]
+    assert all(len(row["levels"]) == 2 for row in both["skills"])
+    assert client.get("/api/v1/compare?roles=chief-operating-officer").status_code == 422
+    assert client.get("/api/v1/compare?roles=chief-operating-officer&roles=chief-operating-officer").status_code == 422
+    assert client.get("/api/v1/compare?roles=chief-operating-officer&roles=nope").status_code == 404
