@@ -4,7 +4,8 @@ from django.http import HttpResponse
 from django.shortcuts import get_object_or_404, render
 from django.views.generic import DetailView
 
-from .cache import cached_page
+from careerpath.cache import cached_page
+
 from .comparison import degree_rows, skill_rows
 from .forms import CompareForm, RoleFilterForm
 from .models import IscoGroup, Role
