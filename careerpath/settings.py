@@ -4,7 +4,9 @@ Every variable has a safe default for local use; `.env.example` lists them all.
 Production sets DJANGO_DEBUG=0, DJANGO_SECRET_KEY, DJANGO_ALLOWED_HOSTS and DATABASE_URL.
 """
 
+import hashlib
 import os
+import tempfile
 from datetime import timedelta
 from pathlib import Path
 
@@ -58,7 +60,7 @@ INSTALLED_APPS = [
 ]
 
 MIDDLEWARE = [
-    "roles.cache.PageCacheMiddleware",  # first: a cached page skips the rest
+    "careerpath.cache.PageCacheMiddleware",  # first: a cached page skips the rest
     "django.middleware.security.SecurityMiddleware",
     "csp.middleware.CSPMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
@@ -104,19 +106,25 @@ DATABASES = {
     )
 }
 
-# DJANGO_CACHE_URL unset: a per-process memory cache; redis://host:6379/0 shares it between processes.
+# DJANGO_CACHE_URL unset: pages in a memory cache per process, and the content version, which
+# every process must see (careerpath/cache.py), in files under DJANGO_CACHE_DIR;
+# redis://host:6379/0 holds both for every process on every machine.
 CACHE_URL = os.environ.get("DJANGO_CACHE_URL", "")
-CACHES = {
-    "default": (
-        {"BACKEND": "django.core.cache.backends.redis.RedisCache", "LOCATION": CACHE_URL}
-        if CACHE_URL.startswith(("redis://", "rediss://"))
-        else {"BACKEND": "django.core.cache.backends.locmem.LocMemCache", "OPTIONS": {"MAX_ENTRIES": 5000}}
-    )
-}
 if CACHE_URL and not CACHE_URL.startswith(("redis://", "rediss://")):
     raise ImproperlyConfigured("DJANGO_CACHE_URL must be a redis:// or rediss:// URL.")
-# On PostgreSQL each process listens for content changes, so cached pages need no query (roles/cache.py).
-PAGE_CACHE_LISTENS = env_bool("DJANGO_PAGE_CACHE_LISTENS", True)
+# Named after the checkout, so that two of them on one machine keep their versions apart.
+CACHE_DIR = os.environ.get("DJANGO_CACHE_DIR") or os.path.join(
+    tempfile.gettempdir(), f"careerpath-{hashlib.sha256(str(BASE_DIR).encode()).hexdigest()[:12]}"
+)
+redis_cache = {"BACKEND": "django.core.cache.backends.redis.RedisCache", "LOCATION": CACHE_URL}
+CACHES = {
+    "default": redis_cache if CACHE_URL else {
+        "BACKEND": "django.core.cache.backends.locmem.LocMemCache", "OPTIONS": {"MAX_ENTRIES": 5000},
+    },
+    "content": redis_cache if CACHE_URL else {
+        "BACKEND": "django.core.cache.backends.filebased.FileBasedCache", "LOCATION": CACHE_DIR,
+    },
+}
 
 if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
     # Several processes (gunicorn workers) may write: readers never wait for a writer (WAL),

@@ -4,16 +4,17 @@ from django.urls import include, path
 
 from roles import views as role_views
 
+from . import views
 from .api import api
 
 urlpatterns = [
-    path("healthz", role_views.healthz, name="healthz"),
+    path("healthz", views.healthz, name="healthz"),
     # Outside the language prefix: one address per resource, texts chosen by Accept-Language.
     path("api/v1/", api.urls),
 ]
 
 urlpatterns += i18n_patterns(
-    path("", role_views.home, name="home"),
+    path("", views.home, name="home"),
     path("roles/", include("roles.urls")),
     path("compare/", role_views.compare, name="compare"),
     path("assessment/", include("pathways.urls")),

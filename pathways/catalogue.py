@@ -2,7 +2,7 @@
 
 from django.db.models import Exists, OuterRef, Prefetch
 
-from roles.cache import content_version
+from careerpath.cache import content_version
 from roles.models import DEGREE_RANK, DegreeLevel, ExperienceStep, Role, RoleDegree, RoleSkill
 
 from .models import Assessment, Transition

@@ -7,7 +7,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_http_methods
 
-from roles.cache import PAGE_TIMEOUT, content_version
+from careerpath.cache import PAGE_TIMEOUT, versioned_key
 from roles.models import Role
 
 from .assessments import save_assessment
@@ -69,7 +69,7 @@ def result(request, pk):
     # assessment exists first means a deleted result is never served from the cache.
     if not Assessment.objects.filter(pk=pk).exists():
         raise Http404
-    key = f"result:{pk}:{content_version()}:{get_language()}"
+    key = versioned_key("result", pk, get_language())
     if (page := cache.get(key)) is not None:
         return HttpResponse(page)
     assessment = get_assessment(pk)

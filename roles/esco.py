@@ -16,7 +16,8 @@ from pathlib import Path
 from django.db import transaction
 from django.utils.text import Truncator, slugify
 
-from .cache import bump_content_version
+from careerpath.cache import renew_content_version
+
 from .models import ESCO_URI_PREFIX, Importance, IscoGroup, Origin, Role, RoleSkill, Skill, SkillCategory, Source
 
 BATCH_SIZE = 2000
@@ -259,7 +260,7 @@ class Importer:
         for esco_file in self.files:
             with transaction.atomic():  # one savepoint per file inside the caller's transaction
                 getattr(self, f"write_{esco_file.kind}")(esco_file)
-        bump_content_version()
+        renew_content_version()
 
     def esco_source(self) -> Source:
         source, _ = Source.objects.get_or_create(

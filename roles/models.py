@@ -57,18 +57,6 @@ def esco_uri_field(help_text):
     )
 
 
-class ContentVersion(models.Model):
-    """One row whose number changes with every content change; cached pages are keyed by it (roles/cache.py)."""
-
-    number = models.PositiveBigIntegerField(default=0)
-
-    class Meta:
-        verbose_name = _("version du contenu")
-
-    def __str__(self) -> str:
-        return str(self.number)
-
-
 class Source(models.Model):
     file_name = models.CharField(
         _("fichier"),

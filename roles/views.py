@@ -1,21 +1,14 @@
 from django.core.paginator import Paginator
-from django.db import DatabaseError, connection
-from django.http import HttpResponse
 from django.shortcuts import get_object_or_404, render
 from django.views.generic import DetailView
 
-from .cache import cached_page
+from careerpath.cache import cached_page
+
 from .comparison import degree_rows, skill_rows
 from .forms import CompareForm, RoleFilterForm
 from .models import IscoGroup, Role
 
 ROLES_PER_PAGE = 30
-
-
-@cached_page
-def home(request):
-    roles = Role.objects.published().pickable()
-    return render(request, "home.html", {"roles": roles})
 
 
 @cached_page
@@ -93,12 +86,3 @@ def isco_group(request, code):
     return render(request, "roles/isco_group.html",
                   {"group": group, "children": group.children.all(), "roles": roles, "ancestors": ancestors})
 
-
-def healthz(request):
-    """Liveness for a load balancer: 200 while the database answers, 503 otherwise."""
-    try:
-        with connection.cursor() as cursor:
-            cursor.execute("SELECT 1")
-    except DatabaseError:
-        return HttpResponse("database unavailable", status=503, content_type="text/plain")
-    return HttpResponse("ok", content_type="text/plain")

@@ -1,11 +1,11 @@
 import io
 
 import pytest
-from django.core.cache import cache
+from django.conf import settings
+from django.core.cache import caches
 from django.core.management import call_command
+from django.test import override_settings
 from django.utils import translation
-
-from roles.cache import content_watch
 
 
 @pytest.fixture(autouse=True)
@@ -13,19 +13,28 @@ def fast_password_hasher(settings):
     settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
 
 
-@pytest.fixture(autouse=True)
-def empty_cache():
-    """Cached pages are keyed by a content version that restarts with each test's database."""
-    cache.clear()
-    yield
-    cache.clear()
-
-
 @pytest.fixture(scope="session", autouse=True)
-def content_watch_closed(django_db_setup):
-    """On PostgreSQL the page cache's listener holds a connection: let the test database go at the end."""
+def content_version_of_its_own(tmp_path_factory):
+    """Without Redis the content version is a file that every process of this checkout reads (a
+    development server, another test run): this run, and the processes its tests start, keep their own."""
+    if settings.CACHE_URL:
+        yield
+        return
+    location = str(tmp_path_factory.mktemp("content-cache"))
+    content = {**settings.CACHES["content"], "LOCATION": location}
+    with pytest.MonkeyPatch.context() as patch, override_settings(CACHES={**settings.CACHES, "content": content}):
+        patch.setenv("DJANGO_CACHE_DIR", location)
+        yield
+
+
+@pytest.fixture(autouse=True)
+def empty_caches():
+    """Kept pages and the content version would outlive each test's rolled-back database."""
+    for alias in ("default", "content"):
+        caches[alias].clear()
     yield
-    content_watch.close()
+    for alias in ("default", "content"):
+        caches[alias].clear()
 
 
 @pytest.fixture(autouse=True)

@@ -129,8 +129,3 @@ def test_list_queries_do_not_grow_with_roles(client, db):
         build_role_with_skills(30, reports_to=manager)
     assert count_queries(client, "/roles/") == few
 
-
-def test_healthz_is_tiny_and_checks_the_database(client, db):
-    response = client.get("/healthz")
-    assert response.status_code == 200
-    assert response.content == b"ok"

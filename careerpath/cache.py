@@ -1,0 +1,104 @@
+"""Public pages cached whole, under the content version they were made from.
+
+The version is a random number kept in the "content" cache, which every process shares, and
+every content change draws a new one: the pages kept under the old one are never found again and
+age out. A cached page costs two cache lookups and no query. A version that is missing (evicted,
+cleared) is drawn afresh, which only causes misses: a counter starting again could come back to a
+number older pages were kept under, a random draw does not.
+"""
+
+import hashlib
+import secrets
+from functools import wraps
+
+from django.core.cache import cache, caches
+from django.db import connection, transaction
+from django.db.models.signals import m2m_changed, post_delete, post_save
+from django.http import HttpResponse
+
+PAGE_TIMEOUT = 60 * 60  # seconds; pages of an old version, and those no longer visited, age out
+VERSION_KEY = "content-version"
+
+
+def content_version() -> int:
+    versions = caches["content"]
+    version = versions.get(VERSION_KEY)
+    if version is None:
+        drawn = secrets.randbits(62)
+        # Another process may have added its own first: theirs is the one.
+        version = drawn if versions.add(VERSION_KEY, drawn, timeout=None) else versions.get(VERSION_KEY, drawn)
+    return version
+
+
+def draw_content_version() -> None:
+    caches["content"].set(VERSION_KEY, secrets.randbits(62), timeout=None)
+
+
+def renew_content_version(**_signal_kwargs) -> None:
+    """Leave behind every page kept so far, in every process: the content has changed."""
+    # Now, so that the change shows at once, even inside the transaction that makes it (a test's);
+    # and again at commit, so that a page another process renders meanwhile from the rows as they
+    # were is not kept under the version drawn now.
+    draw_content_version()
+    if connection.in_atomic_block:
+        transaction.on_commit(draw_content_version)
+
+
+def renew_content_version_on_change(*models) -> None:
+    """Renew the version whenever a row of these models, or of their many-to-many links, is saved or deleted."""
+    for model in models:
+        post_save.connect(renew_content_version, sender=model)
+        post_delete.connect(renew_content_version, sender=model)
+        for field in model._meta.many_to_many:
+            m2m_changed.connect(renew_content_version, sender=field.remote_field.through)
+
+
+def versioned_key(name: str, *parts) -> str:
+    """A cache key that the next content change leaves behind."""
+    return ":".join(str(part) for part in (name, content_version(), *parts))
+
+
+def cached_page(view):
+    """Mark a view's responses as the same for every visitor, for PageCacheMiddleware to keep."""
+
+    @wraps(view)
+    def wrapped(request, *args, **kwargs):
+        response = view(request, *args, **kwargs)
+        response.is_shared_page = True
+        return response
+
+    return wrapped
+
+
+class PageCacheMiddleware:
+    """First in the stack: serve a page marked shared again, whole, without running the rest.
+
+    What is kept is the response the whole stack produced, its security and language headers
+    included, so a hit answers exactly as a miss would for a fraction of the work. The key holds
+    the scheme and the Host header as sent: a plain-HTTP request still reaches its redirect to
+    HTTPS, and a host outside ALLOWED_HOSTS its 400, because nothing was ever kept under them.
+    The version in the key is read before the page is made, so a change made while it renders
+    leaves it behind rather than passing it off as current.
+    """
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        if request.method != "GET":
+            return self.get_response(request)
+        path = hashlib.sha256(request.get_full_path().encode()).hexdigest()
+        key = versioned_key("page", request.scheme, request.META.get("HTTP_HOST", ""), path)
+        if (kept := cache.get(key)) is not None:
+            headers, body = kept
+            return HttpResponse(body, headers=headers)
+        response = self.get_response(request)
+        if may_keep(response):
+            cache.set(key, (dict(response.items()), response.content), PAGE_TIMEOUT)
+        return response
+
+
+def may_keep(response) -> bool:
+    # A cookie, or a Vary on Cookie, means the response was made for this visitor alone.
+    return (getattr(response, "is_shared_page", False) and response.status_code == 200 and not response.streaming
+            and not response.cookies and "cookie" not in response.get("Vary", "").lower())

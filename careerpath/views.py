@@ -1,0 +1,23 @@
+from django.db import DatabaseError, connection
+from django.http import HttpResponse
+from django.shortcuts import render
+
+from roles.models import Role
+
+from .cache import cached_page
+
+
+@cached_page
+def home(request):
+    roles = Role.objects.published().pickable()
+    return render(request, "home.html", {"roles": roles})
+
+
+def healthz(request):
+    """Liveness for a load balancer: 200 while the database answers, 503 otherwise."""
+    try:
+        with connection.cursor() as cursor:
+            cursor.execute("SELECT 1")
+    except DatabaseError:
+        return HttpResponse("database unavailable", status=503, content_type="text/plain")
+    return HttpResponse("ok", content_type="text/plain")

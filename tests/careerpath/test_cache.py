@@ -1,0 +1,122 @@
+import io
+import os
+import subprocess
+import sys
+
+import pytest
+from django.conf import settings
+from django.core.management import call_command
+from django.db import connection
+from django.http import HttpResponse
+from django.test.utils import CaptureQueriesContext
+
+from bench import esco_files
+from careerpath.cache import PageCacheMiddleware, cached_page
+from pathways.models import Transition
+from roles.models import Role, RoleSkill
+from tests.pathways.test_views import submit
+from tests.roles.test_esco_import import run as import_esco
+
+pytestmark = pytest.mark.django_db
+
+COO = "/roles/chief-operating-officer/"
+
+
+def queries_for(client, path) -> int:
+    with CaptureQueriesContext(connection) as queries:
+        client.get(path)
+    return len(queries)
+
+
+def test_a_cached_page_costs_no_query_and_answers_as_the_first(client, content, settings):
+    settings.SECURE_SSL_REDIRECT = True
+    settings.SECURE_HSTS_SECONDS = 31_536_000
+    with CaptureQueriesContext(connection) as first_queries:
+        first = client.get(COO, secure=True)
+    with CaptureQueriesContext(connection) as queries:
+        again = client.get(COO, secure=True)
+    assert len(first_queries) > 5
+    assert len(queries) == 0
+    assert again.content == first.content
+    assert again.headers == first.headers
+    assert "Strict-Transport-Security" in again and "Content-Security-Policy" in again
+    assert client.get(COO).status_code == 301  # plain HTTP still goes to HTTPS
+
+
+def test_a_cached_page_is_refused_to_a_host_outside_the_allowed_ones(client, content):
+    assert client.get(COO).status_code == 200
+    assert client.get(COO, HTTP_HOST="attacker.example").status_code == 400
+
+
+def test_an_editors_change_shows_at_once(client, content):
+    client.get(COO)
+    coo = Role.objects.get(slug="chief-operating-officer")
+    coo.summary_fr = "Résumé modifié à l’instant."
+    coo.save()
+    assert "Résumé modifié à l’instant." in client.get(COO).content.decode()
+
+
+def test_removing_a_linked_row_shows_at_once(client, content):
+    assert "Pratiques durables et RSE" in client.get(COO).content.decode()
+    RoleSkill.objects.filter(role__slug="chief-operating-officer", skill__slug="sustainable-operations").delete()
+    assert "Pratiques durables et RSE" not in client.get(COO).content.decode()
+
+
+def test_unlinking_the_sources_shows_at_once(client, content):
+    assert "Aucune source n’est encore liée à ce poste." not in client.get(COO).content.decode()
+    Role.objects.get(slug="chief-operating-officer").sources.clear()
+    assert "Aucune source n’est encore liée à ce poste." in client.get(COO).content.decode()
+
+
+def test_an_edited_transition_shows_at_once_on_a_result(client, content):
+    location = submit(client)["Location"]
+    assert "Condition posée à l’instant" not in client.get(location).content.decode()
+    for transition in Transition.objects.all():
+        transition.conditions = "Condition posée à l’instant"
+        transition.save()
+    assert "Condition posée à l’instant" in client.get(location).content.decode()
+
+
+def test_an_esco_import_shows_at_once(client, content, tmp_path):
+    files = esco_files.write(tmp_path, esco_files.sample())
+    import_esco(files, "--languages", "en")
+    assert "directeur d’usine" not in client.get("/roles/?q=usine").content.decode()
+    import_esco(files, "--languages", "fr")  # its source exists already: bulk writes only, no model saved
+    assert "directeur d’usine" in client.get("/roles/?q=usine").content.decode()
+
+
+def test_loading_the_content_shows_at_once(client, db):
+    assert "Directeur des opérations" not in client.get("/").content.decode()
+    call_command("load_content", stdout=io.StringIO())
+    assert "Directeur des opérations" in client.get("/").content.decode()
+
+
+def test_a_change_made_in_another_process_shows_at_once(client, content):
+    client.get(COO)
+    assert queries_for(client, COO) == 0
+    subprocess.run(
+        [sys.executable, "-c", "from careerpath.cache import renew_content_version; renew_content_version()"],
+        cwd=settings.BASE_DIR, env={**os.environ, "DJANGO_SETTINGS_MODULE": "careerpath.settings"}, check=True,
+    )
+    assert queries_for(client, COO) > 0
+
+
+def test_error_pages_and_other_languages_are_cached_apart(client, content):
+    client.get(COO)
+    assert 'lang="en"' in client.get(f"/en{COO}").content.decode()
+    assert client.get("/compare/", {"roles": ["chief-operating-officer"]}).status_code == 400
+    assert client.get("/compare/", {"roles": ["chief-operating-officer"]}).status_code == 400
+
+
+def test_a_response_made_for_one_visitor_is_never_served_to_another(rf):
+    made = []
+
+    @cached_page
+    def personal(request):
+        made.append(request)
+        response = HttpResponse("for this visitor")
+        response.set_cookie("visitor", str(len(made)))
+        return response
+
+    serve = PageCacheMiddleware(personal)
+    assert [serve(rf.get("/page/")).cookies["visitor"].value for _ in range(2)] == ["1", "2"]
