@@ -4,9 +4,7 @@ Every variable has a safe default for local use; `.env.example` lists them all.
 Production sets DJANGO_DEBUG=0, DJANGO_SECRET_KEY, DJANGO_ALLOWED_HOSTS and DATABASE_URL.
 """
 
-import hashlib
 import os
-import tempfile
 from datetime import timedelta
 from pathlib import Path
 
@@ -112,10 +110,8 @@ DATABASES = {
 CACHE_URL = os.environ.get("DJANGO_CACHE_URL", "")
 if CACHE_URL and not CACHE_URL.startswith(("redis://", "rediss://")):
     raise ImproperlyConfigured("DJANGO_CACHE_URL must be a redis:// or rediss:// URL.")
-# Named after the checkout, so that two of them on one machine keep their versions apart.
-CACHE_DIR = os.environ.get("DJANGO_CACHE_DIR") or os.path.join(
-    tempfile.gettempdir(), f"careerpath-{hashlib.sha256(str(BASE_DIR).encode()).hexdigest()[:12]}"
-)
+# Inside the checkout: private to whoever runs it (the cache holds pickles), and apart from other checkouts.
+CACHE_DIR = os.environ.get("DJANGO_CACHE_DIR") or str(BASE_DIR / ".cache")
 redis_cache = {"BACKEND": "django.core.cache.backends.redis.RedisCache", "LOCATION": CACHE_URL}
 CACHES = {
     "default": redis_cache if CACHE_URL else {
