@@ -53,15 +53,15 @@ def test_assessment_bad_answers_then_good_ones_then_print_and_delete(page, site)
     page.get_by_label("Le poste que vous visez").select_option(EDO)
     page.get_by_role("button", name="Commencer").click()
 
-    page.get_by_label("Années en gestion des opérations").fill("99")
+    page.get_by_label("Gestion des opérations : années").fill("99")
     answer_every_skill(page, 2)
     page.get_by_role("button", name="Voir mon résultat").click()
     expect(page.locator("#form-errors")).to_contain_text("Cochez cette case")
     expect(page.locator("#form-errors")).to_contain_text("au plus 50")
-    expect(page.get_by_label("Années en gestion des opérations")).to_have_value("99")  # nothing lost
+    expect(page.get_by_label("Gestion des opérations : années")).to_have_value("99")  # nothing lost
     expect(page.locator("input[name^=skill_][value='2']:checked").first).to_be_checked()
 
-    page.get_by_label("Années en gestion des opérations").fill("2")
+    page.get_by_label("Gestion des opérations : années").fill("2")
     page.get_by_label("Votre diplôme le plus élevé").select_option("bachelor")
     page.get_by_label("Domaine de ce diplôme").select_option("business-management")
     page.locator("#id_consent").check()
