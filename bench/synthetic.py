@@ -2,7 +2,7 @@
 
 import random
 
-from pathways.routes import Catalogue, TransitionEdge
+from pathways.routes import Catalogue, Estimates, TransitionEdge
 from pathways.scoring import DegreeOption, Profile, RoleRequirements, SkillNeed, StepNeed
 
 AREAS = ["operations", "people", "customer-service", "facilities", "business"]
@@ -42,7 +42,8 @@ def esco_sized_catalogue(roles=3000, skills=14000, links=130000, transitions=100
                                     rng.choice(["both", "both", "production", "services"])))
     for entry in rng.sample(range(1, roles // 10), 50):  # ways in from studies
         edges.append(TransitionEdge(len(edges) + 1, None, entry, 0, 6))
-    return Catalogue(roles=requirements, transitions=tuple(edges))
+    return Catalogue(roles=requirements, transitions=tuple(edges),
+                     estimates=Estimates(skill_level_months=6, first_degree_months=36))
 
 
 def sample_profile(catalogue: Catalogue, target_id: int, seed=11) -> Profile:

@@ -53,6 +53,28 @@ def renew_content_version_on_change(*models) -> None:
             m2m_changed.connect(renew_content_version, sender=field.remote_field.through)
 
 
+KEPT_PER_VERSION = 256  # results a process keeps per function until the content changes
+
+
+def per_content_version(function):
+    """Keep what `function` returns, for each set of arguments, in this process until the content changes:
+    for what every request needs and only an editor's change alters (the catalogue, a form's questions)."""
+    kept: dict = {}
+    kept_for: list = [None]
+
+    @wraps(function)
+    def wrapped(*args):
+        version = content_version()
+        if kept_for[0] != version or len(kept) >= KEPT_PER_VERSION:
+            kept.clear()
+            kept_for[0] = version
+        if args not in kept:
+            kept[args] = function(*args)
+        return kept[args]
+
+    return wrapped
+
+
 def versioned_key(name: str, *parts) -> str:
     """A cache key that the next content change leaves behind."""
     return ":".join(str(part) for part in (name, content_version(), *parts))

@@ -3,7 +3,7 @@ from django.contrib import admin
 from django.db import models
 from modeltranslation.admin import TranslationAdmin
 
-from .models import Transition
+from .models import Estimate, Transition
 
 # Self-assessments are deliberately not in the admin: nothing lists people's results.
 
@@ -16,6 +16,21 @@ class TransitionAdmin(TranslationAdmin):
     formfield_overrides = {models.ManyToManyField: {"widget": forms.CheckboxSelectMultiple}}
     list_select_related = ["from_role", "to_role"]
     fieldsets = [
-        (None, {"fields": ["from_role", "to_role", "kind", ("min_months", "max_months")]}),
-        (None, {"fields": ["sector", ("min_scale", "max_scale"), "conditions", "rationale", "sources"]}),
+        (None, {"fields": ["from_role", "to_role", "kind", ("min_months", "max_months"), "duration_basis"]}),
+        (None, {"fields": ["sector", ("min_scale", "max_scale"), "circumstance", "conditions", "rationale", "sources"]}),
     ]
+
+
+@admin.register(Estimate)
+class EstimateAdmin(TranslationAdmin):
+    """The planner reads each of these numbers: editors change them, but none is added or removed here."""
+
+    list_display = ["key", "months"]
+    readonly_fields = ["key"]
+    fields = ["key", "months", "justification"]
+
+    def has_add_permission(self, request):
+        return False
+
+    def has_delete_permission(self, request, obj=None):
+        return False

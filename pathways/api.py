@@ -10,8 +10,8 @@ from roles.api import Error, Slug
 from roles.models import MAX_LEVEL, DegreeField, DegreeLevel, ExperienceArea, Role, Scale, Sector, Skill
 
 from .catalogue import current_catalogue, profile_from
-from .evaluation import evaluate
-from .models import MAX_EXPERIENCE_MONTHS
+from .evaluation import Band, evaluate
+from .models import MAX_EXPERIENCE_MONTHS, Circumstance
 from .presentation import RouteView, present
 
 router = Router(tags=["route planner"])
@@ -42,9 +42,12 @@ class RouteRequest(StrictSchema):
     preferred_sector: Literal[tuple(Sector.values)] = Sector.BOTH  # type: ignore[valid-type]
     preferred_scale: Literal[tuple(Scale.values)] | None = None  # type: ignore[valid-type]
     ratings: dict[Slug, int] = Field(
-        default_factory=dict, description=f"skill slug → self-rating from 0 to {MAX_LEVEL}",
+        default_factory=dict, description=f"skill slug → self-rating from 0 to {MAX_LEVEL}; a skill left out is "
+                                          "not assessed: it counts neither for nor against the score",
         json_schema_extra={"additionalProperties": False},  # keys that are not slugs are refused
     )
+    circumstances: list[Literal[tuple(Circumstance.values)]] = Field(  # type: ignore[valid-type]
+        default_factory=list, description="what is true of the person and opens moves to them alone")
 
 
 class Part(Schema):
@@ -62,12 +65,13 @@ class Gap(Schema):
 
 
 class Step(Schema):
-    role: str
-    degree: str | None = Field(description="slug of a degree to obtain before this move")
-    degree_months: int
-    min_months: int
+    kind: Literal["start", "degree", "role", "target"]
+    role: str | None = Field(description="slug of the role held in this step")
+    degree: str | None = Field(description="slug of the degree obtained in this step")
+    min_months: int = Field(description="time spent in this step, at the shortest (an estimate)")
     max_months: int
-    experience_missing: dict[str, int] = Field(description="area → months still to gain before the move")
+    experience_missing: dict[str, int] = Field(description="area → months to gain in this step before moving on")
+    skills: dict[str, int] = Field(description="skill slug → level to reach in this step before moving on")
 
 
 class RouteOut(Schema):
@@ -79,14 +83,27 @@ class RouteOut(Schema):
 class Closest(Schema):
     role: str
     total: int
+    direction: str = Field(description="from the role held now: a step up, lateral or a step down, in words")
+    leads_to_target: bool
+    shared_skills: list[str] = Field(description="slugs of the skills it shares with the target")
+
+
+class Cap(Schema):
+    reason: str
+    points: int = Field(description="taken off the parts' sum while an essential requirement is far off")
 
 
 class RouteResponse(Schema):
     target: str
     described: bool = Field(description="false when the target has no levels, degrees or steps to measure against yet")
     total: int | None = Field(description="readiness from 0 to 100; null without answers or for an undescribed target")
+    band: Band | None = Field(description="the score in words")
+    time_to_ready: str = Field(description="the quickest route's span, in words; empty without a route")
     parts: list[Part]
+    cap: Cap | None
     gaps: list[Gap]
+    not_assessed: list[str] = Field(description="skills the target asks that the profile does not rate")
+    current_role_out_of_scale: bool
     degree_missing: bool
     experience_missing: dict[str, int]
     ready: bool
@@ -118,26 +135,33 @@ def route(request, body: RouteRequest):
         degree_level=body.degree_level or "", degree_field=body.degree_field or "",
         experience={AREA_OF_FIELD[name]: months[name] for name in AREA_OF_FIELD if months[name]},
         sector=body.preferred_sector, scale=body.preferred_scale, current_role_id=current.pk if current else None,
+        circumstances=body.circumstances,
     )
     target = Role.objects.with_skills().get(pk=roles[body.target].pk)
     result = present(evaluate(current_catalogue(), profile, target.pk), profile, target)
     return {
         "target": target.slug, "described": result.described, "total": result.total,
+        "band": result.band, "time_to_ready": result.time_to_ready,
         "parts": [{"name": p.name, "weight": p.weight, "value": p.value, "points": p.points} for p in result.parts],
+        "cap": {"reason": result.cap.label, "points": result.cap.points} if result.cap else None,
         "gaps": [{"skill": gap.skill.slug, "rating": gap.rating, "required": gap.required, "gain": gap.gain}
                  for gap in result.gaps],
+        "not_assessed": [skill.slug for skill in result.not_assessed],
+        "current_role_out_of_scale": result.current_role_out_of_scale,
         "degree_missing": result.degree_missing,
         "experience_missing": {action.area: action.months for action in result.experience_missing},
         "ready": result.ready, "best": route_out(result.best) if result.best else None,
         "alternatives": [route_out(route) for route in result.alternatives],
-        "closest": [{"role": role.slug, "total": total} for role, total in result.closest],
+        "closest": [{"role": c.role.slug, "total": c.total, "direction": c.direction, "leads_to_target": c.leads_to_target,
+                     "shared_skills": [skill.slug for skill in c.shared_skills]} for c in result.closest],
     }
 
 
 def route_out(route: RouteView) -> dict:
     return {"min_months": route.min_months, "max_months": route.max_months, "steps": [
-        {"role": leg.role.slug, "degree": leg.degree.slug if leg.degree else None, "degree_months": leg.degree_months,
-         "min_months": leg.min_months, "max_months": leg.max_months,
-         "experience_missing": {action.area: action.months for action in leg.experience}}
-        for leg in route.legs
+        {"kind": row.kind, "role": row.role.slug if row.role else None, "degree": row.degree.slug if row.degree else None,
+         "min_months": row.min_months, "max_months": row.max_months,
+         "experience_missing": {action.area: action.months for action in row.experience},
+         "skills": {action.skill.slug: action.required for action in row.skills}}
+        for row in route.rows
     ]}

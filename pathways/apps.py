@@ -9,5 +9,5 @@ class PathwaysConfig(AppConfig):
     verbose_name = _("Parcours et auto-évaluations")
 
     def ready(self):
-        # Transitions are content that routes are drawn from; assessments are private answers.
-        renew_content_version_on_change(self.get_model("Transition"))
+        # Transitions and estimates are content that routes are drawn from; assessments are private answers.
+        renew_content_version_on_change(self.get_model("Transition"), self.get_model("Estimate"))

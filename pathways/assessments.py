@@ -19,6 +19,7 @@ def save_assessment(
     degree_level: str,
     degree_field: str,
     experience_months: dict[str, int],
+    circumstances: list[str],
     preferred_sector: str,
     preferred_scale: int | None,
     ratings: dict[int, int],
@@ -35,6 +36,7 @@ def save_assessment(
         preferred_scale=preferred_scale,
         language=language,
         experience_months=experience_months,
+        circumstances=circumstances,
         consent=True,
     )
     # The form checked the choices; the model checks its own invariants without a query per relation.

@@ -2,11 +2,11 @@
 
 from django.db.models import Exists, OuterRef, Prefetch
 
-from careerpath.cache import content_version
+from careerpath.cache import per_content_version
 from roles.models import DEGREE_RANK, DegreeLevel, ExperienceStep, Role, RoleDegree, RoleSkill
 
-from .models import Assessment, Transition
-from .routes import Catalogue, TransitionEdge
+from .models import Assessment, Estimate, Transition
+from .routes import Catalogue, Estimates, RolePlace, TransitionEdge
 from .scoring import DegreeOption, Profile, RoleRequirements, SkillNeed, StepNeed
 
 
@@ -22,12 +22,13 @@ def requirements_of(role: Role) -> RoleRequirements:
             DegreeOption(
                 degree_id=rd.degree_id, rank=rd.degree.rank, field=rd.degree.field,
                 months=rd.degree.typical_months, typical=rd.kind == RoleDegree.Kind.TYPICAL,
+                suited_from_scale=rd.suited_from_scale,
             )
             for rd in role.role_degrees.all()
         ),
         steps=tuple(
             StepNeed(step_id=step.pk, area=step.area, months=step.min_months, sector=step.sector,
-                     alternative=step.is_alternative)
+                     alternative=step.is_alternative, min_scale=step.min_scale, max_scale=step.max_scale)
             for step in role.steps.all()
         ),
     )
@@ -51,35 +52,38 @@ def published_roles_with_requirements():
     )
 
 
-_compiled: dict[int, Catalogue] = {}
-
-
+@per_content_version
 def current_catalogue() -> Catalogue:
     """The catalogue of the current content version, built once per process and version.
 
     Its indexes (skills to roles, moves from each role) are built on first use and kept with it.
     """
-    version = content_version()
-    if version not in _compiled:
-        _compiled.clear()
-        _compiled[version] = read_catalogue()
-    return _compiled[version]
+    return read_catalogue()
 
 
 def read_catalogue() -> Catalogue:
-    """Every published role's requirements and every move between them: four queries."""
-    roles = {role.pk: requirements_of(role) for role in published_roles_with_requirements()}
+    """Every published role's requirements and place, every move between them, the editors' estimates:
+    five queries."""
+    published = list(published_roles_with_requirements())
     transitions = tuple(
         TransitionEdge(
             transition_id=t.pk, from_role_id=t.from_role_id, to_role_id=t.to_role_id,
             min_months=t.min_months, max_months=t.max_months, sector=t.sector,
-            min_scale=t.min_scale, max_scale=t.max_scale,
+            min_scale=t.min_scale, max_scale=t.max_scale, circumstance=t.circumstance,
         )
         for t in Transition.objects.between_published().only(
-            "id", "from_role_id", "to_role_id", "min_months", "max_months", "sector", "min_scale", "max_scale"
+            "id", "from_role_id", "to_role_id", "min_months", "max_months", "sector", "min_scale", "max_scale",
+            "circumstance",
         )
     )
-    return Catalogue(roles=roles, transitions=transitions)
+    estimates = dict(Estimate.objects.values_list("key", "months"))
+    return Catalogue(
+        roles={role.pk: requirements_of(role) for role in published},
+        transitions=transitions,
+        estimates=Estimates(skill_level_months=estimates[Estimate.Key.SKILL_LEVEL_MONTHS],
+                            first_degree_months=estimates[Estimate.Key.FIRST_DEGREE_MONTHS]),
+        places={role.pk: RolePlace(role.level, role.min_scale, role.max_scale) for role in published},
+    )
 
 
 def profile_of(assessment: Assessment) -> Profile:
@@ -92,11 +96,12 @@ def profile_of(assessment: Assessment) -> Profile:
         sector=assessment.preferred_sector,
         scale=assessment.preferred_scale,
         current_role_id=assessment.current_role_id,
+        circumstances=assessment.circumstances,
     )
 
 
 def profile_from(*, ratings: dict[int, int], degree_level: str, degree_field: str, experience: dict[str, int],
-                 sector: str, scale: int | None, current_role_id: int | None) -> Profile:
+                 sector: str, scale: int | None, current_role_id: int | None, circumstances=()) -> Profile:
     """The scoring's view of a person, from a saved assessment or the API's stateless request."""
     return Profile(
         ratings=ratings,
@@ -106,4 +111,5 @@ def profile_from(*, ratings: dict[int, int], degree_level: str, degree_field: st
         sector=sector,
         scale=scale,
         current_role_id=current_role_id,
+        circumstances=frozenset(circumstances),
     )

@@ -1,34 +1,126 @@
-"""A person's whole result: readiness for the target and every role, and the route."""
+"""A person's whole result: readiness for the target, the routes, the band in words and the roles
+close to them."""
 
+import heapq
 from dataclasses import dataclass
+from enum import StrEnum
 
 from .routes import Catalogue, RoutePlan, plan_route
-from .scoring import Profile, Readiness, readiness, totals
+from .scoring import Profile, Readiness, in_scale, readiness, standings
 
 CLOSEST_ROLES = 3
+# A band needs both the score and the time to ready: the lower of the two bands is the one shown.
+NEARLY_THERE_POINTS, ON_THE_WAY_POINTS = 80, 45
+NEARLY_THERE_MONTHS, ON_THE_WAY_MONTHS = 12, 60
+
+
+class Band(StrEnum):
+    FAR = "far"
+    ON_THE_WAY = "on-the-way"
+    NEARLY_THERE = "nearly-there"
+    READY = "ready"
+
+
+BAND_ORDER = [Band.FAR, Band.ON_THE_WAY, Band.NEARLY_THERE, Band.READY]
+
+
+def band_of(total: int | None, ready: bool, months_to_ready: int | None) -> Band | None:
+    """The band in words: ready when every essential requirement is met; otherwise the lower of what the
+    score says and what the time to ready says, so that the number and the route never disagree."""
+    if ready:
+        return Band.READY
+    if total is None:
+        return None
+    by_score = (Band.NEARLY_THERE if total >= NEARLY_THERE_POINTS
+                else Band.ON_THE_WAY if total >= ON_THE_WAY_POINTS else Band.FAR)
+    if months_to_ready is None:  # no route in our content: the score alone
+        return by_score
+    by_time = (Band.NEARLY_THERE if months_to_ready <= NEARLY_THERE_MONTHS
+               else Band.ON_THE_WAY if months_to_ready <= ON_THE_WAY_MONTHS else Band.FAR)
+    return min(by_score, by_time, key=BAND_ORDER.index)
+
+
+class Direction(StrEnum):
+    UP = "up"
+    LATERAL = "lateral"
+    DOWN = "down"
+
+
+@dataclass(frozen=True)
+class Closest:
+    role_id: int
+    total: int
+    direction: Direction | None  # from the person's current role (from studies, every role is a step up)
+    leads_to_target: bool  # a route from it reaches the target
+    shared_skill_ids: tuple[int, ...]  # skills it asks that the target asks too
 
 
 @dataclass(frozen=True)
 class Evaluation:
     target: Readiness
-    closest: tuple[tuple[int, int], ...]  # (role id, total) of the other roles the person is closest to
     plan: RoutePlan
+    closest: tuple[Closest, ...]
+    band: Band | None = None
+    months_to_ready: tuple[int, int] | None = None  # the quickest route's span; (0, 0) when ready
+    current_role_out_of_scale: bool = False  # the role held now rarely exists at the size given
     described: bool = True  # False when the target has no levels, degrees or steps to measure against yet
 
 
+def direction(from_level: int | None, to_level: int | None) -> Direction | None:
+    if to_level is None:
+        return None
+    from_level = from_level or 0
+    return Direction.UP if to_level > from_level else Direction.LATERAL if to_level == from_level else Direction.DOWN
+
+
+def closest_roles(catalogue: Catalogue, profile: Profile, target_id: int, totals: dict[int, int | None],
+                  plan: RoutePlan) -> tuple[Closest, ...]:
+    """Roles that help: never the current role nor the target; those that lead to the target first, then
+    steps up before lateral moves before steps down, then the highest score, then the most skills shared."""
+    target_skills = catalogue.roles[target_id].skills if target_id in catalogue.roles else ()
+    shared: dict[int, list[int]] = {}
+    for need in target_skills:
+        for role_id, _need in catalogue.skill_users.get(need.skill_id, ()):
+            shared.setdefault(role_id, []).append(need.skill_id)
+    places = catalogue.places
+    current = places.get(profile.current_role_id)
+    order = [Direction.UP, Direction.LATERAL, Direction.DOWN, None]
+    from_level = current.level if current else None
+
+    def closest(role_id: int) -> Closest:
+        place = places.get(role_id)
+        return Closest(role_id, totals[role_id], direction(from_level, place.level if place else None),
+                       role_id in plan.reaching, tuple(shared.get(role_id, ())))
+
+    def rank(role_id: int) -> tuple:
+        place = places.get(role_id)
+        return (role_id not in plan.reaching, order.index(direction(from_level, place.level if place else None)),
+                -totals[role_id], -len(shared.get(role_id, ())), role_id)
+
+    candidates = [role_id for role_id, total in totals.items()
+                  if total is not None and role_id not in (target_id, profile.current_role_id)]
+    return tuple(closest(role_id) for role_id in heapq.nsmallest(CLOSEST_ROLES, candidates, key=rank))
+
+
 def evaluate(catalogue: Catalogue, profile: Profile, target_id: int) -> Evaluation:
-    every_total = totals(catalogue.roles, catalogue.skill_users, profile)
-    others = sorted(
-        ((role_id, total) for role_id, total in every_total.items() if role_id != target_id and total is not None),
-        key=lambda pair: (-pair[1], pair[0]),
-    )
-    closest = tuple(others[:CLOSEST_ROLES])
+    every_standing = standings(catalogue.roles, catalogue.skill_users, profile)
+    totals = {role_id: result.total for role_id, result in every_standing.items()}
+    current = catalogue.places.get(profile.current_role_id)
+    out_of_scale = bool(current and profile.scale and not in_scale(profile.scale, current.min_scale, current.max_scale))
     if target_id not in catalogue.roles:
         # An imported occupation nobody has described yet: no score and no route, rather than a false 100.
-        return Evaluation(target=Readiness(role_id=target_id, total=None), closest=closest,
-                          plan=RoutePlan(target_role_id=target_id, ready=False, best=None), described=False)
+        plan = RoutePlan(target_role_id=target_id, ready=False, best=None)
+        return Evaluation(target=Readiness(role_id=target_id, total=None), plan=plan,
+                          closest=closest_roles(catalogue, profile, target_id, totals, plan),
+                          current_role_out_of_scale=out_of_scale, described=False)
+    target = readiness(catalogue.roles[target_id], profile)
+    plan = plan_route(catalogue, profile, target_id, every_standing)
+    months = (0, 0) if plan.ready else (plan.best.min_months, plan.best.max_months) if plan.best else None
     return Evaluation(
-        target=readiness(catalogue.roles[target_id], profile),
-        closest=closest,
-        plan=plan_route(catalogue, profile, target_id, every_total),
+        target=target,
+        plan=plan,
+        closest=closest_roles(catalogue, profile, target_id, totals, plan),
+        band=band_of(target.total, plan.ready, months[0] if months else None),
+        months_to_ready=months,
+        current_role_out_of_scale=out_of_scale,
     )

@@ -1,3 +1,4 @@
+import re
 from functools import cached_property
 
 from crispy_forms.helper import FormHelper
@@ -6,25 +7,47 @@ from django import forms
 from django.utils.html import format_html
 from django.utils.translation import gettext_lazy as _
 
-from roles.models import MAX_LEVEL, DegreeField, DegreeLevel, ExperienceArea, Role, Scale, Sector, SkillLevel
+from careerpath.cache import per_content_version
+from roles.models import MAX_LEVEL, SLUG_PATTERN, DegreeField, DegreeLevel, ExperienceArea, Role, Scale, Sector, SkillLevel
 
-from .models import MAX_EXPERIENCE_MONTHS, Situation
+from .models import MAX_EXPERIENCE_MONTHS, Circumstance, Situation
 
 NOT_YET = _("Jamais pratiqué")
 EXPERIENCE_HINT = _("En années et en mois : comptez les stages, l’alternance et les premières semaines en poste. "
                     "Diriger une entreprise : par exemple l’entreprise familiale.")
 
 
+@per_content_version
+def assessed_role(slug: str) -> Role | None:
+    """A published role with the skills step two asks about."""
+    return Role.objects.published().with_skills().filter(slug=slug).first()
+
+
+@per_content_version
+def positions() -> list[Role]:
+    """The roles a person may say they hold now: the team's, as the pickers offer them."""
+    return list(Role.objects.published().pickable())
+
+
+class TargetField(forms.CharField):
+    default_error_messages = {
+        "invalid_choice": _("Ce poste n’existe pas ou n’est pas publié : choisissez-en un dans la liste."),
+    }
+
+    def to_python(self, value) -> Role | None:
+        slug = super().to_python(value)
+        if not slug:
+            return None
+        role = assessed_role(slug) if re.fullmatch(SLUG_PATTERN, slug) else None
+        if role is None:
+            raise forms.ValidationError(self.error_messages["invalid_choice"], code="invalid_choice")
+        return role
+
+
 class TargetForm(forms.Form):
     """Step one: the role a person wants; its skills decide the questions of step two."""
 
-    target = forms.ModelChoiceField(
-        label=_("Le poste que vous visez"),
-        queryset=Role.objects.published().with_skills(),  # step two asks about these skills
-        to_field_name="slug",
-        empty_label=None,
-        error_messages={"invalid_choice": _("Ce poste n’existe pas ou n’est pas publié : choisissez-en un dans la liste.")},
-    )
+    target = TargetField(label=_("Le poste que vous visez"))
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
@@ -54,6 +77,11 @@ class AssessmentForm(forms.Form):
     degree_field = forms.ChoiceField(
         label=_("Domaine de ce diplôme"), required=False, choices=[("", "—"), *DegreeField.choices]
     )
+    circumstances = forms.MultipleChoiceField(
+        label=_("Votre situation particulière"), required=False, choices=Circumstance.choices,
+        widget=forms.CheckboxSelectMultiple,
+        help_text=_("Certains chemins ne s’ouvrent qu’à qui se trouve dans cette situation : cochez seulement si c’est vrai."),
+    )
     preferred_sector = forms.ChoiceField(
         label=_("Secteur souhaité"), choices=[(Sector.BOTH, _("Pas de préférence")), (Sector.PRODUCTION, Sector.PRODUCTION.label),
                                              (Sector.SERVICES, Sector.SERVICES.label)],
@@ -71,7 +99,7 @@ class AssessmentForm(forms.Form):
     def __init__(self, *args, target: Role, **kwargs):
         super().__init__(*args, **kwargs)
         self.target = target
-        roles = Role.objects.published().pickable()
+        roles = positions()
         self.fields["position"].choices = [
             (Situation.STUDENT, Situation.STUDENT.label),
             (Situation.CAREER_CHANGER, _("En reconversion, venant d’un autre domaine")),
@@ -129,7 +157,7 @@ class AssessmentForm(forms.Form):
             for category, names in sections.items()
         ]
         helper.layout = Layout(
-            Fieldset(_("Où vous en êtes"), "position", "degree_level", "degree_field", css_id="situation"),
+            Fieldset(_("Où vous en êtes"), "position", "degree_level", "degree_field", "circumstances", css_id="situation"),
             Fieldset(
                 _("Votre expérience"),
                 HTML(format_html("<p class='small text-body-secondary'>{}</p>", EXPERIENCE_HINT)),

@@ -1,12 +1,12 @@
-"""Load the curated transitions from `pathways/content/transitions.toml` (create-only, like the roles)."""
+"""Load the curated transitions and estimates from `pathways/content/transitions.toml` (create-only, like the roles)."""
 
 from collections import Counter
 from pathlib import Path
 
-from roles.loading import ContentError, get_or_create, lookup, pick, read_toml, translated
-from roles.models import Role, Scale, Source
+from roles.loading import ContentError, get_or_create, lookup, pick, read_toml, scales, translated
+from roles.models import Role, Source
 
-from .models import Transition
+from .models import Estimate, Transition
 
 TRANSITIONS_FILE = Path(__file__).resolve().parent / "content" / "transitions.toml"
 
@@ -26,10 +26,9 @@ def load_transitions(data: dict, report: Counter) -> None:
             from_role=role(entry["from"]) if "from" in entry else None,
             to_role=role(entry["to"]),
             defaults={
-                **pick(entry, "kind", "min_months", "max_months", "sector"),
-                **translated(entry, "conditions", "rationale"),
-                "min_scale": Scale[entry.get("min_scale", "micro").upper()],
-                "max_scale": Scale[entry.get("max_scale", "large").upper()],
+                **pick(entry, "kind", "min_months", "max_months", "sector", "circumstance"),
+                **translated(entry, "conditions", "rationale", "duration_basis"),
+                **scales(entry, "min_scale", "max_scale"),
             },
         )
         if created:
@@ -37,5 +36,13 @@ def load_transitions(data: dict, report: Counter) -> None:
             transition.sources.set(lookup(sources, name, "source", owner) for name in entry.get("sources", []))
 
 
+def load_estimates(data: dict, report: Counter) -> None:
+    for entry in data.get("estimates", []):
+        get_or_create(report, Estimate, key=entry["key"],
+                      defaults={**pick(entry, "months"), **translated(entry, "justification")})
+
+
 def load_transition_content(report: Counter) -> None:
-    load_transitions(read_toml(TRANSITIONS_FILE), report)
+    data = read_toml(TRANSITIONS_FILE)
+    load_transitions(data, report)
+    load_estimates(data, report)

@@ -18,10 +18,17 @@ from roles.models import (
     Sector,
     Skill,
     Source,
-    format_months_range,
+    duration_basis_field,
+    format_duration,
 )
 
 MAX_EXPERIENCE_MONTHS = 50 * 12  # per area: a whole working life
+
+
+class Circumstance(models.TextChoices):
+    """Something true of a person that opens a move to them alone; the self-assessment asks each one."""
+
+    FAMILY_BUSINESS = "family-business", _("J’ai une entreprise familiale à diriger ou à reprendre")
 
 
 class TransitionQuerySet(models.QuerySet):
@@ -63,6 +70,12 @@ class Transition(models.Model):
     conditions = models.CharField(
         _("conditions"), max_length=300, blank=True, help_text=_("Ce qui doit être vrai pour que ce changement soit possible.")
     )
+    circumstance = models.CharField(
+        _("réservé à qui déclare"), max_length=30, choices=Circumstance.choices, blank=True,
+        help_text=_("Le changement n’est proposé qu’aux personnes qui déclarent cette situation dans l’auto-évaluation "
+                    "(p. ex. avoir une entreprise familiale à diriger)."),
+    )
+    duration_basis = duration_basis_field()
     rationale = models.TextField(
         _("pourquoi"), help_text=_("Ce que disent les sources de ce changement, en une ou deux phrases.")
     )
@@ -89,7 +102,7 @@ class Transition(models.Model):
         return f"{origin} → {self.to_role.title}"
 
     def duration_display(self) -> str:
-        return format_months_range(self.min_months, self.max_months)
+        return format_duration(self.min_months, self.max_months)
 
 
 class Situation(models.TextChoices):
@@ -111,6 +124,9 @@ class Assessment(models.Model):
     )
     degree_level = models.CharField(_("diplôme le plus élevé"), max_length=20, choices=DegreeLevel.choices, blank=True)
     degree_field = models.CharField(_("domaine du diplôme"), max_length=40, choices=DegreeField.choices, blank=True)
+    circumstances = models.JSONField(
+        _("situations déclarées"), default=list, blank=True, help_text=_("Les situations que la personne a cochées."),
+    )
     experience_months = models.JSONField(
         _("expérience (mois par domaine)"), default=dict, blank=True,
         help_text=_("Les mois déclarés dans chaque domaine d’expérience ; un domaine absent compte zéro."),
@@ -147,6 +163,8 @@ class Assessment(models.Model):
             if not isinstance(months, int) or not 0 <= months <= MAX_EXPERIENCE_MONTHS:
                 raise ValidationError({"experience_months": _("Entre 0 et %(limit)s mois par domaine.")
                                        % {"limit": MAX_EXPERIENCE_MONTHS}})
+        if not isinstance(self.circumstances, list) or not set(self.circumstances) <= set(Circumstance.values):
+            raise ValidationError({"circumstances": _("Situation inconnue.")})
 
 
 class SkillRating(models.Model):
@@ -164,3 +182,26 @@ class SkillRating(models.Model):
 
     def __str__(self) -> str:
         return f"{self.skill_id}: {self.level}"
+
+
+class Estimate(models.Model):
+    """A number the planner needs that no source gives, set by editors with what it rests on."""
+
+    class Key(models.TextChoices):
+        SKILL_LEVEL_MONTHS = "skill-level-months", _("Mois pour gagner un niveau dans une compétence")
+        FIRST_DEGREE_MONTHS = "first-degree-months", _("Mois d’un premier diplôme avant un master ou un MBA")
+
+    key = models.CharField(_("estimation"), max_length=30, choices=Key.choices, unique=True)
+    months = models.PositiveSmallIntegerField(_("mois"))
+    justification = models.TextField(
+        _("sur quoi elle repose"),
+        help_text=_("Le passage des sources qui l’appuie, ou le raisonnement ; affiché là où l’estimation sert."),
+    )
+
+    class Meta:
+        ordering = ["key"]
+        verbose_name = _("estimation")
+        verbose_name_plural = _("estimations")
+
+    def __str__(self) -> str:
+        return f"{self.get_key_display()} : {self.months}"

@@ -9,15 +9,25 @@ from dataclasses import dataclass, field
 from django.db.models import Prefetch
 from django.utils.translation import gettext_lazy as _
 
-from roles.models import Degree, ExperienceArea, ExperienceStep, Role, Skill, SkillLevel, format_months_range
+from roles.models import Degree, ExperienceArea, ExperienceStep, Role, Skill, SkillLevel, format_duration
 
 from . import charts
-from .evaluation import Evaluation
-from .models import Transition
-from .routes import Leg, Route
+from .evaluation import Band, Direction, Evaluation
+from .models import Estimate, Transition
+from .routes import Leg, Route, SkillStep
 from .scoring import Part, Profile, SkillGap
 
 PART_LABELS = {"skills": _("Compétences"), "degree": _("Diplôme"), "experience": _("Expérience")}
+CAP_LABELS = {
+    "skills": _("Plafond : vos compétences essentielles sont encore loin du niveau demandé"),
+    "degree": _("Plafond : le poste demande un diplôme que vous n’avez pas encore"),
+    "experience": _("Plafond : l’expérience demandée est encore loin"),
+}
+BAND_LABELS = {
+    Band.FAR: _("loin"), Band.ON_THE_WAY: _("en chemin"), Band.NEARLY_THERE: _("presque prêt·e"), Band.READY: _("prêt·e"),
+}
+DIRECTION_LABELS = {Direction.UP: _("un cran plus haut"), Direction.LATERAL: _("au même niveau"),
+                    Direction.DOWN: _("un cran plus bas")}
 TOP_GAPS = 5
 SKILLS_PER_STEP = 3  # the essential skills furthest below the next role's level
 
@@ -25,9 +35,9 @@ SKILLS_PER_STEP = 3  # the essential skills furthest below the next role's level
 @dataclass
 class SkillAction:
     skill: Skill
-    rating: int
+    rating: int  # the person's level (on a route: the level they carry into that step)
     required: int
-    gain: int
+    gain: int  # points the score would gain with one more level (0 on a route)
     next_level: SkillLevel | None  # what a person one level up concretely does
 
 
@@ -43,7 +53,7 @@ class ExperienceAction:
 
     @property
     def duration(self) -> str:
-        return format_months_range(self.months, self.months)
+        return format_duration(self.months, self.months)
 
 
 @dataclass
@@ -56,32 +66,31 @@ class PartView:
 
 
 @dataclass
-class LegView:
-    """One move of a route: a degree to obtain first, if any, then the time in the current position."""
+class RouteRow:
+    """One step of a route, with the time spent in it: where the person is now, a degree to obtain, a role
+    to hold, and last the target."""
 
-    role: Role
-    min_months: int
-    max_months: int
-    why: str
-    conditions: str = ""
+    kind: str  # "start", "degree", "role" or "target"
+    title: str
+    min_months: int = 0
+    max_months: int = 0
+    role: Role | None = None
     degree: Degree | None = None
-    degree_months: int = 0
-    experience: list[ExperienceAction] = field(default_factory=list)
-    skills: list[SkillAction] = field(default_factory=list)
+    why: str = ""  # how one gets into this step
+    conditions: str = ""
+    experience: list[ExperienceAction] = field(default_factory=list)  # to gain while in this step
+    skills: list[SkillAction] = field(default_factory=list)  # to raise while in this step
+    basis: str = ""  # what the duration rests on: every duration here is an estimate
 
     @property
-    def months_label(self) -> str:
+    def duration(self) -> str:
         return months_label(self.min_months, self.max_months)
-
-    @property
-    def degree_label(self) -> str:
-        return months_label(self.degree_months, self.degree_months)
 
 
 @dataclass
 class RouteView:
     anchor: str  # unique id on the page, for headings and charts
-    legs: list[LegView]
+    rows: list[RouteRow]
     min_months: int
     max_months: int
     label: str
@@ -90,15 +99,29 @@ class RouteView:
 
     @property
     def duration(self) -> str:
-        return format_months_range(self.min_months, self.max_months)
+        return format_duration(self.min_months, self.max_months)
+
+
+@dataclass
+class ClosestView:
+    role: Role
+    total: int
+    direction: str  # step up, lateral, step down, in words
+    leads_to_target: bool
+    shared_skills: list[Skill]
 
 
 @dataclass
 class ResultView:
     target: Role
     total: int | None
+    band: Band | None
+    band_label: str
+    time_to_ready: str  # "" when no route leads there
     parts: list[PartView]
+    cap: PartView | None  # points taken off while an essential requirement is far off
     gaps: list[SkillAction]  # biggest effect on the total first
+    not_assessed: list[Skill]
     degree_missing: bool
     experience_missing: list[ExperienceAction]
     radar: charts.Radar | None
@@ -106,7 +129,9 @@ class ResultView:
     ready: bool
     best: RouteView | None
     alternatives: list[RouteView]
-    closest: list[tuple[Role, int]]
+    closest: list[ClosestView]
+    estimates: list[Estimate]
+    current_role_out_of_scale: bool = False
     described: bool = True  # False: the target has no levels or route content yet
 
     @property
@@ -115,7 +140,7 @@ class ResultView:
 
 
 def months_label(low: int, high: int) -> str:
-    return format_months_range(low, high) if high else str(_("tout de suite"))
+    return format_duration(low, high) if high else str(_("tout de suite"))
 
 
 @dataclass
@@ -127,18 +152,20 @@ class Lookups:
     transitions: dict[int, Transition]
     degrees: dict[int, Degree]
     skills: dict[int, Skill]
+    estimates: list[Estimate]
 
 
 def fetch_lookups(evaluation: Evaluation, target: Role) -> Lookups:
     plan = evaluation.plan
     routes = [route for route in (plan.best, *plan.alternatives) if route is not None]
     legs = [leg for route in routes for leg in route.legs]
-    role_ids = {leg.to_role_id for leg in legs} | {role_id for role_id, _total in evaluation.closest}
+    role_ids = {leg.to_role_id for leg in legs} | {leg.from_role_id for leg in legs if leg.from_role_id}
+    role_ids |= {closest.role_id for closest in evaluation.closest}
     steps_by_role: dict[int, list[ExperienceStep]] = {}
     for step in ExperienceStep.objects.filter(role_id__in=role_ids | {target.pk}).order_by("position"):
         steps_by_role.setdefault(step.role_id, []).append(step)
-    skill_ids = {gap.need.skill_id for leg in legs for gap in leg.skill_gaps}
-    skill_ids |= {role_skill.skill_id for role_skill in target.role_skills.all()}  # the target's gaps
+    skill_ids = {step.skill_id for leg in legs for step in leg.skill_steps}
+    skill_ids |= {role_skill.skill_id for role_skill in target.role_skills.all()}  # the target's gaps and shared skills
     return Lookups(
         roles=Role.objects.in_bulk(role_ids),
         steps_by_role=steps_by_role,
@@ -146,13 +173,22 @@ def fetch_lookups(evaluation: Evaluation, target: Role) -> Lookups:
         degrees=Degree.objects.in_bulk({leg.degree.degree_id for leg in legs if leg.degree}),
         skills=Skill.objects.prefetch_related(Prefetch("levels", queryset=SkillLevel.objects.order_by("level")))
         .in_bulk(skill_ids),
+        estimates=list(Estimate.objects.all()),
     )
 
 
-def skill_action(gap: SkillGap, lookups: Lookups) -> SkillAction:
-    skill = lookups.skills[gap.need.skill_id]
-    next_level = next((level for level in skill.levels.all() if level.level == gap.rating + 1), None)
-    return SkillAction(skill, gap.rating, gap.need.required, gap.gain, next_level)
+def skill_action(skill_id: int, rating: int, required: int, gain: int, lookups: Lookups) -> SkillAction:
+    skill = lookups.skills[skill_id]
+    next_level = next((level for level in skill.levels.all() if level.level == rating + 1), None)
+    return SkillAction(skill, rating, required, gain, next_level)
+
+
+def gap_action(gap: SkillGap, lookups: Lookups) -> SkillAction:
+    return skill_action(gap.need.skill_id, gap.rating, gap.need.required, gap.gain, lookups)
+
+
+def step_action(step: SkillStep, lookups: Lookups) -> SkillAction:
+    return skill_action(step.skill_id, step.carried, step.required, 0, lookups)
 
 
 def experience_actions(role_id: int, missing: dict[str, int], lookups: Lookups) -> list[ExperienceAction]:
@@ -165,24 +201,46 @@ def experience_actions(role_id: int, missing: dict[str, int], lookups: Lookups) 
 
 def part_view(part: Part) -> PartView:
     return PartView(part.name, str(PART_LABELS[part.name]), round(100 * part.weight), round(100 * part.value),
-                    round(part.points))
+                    part.points)
 
 
-def leg_view(leg: Leg, lookups: Lookups) -> LegView:
-    role = lookups.roles[leg.to_role_id]
+def duration_basis(leg: Leg, lookups: Lookups) -> str:
     transition = lookups.transitions[leg.transition.transition_id] if leg.transition else None
-    furthest_first = sorted(leg.skill_gaps, key=lambda gap: -gap.shortfall)[:SKILLS_PER_STEP]
-    return LegView(
-        role=role,
-        min_months=leg.min_months,
-        max_months=leg.max_months,
-        why=transition.rationale if transition else str(_("Vous remplissez déjà tout ce que demande ce poste : postulez.")),
-        conditions=transition.conditions if transition else "",
-        degree=lookups.degrees[leg.degree.degree_id] if leg.degree else None,
-        degree_months=leg.degree_months,
-        experience=experience_actions(leg.to_role_id, dict(leg.experience_missing), lookups),
-        skills=[skill_action(gap, lookups) for gap in furthest_first],
-    )
+    return transition.duration_basis if transition else ""
+
+
+def route_rows(route: Route, lookups: Lookups) -> list[RouteRow]:
+    """The route read step by step, each step with the time spent in it: a leg's stay is spent in the
+    position it leaves, so it shows on that position's row; its degree, on a row of its own before the
+    role it opens."""
+    first = route.legs[0]
+    start = (lookups.roles[first.from_role_id].display_title if first.from_role_id
+             else str(_("Vos études, ou votre poste actuel hors de ces métiers")))
+    rows = [RouteRow("start", start, role=lookups.roles.get(first.from_role_id))]
+    for leg in route.legs:
+        staying = rows[-1]
+        staying.min_months, staying.max_months = leg.min_months, leg.max_months
+        staying.basis = duration_basis(leg, lookups)
+        staying.experience = experience_actions(leg.to_role_id, dict(leg.experience_missing), lookups)
+        furthest_first = sorted(leg.skill_steps, key=lambda step: -step.shortfall)[:SKILLS_PER_STEP]
+        staying.skills = [step_action(step, lookups) for step in furthest_first]
+        role = lookups.roles[leg.to_role_id]
+        if leg.degree:
+            degree = lookups.degrees[leg.degree.degree_id]
+            rows.append(RouteRow("degree", degree.name, leg.degree_months, leg.degree_months, degree=degree,
+                                 why=_("%(role)s demande ce niveau de diplôme.") % {"role": role.display_title},
+                                 basis=degree.duration_basis))
+        transition = lookups.transitions[leg.transition.transition_id] if leg.transition else None
+        rows.append(RouteRow(
+            "role", role.display_title, role=role,
+            why=transition.rationale if transition else str(
+                _("Vous avez le diplôme et l’expérience que demande ce poste : une fois les compétences au niveau, postulez.")),
+            conditions=transition.conditions if transition else "",
+        ))
+    rows[-1].kind = "target"
+    if not (rows[0].max_months or rows[0].experience or rows[0].skills):
+        rows.pop(0)  # nothing to do where the person is before the first move
+    return rows
 
 
 def route_tags(route: Route) -> list[str]:
@@ -202,26 +260,29 @@ def route_label(route: Route, best: Route | None, lookups: Lookups) -> str:
     return str(_("Par : %(roles)s") % {"roles": ", ".join(distinct)}) if distinct else str(_("Accès direct"))
 
 
-def timeline_of(legs: list[LegView]) -> charts.Timeline:
-    segments = []
-    for leg in legs:
-        if leg.degree:
-            segments.append((leg.degree.name, "degree", leg.degree_months))
-        segments.append((leg.role.display_title, "role", leg.min_months))
-    return charts.timeline(segments)
+def timeline_of(rows: list[RouteRow]) -> charts.Timeline:
+    """A bar for each step that takes time, as long as the time spent in it."""
+    return charts.timeline([(row.title, "degree" if row.kind == "degree" else "role", row.min_months)
+                            for row in rows if row.kind != "target"])
 
 
 def route_view(route: Route, best: Route | None, anchor: str, lookups: Lookups) -> RouteView:
-    legs = [leg_view(leg, lookups) for leg in route.legs]
-    return RouteView(anchor, legs, route.min_months, route.max_months, route_label(route, best, lookups),
-                     route_tags(route), timeline_of(legs))
+    rows = route_rows(route, lookups)
+    return RouteView(anchor, rows, route.min_months, route.max_months, route_label(route, best, lookups),
+                     route_tags(route), timeline_of(rows))
 
 
 def radar_rows(target: Role, profile: Profile) -> list[tuple[str, int, int, int]]:
-    """(skill, your level, level asked, shortfall) for each skill the target sets a level for."""
-    return [(rs.skill.name, profile.rating(rs.skill_id), rs.required_level,
-             max(0, rs.required_level - profile.rating(rs.skill_id)))
-            for rs in target.role_skills.all() if rs.required_level]
+    """(skill, your level, level asked, shortfall) for each skill of the target the person assessed."""
+    return [(rs.skill.name, profile.ratings[rs.skill_id], rs.required_level,
+             max(0, rs.required_level - profile.ratings[rs.skill_id]))
+            for rs in target.role_skills.all() if rs.required_level and rs.skill_id in profile.ratings]
+
+
+def closest_view(closest, lookups: Lookups) -> ClosestView:
+    return ClosestView(lookups.roles[closest.role_id], closest.total,
+                       str(DIRECTION_LABELS[closest.direction]) if closest.direction else "",
+                       closest.leads_to_target, [lookups.skills[skill_id] for skill_id in closest.shared_skill_ids])
 
 
 def present(evaluation: Evaluation, profile: Profile, target: Role) -> ResultView:
@@ -229,11 +290,17 @@ def present(evaluation: Evaluation, profile: Profile, target: Role) -> ResultVie
     lookups = fetch_lookups(evaluation, target)
     readiness, plan = evaluation.target, evaluation.plan
     rows = radar_rows(target, profile)
+    cap = readiness.cap
     return ResultView(
         target=target,
         total=readiness.total,
+        band=evaluation.band,
+        band_label=str(BAND_LABELS[evaluation.band]) if evaluation.band else "",
+        time_to_ready=months_label(*evaluation.months_to_ready) if evaluation.months_to_ready else "",
         parts=[part_view(part) for part in readiness.parts],
-        gaps=[skill_action(gap, lookups) for gap in readiness.gaps],
+        cap=PartView("cap", str(CAP_LABELS[cap.reason]), 0, 0, cap.points) if cap else None,
+        gaps=[gap_action(gap, lookups) for gap in readiness.gaps],
+        not_assessed=[lookups.skills[need.skill_id] for need in readiness.not_assessed],
         degree_missing=not readiness.degree_met,
         experience_missing=experience_actions(target.pk, dict(readiness.experience_missing), lookups),
         radar=charts.radar([row[:3] for row in rows]),
@@ -242,6 +309,8 @@ def present(evaluation: Evaluation, profile: Profile, target: Role) -> ResultVie
         best=route_view(plan.best, None, "route-best", lookups) if plan.best else None,
         alternatives=[route_view(route, plan.best, f"route-alt-{number}", lookups)
                       for number, route in enumerate(plan.alternatives, 1)],
-        closest=[(lookups.roles[role_id], total) for role_id, total in evaluation.closest],
+        closest=[closest_view(closest, lookups) for closest in evaluation.closest],
+        estimates=lookups.estimates,
+        current_role_out_of_scale=evaluation.current_role_out_of_scale,
         described=evaluation.described,
     )

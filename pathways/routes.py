@@ -21,7 +21,7 @@ import heapq
 import itertools
 from collections import deque
 from collections.abc import Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import cached_property
 
 import numpy as np
@@ -29,17 +29,27 @@ import numpy as np
 from roles.models import ExperienceArea, Scale, Sector
 
 from . import scoring
-from .scoring import DegreeOption, Profile, RoleRequirements, SkillGap, alternative_route_met, degree_level_met, readiness
+from .scoring import DegreeOption, Profile, RoleRequirements, Standing, alternative_route_met, degree_level_met
 
 START = "start"
 # A master's or MBA assumes a first degree; without one, the first degree comes first.
-FIRST_DEGREE_RANK, FIRST_DEGREE_MONTHS = 3, 36
-# Among routes of equal length, prefer moves that hold in any organisation.
-CONDITIONAL_MOVE_PENALTY = 0.01
+FIRST_DEGREE_RANK = 3
+# Tie-breaks between routes of equal length, far below a month: a move whose condition (a sector, a
+# size) the person did not state, or a generic move where one made for what they stated exists,
+# or a role asking degrees none of which is in the person's field.
+MISFIT_PENALTY = 0.01
 # Alternatives are searched with the roles of the routes already chosen made this much longer.
 DETOUR_PENALTY = 10_000
 MAX_ALTERNATIVES = 3
 INFINITE = float("inf")
+
+
+@dataclass(frozen=True)
+class Estimates:
+    """Numbers no source gives, set by editors (pathways.Estimate) with what they rest on."""
+
+    skill_level_months: int  # time in a job to raise a skill by one level
+    first_degree_months: int  # a first degree before a master's or an MBA
 
 
 @dataclass(frozen=True)
@@ -52,26 +62,30 @@ class TransitionEdge:
     sector: str = Sector.BOTH
     min_scale: int = Scale.MICRO
     max_scale: int = Scale.LARGE
+    circumstance: str = ""  # open only to a person who says this is true of them
 
     @property
     def origin(self) -> int | str:
         """The position the move leaves: a role, or START."""
         return START if self.from_role_id is None else self.from_role_id
 
-    @property
-    def is_conditional(self) -> bool:
-        return self.sector != Sector.BOTH or self.min_scale > Scale.MICRO or self.max_scale < Scale.LARGE
 
-    def applies_to(self, profile: Profile) -> bool:
-        sector_ok = self.sector == Sector.BOTH or profile.sector in (Sector.BOTH, self.sector)
-        scale_ok = profile.scale is None or self.min_scale <= profile.scale <= self.max_scale
-        return sector_ok and scale_ok
+
+@dataclass(frozen=True)
+class RolePlace:
+    """Where a role sits: its level in the hierarchy and the sizes of organisation it exists in."""
+
+    level: int | None
+    min_scale: int = Scale.MICRO
+    max_scale: int = Scale.LARGE
 
 
 @dataclass(frozen=True)
 class Catalogue:
     roles: Mapping[int, RoleRequirements]
     transitions: tuple[TransitionEdge, ...]
+    estimates: Estimates
+    places: Mapping[int, RolePlace] = field(default_factory=dict)  # to label moves and check sizes
 
     @cached_property
     def skill_users(self) -> dict[int, list[tuple[int, scoring.SkillNeed]]]:
@@ -106,58 +120,129 @@ class Catalogue:
 
 @dataclass(frozen=True)
 class MoveTable:
-    """What every position asks in each experience area, and every move's ends and usual times, as arrays
-    built once per catalogue: rows are the roles, then START (which asks nothing); columns the areas."""
+    """Every position's needs and every move's ends and usual times as arrays, built once per catalogue:
+    rows are the roles, then START (which asks nothing); experience columns are the areas."""
 
+    catalogue: Catalogue
     rows: Mapping[int | str, int]
-    needs: Mapping[str, np.ndarray]  # sector -> months per area each position asks on its usual route
     origins: np.ndarray  # row of each move's origin
     targets: np.ndarray  # row of each move's role
     usual_min: np.ndarray
     usual_max: np.ndarray
-    penalties: np.ndarray  # CONDITIONAL_MOVE_PENALTY for a move that holds in some organisations only
-    moves: tuple[TransitionEdge, ...]
+    sectors: np.ndarray  # the sector each move is made for, or Sector.BOTH
+    min_scales: np.ndarray
+    max_scales: np.ndarray
+    circumstances: np.ndarray  # what a person must say of themselves for each move, or ""
 
     @classmethod
     def of(cls, catalogue: Catalogue) -> "MoveTable":
         rows = {role_id: row for row, role_id in enumerate(catalogue.roles)} | {START: len(catalogue.roles)}
-        positions = [*catalogue.roles.values(), None]
         moves = catalogue.moves
         return cls(
+            catalogue=catalogue,
             rows=rows,
-            needs={sector: np.array([[requirements.experience_needs(sector).get(area, 0) if requirements else 0
-                                      for area in ExperienceArea.values] for requirements in positions], dtype=np.int64)
-                   for sector in Sector.values},
             origins=np.array([rows[move.origin] for move in moves], dtype=np.intp),
             targets=np.array([rows[move.to_role_id] for move in moves], dtype=np.intp),
             usual_min=np.array([move.min_months for move in moves], dtype=np.int64),
             usual_max=np.array([move.max_months for move in moves], dtype=np.int64),
-            penalties=np.array([CONDITIONAL_MOVE_PENALTY if move.is_conditional else 0.0 for move in moves]),
-            moves=moves,
+            sectors=np.array([str(move.sector) for move in moves], dtype=object),
+            min_scales=np.array([move.min_scale for move in moves], dtype=np.int64),
+            max_scales=np.array([move.max_scale for move in moves], dtype=np.int64),
+            circumstances=np.array([move.circumstance for move in moves], dtype=object),
         )
 
-    def shortfalls(self, profile: Profile, origins: np.ndarray, targets: np.ndarray) -> np.ndarray:
+    @cached_property
+    def _needs(self) -> dict[tuple[str, int | None], np.ndarray]:
+        return {}
+
+    def experience_needs(self, sector: str, scale: int | None) -> np.ndarray:
+        """Months per area each position asks on its usual route, for this sector and size."""
+        if (sector, scale) not in self._needs:
+            positions = [*self.catalogue.roles.values(), None]
+            self._needs[sector, scale] = np.array(
+                [[requirements.experience_needs(sector, scale).get(area, 0) if requirements else 0
+                  for area in ExperienceArea.values] for requirements in positions], dtype=np.int64)
+        return self._needs[sector, scale]
+
+    def experience_shortfalls(self, profile: Profile, origins: np.ndarray, targets: np.ndarray) -> np.ndarray:
         """Months per area the person still lacks to move from each origin row to the matching target row:
         what the target asks beyond what they carry out of the origin (their own months, or at least what
         the origin role took)."""
-        needs = self.needs[profile.sector]
+        needs = self.experience_needs(profile.sector, profile.scale)
         own = np.array([profile.months_in(area) for area in ExperienceArea.values], dtype=np.int64)
         return np.maximum(needs[targets] - np.maximum(needs[origins], own), 0)
 
-    @staticmethod
-    def stays(usual_min, usual_max, shortfalls: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
-        """Shortest and longest time in a position before a move, studies aside: the move's usual time, or
-        longer to gain the experience still missing."""
-        gap = shortfalls.max(axis=1, initial=0)
-        return np.maximum(usual_min, gap), np.maximum(usual_max, gap)
+    def skill_levels(self, profile: Profile) -> tuple[tuple[int, ...], np.ndarray, np.ndarray]:
+        """For the skills the person assessed: (skill ids, the level each position asks of them, the level
+        each position asks of them as essential), one row per position, 0 where it asks nothing."""
+        skill_ids = tuple(profile.ratings)
+        asked = np.zeros((len(self.rows), len(skill_ids)), dtype=np.int64)
+        essential = np.zeros_like(asked)
+        for column, skill_id in enumerate(skill_ids):
+            for role_id, need in self.catalogue.skill_users.get(skill_id, ()):
+                asked[self.rows[role_id], column] = need.required
+                if need.essential:
+                    essential[self.rows[role_id], column] = need.required
+        return skill_ids, asked, essential
 
-    def costs(self, profile: Profile) -> list[float]:
-        """What each move costs the searches: its shortest stay (a hair more when it holds in some
-        organisations only), or infinite when it does not apply to the person's sector or scale."""
-        shortest, _longest = self.stays(self.usual_min, self.usual_max,
-                                        self.shortfalls(profile, self.origins, self.targets))
-        applies = np.fromiter((move.applies_to(profile) for move in self.moves), dtype=bool, count=len(self.moves))
-        return np.where(applies, shortest + self.penalties, INFINITE).tolist()
+    def skill_shortfalls(self, profile: Profile, levels, origins: np.ndarray, targets: np.ndarray) -> np.ndarray:
+        """Levels each assessed skill still lacks for the target's essential needs, counting what the
+        person carries out of the origin (their own rating, or at least the level the origin role asks)."""
+        skill_ids, asked, essential = levels
+        own = np.array([profile.ratings[skill_id] for skill_id in skill_ids], dtype=np.int64)
+        return np.maximum(essential[targets] - np.maximum(asked[origins], own), 0)
+
+    def stays(self, profile: Profile, levels, usual_min, usual_max, origins, targets):
+        """Shortest and longest time in a position before a move, studies aside: the move's usual time, or
+        longer to gain the experience still missing, or to raise the skill furthest below the next role's
+        level (skills grow side by side, a level taking `skill_level_months`). Also returns both shortfalls."""
+        experience = self.experience_shortfalls(profile, origins, targets)
+        skills = self.skill_shortfalls(profile, levels, origins, targets)
+        gap = np.maximum(experience.max(axis=1, initial=0),
+                         skills.max(axis=1, initial=0) * self.catalogue.estimates.skill_level_months)
+        return np.maximum(usual_min, gap), np.maximum(usual_max, gap), experience, skills
+
+    def applicable(self, profile: Profile) -> np.ndarray:
+        """Which moves are open to the person: made for their sector (or any, when they are open to both),
+        for the size of organisation they aim at (a move that exists in some sizes only is offered to those
+        who say they aim at one of them), and asking nothing of them they did not say is true."""
+        sector = (self.sectors == Sector.BOTH) | (profile.sector == Sector.BOTH) | (self.sectors == profile.sector)
+        scale = ~self.sized if profile.scale is None else (
+            (self.min_scales <= profile.scale) & (profile.scale <= self.max_scales))
+        circumstance = np.array([not needed or needed in profile.circumstances for needed in self.circumstances],
+                                dtype=bool)
+        return sector & scale & circumstance
+
+    def misfits(self, profile: Profile) -> np.ndarray:
+        """How far each move is from what the person said they aim at: 0 when it is made for it."""
+        specific = self.sectors != Sector.BOTH
+        return ((specific != (profile.sector != Sector.BOTH)).astype(np.float64)
+                + (self.sized != (profile.scale is not None)) + self.field_misfits(profile.degree_field)[self.targets])
+
+    @cached_property
+    def sized(self) -> np.ndarray:
+        """The moves that exist in some sizes of organisation only."""
+        return (self.min_scales > Scale.MICRO) | (self.max_scales < Scale.LARGE)
+
+    @cached_property
+    def _field_misfits(self) -> dict[str, np.ndarray]:
+        return {}
+
+    def field_misfits(self, degree_field: str) -> np.ndarray:
+        """Per position: 1 when it asks degrees and none is in the field of the person's degree."""
+        if degree_field not in self._field_misfits:
+            self._field_misfits[degree_field] = np.array(
+                [bool(degree_field and requirements.degrees
+                      and all(option.field != degree_field for option in requirements.degrees))
+                 for requirements in self.catalogue.roles.values()] + [False], dtype=np.float64)
+        return self._field_misfits[degree_field]
+
+    def costs(self, profile: Profile, levels) -> list[float]:
+        """What each move costs the searches: its shortest stay plus the tie-breaks, or infinite when it
+        is not open to the person."""
+        shortest, _longest, _experience, _skills = self.stays(profile, levels, self.usual_min, self.usual_max,
+                                                             self.origins, self.targets)
+        return np.where(self.applicable(profile), shortest + MISFIT_PENALTY * self.misfits(profile), INFINITE).tolist()
 
 
 @dataclass(frozen=True)
@@ -172,8 +257,21 @@ class Leg:
     degree: DegreeOption | None  # a degree to obtain first
     degree_months: int
     experience_missing: Mapping[str, int]  # area -> months still to gain before the move
-    skill_gaps: tuple[SkillGap, ...]  # the next role's essential skills the person rates below what it asks
+    skill_steps: tuple["SkillStep", ...]  # the next role's essential skills still below what it asks
     experience_route: bool  # the next role's degree is replaced by experience (e.g. a family business)
+
+
+@dataclass(frozen=True)
+class SkillStep:
+    """A skill to raise before a move: from the level the person carries to the level the next role asks."""
+
+    skill_id: int
+    carried: int
+    required: int
+
+    @property
+    def shortfall(self) -> int:
+        return self.required - self.carried
 
 
 @dataclass(frozen=True)
@@ -212,33 +310,38 @@ class Route:
 @dataclass(frozen=True)
 class RoutePlan:
     target_role_id: int
-    ready: bool  # nothing is missing for the target
+    ready: bool  # every essential requirement of the target is met: apply now
     best: Route | None  # None when ready, or when no route leads there in our content
     alternatives: tuple[Route, ...] = ()
+    reaching: frozenset = frozenset()  # the positions from which a route open to the person reaches the target
 
 
 class Planner:
     """One person's search over one catalogue; what it computes per role is kept for reuse."""
 
-    def __init__(self, catalogue: Catalogue, profile: Profile, ready: frozenset[int]):
+    def __init__(self, catalogue: Catalogue, profile: Profile, qualified: frozenset[int]):
         self.catalogue = catalogue
         self.profile = profile
-        self.ready = ready
+        self.qualified = qualified  # roles whose degree and experience the person holds: open to apply
         self._degree: dict[tuple[int, int], tuple[DegreeOption | None, int, int]] = {}
         self._moves: dict[tuple, list] = {}  # state -> its moves, shared by the searches for alternatives
         self._floors: dict[int, dict[int | str, float]] = {}
-        self._gaps: dict[int, tuple[SkillGap, ...]] = {}
         self.table = catalogue.move_table
-        self.costs = self.table.costs(profile)  # by index in catalogue.moves
+        self.levels = self.table.skill_levels(profile)
+        self.costs = self.table.costs(profile, self.levels)  # by index in catalogue.moves
 
-    def stay(self, transition: TransitionEdge | None, origin: int | str, to_id: int) -> tuple[int, int, dict[str, int]]:
-        """Shortest and longest time in the position before one move, and the months still missing per area."""
-        shortfall = self.table.shortfalls(self.profile, np.array([self.table.rows[origin]]),
-                                          np.array([self.table.rows[to_id]]))
+    def stay(self, transition: TransitionEdge | None, origin: int | str, to_id: int):
+        """Shortest and longest time in the position before one move, the months still missing per area, and
+        the skills still to raise."""
         usual = (transition.min_months, transition.max_months) if transition else (0, 0)
-        shortest, longest = self.table.stays(*usual, shortfall)
-        missing = {area: int(months) for area, months in zip(ExperienceArea.values, shortfall[0], strict=True) if months}
-        return int(shortest[0]), int(longest[0]), missing
+        shortest, longest, experience, skills = self.table.stays(
+            self.profile, self.levels, *usual, np.array([self.table.rows[origin]]), np.array([self.table.rows[to_id]]))
+        missing = {area: int(months) for area, months in zip(ExperienceArea.values, experience[0], strict=True) if months}
+        skill_ids = self.levels[0]
+        steps = tuple(SkillStep(skill_ids[column], int(self.levels[2][self.table.rows[to_id], column] - lacking),
+                                int(self.levels[2][self.table.rows[to_id], column]))
+                      for column, lacking in enumerate(skills[0]) if lacking)
+        return int(shortest[0]), int(longest[0]), missing, steps
 
     def degree_step(self, role_id: int, rank: int) -> tuple[DegreeOption | None, int, int]:
         """The quickest degree that opens the role for someone holding `rank`: (degree, months, new rank)."""
@@ -248,7 +351,8 @@ class Planner:
             best: tuple[DegreeOption | None, int, int] = (None, 0, rank)
             if not degree_level_met(requirements, self.profile, rank):
                 options = [
-                    (option, option.months + (FIRST_DEGREE_MONTHS if option.rank > FIRST_DEGREE_RANK > rank else 0))
+                    (option, option.months + (self.catalogue.estimates.first_degree_months
+                                              if option.rank > FIRST_DEGREE_RANK > rank else 0))
                     for option in requirements.degrees
                 ]
                 option, months = min(options, key=lambda pair: pair[1])
@@ -266,9 +370,14 @@ class Planner:
                 if self.costs[index] != INFINITE  # the move applies to this person
             ]
             if position == source and rank == self.profile.degree_rank:
-                # Applying at once for a role the person qualifies for: a stay only if experience is missing.
-                moves += [self.move(None, role_id, rank, self.stay(None, position, role_id)[0])
-                          for role_id in self.ready if role_id != source]
+                # Applying for a role whose degree and experience the person holds: the stay raises its skills.
+                open_roles = [role_id for role_id in self.qualified if role_id != source]
+                rows = np.array([self.table.rows[role_id] for role_id in open_roles], dtype=np.intp)
+                no_usual_time = np.zeros(len(rows), dtype=np.int64)
+                shortest, *_ = self.table.stays(self.profile, self.levels, no_usual_time, no_usual_time,
+                                                np.full(len(rows), self.table.rows[position], dtype=np.intp), rows)
+                moves += [self.move(None, role_id, rank, stay)
+                          for role_id, stay in zip(open_roles, shortest.tolist(), strict=True)]
             self._moves[key] = moves
         return self._moves[key]
 
@@ -330,7 +439,7 @@ class Planner:
         # From the source, a role the person already qualifies for is open at once.
         at_source = min([estimate(source) if source in floor else INFINITE,
                          *(estimate(role_id) + DETOUR_PENALTY * (role_id in avoid)
-                           for role_id in self.ready if role_id in floor)])
+                           for role_id in self.qualified if role_id in floor)])
         start = (source, self.profile.degree_rank)
         distance = {start: 0.0}
         previous: dict[tuple, tuple[tuple, TransitionEdge | None]] = {}
@@ -361,13 +470,6 @@ class Planner:
                     heapq.heappush(queue, (cost + (at_source if to_id == source else remaining), next(counter), following))
         return None
 
-    def essential_gaps(self, role_id: int) -> tuple[SkillGap, ...]:
-        """The role's essential skills the person rates below what it asks; routes share roles, so kept."""
-        if role_id not in self._gaps:
-            gaps = readiness(self.catalogue.roles[role_id], self.profile, explain=False).gaps
-            self._gaps[role_id] = tuple(gap for gap in gaps if gap.need.essential)
-        return self._gaps[role_id]
-
     def route(self, previous, state) -> Route:
         legs = []
         while state in previous:
@@ -379,7 +481,7 @@ class Planner:
     def leg(self, transition: TransitionEdge | None, before: tuple, after: tuple) -> Leg:
         (position, rank), (to_id, _new_rank) = before, after
         from_id = position if isinstance(position, int) else None
-        min_months, max_months, missing = self.stay(transition, position, to_id)
+        min_months, max_months, missing, skill_steps = self.stay(transition, position, to_id)
         degree, degree_months, _ = self.degree_step(to_id, rank)
         target = self.catalogue.roles[to_id]
         return Leg(
@@ -391,7 +493,7 @@ class Planner:
             degree=degree,
             degree_months=degree_months,
             experience_missing=missing,
-            skill_gaps=self.essential_gaps(to_id),
+            skill_steps=skill_steps,
             experience_route=(target.asks_for_degree and self.profile.degree_rank == 0
                               and alternative_route_met(target, self.profile)),
         )
@@ -406,18 +508,24 @@ def is_distinct(route: Route, chosen: list[Route]) -> bool:
 
 
 def plan_route(
-    catalogue: Catalogue, profile: Profile, target_id: int, totals: Mapping[int, int | None] | None = None
+    catalogue: Catalogue, profile: Profile, target_id: int, standings: Mapping[int, Standing] | None = None
 ) -> RoutePlan:
-    """The quickest route and up to three genuinely different ones; `totals` may be passed if known."""
-    if totals is None:
-        totals = scoring.totals(catalogue.roles, catalogue.skill_users, profile)
-    if profile.current_role_id == target_id or totals[target_id] == 100:
+    """The quickest route and up to three genuinely different ones; `standings` may be passed if known.
+
+    A person ready for the target (every essential requirement met) is told to apply now, never sent
+    on a detour. From where they are, any role whose degree and experience they hold is open to them
+    once they have raised the skills it asks (the stay before applying).
+    """
+    if standings is None:
+        standings = scoring.standings(catalogue.roles, catalogue.skill_users, profile)
+    if profile.current_role_id == target_id or standings[target_id].ready:
         return RoutePlan(target_role_id=target_id, ready=True, best=None)
     source = profile.current_role_id if profile.current_role_id in catalogue.roles else START
-    planner = Planner(catalogue, profile, frozenset(role_id for role_id, total in totals.items() if total == 100))
+    planner = Planner(catalogue, profile, frozenset(role_id for role_id, result in standings.items() if result.qualified))
     best = planner.shortest(source, target_id)
+    reaching = frozenset(planner.floor(target_id))
     if best is None:
-        return RoutePlan(target_role_id=target_id, ready=False, best=None)
+        return RoutePlan(target_role_id=target_id, ready=False, best=None, reaching=reaching)
     chosen = [best]
     while len(chosen) <= MAX_ALTERNATIVES:
         avoid = frozenset().union(*(route.intermediate_role_ids for route in chosen))
@@ -425,4 +533,4 @@ def plan_route(
         if route is None or not is_distinct(route, chosen):
             break
         chosen.append(route)
-    return RoutePlan(target_role_id=target_id, ready=False, best=best, alternatives=tuple(chosen[1:]))
+    return RoutePlan(target_role_id=target_id, ready=False, best=best, alternatives=tuple(chosen[1:]), reaching=reaching)

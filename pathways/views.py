@@ -46,6 +46,7 @@ def assessment(request):
             degree_level=data["degree_level"],
             degree_field=data["degree_field"],
             experience_months=form.experience_months,
+            circumstances=data["circumstances"],
             preferred_sector=data["preferred_sector"],
             preferred_scale=data["preferred_scale"],
             ratings=form.ratings,

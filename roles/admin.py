@@ -48,7 +48,7 @@ class RoleSkillInline(TranslationStackedInline):
 class RoleDegreeInline(TranslationStackedInline):
     model = RoleDegree
     extra = 0
-    fields = [("degree", "kind"), "note"]
+    fields = [("degree", "kind", "suited_from_scale"), "note"]
 
 
 class ExperienceStepInline(TranslationStackedInline):
@@ -58,8 +58,10 @@ class ExperienceStepInline(TranslationStackedInline):
     fields = [
         ("position", "kind", "area", "sector"),
         ("min_months", "max_months", "is_alternative"),
+        ("min_scale", "max_scale"),
         "title",
         "description",
+        "duration_basis",
     ]
 
 

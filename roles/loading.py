@@ -53,6 +53,11 @@ def translated(entry: dict, *fields: str) -> dict:
     return pick(entry, *(f"{field}_{lang}" for field in fields for lang in ("fr", "en")))
 
 
+def scales(entry: dict, *fields: str) -> dict:
+    """Sizes of organisation, written by name ("medium") in the content files."""
+    return {field: Scale[entry[field].upper()] for field in fields if field in entry}
+
+
 def lookup(table: dict, key: str, what: str, owner: str):
     try:
         return table[key]
@@ -101,7 +106,8 @@ def load_reference(data: dict, report: Counter) -> dict:
     degrees = {
         entry["slug"]: get_or_create(
             report, Degree, slug=entry["slug"],
-            defaults={**pick(entry, "level", "field", "typical_months"), **translated(entry, "name", "description")},
+            defaults={**pick(entry, "level", "field", "typical_months"),
+                      **translated(entry, "name", "description", "duration_basis")},
         )[0]
         for entry in data.get("degrees", [])
     }
@@ -151,14 +157,15 @@ def load_role_details(role: Role, entry: dict, reference: dict, report: Counter)
     for item in entry.get("degrees", []):
         get_or_create(
             report, RoleDegree, role=role, degree=lookup(reference["degrees"], item["degree"], "degree", owner),
-            defaults={**pick(item, "kind"), **translated(item, "note")},
+            defaults={**pick(item, "kind"), **translated(item, "note"), **scales(item, "suited_from_scale")},
         )
     for position, item in enumerate(entry.get("steps", []), start=1):
         get_or_create(
             report, ExperienceStep, role=role, position=position,
             defaults={
                 **pick(item, "kind", "area", "min_months", "max_months", "sector", "is_alternative"),
-                **translated(item, "title", "description"),
+                **translated(item, "title", "description", "duration_basis"),
+                **scales(item, "min_scale", "max_scale"),
             },
         )
     for item in entry.get("missions", []):

@@ -57,6 +57,15 @@ def esco_uri_field(help_text):
     )
 
 
+def duration_basis_field():
+    """What a duration rests on: every number no source gives is an estimate, said as such where it is used."""
+    return models.TextField(
+        _("sur quoi repose cette durée"), blank=True,
+        help_text=_("Aucune source ne donne ce chiffre : dites d’où vient l’estimation (le passage qui l’appuie, "
+                    "le raisonnement). La page la présente comme une estimation, avec ce texte."),
+    )
+
+
 class Source(models.Model):
     file_name = models.CharField(
         _("fichier"),
@@ -189,6 +198,7 @@ class Degree(models.Model):
         _("durée typique (mois)"),
         help_text=_("Durée habituelle des études pour obtenir ce diplôme, utilisée dans les estimations de parcours."),
     )
+    duration_basis = duration_basis_field()
     description = models.TextField(_("description"), blank=True)
 
     class Meta:
@@ -485,6 +495,11 @@ class RoleDegree(models.Model):
     degree = models.ForeignKey(Degree, on_delete=models.PROTECT, related_name="role_degrees", verbose_name=_("diplôme"))
     kind = models.CharField(_("type"), max_length=12, choices=Kind.choices, default=Kind.TYPICAL)
     note = models.CharField(_("note"), max_length=300, blank=True, help_text=_("Quand ce diplôme est le plus adapté."))
+    suited_from_scale = models.PositiveSmallIntegerField(
+        _("particulièrement adapté à partir de"), choices=Scale.choices, null=True, blank=True,
+        help_text=_("Si les sources réservent ce diplôme aux grandes structures (p. ex. la gestion des installations "
+                    "pour les organisations aux installations importantes) : en deçà, il compte moins dans le score."),
+    )
 
     class Meta:
         verbose_name = _("diplôme du poste")
@@ -531,11 +546,19 @@ class ExperienceStep(models.Model):
     min_months = models.PositiveSmallIntegerField(_("durée minimale (mois)"))
     max_months = models.PositiveSmallIntegerField(_("durée maximale (mois)"))
     sector = models.CharField(_("secteur"), max_length=20, choices=Sector.choices, default=Sector.BOTH)
+    min_scale = models.PositiveSmallIntegerField(
+        _("taille minimale"), choices=Scale.choices, default=Scale.MICRO,
+        help_text=_("L’étape ne compte que dans les organisations de cette taille ou plus (p. ex. la vaste "
+                    "expérience que demandent les grandes structures)."),
+    )
+    max_scale = models.PositiveSmallIntegerField(_("taille maximale"), choices=Scale.choices, default=Scale.LARGE)
     is_alternative = models.BooleanField(
         _("voie alternative"),
         default=False,
-        help_text=_("Cochez si l’étape remplace un diplôme (p. ex. diriger une grande entreprise familiale)."),
+        help_text=_("Cochez si l’étape remplace un diplôme (p. ex. diriger une grande entreprise familiale, ou des "
+                    "années de pratique de la gestion des opérations) ; sa durée minimale est alors le seuil."),
     )
+    duration_basis = duration_basis_field()
 
     class Meta:
         ordering = ["role", "position"]
@@ -544,13 +567,14 @@ class ExperienceStep(models.Model):
         constraints = [
             models.UniqueConstraint(fields=["role", "position"], name="step_position_unique_per_role"),
             models.CheckConstraint(condition=Q(min_months__lte=models.F("max_months")), name="step_duration_ordered"),
+            models.CheckConstraint(condition=Q(min_scale__lte=models.F("max_scale")), name="step_scale_ordered"),
         ]
 
     def __str__(self) -> str:
         return self.title
 
     def duration_display(self) -> str:
-        return format_months_range(self.min_months, self.max_months)
+        return format_duration(self.min_months, self.max_months)
 
 
 class Mission(models.Model):
@@ -610,11 +634,19 @@ class Variation(models.Model):
         return self.get_scale_display() if self.dimension == self.Dimension.SCALE else self.get_sector_display()
 
 
-def format_months_range(low: int, high: int) -> str:
-    def one(months: int) -> str:
-        if months and months % 12 == 0:
-            years = months // 12
-            return ngettext("%(n)d an", "%(n)d ans", years) % {"n": years}
-        return ngettext("%(n)d mois", "%(n)d mois", months) % {"n": months}
+YEARS_FROM_MONTHS = 24  # from two years on, durations read in years
 
-    return one(low) if low == high else f"{one(low)} – {one(high)}"
+
+def format_duration(low: int, high: int) -> str:
+    """A span of months as a person says it, both ends in one unit: "6 à 18 mois", "8 à 13 ans"
+    ("6–18 months", "8–13 years"); years rounded to the nearest."""
+    if high < YEARS_FROM_MONTHS:
+        if low == high:
+            return ngettext("%(n)d mois", "%(n)d mois", high) % {"n": high}
+        return ngettext("%(low)d à %(n)d mois", "%(low)d à %(n)d mois", high) % {"low": low, "n": high}
+    low_years, high_years = (months // 12 + (months % 12 >= 6) for months in (low, high))
+    if low_years == high_years:
+        return ngettext("%(n)d an", "%(n)d ans", high_years) % {"n": high_years}
+    if low_years == 0:
+        return ngettext("jusqu’à %(n)d an", "jusqu’à %(n)d ans", high_years) % {"n": high_years}
+    return ngettext("%(low)d à %(n)d an", "%(low)d à %(n)d ans", high_years) % {"low": low_years, "n": high_years}

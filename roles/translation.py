@@ -44,7 +44,7 @@ class TraitTranslation(TranslationOptions):
 
 @register(Degree)
 class DegreeTranslation(TranslationOptions):
-    fields = ("name", "description")
+    fields = ("name", "description", "duration_basis")
 
 
 @register(Role)
@@ -70,7 +70,7 @@ class RoleDegreeTranslation(TranslationOptions):
 
 @register(ExperienceStep)
 class ExperienceStepTranslation(TranslationOptions):
-    fields = ("title", "description")
+    fields = ("title", "description", "duration_basis")
 
 
 @register(Mission)

@@ -2,14 +2,16 @@
 
 from hypothesis import strategies as st
 
-from pathways.routes import Catalogue, TransitionEdge
+from pathways.routes import Catalogue, Estimates, TransitionEdge
 from pathways.scoring import DegreeOption, Profile, RoleRequirements, SkillNeed, StepNeed
 
 AREAS = ["operations", "people", "customer-service", "facilities", "business"]
 FIELDS = ["business-management", "operations", "facilities", "engineering"]
 SECTORS = ["both", "production", "services"]
 SKILL_IDS = list(range(1, 9))
+CIRCUMSTANCES = ["family-business"]
 RANKS = [3, 5]
+ESTIMATES = Estimates(skill_level_months=6, first_degree_months=36)
 
 
 @st.composite
@@ -18,12 +20,14 @@ def requirements(draw, role_id: int = 1) -> RoleRequirements:
     skills = tuple(SkillNeed(sid, draw(st.integers(1, 5)), draw(st.booleans())) for sid in skill_ids)
     degrees = tuple(
         DegreeOption(degree_id=i, rank=draw(st.sampled_from(RANKS)), field=draw(st.sampled_from(FIELDS)),
-                     months=draw(st.integers(12, 60)), typical=draw(st.booleans()))
+                     months=draw(st.integers(12, 60)), typical=draw(st.booleans()),
+                     suited_from_scale=draw(st.none() | st.integers(1, 4)))
         for i in range(draw(st.integers(0, 3)))
     )
     steps = tuple(
         StepNeed(step_id=i, area=draw(st.sampled_from(AREAS)), months=draw(st.integers(1, 120)),
-                 sector=draw(st.sampled_from(SECTORS)), alternative=draw(st.booleans()))
+                 sector=draw(st.sampled_from(SECTORS)), alternative=draw(st.booleans()),
+                 min_scale=draw(st.sampled_from([1, 1, 2, 3])), max_scale=draw(st.sampled_from([4, 4, 3])))
         for i in range(draw(st.integers(0, 5)))
     )
     return RoleRequirements(role_id=role_id, skills=skills, degrees=degrees, steps=steps)
@@ -41,6 +45,7 @@ def profiles(draw, role_ids=()) -> Profile:
         sector=draw(st.sampled_from(SECTORS)),
         scale=draw(st.none() | st.integers(1, 4)),
         current_role_id=draw(st.none() | st.sampled_from(list(role_ids))) if role_ids else None,
+        circumstances=frozenset(draw(st.lists(st.sampled_from(CIRCUMSTANCES), max_size=1))),
     )
 
 
@@ -60,5 +65,6 @@ def catalogues(draw) -> Catalogue:
             transition_id=index, from_role_id=origin, to_role_id=destination, min_months=low,
             max_months=low + draw(st.integers(0, 48)), sector=draw(st.sampled_from(SECTORS)),
             min_scale=min_scale, max_scale=draw(st.integers(min_scale, 4)),
+            circumstance=draw(st.sampled_from(["", "", "", *CIRCUMSTANCES])),
         ))
-    return Catalogue(roles=roles, transitions=tuple(transitions))
+    return Catalogue(roles=roles, transitions=tuple(transitions), estimates=ESTIMATES)

@@ -34,9 +34,12 @@ def test_the_planner_gives_what_the_result_page_shows_and_stores_nothing(client,
     assert body["total"] == page.total
     assert [(p["weight"], p["value"], p["points"]) for p in body["parts"]] == [(p.weight, p.value, p.points) for p in page.parts]
     assert [g["skill"] for g in body["gaps"]] == [g.skill.slug for g in page.gaps]
-    assert [s["role"] for s in body["best"]["steps"]] == [leg.role.slug for leg in page.best.legs]
+    assert [(s["kind"], s["role"], s["min_months"]) for s in body["best"]["steps"]] == [
+        (row.kind, row.role.slug if row.role else None, row.min_months) for row in page.best.rows]
+    assert (body["band"], body["time_to_ready"]) == (page.band, page.time_to_ready)
     assert len(body["alternatives"]) == len(page.alternatives)
-    assert [(c["role"], c["total"]) for c in body["closest"]] == [(role.slug, total) for role, total in page.closest]
+    assert [(c["role"], c["total"], c["direction"]) for c in body["closest"]] == [
+        (c.role.slug, c.total, c.direction) for c in page.closest]
     assert Assessment.objects.count() == saved
 
 

@@ -11,6 +11,7 @@ from pathways.routes import Catalogue, TransitionEdge, plan_route
 from pathways.scoring import Profile, RoleRequirements, StepNeed
 from roles.models import ExperienceArea
 from tests.factories import build_role_with_skills
+from tests.pathways.strategies import ESTIMATES
 
 AREAS = set(ExperienceArea.values)
 
@@ -36,7 +37,8 @@ def test_a_saved_result_keeps_months_for_known_areas_only():
 def test_the_planner_counts_what_is_missing_in_every_area():
     target = RoleRequirements(2, steps=tuple(StepNeed(i, area, 12) for i, area in enumerate(sorted(AREAS))))
     catalogue = Catalogue(roles={1: RoleRequirements(1), 2: target},
-                          transitions=(TransitionEdge(1, None, 1, 0, 0), TransitionEdge(2, 1, 2, 0, 0)))
+                          transitions=(TransitionEdge(1, None, 1, 0, 0), TransitionEdge(2, 1, 2, 0, 0)),
+                          estimates=ESTIMATES)
     plan = plan_route(catalogue, Profile(experience={"operations": 3}), 2)
     last = plan.best.legs[-1]
     assert dict(last.experience_missing) == {area: 9 if area == "operations" else 12 for area in AREAS}

@@ -19,35 +19,40 @@ def presented(profile: Profile, slug: str = EDO):
     return evaluation, present(evaluation, profile, target)
 
 
-def test_each_leg_shows_the_role_its_stay_and_the_degree_to_get_first(content):
+def test_each_row_shows_the_time_spent_in_that_step(content):
+    """A leg's stay is spent in the position it leaves: it shows on that position's row, the degree on its own row."""
     student = Profile(experience={"operations": 6})
     evaluation, view = presented(student)
-    plan_legs, shown = evaluation.plan.best.legs, view.best.legs
-    assert [leg.role.pk for leg in shown] == [leg.to_role_id for leg in plan_legs]
-    assert [(leg.min_months, leg.max_months, leg.degree_months) for leg in shown] == [
-        (leg.min_months, leg.max_months, leg.degree_months) for leg in plan_legs]
-    assert [leg.degree.pk if leg.degree else None for leg in shown] == [
-        leg.degree.degree_id if leg.degree else None for leg in plan_legs]
+    legs, rows = evaluation.plan.best.legs, view.best.rows
+    expected, position = [], None
+    for leg in legs:
+        expected.append((position, leg.min_months, leg.max_months))
+        if leg.degree:
+            expected.append((("degree", leg.degree.degree_id), leg.degree_months, leg.degree_months))
+        position = ("role", leg.to_role_id)
+    if not (legs[0].max_months or legs[0].experience_missing or legs[0].skill_steps):
+        expected.pop(0)  # nothing to do before the first move: no row for where the person is
+    shown = [(("degree", row.degree.pk) if row.kind == "degree" else ("role", row.role.pk) if row.role else None,
+              row.min_months, row.max_months) for row in rows if row.kind != "target"]
+    assert shown == expected
+    assert rows[-1].kind == "target" and rows[-1].role.pk == legs[-1].to_role_id
     assert (view.best.min_months, view.best.max_months) == (evaluation.plan.best.min_months, evaluation.plan.best.max_months)
+    assert sum(row.min_months for row in rows) == view.best.min_months
 
 
-def test_the_timeline_has_a_bar_for_each_degree_and_each_role(content):
+def test_the_timeline_has_a_bar_for_each_step_that_takes_time(content):
     _evaluation, view = presented(Profile(experience={"operations": 6}))
     route = view.best
-    bars = [(bar.label, bar.kind) for bar in route.timeline.bars]
-    expected = []
-    for leg in route.legs:
-        if leg.degree:
-            expected.append((leg.degree.name, "degree"))
-        expected.append((leg.role.display_title, "role"))
-    assert bars == expected
+    bars = [(bar.label, bar.kind, bar.months) for bar in route.timeline.bars]
+    assert bars == [(row.title, "degree" if row.kind == "degree" else "role", row.min_months)
+                    for row in route.rows if row.kind != "target"]
 
 
 def test_alternatives_are_named_by_the_roles_the_quickest_route_skips(content):
-    graduate = Profile(degree_rank=3, degree_field="business-management", experience={"operations": 24})
+    graduate = Profile(degree_rank=3, degree_field="business-management", experience={"operations": 24}, scale=3)
     _evaluation, view = presented(graduate)
     assert view.alternatives
-    best_roles = {leg.role.display_title for leg in view.best.legs}
+    best_roles = {row.title for row in view.best.rows}
     for alternative in view.alternatives:
         assert alternative.label.startswith("Par : ")
         named = alternative.label.removeprefix("Par : ").split(", ")
@@ -63,7 +68,7 @@ def test_gaps_come_biggest_gain_first_with_the_next_concrete_level(content):
         assert gap.next_level is not None and gap.next_level.level == gap.rating + 1
 
 
-def test_presenting_costs_the_same_queries_for_a_short_and_a_long_route(content):
+def test_presenting_costs_one_query_per_kind_of_row_however_long_the_route(content):
     def queries(profile):
         target = Role.objects.with_skills().get(slug=EDO)
         evaluation = evaluate(read_catalogue(), profile, target.pk)
@@ -71,6 +76,8 @@ def test_presenting_costs_the_same_queries_for_a_short_and_a_long_route(content)
             present(evaluation, profile, target)
         return len(captured)
 
+    # roles, their steps, transitions, degrees, skills and their levels, estimates
+    kinds_of_rows = 7
     ops = Role.objects.get(slug="operations-manager")
-    assert queries(Profile(experience={"operations": 6})) == queries(
-        Profile(experience={"operations": 120, "people": 60}, current_role_id=ops.pk))
+    assert queries(Profile(experience={"operations": 6})) <= kinds_of_rows
+    assert queries(Profile(experience={"operations": 120, "people": 60}, current_role_id=ops.pk)) <= kinds_of_rows

@@ -6,9 +6,9 @@ from hypothesis import strategies as st
 
 from pathways.catalogue import read_catalogue
 from pathways.routes import Catalogue, TransitionEdge, plan_route
-from pathways.scoring import Profile, RoleRequirements, SkillNeed
+from pathways.scoring import Profile, RoleRequirements, SkillNeed, StepNeed
 from roles.models import Role
-from tests.pathways.strategies import RANKS, SKILL_IDS, catalogues, profiles
+from tests.pathways.strategies import AREAS, CIRCUMSTANCES, ESTIMATES, RANKS, catalogues, profiles
 
 
 def quickest(catalogue: Catalogue, profile: Profile, target: int) -> int | None:
@@ -27,14 +27,50 @@ def planning_cases(draw):
 
 
 @settings(max_examples=150, deadline=None)
-@given(planning_cases(), st.sampled_from(SKILL_IDS))
-def test_raising_a_skill_never_makes_the_quickest_route_longer(case, skill_id):
+@given(planning_cases(), st.data())
+def test_raising_an_assessed_skill_never_makes_the_quickest_route_longer(case, data):
     catalogue, profile, target = case
+    if not profile.ratings:
+        return
+    skill_id = data.draw(st.sampled_from(sorted(profile.ratings)))
     before = quickest(catalogue, profile, target)
-    raised = replace(profile, ratings={**profile.ratings, skill_id: min(5, profile.rating(skill_id) + 1)})
+    raised = replace(profile, ratings={**profile.ratings, skill_id: min(5, profile.ratings[skill_id] + 1)})
     after = quickest(catalogue, raised, target)
     if before is not None:
         assert after is not None and after <= before
+
+
+@settings(max_examples=150, deadline=None)
+@given(planning_cases(), st.sampled_from(AREAS), st.integers(1, 60))
+def test_more_experience_never_makes_the_quickest_route_longer(case, area, months):
+    catalogue, profile, target = case
+    before = quickest(catalogue, profile, target)
+    more = replace(profile, experience={**profile.experience, area: profile.months_in(area) + months})
+    after = quickest(catalogue, more, target)
+    if before is not None:
+        assert after is not None and after <= before
+
+
+@settings(max_examples=100, deadline=None)
+@given(planning_cases())
+def test_saying_a_circumstance_is_true_never_makes_the_quickest_route_longer(case):
+    catalogue, profile, target = case
+    before = quickest(catalogue, profile, target)
+    after = quickest(catalogue, replace(profile, circumstances=frozenset(CIRCUMSTANCES)), target)
+    if before is not None:
+        assert after is not None and after <= before
+
+
+@settings(max_examples=100, deadline=None)
+@given(planning_cases(), st.integers(1, 5))
+def test_a_skill_gap_adds_time_to_a_route(case, levels):
+    """Skills take time: a route's stays are never shorter than the skill furthest below the next role."""
+    catalogue, profile, target = case
+    plan = plan_route(catalogue, profile, target)
+    for route in [plan.best, *plan.alternatives] if plan.best else []:
+        for leg in route.legs:
+            furthest = max((step.shortfall for step in leg.skill_steps), default=0)
+            assert leg.min_months >= furthest * catalogue.estimates.skill_level_months
 
 
 @settings(max_examples=150, deadline=None)
@@ -63,18 +99,27 @@ def test_routes_end_at_the_target_and_alternatives_differ(case):
 
 
 def test_you_are_ready_when_nothing_is_missing():
-    catalogue = Catalogue(roles={1: RoleRequirements(1, skills=(SkillNeed(1, 3, True),))}, transitions=())
+    catalogue = Catalogue(roles={1: RoleRequirements(1, skills=(SkillNeed(1, 3, True),))}, transitions=(), estimates=ESTIMATES)
     plan = plan_route(catalogue, Profile(ratings={1: 3}), 1)
     assert plan.ready and plan.best is None
 
 
 def test_a_target_nobody_leads_to_has_no_route():
     catalogue = Catalogue(
-        roles={1: RoleRequirements(1, skills=(SkillNeed(1, 3, True),)), 2: RoleRequirements(2, skills=(SkillNeed(1, 5, True),))},
-        transitions=(TransitionEdge(1, None, 1, 6, 12),),
+        roles={1: RoleRequirements(1, skills=(SkillNeed(1, 3, True),)),
+               2: RoleRequirements(2, skills=(SkillNeed(1, 5, True),), steps=(StepNeed(1, "operations", 24),))},
+        transitions=(TransitionEdge(1, None, 1, 6, 12),), estimates=ESTIMATES,
     )
     plan = plan_route(catalogue, Profile(ratings={1: 1}), 2)
     assert not plan.ready and plan.best is None
+
+
+def test_a_role_whose_degree_and_experience_a_person_holds_is_open_once_the_skills_are_raised():
+    catalogue = Catalogue(roles={1: RoleRequirements(1, skills=(SkillNeed(1, 4, True),), steps=(StepNeed(1, "operations", 24),))},
+                          transitions=(), estimates=ESTIMATES)
+    plan = plan_route(catalogue, Profile(ratings={1: 2}, experience={"operations": 36}), 1)
+    assert [leg.transition for leg in plan.best.legs] == [None]  # apply, no ladder to climb
+    assert plan.best.min_months == 2 * ESTIMATES.skill_level_months
 
 
 # Worked examples from the articles, on the curated content.
@@ -138,12 +183,12 @@ def test_the_planner_finds_what_networkx_finds_over_the_same_moves(case):
     from pathways.routes import START, Planner
 
     catalogue, profile, target = case
-    every_total = scoring.totals(catalogue.roles, catalogue.skill_users, profile)
-    plan = plan_route(catalogue, profile, target, every_total)
+    every_standing = scoring.standings(catalogue.roles, catalogue.skill_users, profile)
+    plan = plan_route(catalogue, profile, target, every_standing)
     if plan.ready:
         return
     source = profile.current_role_id if profile.current_role_id in catalogue.roles else START
-    planner = Planner(catalogue, profile, frozenset(r for r, t in every_total.items() if t == 100))
+    planner = Planner(catalogue, profile, frozenset(r for r, result in every_standing.items() if result.qualified))
     graph, frontier, seen = nx.DiGraph(), [(source, profile.degree_rank)], set()
     while frontier:
         state = frontier.pop()

@@ -32,7 +32,7 @@ def test_coo_profile_shows_every_section_in_french(client, content):
         "Missions", "Allouer les ressources", "Une journée type", "Revoir les rapports des départements",
         "Compétences et niveaux attendus", "Leadership d’équipe", "Niveau 5 sur 5", "Essentielle",
         "Diplômes", "Master en management", "Diplôme d’ingénieur",
-        "Étapes d’expérience", "Une vaste expérience pratique de la gestion", "5 ans – 10 ans",
+        "Étapes d’expérience", "Une vaste expérience pratique de la gestion", "5 à 10 ans",
         "Traits personnels qui aident", "Rigueur", "Charisme",
         "Selon la taille et le secteur", "Grande entreprise ou grand groupe",
         "L’évolution du métier", "004_e0d821fb6e57f53a.txt",

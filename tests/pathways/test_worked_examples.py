@@ -1,0 +1,205 @@
+"""The articles' worked examples, and anchor profiles, on the curated content: what the planner and the
+score say for each (../shared/sources/)."""
+
+from dataclasses import replace
+
+import pytest
+
+from pathways.catalogue import read_catalogue
+from pathways.evaluation import Band, Direction, evaluate
+from pathways.models import Circumstance
+from pathways.scoring import Profile
+from roles.models import DEGREE_RANK, DegreeLevel, Role, Scale
+
+pytestmark = pytest.mark.django_db
+
+EDO, COO = "executive-director-of-operations", "chief-operating-officer"
+BACHELOR, MASTER = DEGREE_RANK[DegreeLevel.BACHELOR], DEGREE_RANK[DegreeLevel.MASTER]
+
+
+def pk(slug: str) -> int:
+    return Role.objects.get(slug=slug).pk
+
+
+def skills_at(slug: str, offset: int = 0, useful: int | None = None) -> dict[int, int]:
+    """Every skill the role asks, at its level minus `offset` for essential ones (useful ones at `useful`)."""
+    role = Role.objects.get(slug=slug)
+    return {rs.skill_id: max(0, rs.required_level - offset) if rs.is_essential or useful is None else useful
+            for rs in role.role_skills.all()}
+
+
+def slugs(route) -> list[str]:
+    by_pk = dict(Role.objects.values_list("pk", "slug"))
+    return [by_pk[role_id] for role_id in route.role_ids]
+
+
+def routes_of(evaluation) -> list:
+    plan = evaluation.plan
+    return [plan.best, *plan.alternatives] if plan.best else []
+
+
+def result(profile: Profile, target: str = EDO):
+    return evaluate(read_catalogue(), profile, pk(target))
+
+
+def test_a_business_degree_focused_on_internal_operations_goes_through_supervision_and_operations(content):
+    graduate = Profile(ratings=skills_at(EDO, 2), degree_rank=BACHELOR, degree_field="operations",
+                       experience={"operations": 8})  # internships during the degree
+    evaluation = result(graduate)
+    assert slugs(evaluation.plan.best) == [
+        "junior-operations-officer", "operations-supervisor", "operations-manager", EDO]
+    assert not evaluation.plan.best.uses_degree
+    degree = next(part for part in evaluation.target.parts if part.name == "degree")
+    assert degree.value == 1.0  # the usual preparation, in full
+    assert evaluation.band in (Band.ON_THE_WAY, Band.FAR)
+
+
+def test_years_of_practical_operations_stand_in_for_a_degree(content):
+    practitioner = Profile(ratings=skills_at(EDO, 1), experience={"operations": 120, "people": 60, "facilities": 12})
+    evaluation = result(practitioner)
+    assert evaluation.target.degree_met
+    assert slugs(evaluation.plan.best) == [EDO]  # raise the skills, then apply: never sent back to school
+    assert evaluation.plan.best.uses_experience_route and not evaluation.plan.best.uses_degree
+    for route in routes_of(evaluation):
+        assert "family-business-manager" not in slugs(route)
+    few_years = result(replace(practitioner, experience={"operations": 36, "people": 60, "facilities": 12}))
+    assert not few_years.target.degree_met  # below the threshold the editors set, the degree is still asked
+
+
+def test_a_large_family_business_opens_the_route_to_those_who_have_one_only(content):
+    owner = Profile(ratings=skills_at(EDO, 1), experience={"business": 96, "operations": 60, "people": 60},
+                    current_role_id=pk("family-business-manager"),
+                    circumstances=frozenset({Circumstance.FAMILY_BUSINESS}))
+    evaluation = result(owner)
+    assert slugs(evaluation.plan.best) == [EDO]
+    assert evaluation.plan.best.uses_experience_route and not evaluation.plan.best.uses_degree
+
+    student = Profile(ratings=skills_at(EDO, 3), experience={"operations": 3})
+    for route in routes_of(result(student)):
+        assert "family-business-manager" not in slugs(route)
+    heir = replace(student, circumstances=frozenset({Circumstance.FAMILY_BUSINESS}))
+    assert any("family-business-manager" in slugs(route) for route in routes_of(result(heir)))
+
+
+def test_customer_service_experience_counts_in_a_services_firm_and_its_route_is_shown(content):
+    services = Profile(ratings=skills_at(EDO, 1), degree_rank=BACHELOR, degree_field="business-management",
+                       experience={"operations": 24, "customer-service": 24, "people": 12}, sector="services")
+    evaluation = result(services)
+    assert any("customer-service-manager" in slugs(route) for route in routes_of(evaluation))
+    assert "customer-service" not in evaluation.target.experience_missing
+    without = result(replace(services, experience={"operations": 24, "people": 12}))
+    assert without.target.experience_missing["customer-service"] > 0
+    assert without.target.total < evaluation.target.total
+
+
+def test_a_customer_service_manager_who_prefers_production_still_has_a_route(content):
+    manager = Profile(ratings=skills_at(EDO, 1), degree_rank=BACHELOR, degree_field="business-management",
+                      experience={"operations": 36, "customer-service": 48, "people": 36}, sector="production",
+                      current_role_id=pk("customer-service-manager"))
+    evaluation = result(manager)
+    assert evaluation.plan.best is not None
+    assert slugs(evaluation.plan.best) == ["operations-manager", EDO]
+
+
+def test_a_facilities_degree_suits_large_facilities_and_leads_through_facilities_management(content):
+    def person(field, scale):
+        return Profile(ratings=skills_at(EDO, 1), degree_rank=BACHELOR, degree_field=field,
+                       experience={"operations": 24, "facilities": 6}, scale=scale)
+
+    large = result(person("facilities", Scale.LARGE))
+    assert "facilities-manager" in slugs(large.plan.best)
+    assert large.target.total == result(person("business-management", Scale.LARGE)).target.total
+    micro_facilities = result(person("facilities", Scale.MICRO))
+    micro_business = result(person("business-management", Scale.MICRO))
+    assert micro_facilities.target.total < micro_business.target.total
+    for route in routes_of(micro_facilities):
+        assert "facilities-manager" not in slugs(route)  # no large facilities to manage
+
+
+def test_a_three_person_non_profit_is_the_small_scale_form_of_the_role(content):
+    def supervisor(scale):
+        return Profile(ratings=skills_at(EDO, 1), degree_rank=BACHELOR, degree_field="business-management",
+                       experience={"operations": 24, "people": 12, "facilities": 3}, scale=scale,
+                       current_role_id=pk("operations-supervisor"))
+
+    micro, large = result(supervisor(Scale.MICRO)), result(supervisor(Scale.LARGE))
+    assert slugs(micro.plan.best) == [EDO]  # no operations manager in a three-person organisation
+    assert micro.plan.best.min_months < large.plan.best.min_months
+    assert sum(micro.target.experience_missing.values()) < sum(large.target.experience_missing.values())
+    assert micro.current_role_out_of_scale  # a supervisor post rarely exists in a micro organisation
+
+
+def test_internships_and_field_experience_count_in_months(content):
+    student = Profile(ratings=skills_at("junior-operations-officer", 1), experience={"operations": 5})
+    none_yet = Profile(ratings=skills_at("junior-operations-officer", 1))
+    with_internship = result(student, "junior-operations-officer")
+    assert with_internship.target.total > result(none_yet, "junior-operations-officer").target.total
+    assert with_internship.target.experience_missing.get("operations", 0) < \
+        result(none_yet, "junior-operations-officer").target.experience_missing["operations"]
+
+
+def test_weeks_to_months_learning_schedules_after_hiring_read_in_months(content):
+    new_hire = Profile(ratings=skills_at(EDO, 2), degree_rank=BACHELOR, degree_field="business-management",
+                       experience={"operations": 8}, current_role_id=pk("junior-operations-officer"))
+    first = result(new_hire).plan.best.legs[0]
+    assert first.max_months < 24  # weeks to months, not years
+    assert "facilities" in first.experience_missing or first.min_months > 0
+
+
+def test_every_requirement_met_reads_ready_and_says_apply_now(content):
+    for target in (EDO, COO):
+        role = Role.objects.get(slug=target)
+        everything = Profile(ratings=skills_at(target), degree_rank=MASTER, degree_field="business-management",
+                             experience={"operations": 240, "people": 240, "customer-service": 240, "facilities": 240})
+        evaluation = result(everything, target)
+        assert evaluation.target.total >= 95, role
+        assert evaluation.plan.ready and evaluation.band == Band.READY and evaluation.plan.best is None
+
+
+def test_a_nearly_ready_person_is_never_sent_on_a_detour(content):
+    # A degree, ten years in operations and ten managing people, essential skills met, useful ones to grow.
+    manager = Profile(ratings=skills_at(EDO, 0, useful=1), degree_rank=BACHELOR, degree_field="business-management",
+                      experience={"operations": 120, "people": 120, "facilities": 12})
+    evaluation = result(manager)
+    assert evaluation.plan.ready and evaluation.band == Band.READY
+    assert evaluation.target.total < 100  # the useful skills remain as things to grow
+
+
+@pytest.mark.parametrize("target", [EDO, COO])
+def test_essential_skills_one_and_two_levels_short(content, target):
+    def short_by(levels):
+        return Profile(ratings=skills_at(target, levels, useful=5), degree_rank=MASTER,
+                       degree_field="business-management",
+                       experience={"operations": 240, "people": 240, "customer-service": 240, "facilities": 240})
+
+    one, two = result(short_by(1), target), result(short_by(2), target)
+    assert one.target.total <= 76 and one.band == Band.ON_THE_WAY
+    assert two.target.total <= 50 and two.band in (Band.ON_THE_WAY, Band.FAR)
+    assert not one.plan.ready and not two.plan.ready
+
+
+def test_a_first_year_junior_without_a_degree_is_far(content):
+    junior = Profile(ratings=skills_at(EDO, 3), experience={"operations": 6}, current_role_id=pk("junior-operations-officer"))
+    evaluation = result(junior)
+    assert evaluation.band == Band.FAR
+    assert evaluation.target.total < 45
+
+
+def test_skills_change_how_long_a_route_takes(content):
+    def student(level):
+        return Profile(ratings={skill_id: level for skill_id in skills_at(EDO)}, degree_rank=BACHELOR,
+                       degree_field="business-management", experience={"operations": 6})
+
+    assert result(student(0)).plan.best.min_months > result(student(5)).plan.best.min_months
+
+
+def test_closest_roles_never_hold_the_current_role_and_say_which_way_they_go(content):
+    supervisor = pk("operations-supervisor")
+    evaluation = result(Profile(ratings=skills_at(EDO, 1), degree_rank=BACHELOR, degree_field="business-management",
+                                experience={"operations": 36, "people": 24}, current_role_id=supervisor))
+    assert evaluation.closest
+    assert all(closest.role_id not in (supervisor, pk(EDO)) for closest in evaluation.closest)
+    assert all(closest.direction in tuple(Direction) for closest in evaluation.closest)
+    leads = [closest.leads_to_target for closest in evaluation.closest]
+    assert leads == sorted(leads, reverse=True)  # moves toward the target come first
+    assert all(closest.shared_skill_ids for closest in evaluation.closest if closest.leads_to_target)
