@@ -8,7 +8,7 @@ LOCALE_DIR = Path(__file__).resolve().parent.parent / "locale"
 
 
 def entries(po_file: Path):
-    """(msgid, [msgstr…], is_fuzzy) for each entry but the header."""
+    """(msgctxt or None, msgid, [msgstr…], is_fuzzy) for each entry but the header."""
     for block in po_file.read_text(encoding="utf-8").split("\n\n"):
         msgid = re.search(r'^msgid ((?:".*"\n?)+)', block, re.M)
         if not msgid:
@@ -16,14 +16,15 @@ def entries(po_file: Path):
         key = "".join(re.findall(r'"(.*)"', msgid.group(1)))
         if not key:
             continue
+        context = re.search(r'^msgctxt "(.*)"', block, re.M)
         strings = ["".join(re.findall(r'"(.*)"', m)) for m in re.findall(r'^msgstr(?:\[\d\])? ((?:".*"\n?)+)', block, re.M)]
-        yield key, strings, "#, fuzzy" in block or ", fuzzy" in block
+        yield context.group(1) if context else None, key, strings, "#, fuzzy" in block or ", fuzzy" in block
 
 
 @pytest.mark.parametrize("language", ["fr", "en"])
 def test_catalogue_is_complete(language):
     po_file = LOCALE_DIR / language / "LC_MESSAGES" / "django.po"
-    problems = [key for key, strings, fuzzy in entries(po_file) if fuzzy or not all(strings)]
+    problems = [key for _context, key, strings, fuzzy in entries(po_file) if fuzzy or not all(strings)]
     assert problems == []
 
 
@@ -34,9 +35,10 @@ def test_compiled_catalogue_matches_its_source(language):
         compiled = gettext.GNUTranslations(handle)
     unescape = {"\\n": "\n", '\\"': '"'}
     stale = []
-    for key, strings, _fuzzy in entries(folder / "django.po"):
+    for context, key, strings, _fuzzy in entries(folder / "django.po"):
         if len(strings) == 1:
             msgid, msgstr = (re.sub(r'\\[n"]', lambda m: unescape[m.group(0)], text) for text in (key, strings[0]))
-            if compiled.gettext(msgid) != msgstr:
+            found = compiled.pgettext(context, msgid) if context else compiled.gettext(msgid)
+            if found != msgstr:
                 stale.append(msgid)
     assert stale == [], "run `make messages` to recompile the catalogues"
