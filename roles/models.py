@@ -576,6 +576,11 @@ class ExperienceStep(models.Model):
     def duration_display(self) -> str:
         return format_duration(self.min_months, self.max_months)
 
+    @property
+    def is_sized(self) -> bool:
+        """The step counts in some sizes of organisation only."""
+        return self.min_scale > Scale.MICRO or self.max_scale < Scale.LARGE
+
 
 class Mission(models.Model):
     class Kind(models.TextChoices):
