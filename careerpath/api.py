@@ -1,6 +1,8 @@
 """The JSON API, version 1: django-ninja builds the OpenAPI schema from the same typed schemas
 that validate requests, and serves its documentation page from files in its own package."""
 
+from django.core.exceptions import RequestDataTooBig
+from django.http import HttpRequest, HttpResponse
 from ninja import NinjaAPI
 
 from pathways.api import router as pathways_router
@@ -20,3 +22,9 @@ api = NinjaAPI(
 )
 api.add_router("", roles_router)
 api.add_router("", pathways_router)
+
+
+@api.exception_handler(RequestDataTooBig)
+def body_too_large(request: HttpRequest, exc: RequestDataTooBig) -> HttpResponse:
+    """A body past DATA_UPLOAD_MAX_MEMORY_SIZE is refused in JSON, like every other answer of the API."""
+    return api.create_response(request, {"detail": "The request body is too large."}, status=413)

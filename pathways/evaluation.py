@@ -73,15 +73,19 @@ def direction(from_level: int | None, to_level: int | None) -> Direction | None:
     return Direction.UP if to_level > from_level else Direction.LATERAL if to_level == from_level else Direction.DOWN
 
 
-def closest_roles(catalogue: Catalogue, profile: Profile, target_id: int, totals: dict[int, int | None],
-                  plan: RoutePlan) -> tuple[Closest, ...]:
+def closest_roles(catalogue: Catalogue, profile: Profile, target_id: int, plan: RoutePlan) -> tuple[Closest, ...]:
     """Roles that help: never the current role nor the target; those that lead to the target first, then
-    steps up before lateral moves before steps down, then the highest score, then the most skills shared."""
-    target_skills = catalogue.roles[target_id].skills if target_id in catalogue.roles else ()
+    steps up before lateral moves before steps down, then the highest score, then the most skills shared.
+
+    Only roles sharing skills with the target are worth showing, so only they are scored (every role, for a
+    target not described yet)."""
     shared: dict[int, list[int]] = {}
-    for need in target_skills:
+    for need in catalogue.roles[target_id].skills if target_id in catalogue.roles else ():
         for role_id, _need in catalogue.skill_users.get(need.skill_id, ()):
             shared.setdefault(role_id, []).append(need.skill_id)
+    candidates = set(shared if target_id in catalogue.roles else catalogue.roles) - {target_id, profile.current_role_id}
+    scored = standings({role_id: catalogue.roles[role_id] for role_id in candidates}, catalogue.skill_users, profile)
+    totals = {role_id: result.total for role_id, result in scored.items() if result.total is not None}
     places = catalogue.places
     current = places.get(profile.current_role_id)
     order = [Direction.UP, Direction.LATERAL, Direction.DOWN, None]
@@ -97,29 +101,25 @@ def closest_roles(catalogue: Catalogue, profile: Profile, target_id: int, totals
         return (role_id not in plan.reaching, order.index(direction(from_level, place.level if place else None)),
                 -totals[role_id], -len(shared.get(role_id, ())), role_id)
 
-    candidates = [role_id for role_id, total in totals.items()
-                  if total is not None and role_id not in (target_id, profile.current_role_id)]
-    return tuple(closest(role_id) for role_id in heapq.nsmallest(CLOSEST_ROLES, candidates, key=rank))
+    return tuple(closest(role_id) for role_id in heapq.nsmallest(CLOSEST_ROLES, totals, key=rank))
 
 
 def evaluate(catalogue: Catalogue, profile: Profile, target_id: int) -> Evaluation:
-    every_standing = standings(catalogue.roles, catalogue.skill_users, profile)
-    totals = {role_id: result.total for role_id, result in every_standing.items()}
     current = catalogue.places.get(profile.current_role_id)
     out_of_scale = bool(current and profile.scale and not in_scale(profile.scale, current.min_scale, current.max_scale))
     if target_id not in catalogue.roles:
         # An imported occupation nobody has described yet: no score and no route, rather than a false 100.
         plan = RoutePlan(target_role_id=target_id, ready=False, best=None)
         return Evaluation(target=Readiness(role_id=target_id, total=None), plan=plan,
-                          closest=closest_roles(catalogue, profile, target_id, totals, plan),
+                          closest=closest_roles(catalogue, profile, target_id, plan),
                           current_role_out_of_scale=out_of_scale, described=False)
     target = readiness(catalogue.roles[target_id], profile)
-    plan = plan_route(catalogue, profile, target_id, every_standing)
+    plan = plan_route(catalogue, profile, target_id)
     months = (0, 0) if plan.ready else (plan.best.min_months, plan.best.max_months) if plan.best else None
     return Evaluation(
         target=target,
         plan=plan,
-        closest=closest_roles(catalogue, profile, target_id, totals, plan),
+        closest=closest_roles(catalogue, profile, target_id, plan),
         band=band_of(target.total, plan.ready, months[0] if months else None),
         months_to_ready=months,
         current_role_out_of_scale=out_of_scale,

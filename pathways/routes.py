@@ -29,7 +29,7 @@ import numpy as np
 from roles.models import ExperienceArea, Scale, Sector
 
 from . import scoring
-from .scoring import DegreeOption, Profile, RoleRequirements, Standing, alternative_route_met, degree_level_met
+from .scoring import DegreeOption, Profile, RoleRequirements, alternative_route_met, degree_level_met
 
 START = "start"
 # A master's or MBA assumes a first degree; without one, the first degree comes first.
@@ -209,9 +209,18 @@ class MoveTable:
         sector = (self.sectors == Sector.BOTH) | (profile.sector == Sector.BOTH) | (self.sectors == profile.sector)
         scale = ~self.sized if profile.scale is None else (
             (self.min_scales <= profile.scale) & (profile.scale <= self.max_scales))
-        circumstance = np.array([not needed or needed in profile.circumstances for needed in self.circumstances],
-                                dtype=bool)
+        circumstance = np.isin(self.circumstances, ["", *profile.circumstances])
         return sector & scale & circumstance
+
+    def qualified(self, profile: Profile) -> frozenset[int]:
+        """The roles whose degree (or experience route) and experience the person holds: open to them once
+        they have raised the skills asked. Experience first, for every role at once: nothing missing from START."""
+        roles = self.catalogue.roles
+        role_ids = list(roles)
+        rows = np.arange(len(role_ids), dtype=np.intp)
+        missing = self.experience_shortfalls(profile, np.full(len(rows), self.rows[START], dtype=np.intp), rows)
+        held = np.flatnonzero(missing.max(axis=1, initial=0) == 0)
+        return frozenset(role_ids[row] for row in held.tolist() if degree_level_met(roles[role_ids[row]], profile))
 
     def misfits(self, profile: Profile) -> np.ndarray:
         """How far each move is from what the person said they aim at: 0 when it is made for it."""
@@ -507,21 +516,18 @@ def is_distinct(route: Route, chosen: list[Route]) -> bool:
     )
 
 
-def plan_route(
-    catalogue: Catalogue, profile: Profile, target_id: int, standings: Mapping[int, Standing] | None = None
-) -> RoutePlan:
-    """The quickest route and up to three genuinely different ones; `standings` may be passed if known.
+def plan_route(catalogue: Catalogue, profile: Profile, target_id: int) -> RoutePlan:
+    """The quickest route and up to three genuinely different ones.
 
     A person ready for the target (every essential requirement met) is told to apply now, never sent
     on a detour. From where they are, any role whose degree and experience they hold is open to them
     once they have raised the skills it asks (the stay before applying).
     """
-    if standings is None:
-        standings = scoring.standings(catalogue.roles, catalogue.skill_users, profile)
-    if profile.current_role_id == target_id or standings[target_id].ready:
+    target = catalogue.roles[target_id]
+    if profile.current_role_id == target_id or scoring.readiness(target, profile, explain=False).ready:
         return RoutePlan(target_role_id=target_id, ready=True, best=None)
     source = profile.current_role_id if profile.current_role_id in catalogue.roles else START
-    planner = Planner(catalogue, profile, frozenset(role_id for role_id, result in standings.items() if result.qualified))
+    planner = Planner(catalogue, profile, catalogue.move_table.qualified(profile))
     best = planner.shortest(source, target_id)
     reaching = frozenset(planner.floor(target_id))
     if best is None:

@@ -101,6 +101,11 @@ class RoleRequirements:
         return any(option.typical for option in self.degrees)
 
     @cached_property
+    def alternatives(self) -> tuple[StepNeed, ...]:
+        """The steps that stand in for a degree."""
+        return tuple(step for step in self.steps if step.alternative)
+
+    @cached_property
     def essential_count(self) -> int:
         return sum(need.essential for need in self.skills)
 
@@ -131,7 +136,7 @@ class Profile:
     current_role_id: int | None = None
     circumstances: frozenset[str] = frozenset()
 
-    @property
+    @cached_property
     def is_empty(self) -> bool:
         return not self.ratings and not self.degree_rank and not any(self.experience.values())
 
@@ -171,7 +176,7 @@ def tally_of(requirements: RoleRequirements, profile: Profile) -> SkillTally:
 def alternative_route_met(requirements: RoleRequirements, profile: Profile) -> bool:
     """An experience step that stands in for a degree (running a large family business, years of
     hands-on operations management): the person holds at least its months, the threshold an editor set."""
-    return any(step.alternative and profile.months_in(step.area) >= step.months for step in requirements.steps)
+    return any(profile.months_in(step.area) >= step.months for step in requirements.alternatives)
 
 
 def degree_level_met(requirements: RoleRequirements, profile: Profile, rank: int | None = None) -> bool:
@@ -204,6 +209,13 @@ def degree_value(requirements: RoleRequirements, profile: Profile) -> float | No
     return best
 
 
+def is_qualified(requirements: RoleRequirements, profile: Profile) -> bool:
+    """The degree (or the experience route) and the experience a role asks are there: only skills may be missing."""
+    held = profile.experience
+    return degree_level_met(requirements, profile) and all(
+        held.get(area, 0) >= months for area, months in requirements.experience_needs(profile.sector, profile.scale).items())
+
+
 def months_missing(needs: Mapping[str, int], held: Mapping[str, int]) -> dict[str, int]:
     """Months still to gain in each area where `held` falls short of `needs`."""
     return {area: months - held.get(area, 0) for area, months in needs.items() if held.get(area, 0) < months}
@@ -212,7 +224,8 @@ def months_missing(needs: Mapping[str, int], held: Mapping[str, int]) -> dict[st
 def experience_value(needs: Mapping[str, int], profile: Profile) -> float | None:
     if not needs:
         return None
-    return sum(min(profile.months_in(area) / months, 1.0) for area, months in needs.items()) / len(needs)
+    held = profile.experience
+    return sum(min(held.get(area, 0) / months, 1.0) for area, months in needs.items()) / len(needs)
 
 
 @dataclass(frozen=True)
@@ -247,22 +260,24 @@ def standing(requirements: RoleRequirements, profile: Profile, tally: SkillTally
         return Standing(total=None, ready=False)
     needs = requirements.experience_needs(profile.sector, profile.scale)
     experience = experience_value(needs, profile)
-    degree = degree_value(requirements, profile)
+    degree = degree_value(requirements, profile) if requirements.asks_for_degree else None
     skills = tally.credit / tally.assessed_weight if tally.assessed_weight else None
+    degree_met = degree_level_met(requirements, profile)
+    qualified = is_qualified(requirements, profile)
+    ready = qualified and tally.essential_met == requirements.essential_count
     values = [(name, points, value) for name, points, value in
               (("skills", SKILLS_POINTS, skills), ("degree", DEGREE_POINTS, degree),
                ("experience", EXPERIENCE_POINTS, experience)) if value is not None]
-    degree_met = degree_level_met(requirements, profile)
-    qualified = degree_met and experience in (None, 1.0)  # 1.0: every area's months held
-    ready = qualified and tally.essential_met == requirements.essential_count
     if not values:  # nothing the role asks was answered: no number rather than a made-up one
         return Standing(total=None, ready=ready, qualified=qualified)
     asked_points = sum(points for _, points, _ in values)
-    raw = [(name, points / asked_points, value, 100 * points / asked_points * value) for name, points, value in values]
     # A hair of tolerance so that meeting everything is exactly 100 despite float sums.
-    uncapped = math.floor(sum(r[3] for r in raw) + 1e-9)
-    parts = tuple(Part(name, weight, value, points) for (name, weight, value, _), points
-                  in zip(raw, whole_points([r[3] for r in raw], uncapped), strict=True)) if with_parts else ()
+    uncapped = math.floor(100 * sum(points * value for _, points, value in values) / asked_points + 1e-9)
+    parts = ()
+    if with_parts:
+        shares = [100 * points * value / asked_points for _, points, value in values]
+        parts = tuple(Part(name, points / asked_points, value, whole) for (name, points, value), whole
+                      in zip(values, whole_points(shares, uncapped), strict=True))
 
     caps = []
     if tally.essential_assessed:
@@ -354,9 +369,10 @@ def skill_users(roles: Mapping[int, RoleRequirements]) -> dict[int, list[tuple[i
 
 
 def standings(roles: Mapping[int, RoleRequirements], users: SkillUsers, profile: Profile) -> dict[int, Standing]:
-    """Every role's total and readiness, as `readiness` gives them."""
+    """These roles' totals and readiness, as `readiness` gives them."""
     tallies: dict[int, SkillTally] = defaultdict(SkillTally)
     for skill_id, rating in profile.ratings.items():
         for role_id, need in users.get(skill_id, ()):
-            tallies[role_id].add(need, rating)
+            if role_id in roles:
+                tallies[role_id].add(need, rating)
     return {role_id: standing(requirements, profile, tallies[role_id]) for role_id, requirements in roles.items()}

@@ -58,3 +58,14 @@ def test_the_planner_refuses_bad_profiles_with_a_4xx(client, content, change, st
     response = client.post("/api/v1/route", {"target": "chief-operating-officer", **change}, content_type="application/json")
     assert response.status_code == status, response.content
     assert "detail" in response.json()
+
+
+def test_an_oversized_body_gets_a_json_413_and_an_unknown_field_a_422_naming_it(client, content, settings):
+    settings.DEBUG = True  # the answer must not depend on the debug setting
+    huge = '{"target": "chief-operating-officer", "padding": "' + "x" * (settings.DATA_UPLOAD_MAX_MEMORY_SIZE + 10) + '"}'
+    too_big = client.post("/api/v1/route", huge, content_type="application/json")
+    assert too_big.status_code == 413 and "too large" in too_big.json()["detail"]
+    typo = client.post("/api/v1/route", {"target": "chief-operating-officer", "experience_months": {"customer-service": 4}},
+                       content_type="application/json")
+    assert typo.status_code == 422
+    assert any("customer-service" in error["loc"] for error in typo.json()["detail"])

@@ -4,6 +4,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from pathways import scoring
 from pathways.catalogue import read_catalogue
 from pathways.routes import Catalogue, TransitionEdge, plan_route
 from pathways.scoring import Profile, RoleRequirements, SkillNeed, StepNeed
@@ -82,6 +83,14 @@ def test_adding_a_degree_never_makes_the_quickest_route_longer(case, rank):
     after = quickest(catalogue, higher, target)
     if before is not None:
         assert after is not None and after <= before
+
+
+@settings(max_examples=150, deadline=None)
+@given(planning_cases())
+def test_the_planner_opens_to_a_person_exactly_the_roles_the_score_calls_qualified(case):
+    catalogue, profile, _target = case
+    assert catalogue.move_table.qualified(profile) == {
+        role_id for role_id, reqs in catalogue.roles.items() if scoring.is_qualified(reqs, profile)}
 
 
 @settings(max_examples=100, deadline=None)
@@ -179,16 +188,14 @@ def test_the_planner_finds_what_networkx_finds_over_the_same_moves(case):
 
     import networkx as nx
 
-    from pathways import scoring
     from pathways.routes import START, Planner
 
     catalogue, profile, target = case
-    every_standing = scoring.standings(catalogue.roles, catalogue.skill_users, profile)
-    plan = plan_route(catalogue, profile, target, every_standing)
+    plan = plan_route(catalogue, profile, target)
     if plan.ready:
         return
     source = profile.current_role_id if profile.current_role_id in catalogue.roles else START
-    planner = Planner(catalogue, profile, frozenset(r for r, result in every_standing.items() if result.qualified))
+    planner = Planner(catalogue, profile, catalogue.move_table.qualified(profile))
     graph, frontier, seen = nx.DiGraph(), [(source, profile.degree_rank)], set()
     while frontier:
         state = frontier.pop()
