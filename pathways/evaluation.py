@@ -62,6 +62,7 @@ class Evaluation:
     closest: tuple[Closest, ...]
     band: Band | None = None
     months_to_ready: tuple[int, int] | None = None  # the quickest route's span; (0, 0) when ready
+    holds_target: bool = False  # the person already holds the role they aim at: no route, their gaps to grow
     current_role_out_of_scale: bool = False  # the role held now rarely exists at the size given
     described: bool = True  # False when the target has no levels, degrees or steps to measure against yet
 
@@ -115,12 +116,16 @@ def evaluate(catalogue: Catalogue, profile: Profile, target_id: int) -> Evaluati
                           current_role_out_of_scale=out_of_scale, described=False)
     target = readiness(catalogue.roles[target_id], profile)
     plan = plan_route(catalogue, profile, target_id)
-    months = (0, 0) if plan.ready else (plan.best.min_months, plan.best.max_months) if plan.best else None
+    holds_target = profile.current_role_id == target_id
+    months = ((0, 0) if target.ready else None) if holds_target or plan.ready else (
+        (plan.best.min_months, plan.best.max_months) if plan.best else None)
     return Evaluation(
         target=target,
         plan=plan,
         closest=closest_roles(catalogue, profile, target_id, plan),
-        band=band_of(target.total, plan.ready, months[0] if months else None),
+        # The longer end of the span: the more cautious reading of the time to ready.
+        band=band_of(target.total, target.ready, months[1] if months else None),
         months_to_ready=months,
+        holds_target=holds_target,
         current_role_out_of_scale=out_of_scale,
     )

@@ -6,6 +6,7 @@ from crispy_forms.layout import HTML, Div, Fieldset, Layout, Submit
 from django import forms
 from django.utils.html import format_html
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext
 
 from careerpath.cache import per_content_version
 from roles.models import MAX_LEVEL, SLUG_PATTERN, DegreeField, DegreeLevel, ExperienceArea, Role, Scale, Sector, SkillLevel
@@ -125,8 +126,9 @@ class AssessmentForm(forms.Form):
             skill = role_skill.skill
             name = rating_field_name(skill.pk)
             self.fields[name] = forms.TypedChoiceField(
-                label=format_html("{} <span class='text-body-secondary small'>({} : {}/{})</span>",
-                                  skill.name, _("niveau attendu"), role_skill.required_level, MAX_LEVEL),
+                label=format_html("{} <span class='text-body-secondary small'>({}{}{}/{})</span>",
+                                  skill.name, _("niveau attendu"), pgettext("before what follows", " : "),
+                                  role_skill.required_level, MAX_LEVEL),
                 choices=[(level, str(level)) for level in range(MAX_LEVEL + 1)], coerce=int, widget=forms.RadioSelect,
                 error_messages={"required": _("Choisissez un niveau de 0 à 5 pour cette compétence.")},
             )

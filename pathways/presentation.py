@@ -81,6 +81,7 @@ class RouteRow:
     experience: list[ExperienceAction] = field(default_factory=list)  # to gain while in this step
     skills: list[SkillAction] = field(default_factory=list)  # to raise while in this step
     basis: str = ""  # what the duration rests on: every duration here is an estimate
+    lengthened: bool = False  # longer than the move's usual time: to gain the experience and skills missing
 
     @property
     def duration(self) -> str:
@@ -126,7 +127,8 @@ class ResultView:
     experience_missing: list[ExperienceAction]
     radar: charts.Radar | None
     radar_rows: list[tuple[str, int, int, int]]  # skill, your level, level asked, shortfall
-    ready: bool
+    ready: bool  # every essential requirement met: apply now
+    holds_target: bool  # already in the role: the gaps are what to grow in it
     best: RouteView | None
     alternatives: list[RouteView]
     closest: list[ClosestView]
@@ -221,6 +223,8 @@ def route_rows(route: Route, lookups: Lookups) -> list[RouteRow]:
         staying = rows[-1]
         staying.min_months, staying.max_months = leg.min_months, leg.max_months
         staying.basis = duration_basis(leg, lookups)
+        usual = (leg.transition.min_months, leg.transition.max_months) if leg.transition else (0, 0)
+        staying.lengthened = (leg.min_months, leg.max_months) != usual
         staying.experience = experience_actions(leg.to_role_id, dict(leg.experience_missing), lookups)
         furthest_first = sorted(leg.skill_steps, key=lambda step: -step.shortfall)[:SKILLS_PER_STEP]
         staying.skills = [step_action(step, lookups) for step in furthest_first]
@@ -305,7 +309,8 @@ def present(evaluation: Evaluation, profile: Profile, target: Role) -> ResultVie
         experience_missing=experience_actions(target.pk, dict(readiness.experience_missing), lookups),
         radar=charts.radar([row[:3] for row in rows]),
         radar_rows=rows,
-        ready=plan.ready,
+        ready=readiness.ready,
+        holds_target=evaluation.holds_target,
         best=route_view(plan.best, None, "route-best", lookups) if plan.best else None,
         alternatives=[route_view(route, plan.best, f"route-alt-{number}", lookups)
                       for number, route in enumerate(plan.alternatives, 1)],

@@ -21,7 +21,7 @@ import heapq
 import itertools
 from collections import deque
 from collections.abc import Mapping
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from functools import cached_property
 
 import numpy as np
@@ -332,7 +332,8 @@ class Planner:
         self.catalogue = catalogue
         self.profile = profile
         self.qualified = qualified  # roles whose degree and experience the person holds: open to apply
-        self._degree: dict[tuple[int, int], tuple[DegreeOption | None, int, int]] = {}
+        self._degree: dict[tuple, tuple[DegreeOption | None, int, int]] = {}
+        self._leaving: dict[int | str, Profile] = {}
         self._moves: dict[tuple, list] = {}  # state -> its moves, shared by the searches for alternatives
         self._floors: dict[int, dict[int | str, float]] = {}
         self.table = catalogue.move_table
@@ -352,13 +353,24 @@ class Planner:
                       for column, lacking in enumerate(skills[0]) if lacking)
         return int(shortest[0]), int(longest[0]), missing, steps
 
-    def degree_step(self, role_id: int, rank: int) -> tuple[DegreeOption | None, int, int]:
-        """The quickest degree that opens the role for someone holding `rank`: (degree, months, new rank)."""
-        key = (role_id, rank)
+    def leaving(self, origin: int | str) -> Profile:
+        """The person as they leave a position: their own months, or at least what the role there took (so
+        that running a family business long enough opens the experience route in place of a degree)."""
+        if origin not in self._leaving:
+            needs = self.table.experience_needs(self.profile.sector, self.profile.scale)[self.table.rows[origin]]
+            carried = {area: max(self.profile.months_in(area), int(months))
+                       for area, months in zip(ExperienceArea.values, needs, strict=True)}
+            self._leaving[origin] = replace(self.profile, experience={a: m for a, m in carried.items() if m})
+        return self._leaving[origin]
+
+    def degree_step(self, role_id: int, rank: int, origin: int | str) -> tuple[DegreeOption | None, int, int]:
+        """The quickest degree that opens the role for someone holding `rank` as they leave `origin`:
+        (degree, months, new rank); none when their degree or experience already opens it."""
+        key = (role_id, rank, origin)
         if key not in self._degree:
             requirements = self.catalogue.roles[role_id]
             best: tuple[DegreeOption | None, int, int] = (None, 0, rank)
-            if not degree_level_met(requirements, self.profile, rank):
+            if not degree_level_met(requirements, self.leaving(origin), rank):
                 options = [
                     (option, option.months + (self.catalogue.estimates.first_degree_months
                                               if option.rank > FIRST_DEGREE_RANK > rank else 0))
@@ -374,7 +386,8 @@ class Planner:
         key = (position, rank)
         if key not in self._moves:
             moves = [
-                self.move(self.catalogue.moves[index], self.catalogue.moves[index].to_role_id, rank, self.costs[index])
+                self.move(self.catalogue.moves[index], position, self.catalogue.moves[index].to_role_id, rank,
+                          self.costs[index])
                 for index in self.catalogue.moves_from.get(position, ())
                 if self.costs[index] != INFINITE  # the move applies to this person
             ]
@@ -385,13 +398,13 @@ class Planner:
                 no_usual_time = np.zeros(len(rows), dtype=np.int64)
                 shortest, *_ = self.table.stays(self.profile, self.levels, no_usual_time, no_usual_time,
                                                 np.full(len(rows), self.table.rows[position], dtype=np.intp), rows)
-                moves += [self.move(None, role_id, rank, stay)
+                moves += [self.move(None, position, role_id, rank, stay)
                           for role_id, stay in zip(open_roles, shortest.tolist(), strict=True)]
             self._moves[key] = moves
         return self._moves[key]
 
-    def move(self, transition: TransitionEdge | None, to_id: int, rank: int, stay: float):
-        _degree, degree_months, new_rank = self.degree_step(to_id, rank)
+    def move(self, transition: TransitionEdge | None, origin: int | str, to_id: int, rank: int, stay: float):
+        _degree, degree_months, new_rank = self.degree_step(to_id, rank, origin)
         return to_id, new_rank, stay + degree_months, transition
 
     def floor(self, target_id: int) -> dict[int | str, float]:
@@ -491,7 +504,7 @@ class Planner:
         (position, rank), (to_id, _new_rank) = before, after
         from_id = position if isinstance(position, int) else None
         min_months, max_months, missing, skill_steps = self.stay(transition, position, to_id)
-        degree, degree_months, _ = self.degree_step(to_id, rank)
+        degree, degree_months, _ = self.degree_step(to_id, rank, position)
         target = self.catalogue.roles[to_id]
         return Leg(
             to_role_id=to_id,
@@ -504,7 +517,7 @@ class Planner:
             experience_missing=missing,
             skill_steps=skill_steps,
             experience_route=(target.asks_for_degree and self.profile.degree_rank == 0
-                              and alternative_route_met(target, self.profile)),
+                              and alternative_route_met(target, self.leaving(position))),
         )
 
 

@@ -203,3 +203,25 @@ def test_closest_roles_never_hold_the_current_role_and_say_which_way_they_go(con
     leads = [closest.leads_to_target for closest in evaluation.closest]
     assert leads == sorted(leads, reverse=True)  # moves toward the target come first
     assert all(closest.shared_skill_ids for closest in evaluation.closest if closest.leads_to_target)
+
+
+def test_an_heir_who_runs_the_family_business_long_enough_needs_no_degree(content):
+    heir = Profile(ratings=skills_at(EDO, 1), experience={"business": 36, "operations": 12, "people": 12},
+                   circumstances=frozenset({Circumstance.FAMILY_BUSINESS}))
+    evaluation = result(heir)
+    family = next(route for route in routes_of(evaluation) if "family-business-manager" in slugs(route))
+    assert not family.uses_degree and family.uses_experience_route
+
+
+def test_someone_already_in_the_target_role_with_gaps_is_not_called_ready(content):
+    coo = Profile(ratings=skills_at(COO, 1, useful=5), degree_rank=MASTER, degree_field="business-management",
+                  experience={"operations": 240, "people": 240}, current_role_id=pk(COO))
+    evaluation = result(coo, COO)
+    assert evaluation.holds_target and not evaluation.target.ready
+    assert evaluation.band != Band.READY and evaluation.plan.best is None
+
+
+def test_the_band_reads_the_longer_end_of_the_time_to_ready(content):
+    from pathways.evaluation import band_of
+    assert band_of(77, False, 4 * 12) == Band.ON_THE_WAY
+    assert band_of(77, False, 11 * 12) == Band.FAR
