@@ -83,7 +83,7 @@ class RouteOut(Schema):
 class Closest(Schema):
     role: str
     total: int
-    direction: str = Field(description="from the role held now: a step up, lateral or a step down, in words")
+    direction: str = Field(description="from the role held now: higher up, at the same level or lower down, in words")
     leads_to_target: bool
     shared_skills: list[str] = Field(description="slugs of the skills it shares with the target")
 

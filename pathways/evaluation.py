@@ -85,6 +85,8 @@ def closest_roles(catalogue: Catalogue, profile: Profile, target_id: int, plan: 
         for role_id, _need in catalogue.skill_users.get(need.skill_id, ()):
             shared.setdefault(role_id, []).append(need.skill_id)
     candidates = set(shared if target_id in catalogue.roles else catalogue.roles) - {target_id, profile.current_role_id}
+    if plan.reachable is not None:
+        candidates &= plan.reachable  # a role the person cannot get to does not help them
     scored = standings({role_id: catalogue.roles[role_id] for role_id in candidates}, catalogue.skill_users, profile)
     totals = {role_id: result.total for role_id, result in scored.items() if result.total is not None}
     places = catalogue.places

@@ -26,8 +26,8 @@ CAP_LABELS = {
 BAND_LABELS = {
     Band.FAR: _("loin"), Band.ON_THE_WAY: _("en chemin"), Band.NEARLY_THERE: _("presque prêt·e"), Band.READY: _("prêt·e"),
 }
-DIRECTION_LABELS = {Direction.UP: _("un cran plus haut"), Direction.LATERAL: _("au même niveau"),
-                    Direction.DOWN: _("un cran plus bas")}
+DIRECTION_LABELS = {Direction.UP: _("plus haut dans la hiérarchie"), Direction.LATERAL: _("au même niveau"),
+                    Direction.DOWN: _("plus bas dans la hiérarchie")}
 TOP_GAPS = 5
 SKILLS_PER_STEP = 3  # the essential skills furthest below the next role's level
 

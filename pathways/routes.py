@@ -322,7 +322,8 @@ class RoutePlan:
     ready: bool  # every essential requirement of the target is met: apply now
     best: Route | None  # None when ready, or when no route leads there in our content
     alternatives: tuple[Route, ...] = ()
-    reaching: frozenset = frozenset()  # the positions from which a route open to the person reaches the target
+    reaching: frozenset = frozenset()  # the roles on a route open to the person that reaches the target
+    reachable: frozenset | None = None  # the roles the person can get to from where they are (None: not planned)
 
 
 class Planner:
@@ -406,6 +407,19 @@ class Planner:
     def move(self, transition: TransitionEdge | None, origin: int | str, to_id: int, rank: int, stay: float):
         _degree, degree_months, new_rank = self.degree_step(to_id, rank, origin)
         return to_id, new_rank, stay + degree_months, transition
+
+    def reachable(self, source: int | str) -> frozenset[int]:
+        """The roles the person can get to from where they are, by moves open to them or by applying."""
+        seen: set[int | str] = {source, *self.qualified}
+        frontier = list(seen)
+        while frontier:
+            position = frontier.pop()
+            for index in self.catalogue.moves_from.get(position, ()):
+                following = self.catalogue.moves[index].to_role_id
+                if self.costs[index] != INFINITE and following not in seen:
+                    seen.add(following)
+                    frontier.append(following)
+        return frozenset(position for position in seen if position != START)
 
     def floor(self, target_id: int) -> dict[int | str, float]:
         """For each position that leads to the target, the months it takes at least: every move's stay,
@@ -542,9 +556,10 @@ def plan_route(catalogue: Catalogue, profile: Profile, target_id: int) -> RouteP
     source = profile.current_role_id if profile.current_role_id in catalogue.roles else START
     planner = Planner(catalogue, profile, catalogue.move_table.qualified(profile))
     best = planner.shortest(source, target_id)
-    reaching = frozenset(planner.floor(target_id))
+    reachable = planner.reachable(source)
+    reaching = frozenset(planner.floor(target_id)) & reachable
     if best is None:
-        return RoutePlan(target_role_id=target_id, ready=False, best=None, reaching=reaching)
+        return RoutePlan(target_role_id=target_id, ready=False, best=None, reaching=reaching, reachable=reachable)
     chosen = [best]
     while len(chosen) <= MAX_ALTERNATIVES:
         avoid = frozenset().union(*(route.intermediate_role_ids for route in chosen))
@@ -552,4 +567,5 @@ def plan_route(catalogue: Catalogue, profile: Profile, target_id: int) -> RouteP
         if route is None or not is_distinct(route, chosen):
             break
         chosen.append(route)
-    return RoutePlan(target_role_id=target_id, ready=False, best=best, alternatives=tuple(chosen[1:]), reaching=reaching)
+    return RoutePlan(target_role_id=target_id, ready=False, best=best, alternatives=tuple(chosen[1:]),
+                     reaching=reaching, reachable=reachable)

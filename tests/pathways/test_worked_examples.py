@@ -225,3 +225,10 @@ def test_the_band_reads_the_longer_end_of_the_time_to_ready(content):
     from pathways.evaluation import band_of
     assert band_of(77, False, 4 * 12) == Band.ON_THE_WAY
     assert band_of(77, False, 11 * 12) == Band.FAR
+
+
+def test_closest_roles_are_roles_the_person_can_get_to(content):
+    # Without a family business to run, the family-business manager is not a role that helps.
+    student = Profile(ratings=skills_at(EDO, 2), degree_rank=BACHELOR, degree_field="business-management",
+                      experience={"operations": 6})
+    assert all(closest.role_id != pk("family-business-manager") for closest in result(student).closest)
