@@ -1,5 +1,6 @@
-"""Saving and removing self-assessments: the writes that span several models."""
+"""A person's answers, and the writes that span several models: saving them with their result, removing them."""
 
+from dataclasses import dataclass
 from datetime import timedelta
 
 from django.db import transaction
@@ -7,43 +8,83 @@ from django.utils import timezone
 
 from roles.models import Role
 
+from .catalogue import current_catalogue, profile_from
+from .evaluation import evaluate
 from .models import Assessment, SkillRating
+from .presentation import ResultView, pin, present
+from .scoring import Profile
+
+
+@dataclass(frozen=True)
+class Answers:
+    """What a person answered: from the assessment form, from the what-if form, or read back from a saved
+    assessment."""
+
+    target: Role  # fetched with `Role.objects.with_skills()`
+    situation: str
+    current_role: Role | None
+    degree_level: str
+    degree_field: str
+    experience_months: dict[str, int]  # areas with none left out
+    circumstances: list[str]
+    preferred_sector: str
+    preferred_scale: int | None
+    ratings: dict[int, int]  # skill id → level; a skill left out is not assessed
+
+    @classmethod
+    def of(cls, assessment: Assessment, target: Role) -> "Answers":
+        """Needs the assessment's current role selected and its ratings prefetched."""
+        return cls(
+            target=target, situation=assessment.situation, current_role=assessment.current_role,
+            degree_level=assessment.degree_level, degree_field=assessment.degree_field,
+            experience_months=dict(assessment.experience_months), circumstances=list(assessment.circumstances),
+            preferred_sector=assessment.preferred_sector, preferred_scale=assessment.preferred_scale,
+            ratings={rating.skill_id: rating.level for rating in assessment.ratings.all()},
+        )
+
+    def profile(self) -> Profile:
+        return profile_from(
+            ratings=self.ratings, degree_level=self.degree_level, degree_field=self.degree_field,
+            experience=self.experience_months, sector=self.preferred_sector, scale=self.preferred_scale,
+            current_role_id=self.current_role.pk if self.current_role else None, circumstances=self.circumstances,
+        )
+
+    def result(self) -> ResultView:
+        """The result with today's content, in the active language."""
+        profile = self.profile()
+        return present(evaluate(current_catalogue(), profile, self.target.pk), profile, self.target)
+
+    def pinned_result(self) -> dict:
+        """The result with today's content in every language, to keep as it is."""
+        profile = self.profile()
+        return pin(evaluate(current_catalogue(), profile, self.target.pk), profile, self.target)
 
 
 @transaction.atomic
-def save_assessment(
-    *,
-    target: Role,
-    situation: str,
-    current_role: Role | None,
-    degree_level: str,
-    degree_field: str,
-    experience_months: dict[str, int],
-    circumstances: list[str],
-    preferred_sector: str,
-    preferred_scale: int | None,
-    ratings: dict[int, int],
-    language: str,
-) -> Assessment:
-    """Validate, then store one person's answers with their skill ratings, all or nothing."""
+def save_assessment(answers: Answers, *, language: str, revises: Assessment | None = None) -> Assessment:
+    """Validate, then store one person's answers with their skill ratings and the result they give today,
+    all or nothing."""
     assessment = Assessment(
-        target_role=target,
-        situation=situation,
-        current_role=current_role,
-        degree_level=degree_level,
-        degree_field=degree_field,
-        preferred_sector=preferred_sector,
-        preferred_scale=preferred_scale,
+        target_role=answers.target,
+        situation=answers.situation,
+        current_role=answers.current_role,
+        degree_level=answers.degree_level,
+        degree_field=answers.degree_field,
+        preferred_sector=answers.preferred_sector,
+        preferred_scale=answers.preferred_scale,
         language=language,
-        experience_months=experience_months,
-        circumstances=circumstances,
+        experience_months=answers.experience_months,
+        circumstances=answers.circumstances,
         consent=True,
+        revises=revises,
+        pinned_result=answers.pinned_result() if answers.target.is_published else None,
     )
     # The form checked the choices; the model checks its own invariants without a query per relation.
-    assessment.full_clean(exclude={"target_role", "current_role"}, validate_unique=False, validate_constraints=False)
+    assessment.full_clean(exclude={"target_role", "current_role", "revises"}, validate_unique=False,
+                          validate_constraints=False)
     assessment.save()
     SkillRating.objects.bulk_create(
-        SkillRating(assessment=assessment, skill_id=skill_id, level=level) for skill_id, level in ratings.items()
+        SkillRating(assessment=assessment, skill_id=skill_id, level=level) for skill_id, level in answers.ratings.items()
     )
     return assessment
 

@@ -5,7 +5,7 @@ from django.db.models import Exists, OuterRef, Prefetch
 from careerpath.cache import per_content_version
 from roles.models import DEGREE_RANK, DegreeLevel, ExperienceStep, Role, RoleDegree, RoleSkill
 
-from .models import Assessment, Estimate, Transition
+from .models import Estimate, Transition
 from .routes import Catalogue, Estimates, RolePlace, TransitionEdge
 from .scoring import DegreeOption, Profile, RoleRequirements, SkillNeed, StepNeed
 
@@ -86,23 +86,9 @@ def read_catalogue() -> Catalogue:
     )
 
 
-def profile_of(assessment: Assessment) -> Profile:
-    """Needs the assessment's ratings prefetched."""
-    return profile_from(
-        ratings={rating.skill_id: rating.level for rating in assessment.ratings.all()},
-        degree_level=assessment.degree_level,
-        degree_field=assessment.degree_field,
-        experience=assessment.experience_months,
-        sector=assessment.preferred_sector,
-        scale=assessment.preferred_scale,
-        current_role_id=assessment.current_role_id,
-        circumstances=assessment.circumstances,
-    )
-
-
 def profile_from(*, ratings: dict[int, int], degree_level: str, degree_field: str, experience: dict[str, int],
                  sector: str, scale: int | None, current_role_id: int | None, circumstances=()) -> Profile:
-    """The scoring's view of a person, from a saved assessment or the API's stateless request."""
+    """The scoring's view of a person, from their answers or the API's stateless request."""
     return Profile(
         ratings=ratings,
         degree_rank=DEGREE_RANK[DegreeLevel(degree_level)] if degree_level else 0,

@@ -1,5 +1,6 @@
 import re
 from functools import cached_property
+from urllib.parse import urlencode
 
 from crispy_forms.helper import FormHelper
 from crispy_forms.layout import HTML, Div, Fieldset, Layout, Submit
@@ -9,8 +10,19 @@ from django.utils.translation import gettext_lazy as _
 from django.utils.translation import pgettext
 
 from careerpath.cache import per_content_version
-from roles.models import MAX_LEVEL, SLUG_PATTERN, DegreeField, DegreeLevel, ExperienceArea, Role, Scale, Sector, SkillLevel
+from roles.models import (
+    MAX_LEVEL,
+    SLUG_PATTERN,
+    DegreeField,
+    DegreeLevel,
+    ExperienceArea,
+    Role,
+    Scale,
+    Sector,
+    SkillLevel,
+)
 
+from .assessments import Answers
 from .models import MAX_EXPERIENCE_MONTHS, Circumstance, Situation
 
 NOT_YET = _("Jamais pratiqué")
@@ -212,4 +224,84 @@ class AssessmentForm(forms.Form):
 
     @property
     def ratings(self) -> dict[int, int]:
-        return {role_skill.skill_id: self.cleaned_data[name] for role_skill, name in self.skill_fields}
+        """Skill id → level, the skills left unrated (the what-if allows it) left out."""
+        return {role_skill.skill_id: level for role_skill, name in self.skill_fields
+                if (level := self.cleaned_data[name]) is not None}
+
+    @property
+    def answers(self) -> Answers:
+        data = self.cleaned_data
+        return Answers(
+            target=self.target, situation=self.situation, current_role=self.current_role,
+            degree_level=data["degree_level"], degree_field=data["degree_field"],
+            experience_months=self.experience_months, circumstances=data["circumstances"],
+            preferred_sector=data["preferred_sector"], preferred_scale=data["preferred_scale"], ratings=self.ratings,
+        )
+
+    @staticmethod
+    def data_of(answers: Answers) -> dict[str, object]:
+        """The form data that gives back these answers: to fill the what-if form, or to send them again."""
+        data: dict[str, object] = {
+            "position": answers.current_role.slug if answers.current_role else answers.situation,
+            "degree_level": answers.degree_level, "degree_field": answers.degree_field,
+            "circumstances": list(answers.circumstances), "preferred_sector": answers.preferred_sector,
+            "preferred_scale": "" if answers.preferred_scale is None else answers.preferred_scale,
+        }
+        for area in ExperienceArea:
+            years, months = experience_field_names(area)
+            data[years], data[months] = divmod(answers.experience_months.get(area.value, 0), 12)
+        for skill_id, level in answers.ratings.items():
+            data[rating_field_name(skill_id)] = level
+        return data
+
+
+class WhatIfForm(AssessmentForm):
+    """The result page's "what if": the same questions asked by GET, filled with the saved answers, each one
+    open to change; nothing is stored unless the person saves the new answers as a new version."""
+
+    def __init__(self, *args, target: Role, rated: set[int], **kwargs):
+        super().__init__(*args, target=target, **kwargs)
+        del self.fields["consent"]
+        for field in self.fields.values():
+            if isinstance(field.widget, forms.Select):
+                field.widget.attrs["class"] = "form-select form-select-sm"
+            elif isinstance(field.widget, forms.NumberInput):
+                field.widget.attrs["class"] = "form-control form-control-sm"
+        for role_skill, name in self.skill_fields:
+            field = self.fields[name]
+            field.required, field.empty_value = False, None
+            if role_skill.skill_id in rated:
+                field.widget = forms.NumberInput(attrs={"type": "range", "min": 0, "max": MAX_LEVEL, "step": 1,
+                                                        "class": "form-range"})
+            else:  # a skill the saved answers left unrated (added to the role since) stays unrated unless changed
+                field.widget = forms.Select(attrs={"class": "form-select form-select-sm"})
+                field.choices = [("", _("Non évaluée")), *field.choices]
+
+    # The form's sections, for its template.
+    @property
+    def skill_rows(self) -> list[forms.BoundField]:
+        return [self[name] for _role_skill, name in self.skill_fields]
+
+    @property
+    def situation_rows(self) -> list[forms.BoundField]:
+        return [self[name] for name in ("position", "degree_level", "degree_field", "circumstances")]
+
+    @property
+    def experience_rows(self) -> list[forms.BoundField]:
+        return [self[name] for area in ExperienceArea for name in experience_field_names(area)]
+
+    @property
+    def preference_rows(self) -> list[forms.BoundField]:
+        return [self[name] for name in ("preferred_sector", "preferred_scale")]
+
+
+def answer_pairs(answers: Answers) -> list[tuple[str, object]]:
+    """The answers as the (name, value) pairs the forms send: for hidden fields and for links."""
+    pairs: list[tuple[str, object]] = []
+    for name, value in AssessmentForm.data_of(answers).items():
+        pairs += [(name, item) for item in value] if isinstance(value, list) else [(name, value)]
+    return pairs
+
+
+def answers_query(answers: Answers) -> str:
+    return urlencode(answer_pairs(answers))

@@ -134,6 +134,16 @@ class Assessment(models.Model):
     preferred_sector = models.CharField(_("secteur souhaité"), max_length=20, choices=Sector.choices, default=Sector.BOTH)
     preferred_scale = models.PositiveSmallIntegerField(_("taille souhaitée"), choices=Scale.choices, null=True, blank=True)
     consent = models.BooleanField(_("accord pour conserver les réponses"))
+    pinned_result = models.JSONField(
+        _("résultat tel que calculé"), null=True, blank=True, editable=False,
+        help_text=_("Le score et le parcours au moment de l’enregistrement, dans chaque langue : la page les montre "
+                    "tels quels, et dit ce qui a changé depuis."),
+    )
+    revises = models.ForeignKey(
+        "self", on_delete=models.SET_NULL, null=True, blank=True, related_name="revisions", editable=False,
+        verbose_name=_("version précédente"),
+        help_text=_("Le résultat dont celui-ci reprend les réponses, modifiées ou recalculées."),
+    )
 
     class Meta:
         ordering = ["-created_at"]

@@ -1,13 +1,19 @@
 """Turn an evaluation into what a person sees: the result page and the planner API both show this.
 
 `present` fetches, in a fixed number of queries, every role, degree, skill, step and transition
-the evaluation names, then builds the view from them, part by part.
+the evaluation names, then builds the view from them, part by part. The view is plain data (no
+model instances), so a saved result can keep it as it was: `pin` writes it in every language the
+site speaks, `unpin` reads it back.
 """
 
 from dataclasses import dataclass, field
 
+from django.conf import settings
 from django.db.models import Prefetch
+from django.urls import reverse
+from django.utils import translation
 from django.utils.translation import gettext_lazy as _
+from pydantic import TypeAdapter, ValidationError
 
 from roles.models import Degree, ExperienceArea, ExperienceStep, Role, Skill, SkillLevel, format_duration
 
@@ -32,20 +38,55 @@ TOP_GAPS = 5
 SKILLS_PER_STEP = 3  # the essential skills furthest below the next role's level
 
 
+@dataclass(frozen=True)
+class RoleRef:
+    """A role as a result names it: its title as it was when the result was computed."""
+
+    pk: int
+    slug: str
+    display_title: str
+
+    @classmethod
+    def of(cls, role: Role) -> "RoleRef":
+        return cls(role.pk, role.slug, role.display_title)
+
+    def get_absolute_url(self) -> str:
+        return reverse("roles:detail", kwargs={"slug": self.slug})
+
+
+@dataclass(frozen=True)
+class NamedRef:
+    """A skill or a degree as a result names it."""
+
+    pk: int
+    slug: str
+    name: str
+
+    @classmethod
+    def of(cls, thing: Skill | Degree) -> "NamedRef":
+        return cls(thing.pk, thing.slug, thing.name)
+
+
+@dataclass(frozen=True)
+class LevelRef:
+    level: int
+    description: str
+
+
 @dataclass
 class SkillAction:
-    skill: Skill
+    skill: NamedRef
     rating: int  # the person's level (on a route: the level they carry into that step)
     required: int
     gain: int  # points the score would gain with one more level (0 on a route)
-    next_level: SkillLevel | None  # what a person one level up concretely does
+    next_level: LevelRef | None  # what a person one level up concretely does
 
 
 @dataclass
 class ExperienceAction:
     area: str
     months: int
-    steps: list[ExperienceStep]  # the role's own steps in that area: what to do
+    steps: list[str]  # the titles of the role's own steps in that area: what to do
 
     @property
     def area_label(self) -> str:
@@ -74,8 +115,8 @@ class RouteRow:
     title: str
     min_months: int = 0
     max_months: int = 0
-    role: Role | None = None
-    degree: Degree | None = None
+    role: RoleRef | None = None
+    degree: NamedRef | None = None
     why: str = ""  # how one gets into this step
     conditions: str = ""
     experience: list[ExperienceAction] = field(default_factory=list)  # to gain while in this step
@@ -96,25 +137,44 @@ class RouteView:
     max_months: int
     label: str
     tags: list[str]
-    timeline: charts.Timeline
 
     @property
     def duration(self) -> str:
         return format_duration(self.min_months, self.max_months)
 
+    @property
+    def timeline(self) -> charts.Timeline:
+        """A bar for each step that takes time, as long as the time spent in it."""
+        return charts.timeline([(row.title, "degree" if row.kind == "degree" else "role", row.min_months)
+                                for row in self.rows if row.kind != "target"])
+
+    @property
+    def signature(self) -> tuple:
+        """What the route says, whatever the language: its steps, what each opens and how long each takes."""
+        return tuple((row.kind, row.role.slug if row.role else None, row.degree.slug if row.degree else None,
+                      row.min_months, row.max_months) for row in self.rows)
+
 
 @dataclass
 class ClosestView:
-    role: Role
+    role: RoleRef
     total: int
     direction: str  # step up, lateral, step down, in words
     leads_to_target: bool
-    shared_skills: list[Skill]
+    shared_skills: list[NamedRef]
+
+
+@dataclass(frozen=True)
+class EstimateView:
+    key: str
+    label: str
+    months: int
+    justification: str
 
 
 @dataclass
 class ResultView:
-    target: Role
+    target: RoleRef
     total: int | None
     band: Band | None
     band_label: str
@@ -122,23 +182,76 @@ class ResultView:
     parts: list[PartView]
     cap: PartView | None  # points taken off while an essential requirement is far off
     gaps: list[SkillAction]  # biggest effect on the total first
-    not_assessed: list[Skill]
+    not_assessed: list[NamedRef]
     degree_missing: bool
     experience_missing: list[ExperienceAction]
-    radar: charts.Radar | None
     radar_rows: list[tuple[str, int, int, int]]  # skill, your level, level asked, shortfall
     ready: bool  # every essential requirement met: apply now
     holds_target: bool  # already in the role: the gaps are what to grow in it
     best: RouteView | None
     alternatives: list[RouteView]
     closest: list[ClosestView]
-    estimates: list[Estimate]
+    estimates: list[EstimateView]
     current_role_out_of_scale: bool = False
     described: bool = True  # False: the target has no levels or route content yet
 
     @property
     def top_gaps(self) -> list[SkillAction]:
         return self.gaps[:TOP_GAPS]
+
+    @property
+    def radar(self) -> charts.Radar | None:
+        return charts.radar([row[:3] for row in self.radar_rows])
+
+    @property
+    def guidance(self) -> tuple:
+        """What the result tells a person to do, whatever the language: two results with the same guidance
+        differ at most in wording."""
+        return (
+            self.total, self.band, self.ready, self.holds_target, self.degree_missing,
+            tuple((gap.skill.slug, gap.rating, gap.required) for gap in self.gaps),
+            tuple((action.area, action.months) for action in self.experience_missing),
+            self.best.signature if self.best else None,
+            tuple(route.signature for route in self.alternatives),
+        )
+
+
+@dataclass(frozen=True)
+class Comparison:
+    """Two results of the same person side by side: the saved one and another (other answers, or today's content)."""
+
+    before: ResultView
+    after: ResultView
+
+    @property
+    def changed(self) -> bool:
+        return self.before.guidance != self.after.guidance
+
+    @property
+    def score_delta(self) -> int | None:
+        if self.before.total is None or self.after.total is None:
+            return None
+        return self.after.total - self.before.total
+
+    @property
+    def score_delta_label(self) -> str:
+        """"+5", "−3" (a true minus sign), "" when unchanged."""
+        delta = self.score_delta
+        return f"+{delta}" if delta and delta > 0 else f"−{-delta}" if delta else ""
+
+    @property
+    def score_changed(self) -> bool:
+        return (self.before.total, self.before.band) != (self.after.total, self.after.band)
+
+    @property
+    def time_changed(self) -> bool:
+        return (self.before.time_to_ready, self.before.ready) != (self.after.time_to_ready, self.after.ready)
+
+    @property
+    def route_changed(self) -> bool:
+        def signature(view: ResultView):
+            return view.best.signature if view.best else None
+        return signature(self.before) != signature(self.after)
 
 
 def months_label(low: int, high: int) -> str:
@@ -181,8 +294,9 @@ def fetch_lookups(evaluation: Evaluation, target: Role) -> Lookups:
 
 def skill_action(skill_id: int, rating: int, required: int, gain: int, lookups: Lookups) -> SkillAction:
     skill = lookups.skills[skill_id]
-    next_level = next((level for level in skill.levels.all() if level.level == rating + 1), None)
-    return SkillAction(skill, rating, required, gain, next_level)
+    next_level = next((LevelRef(level.level, level.description) for level in skill.levels.all()
+                       if level.level == rating + 1), None)
+    return SkillAction(NamedRef.of(skill), rating, required, gain, next_level)
 
 
 def gap_action(gap: SkillGap, lookups: Lookups) -> SkillAction:
@@ -195,7 +309,7 @@ def step_action(step: SkillStep, lookups: Lookups) -> SkillAction:
 
 def experience_actions(role_id: int, missing: dict[str, int], lookups: Lookups) -> list[ExperienceAction]:
     return [
-        ExperienceAction(area, months, [step for step in lookups.steps_by_role.get(role_id, [])
+        ExperienceAction(area, months, [step.title for step in lookups.steps_by_role.get(role_id, [])
                                         if step.area == area and not step.is_alternative])
         for area, months in missing.items()
     ]
@@ -218,7 +332,7 @@ def route_rows(route: Route, lookups: Lookups) -> list[RouteRow]:
     first = route.legs[0]
     start = (lookups.roles[first.from_role_id].display_title if first.from_role_id
              else str(_("Vos études, ou votre poste actuel hors de ces métiers")))
-    rows = [RouteRow("start", start, role=lookups.roles.get(first.from_role_id))]
+    rows = [RouteRow("start", start, role=RoleRef.of(lookups.roles[first.from_role_id]) if first.from_role_id else None)]
     for leg in route.legs:
         staying = rows[-1]
         staying.min_months, staying.max_months = leg.min_months, leg.max_months
@@ -231,12 +345,13 @@ def route_rows(route: Route, lookups: Lookups) -> list[RouteRow]:
         role = lookups.roles[leg.to_role_id]
         if leg.degree:
             degree = lookups.degrees[leg.degree.degree_id]
-            rows.append(RouteRow("degree", degree.name, leg.degree_months, leg.degree_months, degree=degree,
+            rows.append(RouteRow("degree", degree.name, leg.degree_months, leg.degree_months,
+                                 degree=NamedRef.of(degree),
                                  why=_("%(role)s demande ce niveau de diplôme.") % {"role": role.display_title},
                                  basis=degree.duration_basis))
         transition = lookups.transitions[leg.transition.transition_id] if leg.transition else None
         rows.append(RouteRow(
-            "role", role.display_title, role=role,
+            "role", role.display_title, role=RoleRef.of(role),
             why=transition.rationale if transition else str(
                 _("Vous avez le diplôme et l’expérience que demande ce poste : une fois les compétences au niveau, postulez.")),
             conditions=transition.conditions if transition else "",
@@ -264,16 +379,9 @@ def route_label(route: Route, best: Route | None, lookups: Lookups) -> str:
     return str(_("Par : %(roles)s") % {"roles": ", ".join(distinct)}) if distinct else str(_("Accès direct"))
 
 
-def timeline_of(rows: list[RouteRow]) -> charts.Timeline:
-    """A bar for each step that takes time, as long as the time spent in it."""
-    return charts.timeline([(row.title, "degree" if row.kind == "degree" else "role", row.min_months)
-                            for row in rows if row.kind != "target"])
-
-
 def route_view(route: Route, best: Route | None, anchor: str, lookups: Lookups) -> RouteView:
-    rows = route_rows(route, lookups)
-    return RouteView(anchor, rows, route.min_months, route.max_months, route_label(route, best, lookups),
-                     route_tags(route), timeline_of(rows))
+    return RouteView(anchor, route_rows(route, lookups), route.min_months, route.max_months,
+                     route_label(route, best, lookups), route_tags(route))
 
 
 def radar_rows(target: Role, profile: Profile) -> list[tuple[str, int, int, int]]:
@@ -284,19 +392,24 @@ def radar_rows(target: Role, profile: Profile) -> list[tuple[str, int, int, int]
 
 
 def closest_view(closest, lookups: Lookups) -> ClosestView:
-    return ClosestView(lookups.roles[closest.role_id], closest.total,
+    return ClosestView(RoleRef.of(lookups.roles[closest.role_id]), closest.total,
                        str(DIRECTION_LABELS[closest.direction]) if closest.direction else "",
-                       closest.leads_to_target, [lookups.skills[skill_id] for skill_id in closest.shared_skill_ids])
+                       closest.leads_to_target,
+                       [NamedRef.of(lookups.skills[skill_id]) for skill_id in closest.shared_skill_ids])
 
 
 def present(evaluation: Evaluation, profile: Profile, target: Role) -> ResultView:
-    """`target` must come from `Role.objects.with_skills()`; the rest is fetched here."""
-    lookups = fetch_lookups(evaluation, target)
+    """The view in the active language. `target` must come from `Role.objects.with_skills()`; the rest is
+    fetched here."""
+    return build_view(evaluation, profile, target, fetch_lookups(evaluation, target))
+
+
+def build_view(evaluation: Evaluation, profile: Profile, target: Role, lookups: Lookups) -> ResultView:
     readiness, plan = evaluation.target, evaluation.plan
     rows = radar_rows(target, profile)
     cap = readiness.cap
     return ResultView(
-        target=target,
+        target=RoleRef.of(target),
         total=readiness.total,
         band=evaluation.band,
         band_label=str(BAND_LABELS[evaluation.band]) if evaluation.band else "",
@@ -304,10 +417,9 @@ def present(evaluation: Evaluation, profile: Profile, target: Role) -> ResultVie
         parts=[part_view(part) for part in readiness.parts],
         cap=PartView("cap", str(CAP_LABELS[cap.reason]), 0, 0, cap.points) if cap else None,
         gaps=[gap_action(gap, lookups) for gap in readiness.gaps],
-        not_assessed=[lookups.skills[need.skill_id] for need in readiness.not_assessed],
+        not_assessed=[NamedRef.of(lookups.skills[need.skill_id]) for need in readiness.not_assessed],
         degree_missing=not readiness.degree_met,
         experience_missing=experience_actions(target.pk, dict(readiness.experience_missing), lookups),
-        radar=charts.radar([row[:3] for row in rows]),
         radar_rows=rows,
         ready=readiness.ready,
         holds_target=evaluation.holds_target,
@@ -315,7 +427,34 @@ def present(evaluation: Evaluation, profile: Profile, target: Role) -> ResultVie
         alternatives=[route_view(route, plan.best, f"route-alt-{number}", lookups)
                       for number, route in enumerate(plan.alternatives, 1)],
         closest=[closest_view(closest, lookups) for closest in evaluation.closest],
-        estimates=lookups.estimates,
+        estimates=[EstimateView(estimate.key, estimate.get_key_display(), estimate.months, estimate.justification)
+                   for estimate in lookups.estimates],
         current_role_out_of_scale=evaluation.current_role_out_of_scale,
         described=evaluation.described,
     )
+
+
+# A saved result keeps its view in this shape; a change to the view's dataclasses changes it, so a result
+# pinned in an older shape is read as not pinned rather than shown wrong.
+PIN_FORMAT = 1
+VIEW_ADAPTER = TypeAdapter(ResultView)
+
+
+def pin(evaluation: Evaluation, profile: Profile, target: Role) -> dict:
+    """The result as it is now, in every language of the site, for keeping with the answers."""
+    lookups = fetch_lookups(evaluation, target)
+    views = {}
+    for language, _name in settings.LANGUAGES:
+        with translation.override(language):
+            views[language] = VIEW_ADAPTER.dump_python(build_view(evaluation, profile, target, lookups), mode="json")
+    return {"format": PIN_FORMAT, "views": views}
+
+
+def unpin(pinned: dict | None, language: str) -> ResultView | None:
+    """The view kept by `pin` in `language`; None when nothing was kept, or in a shape this code no longer reads."""
+    if not pinned or pinned.get("format") != PIN_FORMAT or language not in pinned.get("views", {}):
+        return None
+    try:
+        return VIEW_ADAPTER.validate_python(pinned["views"][language])
+    except ValidationError:
+        return None

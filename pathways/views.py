@@ -1,3 +1,4 @@
+from django.conf import settings
 from django.contrib import messages
 from django.core.cache import cache
 from django.http import Http404, HttpResponse, HttpResponseRedirect
@@ -10,12 +11,10 @@ from django.views.decorators.http import require_http_methods
 from careerpath.cache import PAGE_TIMEOUT, versioned_key
 from roles.models import Role
 
-from .assessments import save_assessment
-from .catalogue import current_catalogue, profile_of
-from .evaluation import evaluate
-from .forms import AssessmentForm, TargetForm
+from .assessments import Answers, save_assessment
+from .forms import AssessmentForm, TargetForm, WhatIfForm, answer_pairs, answers_query
 from .models import Assessment
-from .presentation import present
+from .presentation import Comparison, ResultView, unpin
 
 
 def private(view):
@@ -38,20 +37,7 @@ def assessment(request):
     target = target_form.cleaned_data["target"]
     form = AssessmentForm(request.POST or None, target=target)
     if request.method == "POST" and form.is_valid():
-        data = form.cleaned_data
-        saved = save_assessment(
-            target=target,
-            situation=form.situation,
-            current_role=form.current_role,
-            degree_level=data["degree_level"],
-            degree_field=data["degree_field"],
-            experience_months=form.experience_months,
-            circumstances=data["circumstances"],
-            preferred_sector=data["preferred_sector"],
-            preferred_scale=data["preferred_scale"],
-            ratings=form.ratings,
-            language=get_language(),
-        )
+        saved = save_assessment(form.answers, language=get_language())
         return HttpResponseRedirect(saved.get_absolute_url(), status=303)
     form.describe_levels()
     status = 400 if request.method == "POST" else 200
@@ -60,29 +46,80 @@ def assessment(request):
 
 def get_assessment(pk) -> Assessment:
     return get_object_or_404(
-        Assessment.objects.select_related("target_role", "current_role").prefetch_related("ratings"), pk=pk
+        Assessment.objects.select_related("target_role", "current_role", "revises").prefetch_related("ratings"), pk=pk
     )
+
+
+def saved_and_current(assessment: Assessment, target: Role) -> tuple[Answers, ResultView | None, ResultView | None]:
+    """The answers, the result as it was saved (None before results were kept) and the result with today's
+    content (None once the target is no longer published)."""
+    answers = Answers.of(assessment, target)
+    saved = unpin(assessment.pinned_result, get_language())
+    current = answers.result() if target.is_published else None
+    return answers, saved, current
+
+
+def result_page_key(pk, language: str) -> str:
+    return versioned_key("result", pk, language)
+
+
+def forget_result_pages(pk) -> None:
+    """After a version of the result is added or removed: its earlier version's page names it."""
+    cache.delete_many([result_page_key(pk, language) for language, _name in settings.LANGUAGES])
 
 
 @private
 def result(request, pk):
-    # Answers never change; the page changes only with the content. Checking that the
-    # assessment exists first means a deleted result is never served from the cache.
+    # Answers never change; the page changes only with the content and the versions made from it
+    # (`forget_result_pages`). Checking that the assessment exists first means a deleted result is
+    # never served from the cache.
     if not Assessment.objects.filter(pk=pk).exists():
         raise Http404
-    key = versioned_key("result", pk, get_language())
+    key = result_page_key(pk, get_language())
     if (page := cache.get(key)) is not None:
         return HttpResponse(page)
     assessment = get_assessment(pk)
     target = Role.objects.with_skills().get(pk=assessment.target_role_id)
-    catalogue = current_catalogue()
-    context = {"assessment": assessment, "target": target}
-    if target.is_published:
-        profile = profile_of(assessment)
-        context["result"] = present(evaluate(catalogue, profile, target.pk), profile, target)
+    answers, saved, current = saved_and_current(assessment, target)
+    since = Comparison(saved, current) if saved and current else None
+    context = {
+        "assessment": assessment, "target": target, "result": saved or current,
+        "newer": assessment.revisions.order_by("-created_at").first(),
+        # Shown beside the saved result when today's content tells the person something else.
+        "since": since if since and since.changed else None,
+        "answers_query": answers_query(answers),
+    }
+    if current:
+        context["what_if_form"] = WhatIfForm(initial=AssessmentForm.data_of(answers), target=target,
+                                             rated=set(answers.ratings))
     response = render(request, "pathways/result.html", context)
     cache.set(key, response.content, PAGE_TIMEOUT)
     return response
+
+
+@private
+@require_http_methods(["GET", "POST"])
+def what_if(request, pk):
+    """The saved result beside the one other answers would give; a POST keeps those answers as a new version."""
+    assessment = get_assessment(pk)
+    target = Role.objects.with_skills().get(pk=assessment.target_role_id)
+    answers, saved, current = saved_and_current(assessment, target)
+    if current is None:
+        return redirect(assessment)  # the target is no longer published: nothing to try against
+    data = request.POST if request.method == "POST" else request.GET or None
+    form = WhatIfForm(data, initial=AssessmentForm.data_of(answers), target=target, rated=set(answers.ratings))
+    context = {"assessment": assessment, "target": target, "saved": saved or current, "form": form}
+    if form.is_bound and form.is_valid():
+        if request.method == "POST":
+            version = save_assessment(form.answers, language=get_language(), revises=assessment)
+            forget_result_pages(assessment.pk)
+            messages.success(request, _("Vos nouvelles réponses sont enregistrées à ce nouveau lien privé ; "
+                                        "l’ancien résultat reste à son lien."))
+            return HttpResponseRedirect(version.get_absolute_url(), status=303)
+        context["trial"] = Comparison(saved or current, form.answers.result())
+        context["trial_fields"] = answer_pairs(form.answers)
+    status = 400 if form.is_bound and not form.is_valid() else 200
+    return render(request, "pathways/what_if.html", context, status=status)
 
 
 @private
@@ -91,6 +128,8 @@ def delete(request, pk):
     assessment = get_assessment(pk)
     if request.method == "POST":
         assessment.delete()  # its cached page can no longer be reached: result() looks the assessment up first
+        if assessment.revises_id:
+            forget_result_pages(assessment.revises_id)
         messages.success(request, _("Vos réponses et votre résultat ont été supprimés définitivement."))
         return redirect("pathways:assessment")
     return render(request, "pathways/assessment_confirm_delete.html", {"assessment": assessment})

@@ -5,6 +5,7 @@ import os
 import shutil
 
 import pytest
+from axe_playwright_python.sync_playwright import Axe
 from django.core.management import call_command
 
 from bench import esco_files
@@ -53,3 +54,22 @@ def page(page):
     problems = watch_for_violations(page)
     yield page
     assert problems == [], problems
+
+
+WCAG_21_AA = {"runOnly": {"type": "tag", "values": ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]},
+              "resultTypes": ["violations"]}
+
+
+@pytest.fixture
+def axe_page(browser, browser_context_args):
+    """axe adds inline styles while it inspects a page: it runs where the policy is bypassed.
+    Policy violations of the site itself are caught by test_no_policy_violation_anywhere."""
+    context = browser.new_context(**browser_context_args, bypass_csp=True)
+    yield context.new_page()
+    context.close()
+
+
+def violations_on(page) -> list[str]:
+    results = Axe().run(page, options=WCAG_21_AA)
+    return [f"{v['id']}: {v['help']} ({len(v['nodes'])}× e.g. {v['nodes'][0]['target']})"
+            for v in results.response["violations"]]

@@ -1,12 +1,11 @@
 import re
 
 import pytest
-from axe_playwright_python.sync_playwright import Axe
 from django.test import Client
 from playwright.sync_api import expect
 
 from roles.models import Role
-from tests.browser.conftest import watch_for_violations
+from tests.browser.conftest import violations_on, watch_for_violations
 
 pytestmark = pytest.mark.django_db(transaction=True)
 
@@ -16,25 +15,6 @@ PUBLIC_PAGES = ["/", "/roles/", "/roles/chief-operating-officer/", f"/roles/{EDO
                 "/assessment/", f"/assessment/?target={EDO}", "/roles/no-such-role/",
                 "/roles/isco/", "/roles/isco/1321/", "/roles/directeur-dusine/", "/roles/?q=usine"]
 ADMIN_PAGES = ["/admin/", "/admin/roles/role/", "/admin/roles/role/add/", "/admin/roles/skill/", "/admin/pathways/transition/"]
-WCAG_21_AA = {"runOnly": {"type": "tag", "values": ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]},
-              "resultTypes": ["violations"]}
-
-
-@pytest.fixture
-def axe_page(browser, browser_context_args):
-    """axe adds inline styles while it inspects a page: it runs where the policy is bypassed.
-    Policy violations of the site itself are caught by test_no_policy_violation_anywhere."""
-    context = browser.new_context(**browser_context_args, bypass_csp=True)
-    yield context.new_page()
-    context.close()
-
-
-def violations_on(page) -> list[str]:
-    results = Axe().run(page, options=WCAG_21_AA)
-    return [f"{v['id']}: {v['help']} ({len(v['nodes'])}× e.g. {v['nodes'][0]['target']})"
-            for v in results.response["violations"]]
-
-
 @pytest.mark.parametrize("language", ["", "/en"])
 def test_public_pages_have_no_wcag_violation(axe_page, site, language):
     page = axe_page

@@ -1,0 +1,184 @@
+"""The result page's what-if, and results kept as they were computed."""
+
+import re
+
+import pytest
+
+from pathways.models import Assessment, SkillRating, Transition
+from roles.models import Role, RoleSkill
+from tests.html import page_of, text_of, texts
+from tests.pathways.test_views import EDO, skill_fields, submit
+
+pytestmark = pytest.mark.django_db
+
+
+def saved_result(client, **overrides) -> tuple[Assessment, str]:
+    location = submit(client, **overrides)["Location"]
+    return Assessment.objects.get(pk=location.split("/")[-2]), location
+
+
+def what_if_data(page) -> dict[str, object]:
+    """What the result page's what-if form would send untouched: the saved answers."""
+    form = page.select_one("form[data-what-if]")
+    data: dict[str, object] = {}
+    for control in form.select("input, select"):
+        name = control.get("name")
+        if control.name == "select":
+            chosen = control.select_one("option[selected]")
+            data[name] = chosen["value"] if chosen else ""
+        elif control.get("type") == "checkbox":
+            if control.has_attr("checked"):
+                data.setdefault(name, []).append(control["value"])
+        else:
+            data[name] = control.get("value", "")
+    return data
+
+
+def scores_side_by_side(page) -> list[str]:
+    return texts(page, "#what-if-outcome .comparison-table .score-total")
+
+
+def test_the_what_if_form_starts_from_the_saved_answers(client, content):
+    _saved, location = saved_result(client, years_operations=3, **{"months_customer-service": 5})
+    data = what_if_data(page_of(client.get(location)))
+    assert data["years_operations"] == "3" and data["months_customer-service"] == "5"
+    assert data["degree_level"] == "bachelor" and data["position"] == "student"
+    assert {name: data[name] for name in skill_fields(client)} == {name: "2" for name in skill_fields(client)}
+
+
+def test_changing_one_rating_shows_the_new_score_beside_the_saved_one_and_stores_nothing(client, content):
+    saved, location = saved_result(client)
+    page = page_of(client.get(location))
+    saved_total = int(text_of(page.select_one(".score-total")).split()[0])
+    data = what_if_data(page)
+    data.update({name: 5 for name in skill_fields(client)})
+
+    response = client.get(f"{location}what-if/", data)
+    assert response.status_code == 200
+    trial = page_of(response)
+    before, after = scores_side_by_side(trial)
+    assert int(before.split()[0]) == saved_total
+    assert int(after.split()[0]) > saved_total
+    assert "changé" in text_of(trial.select_one("#what-if-outcome"))
+    assert Assessment.objects.count() == 1 and SkillRating.objects.count() == len(saved.ratings.all())
+    assert "no-store" in response["Cache-Control"] and "noindex" in response["X-Robots-Tag"]
+
+
+@pytest.mark.parametrize("change", [
+    {"degree_level": "master", "degree_field": "business-management"},
+    {"years_operations": 12, "years_people": 6, "years_business": 6},
+    {"preferred_sector": "services"},
+    {"preferred_scale": "1"},
+])
+def test_each_kind_of_answer_can_be_tried(client, content, change):
+    _saved, location = saved_result(client)
+    data = {**what_if_data(page_of(client.get(location))), **change}
+    trial = page_of(client.get(f"{location}what-if/", data))
+    assert len(scores_side_by_side(trial)) == 2
+    for name, value in change.items():  # the form shows the answers tried
+        control = trial.select_one(f"form[data-what-if] [name='{name}']")
+        shown = control.select_one("option[selected]")["value"] if control.name == "select" else control["value"]
+        assert shown == str(value)
+
+
+def test_the_same_answers_change_nothing(client, content):
+    _saved, location = saved_result(client)
+    trial = page_of(client.get(f"{location}what-if/", what_if_data(page_of(client.get(location)))))
+    before, after = scores_side_by_side(trial)
+    assert before == after
+    assert "ne changent ni le score ni le parcours" in text_of(trial.select_one("#what-if-outcome"))
+
+
+def test_a_bad_answer_gets_a_message_in_the_language_and_a_400(client, content):
+    _saved, location = saved_result(client)
+    data = {**what_if_data(page_of(client.get(location))), "years_business": "beaucoup", skill_fields(client)[0]: 9}
+    response = client.get(f"{location}what-if/", data)
+    assert response.status_code == 400
+    outcome = text_of(page_of(response).select_one("#what-if-outcome"))
+    assert "Saisissez un nombre entier" in outcome and "Sélectionnez un choix valide" in outcome
+    assert 'value="beaucoup"' in response.content.decode()  # nothing typed is lost
+
+    english = client.get(f"/en{location}what-if/", data)
+    assert english.status_code == 400 and "Enter a whole number" in english.content.decode()
+
+
+def test_saving_the_tried_answers_makes_a_new_version_and_keeps_the_old_one(client, content):
+    saved, location = saved_result(client)
+    data = {**what_if_data(page_of(client.get(location))), **{name: 4 for name in skill_fields(client)}}
+    trial = page_of(client.get(f"{location}what-if/", data))
+    keep = trial.select_one("form.what-if-save")
+    sent = {}
+    for field in keep.select("input[type=hidden]"):
+        if field["name"] != "csrfmiddlewaretoken":
+            sent.setdefault(field["name"], []).append(field["value"])
+
+    response = client.post(f"{location}what-if/", sent)
+    assert response.status_code == 303
+    version = Assessment.objects.exclude(pk=saved.pk).get()
+    assert version.revises == saved
+    assert {r.level for r in version.ratings.all()} == {4}
+    assert {r.level for r in saved.ratings.all()} == {2}  # the earlier version is as it was
+
+    new_page = page_of(client.get(response["Location"]))
+    assert new_page.select_one(f".previous-version a[href='{location}']")
+    old_page = page_of(client.get(location))
+    assert old_page.select_one(f".newer-version a[href='{response['Location']}']")
+
+
+def test_an_unknown_or_deleted_result_has_no_what_if(client, content):
+    assert client.get("/assessment/00000000-0000-0000-0000-000000000000/what-if/").status_code == 404
+
+
+def follow_best_route(page) -> list[str]:
+    best = page.select_one('section[aria-labelledby="route-best"]')
+    return [text_of(step.select_one("p")) for step in best.select(".route-step")]
+
+
+def test_a_saved_result_stays_as_it_was_when_a_transition_changes_and_says_what_changed(client, content):
+    _saved, location = saved_result(client)
+    before = page_of(client.get(location))
+    route_before = follow_best_route(before)
+    assert not before.select_one(".what-changed")
+
+    # An editor changes how long the last move of the route takes.
+    move = Transition.objects.get(from_role__slug="operations-manager", to_role__slug=EDO)
+    move.min_months, move.max_months = move.min_months + 60, move.max_months + 60
+    move.save()
+
+    after = page_of(client.get(location))
+    assert follow_best_route(after) == route_before  # the saved route, as it was
+    assert text_of(after.select_one(".score-summary")) == text_of(before.select_one(".score-summary"))
+    note = after.select_one(".what-changed")
+    assert note is not None
+    changed = note.select("tbody tr.is-changed")
+    assert changed  # the longer move changes the time to ready or the route itself
+    for row in changed:
+        saved_cell, current_cell = [text_of(cell) for cell in row.select("td")]
+        assert "changé" in current_cell and saved_cell != current_cell.replace("changé", "").strip()
+    link = note.select_one("a[href*='what-if']")["href"]
+    assert client.get(link).status_code == 200  # the detail, ready to be kept as a new version
+
+
+def test_a_saved_result_survives_its_role_being_unpublished(client, content):
+    _saved, location = saved_result(client)
+    total = text_of(page_of(client.get(location)).select_one(".score-summary"))
+    Role.objects.filter(slug=EDO).update(status=Role.Status.DRAFT)
+    from careerpath.cache import renew_content_version
+    renew_content_version()
+    page = page_of(client.get(location))
+    assert "n’est plus publié" in text_of(page.select_one(".alert-warning"))
+    assert text_of(page.select_one(".score-summary")) == total
+    assert not page.select_one("form[data-what-if]")
+    assert client.get(f"{location}what-if/").status_code == 302
+
+
+def test_a_skill_added_after_saving_is_offered_unrated(client, content):
+    _saved, location = saved_result(client)
+    role = Role.objects.get(slug=EDO)
+    added = RoleSkill.objects.filter(role__slug="chief-operating-officer").exclude(
+        skill__in=role.role_skills.values("skill")).first()
+    RoleSkill.objects.create(role=role, skill=added.skill, required_level=3, importance=added.importance)
+    page = page_of(client.get(location))
+    control = page.select_one(f"form[data-what-if] select[name='skill_{added.skill_id}']")
+    assert control.select_one("option[selected]")["value"] == ""  # not assessed, unless the person rates it
+    assert re.search("Non évaluée", text_of(control))
