@@ -123,6 +123,14 @@ def result_path(base: str, post: tuple[str, str, dict]) -> str:
     raise RuntimeError("the assessment POST did not redirect to a result")
 
 
+def what_if_path(result: str, post: tuple[str, str, dict]) -> str:
+    """The result's what-if with the saved answers, every skill one level higher: computed, never stored."""
+    answers = dict(urllib.parse.parse_qsl(post[1]))
+    del answers["csrfmiddlewaretoken"], answers["consent"]
+    answers.update({name: int(level) + 1 for name, level in answers.items() if name.startswith("skill_")})
+    return f"{result}what-if/?{urllib.parse.urlencode(answers)}"
+
+
 @dataclass
 class Figures:
     requests_per_second: float
@@ -211,6 +219,7 @@ def run_database(kind: str, with_esco: bool = False):
                 ("comparison, 4 roles", "/compare/?" + "&".join(f"roles={slug}" for slug in COMPARED), ""),
                 ("assessment POST", post[0], lua_post(post[1], post[2])),
                 ("result page", result, ""),
+                ("what-if page", what_if_path(result, post), ""),
             ]
             if with_esco:
                 pages += [

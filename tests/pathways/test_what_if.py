@@ -182,3 +182,4 @@ def test_a_skill_added_after_saving_is_offered_unrated(client, content):
     control = page.select_one(f"form[data-what-if] select[name='skill_{added.skill_id}']")
     assert control.select_one("option[selected]")["value"] == ""  # not assessed, unless the person rates it
     assert re.search("Non évaluée", text_of(control))
+
