@@ -51,10 +51,15 @@ def get_assessment(pk) -> Assessment:
 
 
 def saved_and_current(assessment: Assessment, target: Role) -> tuple[Answers, ResultView | None, ResultView | None]:
-    """The answers, the result as it was saved (None before results were kept) and the result with today's
-    content (None once the target is no longer published)."""
+    """The answers, the result as it was saved and the result with today's content (None once the target is
+    no longer published)."""
     answers = Answers.of(assessment, target)
     saved = unpin(assessment.pinned_result, get_language())
+    if saved is None and target.is_published:
+        # Saved before results were kept, or kept in a shape this code no longer reads: kept from now on.
+        assessment.pinned_result = answers.pinned_result()
+        Assessment.objects.filter(pk=assessment.pk).update(pinned_result=assessment.pinned_result)
+        saved = unpin(assessment.pinned_result, get_language())
     current = answers.result() if target.is_published else None
     return answers, saved, current
 

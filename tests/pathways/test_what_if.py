@@ -4,6 +4,7 @@ import re
 
 import pytest
 
+from careerpath.cache import renew_content_version
 from pathways.models import Assessment, SkillRating, Transition
 from roles.models import Role, RoleSkill
 from tests.html import page_of, text_of, texts
@@ -163,7 +164,6 @@ def test_a_saved_result_survives_its_role_being_unpublished(client, content):
     _saved, location = saved_result(client)
     total = text_of(page_of(client.get(location)).select_one(".score-summary"))
     Role.objects.filter(slug=EDO).update(status=Role.Status.DRAFT)
-    from careerpath.cache import renew_content_version
     renew_content_version()
     page = page_of(client.get(location))
     assert "n’est plus publié" in text_of(page.select_one(".alert-warning"))
@@ -183,3 +183,16 @@ def test_a_skill_added_after_saving_is_offered_unrated(client, content):
     assert control.select_one("option[selected]")["value"] == ""  # not assessed, unless the person rates it
     assert re.search("Non évaluée", text_of(control))
 
+
+
+def test_a_result_saved_before_results_were_kept_is_kept_from_its_first_view(client, content):
+    saved, location = saved_result(client)
+    Assessment.objects.filter(pk=saved.pk).update(pinned_result=None)
+    first = page_of(client.get(location))
+    saved.refresh_from_db()
+    assert saved.pinned_result is not None
+    Transition.objects.filter(to_role__slug=EDO).update(max_months=400)
+    renew_content_version()
+    later = page_of(client.get(location))
+    assert text_of(later.select_one(".score-summary")) == text_of(first.select_one(".score-summary"))
+    assert later.select_one(".what-changed")
