@@ -1,13 +1,30 @@
-"""Geometry for the charts drawn as SVG on the server (templates only place the shapes)."""
+"""Geometry for the charts drawn as SVG on the server (templates only place the shapes).
+
+Text is set at 14 CSS px and never cut: long labels wrap onto several lines. The radar scales
+with its viewBox, so it is shown only where it is drawn at nearly its full size; on narrow screens
+the same values are drawn as bars, whose geometry is in percentages of the chart's width, so their
+text keeps its size at any width (as does the route timeline's).
+"""
 
 import math
+import textwrap
 from dataclasses import dataclass
 
-RADAR_WIDTH, RADAR_HEIGHT = 640, 380  # room beside the circle for the skill names
+LINE = 17  # the height of a line of chart text, in CSS px (text is 14 px)
+RADAR_WIDTH = 720  # the circle and room on either side for its labels
 RADAR_RADIUS = 140
-TIMELINE_WIDTH = 760
-TIMELINE_LABEL_WIDTH = 280  # a column for step names, bars to its right
-TIMELINE_ROW = 30
+RADAR_LABEL_CHARS = 22  # a line of a radar label: fits between the circle and the chart's edge
+RADAR_POLE_CHARS = 14  # above and below the circle, narrower, to keep clear of the labels beside
+BAR_LABEL_CHARS = 38  # a line of a bar's label: fits a phone 320 px wide
+BAR_HEIGHT = 14
+TIMELINE_BAR_HEIGHT = 18
+ROW_GAP = 10
+MAX_TICKS = 5  # year marks along the timeline: room for each on a phone
+
+
+def wrapped(label: str, chars: int) -> tuple[str, ...]:
+    """The label on lines of about `chars` characters, broken between words only."""
+    return tuple(textwrap.wrap(label, chars, break_long_words=False, break_on_hyphens=False)) or (label,)
 
 
 @dataclass(frozen=True)
@@ -18,8 +35,13 @@ class RadarAxis:
     end_x: float
     end_y: float
     label_x: float
-    label_y: float
+    lines: tuple[tuple[float, str], ...]  # (y, text) of each line of the label
     anchor: str  # text-anchor, so labels sit outside the circle
+
+    @property
+    def label_y(self) -> float:
+        """The middle of the label's block of lines."""
+        return (self.lines[0][0] + self.lines[-1][0]) / 2
 
 
 @dataclass(frozen=True)
@@ -32,14 +54,32 @@ class Radar:
     you_points: str
     target_points: str
     rings: tuple[str, ...]  # one polygon per level, for the grid
+    bars: "SkillBars"  # the same values, for narrow screens
 
 
 def radar(values: list[tuple[str, int, int]], max_level: int = 5) -> Radar | None:
     """(label, your level, level asked) per skill; needs three skills or more to draw a shape."""
     if len(values) < 3:
         return None
-    center_x, center_y = RADAR_WIDTH / 2, RADAR_HEIGHT / 2
     angles = [-math.pi / 2 + 2 * math.pi * i / len(values) for i in range(len(values))]
+    center_x = RADAR_WIDTH / 2
+
+    # Labels first, around a centre at y = 0: their lines decide how tall the chart must be.
+    placed = []
+    for angle, (label, _you, _target) in zip(angles, values, strict=True):
+        cos, sin = math.cos(angle), math.sin(angle)
+        at_pole = abs(cos) < 0.3
+        distance = RADAR_RADIUS * 1.1
+        lines = wrapped(label, RADAR_POLE_CHARS if at_pole else RADAR_LABEL_CHARS)
+        block = (len(lines) - 1) * LINE
+        y = distance * sin
+        first = y - block - LINE / 2 if sin < -0.3 else (y + LINE / 2 if sin > 0.3 else y - block / 2)
+        anchor = "middle" if at_pole else ("start" if cos > 0 else "end")
+        placed.append((center_x + distance * cos + (4 if cos > 0.3 else -4 if cos < -0.3 else 0), anchor,
+                       [(first + i * LINE, line) for i, line in enumerate(lines)]))
+    top = min(-RADAR_RADIUS, *(lines[0][0] - LINE for _x, _a, lines in placed)) - 4
+    bottom = max(RADAR_RADIUS, *(lines[-1][0] + LINE / 2 for _x, _a, lines in placed)) + 4
+    center_y = -top
 
     def point(angle: float, level: float) -> tuple[float, float]:
         distance = RADAR_RADIUS * level / max_level
@@ -49,22 +89,54 @@ def radar(values: list[tuple[str, int, int]], max_level: int = 5) -> Radar | Non
         return " ".join(f"{x},{y}" for x, y in (point(a, lv) for a, lv in zip(angles, levels, strict=True)))
 
     axes = []
-    for angle, (label, you, target) in zip(angles, values, strict=True):
+    for angle, (label, you, target), (label_x, anchor, lines) in zip(angles, values, placed, strict=True):
         end_x, end_y = point(angle, max_level)
-        label_x, label_y = point(angle, max_level * 1.08)
-        cos = math.cos(angle)
-        anchor = "middle" if abs(cos) < 0.3 else ("start" if cos > 0 else "end")
-        axes.append(RadarAxis(label, you, target, end_x, end_y, label_x, label_y, anchor))
+        axes.append(RadarAxis(label, you, target, end_x, end_y, round(label_x, 1),
+                              tuple((round(center_y + y, 1), line) for y, line in lines), anchor))
     return Radar(
         width=RADAR_WIDTH,
-        height=RADAR_HEIGHT,
+        height=math.ceil(bottom - top),
         center_x=center_x,
-        center_y=center_y,
+        center_y=round(center_y, 1),
         axes=tuple(axes),
         you_points=polygon([you for _, you, _ in values]),
         target_points=polygon([target for _, _, target in values]),
         rings=tuple(polygon([level] * len(values)) for level in range(1, max_level + 1)),
+        bars=skill_bars(values, max_level),
     )
+
+
+def share(part: float, whole: float) -> float:
+    """A length in percent of the chart's width, leaving half a percent each side for the strokes."""
+    return round(99 * part / whole, 2) if whole else 0
+
+
+@dataclass(frozen=True)
+class SkillBar:
+    lines: tuple[tuple[int, str], ...]  # (y, text) of each line of the skill's name
+    you: int
+    target: int
+    you_width: float  # percent
+    target_width: float  # percent
+    y: int  # top of the bar
+
+
+@dataclass(frozen=True)
+class SkillBars:
+    height: int
+    bars: tuple[SkillBar, ...]
+
+
+def skill_bars(values: list[tuple[str, int, int]], max_level: int = 5) -> SkillBars:
+    """One row per skill: its name, then a bar as long as your level inside the outline of the level asked."""
+    bars, y = [], 0
+    for label, you, target in values:
+        lines = wrapped(label, BAR_LABEL_CHARS)
+        text = tuple((y + (i + 1) * LINE - 4, line) for i, line in enumerate(lines))
+        top = y + len(lines) * LINE
+        bars.append(SkillBar(text, you, target, share(you, max_level), share(target, max_level), top))
+        y = top + BAR_HEIGHT + ROW_GAP
+    return SkillBars(y, tuple(bars))
 
 
 @dataclass(frozen=True)
@@ -73,32 +145,44 @@ class TimelineBar:
     kind: str  # "degree" or "role"
     start: int  # months from now
     months: int
-    x: float
-    width: float
-    y: int  # top of the row
+    x: float  # percent
+    width: float  # percent
+    y: int  # top of the bar
+    lines: tuple[tuple[int, str], ...]  # (y, text) of each line of the label, above the bar
+
+
+@dataclass(frozen=True)
+class Tick:
+    x: float  # percent
+    years: int
+    anchor: str  # the first and last marks stay inside the chart
 
 
 @dataclass(frozen=True)
 class Timeline:
-    label_width: int
-    width: int
     height: int
     bars: tuple[TimelineBar, ...]
     total_months: int
-    ticks: tuple[tuple[float, int], ...]  # (x, years) marks along the axis
+    ticks: tuple[Tick, ...]  # marks along the axis, every year or every few years
+    axis_y: int
 
 
 def timeline(segments: list[tuple[str, str, int]]) -> Timeline:
-    """(label, kind, months) in order; each bar starts where the previous one ends."""
+    """(label, kind, months) in order; each bar starts where the previous one ends, under its label."""
     total = sum(months for _, _, months in segments)
-    left, right = TIMELINE_LABEL_WIDTH, TIMELINE_WIDTH - 20
-    scale = (right - left) / total if total else 0
-    bars, start = [], 0
-    for row, (label, kind, months) in enumerate(segments):
-        bars.append(TimelineBar(label, kind, start, months, round(left + start * scale, 1),
-                                round(max(months * scale, 3), 1), row * TIMELINE_ROW + 6))
+    bars, start, y = [], 0, 2
+    for label, kind, months in segments:
+        lines = wrapped(label, BAR_LABEL_CHARS)
+        text = tuple((y + (i + 1) * LINE - 4, line) for i, line in enumerate(lines))
+        top = y + len(lines) * LINE
+        bars.append(TimelineBar(label, kind, start, months, round(0.5 + share(start, total), 2),
+                                max(share(months, total), 0.5), top, text))
         start += months
+        y = top + TIMELINE_BAR_HEIGHT + ROW_GAP
     years = total // 12
-    step = max(1, math.ceil(years / 8)) if years else 1
-    ticks = tuple((round(left + year * 12 * scale, 1), year) for year in range(0, years + 1, step))
-    return Timeline(left, TIMELINE_WIDTH, len(segments) * TIMELINE_ROW + 30, tuple(bars), total, ticks)
+    step = max(1, math.ceil(years / (MAX_TICKS - 1))) if years else 1
+    ticks = []
+    for year in range(0, years + 1, step):
+        x = round(0.5 + share(year * 12, total), 2)
+        ticks.append(Tick(x, year, "start" if x < 5 else ("end" if x > 95 else "middle")))
+    return Timeline(y + LINE + 4, tuple(bars), total, tuple(ticks), y + LINE)

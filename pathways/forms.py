@@ -82,7 +82,10 @@ def experience_field_names(area: str) -> tuple[str, str]:
 class AssessmentForm(forms.Form):
     """Step two: where the person is, what they hold, and a 0–5 rating of each skill the target needs."""
 
-    position = forms.ChoiceField(label=_("Où en êtes-vous ?"))
+    position = forms.ChoiceField(
+        label=_("Où en êtes-vous ?"),
+        error_messages={"required": _("Dites où vous en êtes : étudiant·e, en reconversion ou déjà en poste.")},
+    )
     degree_level = forms.ChoiceField(
         label=_("Votre diplôme le plus élevé"), required=False,
         choices=[("", _("Pas de diplôme de l’enseignement supérieur")), *DegreeLevel.choices],
@@ -114,6 +117,7 @@ class AssessmentForm(forms.Form):
         self.target = target
         roles = positions()
         self.fields["position"].choices = [
+            ("", _("— Choisissez votre situation —")),  # chosen for no one: a careless answer must not pass
             (Situation.STUDENT, Situation.STUDENT.label),
             (Situation.CAREER_CHANGER, _("En reconversion, venant d’un autre domaine")),
             (_("Déjà en poste"), [(role.slug, role.display_title) for role in roles]),

@@ -13,6 +13,12 @@ MIN_COMPARED, MAX_COMPARED = 2, 4
 class SkillRow:
     skill: Skill
     cells: tuple[RoleSkill | None, ...]  # one per role, None where the role does not ask for it
+    roles: tuple[Role, ...]
+
+    @property
+    def by_role(self) -> list[tuple[Role, RoleSkill | None]]:
+        """Each role with its cell, for a layout that names the role beside each value."""
+        return list(zip(self.roles, self.cells, strict=True))
 
     @property
     def levels(self) -> list[int]:
@@ -35,6 +41,11 @@ class SkillRow:
 class DegreeRow:
     degree: Degree
     cells: tuple[RoleDegree | None, ...]
+    roles: tuple[Role, ...]
+
+    @property
+    def by_role(self) -> list[tuple[Role, RoleDegree | None]]:
+        return list(zip(self.roles, self.cells, strict=True))
 
 
 def aligned(roles: list[Role], links: Callable[[Role], Iterable], item: str) -> list[tuple[Any, tuple]]:
@@ -51,12 +62,13 @@ def aligned(roles: list[Role], links: Callable[[Role], Iterable], item: str) -> 
 
 def skill_rows(roles: list[Role]) -> list[SkillRow]:
     """Every skill any of the roles asks for, by category, the biggest differences first."""
-    rows = [SkillRow(skill, cells) for skill, cells in aligned(roles, lambda role: role.role_skills.all(), "skill")]
+    rows = [SkillRow(skill, cells, tuple(roles)) for skill, cells in aligned(roles, lambda role: role.role_skills.all(), "skill")]
     rows.sort(key=lambda row: (row.skill.category.position, -row.spread, row.skill.name))
     return rows
 
 
 def degree_rows(roles: list[Role]) -> list[DegreeRow]:
-    rows = [DegreeRow(degree, cells) for degree, cells in aligned(roles, lambda role: role.role_degrees.all(), "degree")]
+    rows = [DegreeRow(degree, cells, tuple(roles))
+            for degree, cells in aligned(roles, lambda role: role.role_degrees.all(), "degree")]
     rows.sort(key=lambda row: (row.degree.rank, row.degree.name))
     return rows

@@ -10,6 +10,7 @@ from django.core.validators import RegexValidator
 from django.db import models
 from django.db.models import F, Prefetch, Q
 from django.urls import reverse
+from django.utils.text import capfirst
 from django.utils.translation import get_language, ngettext
 from django.utils.translation import gettext_lazy as _
 
@@ -432,9 +433,12 @@ class Role(models.Model):
 
     @property
     def display_title(self) -> str:
+        """The title as pages show it, both forms in French. Imported titles are lower case
+        ("operations manager"): only their first letter is raised, so acronyms stay as written."""
+        title = capfirst(self.title)
         if get_language() == "fr" and self.title_feminine and self.title_feminine != self.title:
-            return f"{self.title} / {self.title_feminine}"
-        return self.title
+            return f"{title} / {capfirst(self.title_feminine)}"
+        return title
 
     @property
     def is_published(self) -> bool:

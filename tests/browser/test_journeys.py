@@ -58,9 +58,11 @@ def test_assessment_bad_answers_then_good_ones_then_print_and_delete(page, site)
     page.get_by_role("button", name="Voir mon résultat").click()
     expect(page.locator("#form-errors")).to_contain_text("Cochez cette case")
     expect(page.locator("#form-errors")).to_contain_text("au plus 50")
+    expect(page.locator("#form-errors")).to_contain_text("Dites où vous en êtes")  # nothing chosen for the person
     expect(page.get_by_label("Gestion des opérations : années")).to_have_value("99")  # nothing lost
     expect(page.locator("input[name^=skill_][value='2']:checked").first).to_be_checked()
 
+    page.get_by_label("Où en êtes-vous ?").select_option("student")
     page.get_by_label("Gestion des opérations : années").fill("2")
     page.get_by_label("Votre diplôme le plus élevé").select_option("bachelor")
     page.get_by_label("Domaine de ce diplôme").select_option("business-management")
@@ -92,7 +94,9 @@ def test_the_assessment_can_be_completed_with_the_keyboard_alone(page, site):
     for _ in range(400):
         focused = page.evaluate("() => { const e = document.activeElement; return [e.tagName, e.type || '', e.name || ''] }")
         _tag, kind, name = focused
-        if name.startswith("years_"):
+        if name == "position":
+            page.keyboard.press("ArrowDown")  # from "choose your situation" to the first situation
+        elif name.startswith("years_"):
             page.keyboard.type("1")
         elif kind == "radio":
             page.keyboard.press("ArrowRight")  # from no choice to 0, then 1

@@ -81,9 +81,9 @@ def test_an_edited_transition_shows_at_once_on_a_result(client, content):
 def test_an_esco_import_shows_at_once(client, content, tmp_path):
     files = esco_files.write(tmp_path, esco_files.sample())
     import_esco(files, "--languages", "en")
-    assert "directeur d’usine" not in client.get("/roles/?q=usine").content.decode()
+    assert "Directeur d’usine" not in client.get("/roles/?q=usine").content.decode()
     import_esco(files, "--languages", "fr")  # its source exists already: bulk writes only, no model saved
-    assert "directeur d’usine" in client.get("/roles/?q=usine").content.decode()
+    assert "Directeur d’usine" in client.get("/roles/?q=usine").content.decode()
 
 
 def test_loading_the_content_shows_at_once(client, db):

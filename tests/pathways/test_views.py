@@ -127,6 +127,7 @@ def test_a_person_already_qualified_is_told_they_are_ready(client, content):
         ({"degree_field": ""}, "degree_field", "Indiquez le domaine"),
         ({"degree_level": "", "degree_field": "engineering"}, "degree_level", "Indiquez le niveau"),
         ({"position": "astronaut"}, "position", "Sélectionnez un choix valide"),
+        ({"position": None}, "position", "Dites où vous en êtes : étudiant·e, en reconversion ou déjà en poste."),
         ({"preferred_scale": "9"}, "preferred_scale", "Sélectionnez un choix valide"),
     ],
 )
@@ -148,10 +149,18 @@ def test_a_missing_skill_rating_is_reported_next_to_the_skill(client, content):
 
 
 def test_bad_answers_are_explained_in_english(client, content):
-    response = submit(client, lang="/en", consent=None, years_operations=99)
+    response = submit(client, lang="/en", consent=None, years_operations=99, position=None)
     assert response.status_code == 400
     page = response.content.decode()
     assert "Tick this box" in page and "at most 50" in page
+    assert "Say where you are: a student, changing careers or already in a role." in page
+
+
+def test_no_situation_is_chosen_for_the_person(client, content):
+    situation = page_of(client.get(form_url())).select_one("select[name=position]")
+    first = situation.select_one("option")
+    assert (first["value"], text_of(first)) == ("", "— Choisissez votre situation —")
+    assert all(option["value"] == "" for option in situation.select("option[selected]"))  # the browser shows the first
 
 
 @pytest.mark.parametrize("target", ["no-such-role", "", "<script>"])

@@ -3,12 +3,14 @@ from pathlib import Path
 
 import pytest
 from django.core.management import CommandError, call_command
+from django.utils import translation
 
 from bench import esco_files
 from careerpath.cache import content_version
 from roles.esco import Importer
 from roles.models import IscoGroup, Origin, Role, RoleSkill, Skill, Source
 from tests.factories import RoleFactory
+from tests.html import page_of, text_of, texts
 from tests.roles.test_admin import role_change_form
 
 pytestmark = pytest.mark.django_db
@@ -221,11 +223,12 @@ def test_an_imported_occupation_is_listed_searchable_and_says_what_it_lacks(clie
     assert url in client.get("/roles/?q=usine").content.decode()
     assert f"/en{url}" in client.get("/en/roles/?q=works+manager").content.decode()  # an alternative title
 
-    profile = client.get(url).content.decode()
+    response = client.get(url)
+    profile = response.content.decode()
     assert "Métier importé de la classification européenne ESCO" in profile
     assert "les niveaux requis pour chaque compétence" in profile
     assert "gestion allégée" in profile and "niveau non fixé" in profile
-    assert "chef d’usine" in profile  # alternative titles
+    assert "Chef d’usine" in texts(page_of(response), ".alternative-titles li")  # alternative titles
     assert "La direction générale" not in profile  # nobody has said whom it reports to
     assert 'href="/roles/isco/1321/"' in profile
     assert "esco-v1.2" in profile
@@ -248,6 +251,29 @@ def test_an_imported_occupation_can_be_compared_with_the_coo(client, imported):
     page = response.content.decode()
     assert response.status_code == 200
     assert "gestion allégée" in page and "niveau non fixé" in page
+
+
+def test_imported_titles_are_shown_with_a_capital_and_stored_as_imported(client, imported):
+    slug = imported.slug
+    shown = {
+        f"/roles/{slug}/": "h1", "/roles/?q=usine": ".role-card h2, .role-card h3",
+        f"/compare/?roles=chief-operating-officer&roles={slug}": ".compare-table thead th",
+        "/roles/isco/1321/": "main li", f"/assessment/?target={slug}": "h1",
+    }
+    for path, selector in shown.items():
+        titles = texts(page_of(client.get(path)), selector)
+        assert any("Directeur d’usine" in title for title in titles), (path, titles)
+        assert not any("directeur d’usine" in title for title in titles), (path, titles)
+    assert text_of(page_of(client.get(f"/en/roles/{slug}/")).h1) == "Plant manager"
+    imported.refresh_from_db()
+    assert (imported.title_fr, imported.title_en) == ("directeur d’usine", "plant manager")
+
+
+def test_only_the_first_letter_of_a_title_is_raised():
+    role = RoleFactory.build(title_fr="responsable ERP et iPad", title_en="ERP manager", origin=Origin.IMPORTED)
+    assert role.display_title == "Responsable ERP et iPad"
+    with translation.override("en"):
+        assert role.display_title == "ERP manager"
 
 
 def test_an_imported_occupation_can_be_a_target_and_the_result_says_it_cannot_be_scored(client, imported):
