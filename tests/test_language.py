@@ -1,11 +1,16 @@
 """Language slips a reader notices: Markdown shown as typed, French typography in English."""
 
 import re
+from dataclasses import replace
 
 import pytest
 from django.apps import apps
 from django.db import models
 
+from pathways.assessments import Answers
+from pathways.forms import answers_query
+from pathways.models import Assessment
+from roles.models import Role
 from tests.html import page_of
 from tests.pathways.test_views import submit
 
@@ -47,12 +52,21 @@ def visible_text(response) -> str:
     return re.sub(r"\s+", " ", body.get_text())
 
 
+def what_if_of(location: str) -> str:
+    """The what-if of a saved result, with every skill one level higher."""
+    assessment = Assessment.objects.select_related("current_role").prefetch_related("ratings").get(
+        pk=location.rstrip("/").split("/")[-1])
+    answers = Answers.of(assessment, Role.objects.with_skills().get(pk=assessment.target_role_id))
+    higher = replace(answers, ratings={skill: min(5, level + 1) for skill, level in answers.ratings.items()})
+    return f"{location}what-if/?{answers_query(higher)}"
+
+
 def english_pages(client) -> dict[str, str]:
     result = submit(client, target=COO, lang="/en")
     assert result.status_code == 303
     paths = ["/en/", "/en/roles/", f"/en/roles/{COO}/", f"/en/roles/{EDO}/",
              f"/en/compare/?roles={COO}&roles={EDO}&roles=operations-manager&roles=junior-operations-officer",
-             "/en/assessment/", f"/en/assessment/?target={COO}", result["Location"]]
+             "/en/assessment/", f"/en/assessment/?target={COO}", result["Location"], what_if_of(result["Location"])]
     pages = {}
     for path in paths:
         response = client.get(path)

@@ -2,7 +2,8 @@
 
 import pytest
 
-from pathways.assessments import save_assessment
+from pathways.assessments import Answers, save_assessment
+from pathways.forms import answers_query
 from roles.models import Role
 from tests.browser.conftest import watch_for_violations
 
@@ -41,16 +42,24 @@ def phone(browser, browser_context_args):
     assert problems == [], problems
 
 
-def a_result() -> str:
-    """A saved result for the chief operating officer with every skill at 2, so every chart is drawn."""
+def some_answers(level: int = 2) -> Answers:
+    """Answers for the chief operating officer with every skill at `level`, so every chart is drawn."""
     target = Role.objects.with_skills().get(slug=COO)
-    assessment = save_assessment(
+    return Answers(
         target=target, situation="student", current_role=None, degree_level="bachelor",
         degree_field="business-management", experience_months={"operations": 24}, circumstances=[],
-        preferred_sector="both", preferred_scale=None, language="fr",
-        ratings={rs.skill_id: 2 for rs in target.role_skills.all() if rs.required_level},
+        preferred_sector="both", preferred_scale=None,
+        ratings={rs.skill_id: level for rs in target.role_skills.all() if rs.required_level},
     )
-    return assessment.get_absolute_url()
+
+
+def a_result() -> str:
+    return save_assessment(some_answers(), language="fr").get_absolute_url()
+
+
+def a_what_if() -> str:
+    """The what-if of a saved result, with every skill one level higher."""
+    return f"{a_result()}what-if/?{answers_query(some_answers(3))}"
 
 
 def assert_fits(page) -> None:
@@ -61,7 +70,7 @@ def assert_fits(page) -> None:
 
 @pytest.mark.parametrize("language", ["", "/en"])
 def test_no_page_scrolls_sideways_on_a_phone(phone, site, language):
-    for path in [*PAGES, a_result()]:
+    for path in [*PAGES, a_result(), a_what_if()]:
         phone.goto(site + language + path)
         assert_fits(phone)
 
