@@ -10,11 +10,15 @@ number older pages were kept under, a random draw does not.
 import hashlib
 import secrets
 from functools import wraps
+from urllib.parse import urlencode
 
+from django.conf import settings
 from django.core.cache import cache, caches
 from django.db import connection, transaction
 from django.db.models.signals import m2m_changed, post_delete, post_save
 from django.http import HttpResponse
+from django.urls import Resolver404, resolve
+from django.utils import translation
 
 PAGE_TIMEOUT = 60 * 60  # seconds; pages of an old version, and those no longer visited, age out
 VERSION_KEY = "content-version"
@@ -80,16 +84,45 @@ def versioned_key(name: str, *parts) -> str:
     return ":".join(str(part) for part in (name, content_version(), *parts))
 
 
-def cached_page(view):
-    """Mark a view's responses as the same for every visitor, for PageCacheMiddleware to keep."""
+def cached_page(*, reads: tuple[str, ...] = ()):
+    """Mark a view's responses as the same for every visitor, for PageCacheMiddleware to keep.
 
-    @wraps(view)
-    def wrapped(request, *args, **kwargs):
-        response = view(request, *args, **kwargs)
-        response.is_shared_page = True
-        return response
+    `reads` names the query parameters the view reads: the page is kept once for each set of their
+    values, whatever else the query string holds (a tracking tag, a typo), so junk cannot fill the cache.
+    """
 
-    return wrapped
+    def mark(view):
+        @wraps(view)
+        def wrapped(request, *args, **kwargs):
+            response = view(request, *args, **kwargs)
+            response.is_shared_page = True
+            return response
+
+        wrapped.page_cache_reads = frozenset(reads)
+        return wrapped
+
+    return mark
+
+
+def page_reads(path: str) -> frozenset[str] | None:
+    """The query parameters the page at `path` reads, or None when it is not a page kept for everyone."""
+    # The URLs under /en/ resolve only while English is active, as LocaleMiddleware (later in the stack) makes it.
+    language = translation.get_language_from_path(path) or settings.LANGUAGE_CODE
+    try:
+        with translation.override(language):
+            view = resolve(path).func
+    except Resolver404:
+        return None
+    return getattr(view, "page_cache_reads", None)
+
+
+def page_key(request, reads: frozenset[str]) -> str:
+    """The page's key: the scheme, the host as sent, the path and the parameters it reads in a set order
+    (each one's values in the order given: the comparison shows roles in that order)."""
+    query = urlencode([(name, value) for name in sorted(reads & request.GET.keys())
+                       for value in request.GET.getlist(name)])
+    location = hashlib.sha256(f"{request.path}?{query}".encode()).hexdigest()
+    return versioned_key("page", request.scheme, request.META.get("HTTP_HOST", ""), location)
 
 
 class PageCacheMiddleware:
@@ -107,10 +140,9 @@ class PageCacheMiddleware:
         self.get_response = get_response
 
     def __call__(self, request):
-        if request.method != "GET":
+        if request.method != "GET" or (reads := page_reads(request.path_info)) is None:
             return self.get_response(request)
-        path = hashlib.sha256(request.get_full_path().encode()).hexdigest()
-        key = versioned_key("page", request.scheme, request.META.get("HTTP_HOST", ""), path)
+        key = page_key(request, reads)
         if (kept := cache.get(key)) is not None:
             headers, body = kept
             return HttpResponse(body, headers=headers)
@@ -120,7 +152,11 @@ class PageCacheMiddleware:
         return response
 
 
+MAX_PAGE_BYTES = 200 * 1024  # a larger page is served but not kept: with the cache's entry limit, a bound on memory
+
+
 def may_keep(response) -> bool:
     # A cookie, or a Vary on Cookie, means the response was made for this visitor alone.
     return (getattr(response, "is_shared_page", False) and response.status_code == 200 and not response.streaming
-            and not response.cookies and "cookie" not in response.get("Vary", "").lower())
+            and not response.cookies and "cookie" not in response.get("Vary", "").lower()
+            and len(response.content) <= MAX_PAGE_BYTES)

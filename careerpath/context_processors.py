@@ -1,12 +1,19 @@
+from urllib.parse import urlencode
+
 from django.conf import settings
 from django.urls import translate_url
 from django.utils.translation import get_language
+
+from .cache import page_reads
 
 
 def language_links(request):
     """The current page in every language, for the switcher shown on each page."""
     current = get_language()
     query = request.META.get("QUERY_STRING", "")
+    if (reads := page_reads(request.path_info)) is not None:
+        # A page kept for everyone carries only the parameters it reads: the rest never made it.
+        query = urlencode([(name, value) for name, values in request.GET.lists() if name in reads for value in values])
     links = []
     for code, name in settings.LANGUAGES:
         url = translate_url(request.path, code)

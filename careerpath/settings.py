@@ -113,9 +113,13 @@ if CACHE_URL and not CACHE_URL.startswith(("redis://", "rediss://")):
 # Inside the checkout: private to whoever runs it (the cache holds pickles), and apart from other checkouts.
 CACHE_DIR = os.environ.get("DJANGO_CACHE_DIR") or str(BASE_DIR / ".cache")
 redis_cache = {"BACKEND": "django.core.cache.backends.redis.RedisCache", "LOCATION": CACHE_URL}
+PAGES_KEPT = 500
 CACHES = {
+    # Per process without Redis: at most PAGES_KEPT entries, least recently used out first. Entries are
+    # pages (at most careerpath.cache.MAX_PAGE_BYTES, 200 KB; most are 5 to 60 KB) and small counters,
+    # so a process holds at most about 100 MB of them.
     "default": redis_cache if CACHE_URL else {
-        "BACKEND": "django.core.cache.backends.locmem.LocMemCache", "OPTIONS": {"MAX_ENTRIES": 5000},
+        "BACKEND": "django.core.cache.backends.locmem.LocMemCache", "OPTIONS": {"MAX_ENTRIES": PAGES_KEPT},
     },
     "content": redis_cache if CACHE_URL else {
         "BACKEND": "django.core.cache.backends.filebased.FileBasedCache", "LOCATION": CACHE_DIR,

@@ -7,7 +7,7 @@ from roles.models import Role
 from .cache import cached_page
 
 
-@cached_page
+@cached_page()
 def home(request):
     roles = Role.objects.published().pickable()
     return render(request, "home.html", {"roles": roles})

@@ -1,4 +1,5 @@
 from django.core.paginator import Paginator
+from django.http import QueryDict
 from django.shortcuts import get_object_or_404, render
 from django.views.generic import DetailView
 
@@ -11,21 +12,23 @@ from .models import IscoGroup, Role
 ROLES_PER_PAGE = 30
 
 
-@cached_page
+@cached_page(reads=(*RoleFilterForm.base_fields, "page"))
 def role_list(request):
     form = RoleFilterForm(request.GET or None)
     is_valid = form.is_valid() if form.is_bound else True
     roles = form.filter(Role.objects.published().for_listing())
     # A page number past the end shows the last page rather than an error.
     page = Paginator(roles, ROLES_PER_PAGE).get_page(request.GET.get("page"))
-    query = request.GET.copy()
-    query.pop("page", None)
+    # The pages' links keep the search and filters, and nothing else a visitor added.
+    query = QueryDict(mutable=True)
+    for name in RoleFilterForm.base_fields:
+        query.setlist(name, request.GET.getlist(name))
     return render(
         request,
         "roles/role_list.html",
         {"form": form, "page": page, "roles": page.object_list, "query": query.urlencode(),
          "page_range": page.paginator.get_elided_page_range(page.number, on_each_side=2, on_ends=1),
-         "is_filtered": bool(set(request.GET) - {"page"})},
+         "is_filtered": any(request.GET.get(name) for name in RoleFilterForm.base_fields)},
         status=200 if is_valid else 400,
     )
 
@@ -41,10 +44,10 @@ class RoleDetailView(DetailView):
         return super().get_context_data(compare_with=others, isco_group=isco_group, **kwargs)
 
 
-role_detail = cached_page(RoleDetailView.as_view())
+role_detail = cached_page()(RoleDetailView.as_view())
 
 
-@cached_page
+@cached_page(reads=tuple(CompareForm.base_fields))
 def compare(request):
     """Two to four roles side by side; without a valid choice, the picker explains what is needed."""
     # The picker offers the team's roles plus any asked for by slug (an imported one from its profile).
@@ -67,14 +70,14 @@ def compare(request):
     return render(request, "roles/compare.html", context)
 
 
-@cached_page
+@cached_page()
 def isco_groups(request):
     """The ISCO-08 major groups, the entry to browsing occupations by classification."""
     groups = IscoGroup.objects.filter(parent__isnull=True)
     return render(request, "roles/isco_groups.html", {"groups": groups})
 
 
-@cached_page
+@cached_page()
 def isco_group(request, code):
     group = get_object_or_404(IscoGroup.objects.select_related("parent__parent__parent"), code=code)
     # Occupations sit in four-digit unit groups only; the groups above list their subgroups.

@@ -14,6 +14,7 @@ from bench import esco_files
 from careerpath.cache import PageCacheMiddleware, cached_page
 from pathways.models import Transition
 from roles.models import Role, RoleSkill
+from tests.html import page_of, texts
 from tests.pathways.test_views import submit
 from tests.roles.test_esco_import import run as import_esco
 
@@ -109,15 +110,64 @@ def test_error_pages_and_other_languages_are_cached_apart(client, content):
     assert client.get("/compare/", {"roles": ["chief-operating-officer"]}).status_code == 400
 
 
-def test_a_response_made_for_one_visitor_is_never_served_to_another(rf):
+def test_a_response_made_for_one_visitor_is_never_served_to_another(rf, monkeypatch):
     made = []
 
-    @cached_page
+    @cached_page()
     def personal(request):
         made.append(request)
         response = HttpResponse("for this visitor")
         response.set_cookie("visitor", str(len(made)))
         return response
 
+    monkeypatch.setattr("careerpath.cache.page_reads", lambda path: personal.page_cache_reads)  # a page kept for all
     serve = PageCacheMiddleware(personal)
     assert [serve(rf.get("/page/")).cookies["visitor"].value for _ in range(2)] == ["1", "2"]
+
+
+def test_only_pages_marked_for_everyone_are_looked_up(client, content, django_assert_num_queries):
+    from careerpath.cache import page_reads
+
+    assert page_reads("/roles/") == {"q", "sector", "scale", "level", "page"}
+    assert page_reads("/en/compare/") == {"roles"}
+    assert page_reads("/en/roles/chief-operating-officer/") == frozenset()
+    assert page_reads("/assessment/") is None  # a form with its own token: never kept
+    assert page_reads("/no/such/page/") is None
+
+
+def test_parameters_a_page_does_not_read_neither_miss_the_cache_nor_fill_it(client, content, settings):
+    from django.core.cache import cache
+
+    assert client.get("/roles/", {"sector": "services"}).status_code == 200
+    kept = len(cache._cache)
+    for n in range(2000):  # a crawler's tracking tags, a typo'd parameter
+        with CaptureQueriesContext(connection) as queries:
+            response = client.get("/roles/", {"utm_source": n, "sector": "services"})
+        assert response.status_code == 200 and len(queries) == 0  # the kept page, served again
+    assert len(cache._cache) == kept
+    # The order of the parameters it reads does not matter either, and the page's links carry no junk.
+    with CaptureQueriesContext(connection) as queries:
+        page = client.get("/roles/?level=&sector=services&q=").content.decode()
+    assert "utm_source" not in page
+
+
+def test_the_pages_kept_stay_within_their_bound(client, content, settings):
+    from django.core.cache import cache
+
+    # The bound as production sets it without Redis, made smaller so that the test fills it quickly.
+    settings.CACHES = {**settings.CACHES, "default": {**settings.CACHES["default"], "OPTIONS": {"MAX_ENTRIES": 40}}}
+    for n in range(100):  # every search a real page, each kept
+        assert client.get("/roles/", {"q": f"opérations {n}"}).status_code == 200
+    assert len(cache._cache) <= 40
+    assert queries_for(client, "/roles/?q=op%C3%A9rations+99") == 0  # the most recent pages are still kept
+
+
+def test_a_comparison_keeps_the_order_of_its_roles(client, content):
+    def columns(query):
+        return [text.split(" / ")[0] for text in texts(page_of(client.get(f"/compare/?{query}")),
+                                                        ".compare-table thead th")]
+
+    assert columns("roles=chief-operating-officer&roles=operations-manager") == [
+        "Directeur des opérations", "Responsable des opérations"]
+    assert columns("roles=operations-manager&roles=chief-operating-officer") == [
+        "Responsable des opérations", "Directeur des opérations"]
