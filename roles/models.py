@@ -219,7 +219,8 @@ class Statement:
     def fragment(self) -> str:
         return f"{self.fragment_prefix}-{self.pk}"
 
-    def get_absolute_url(self) -> str:
+    def profile_url(self) -> str:
+        # Not get_absolute_url: the admin would add a "view on site" link to every inline row.
         return f"{self.role.get_absolute_url()}#{self.fragment}"
 
     @property

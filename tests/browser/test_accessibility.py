@@ -14,8 +14,10 @@ EDO = "executive-director-of-operations"
 PUBLIC_PAGES = ["/", "/roles/", "/roles/chief-operating-officer/", f"/roles/{EDO}/", "/roles/?sector=bogus",
                 f"/compare/?roles=chief-operating-officer&roles={EDO}&roles=operations-manager", "/compare/?roles=x",
                 "/assessment/", f"/assessment/?target={EDO}", "/roles/no-such-role/",
-                "/roles/isco/", "/roles/isco/1321/", "/roles/directeur-dusine/", "/roles/?q=usine"]
-ADMIN_PAGES = ["/admin/", "/admin/roles/role/", "/admin/roles/role/add/", "/admin/roles/skill/", "/admin/pathways/transition/"]
+                "/roles/isco/", "/roles/isco/1321/", "/roles/directeur-dusine/", "/roles/?q=usine",
+                "/sources/devenir-directeur-executif-des-operations/", "/sources/coo-metier-missions/", "/sources/esco-v1-2/"]
+ADMIN_PAGES = ["/admin/", "/admin/roles/role/", "/admin/roles/role/add/", "/admin/roles/skill/", "/admin/pathways/transition/",
+               "/admin/roles/passage/", "/admin/roles/passage/add/", "/admin/roles/source/"]
 WCAG_21_AA = {"runOnly": {"type": "tag", "values": ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]},
               "resultTypes": ["violations"]}
 
