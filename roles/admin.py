@@ -10,6 +10,7 @@ from .models import (
     ExperienceStep,
     Mission,
     Origin,
+    Passage,
     Role,
     RoleDegree,
     RoleSkill,
@@ -35,23 +36,39 @@ class MarkEditedMixin:
         super().save_model(request, obj, form, change)
 
 
-class RoleSkillInline(TranslationStackedInline):
+class PassageChoiceMixin:
+    """The passage of each statement is picked from a list grouped by source, read once per page
+    rather than once per inline row."""
+
+    def formfield_for_foreignkey(self, db_field, request, **kwargs):
+        field = super().formfield_for_foreignkey(db_field, request, **kwargs)
+        if db_field.name == "passage" and field is not None:
+            if not hasattr(request, "passage_choices"):
+                groups: dict = {}
+                for passage in Passage.objects.select_related("source").order_by("source_id", "position"):
+                    groups.setdefault(passage.source.title, []).append((passage.pk, str(passage)))
+                request.passage_choices = [("", "---------"), *groups.items()]
+            field.choices = request.passage_choices
+        return field
+
+
+class RoleSkillInline(PassageChoiceMixin, TranslationStackedInline):
     model = RoleSkill
     extra = 1
-    fields = [("skill", "required_level", "importance"), "rationale"]
+    fields = [("skill", "required_level", "importance"), "rationale", "passage"]
     ordering = ["-importance", "-required_level"]
     # Thousands of skills once ESCO is imported: a lookup by id rather than a select of every skill
     # in each row (and no select2, whose inline styles the Content-Security-Policy blocks).
     raw_id_fields = ["skill"]
 
 
-class RoleDegreeInline(TranslationStackedInline):
+class RoleDegreeInline(PassageChoiceMixin, TranslationStackedInline):
     model = RoleDegree
     extra = 0
-    fields = [("degree", "kind", "suited_from_scale"), "note"]
+    fields = [("degree", "kind", "suited_from_scale"), "note", "passage"]
 
 
-class ExperienceStepInline(TranslationStackedInline):
+class ExperienceStepInline(PassageChoiceMixin, TranslationStackedInline):
     model = ExperienceStep
     extra = 0
     ordering = ["position"]
@@ -61,21 +78,22 @@ class ExperienceStepInline(TranslationStackedInline):
         ("min_scale", "max_scale"),
         "title",
         "description",
+        "passage",
         "duration_basis",
     ]
 
 
-class MissionInline(TranslationStackedInline):
+class MissionInline(PassageChoiceMixin, TranslationStackedInline):
     model = Mission
     extra = 0
     ordering = ["kind", "position"]
-    fields = [("kind", "position"), "title", "description"]
+    fields = [("kind", "position"), "title", "description", "passage"]
 
 
-class VariationInline(TranslationStackedInline):
+class VariationInline(PassageChoiceMixin, TranslationStackedInline):
     model = Variation
     extra = 0
-    fields = [("dimension", "scale", "sector"), "description"]
+    fields = [("dimension", "scale", "sector"), "description", "passage"]
 
 
 @admin.register(Role)
@@ -92,7 +110,7 @@ class RoleAdmin(MarkEditedMixin, TranslationAdmin):
     save_on_top = True
     fieldsets = [
         (None, {"fields": ["status", "slug", "title", "title_feminine", "acronym", "summary", "alternative_titles"]}),
-        (_("Le poste"), {"fields": ["description", "outlook", "evidence"]}),
+        (_("Le poste"), {"fields": ["description", "outlook", "evidence", "evidence_passages"]}),
         (_("Place dans l’organisation"), {"fields": ["level", "reports_to", "sector_focus", ("min_scale", "max_scale")]}),
         (_("Traits et sources"), {"fields": ["traits", "sources"]}),
         (_("Codes dans les nomenclatures"), {"fields": ["isco_code", "rome_code", "onet_soc_code", "esco_uri"]}),
@@ -101,6 +119,14 @@ class RoleAdmin(MarkEditedMixin, TranslationAdmin):
 
     def get_queryset(self, request):
         return super().get_queryset(request).annotate(skill_total=Count("role_skills"))
+
+    def formfield_for_manytomany(self, db_field, request, **kwargs):
+        if db_field.name == "evidence_passages":
+            kwargs["queryset"] = Passage.objects.select_related("source").order_by("source_id", "position")
+        field = super().formfield_for_manytomany(db_field, request, **kwargs)
+        if db_field.name == "evidence_passages":
+            field.label_from_instance = lambda passage: f"{passage.source.title} — {passage}"
+        return field
 
     def formfield_for_foreignkey(self, db_field, request, **kwargs):
         if db_field.name == "reports_to":
@@ -169,7 +195,43 @@ class TraitAdmin(TranslationAdmin):
     prepopulated_fields = {"slug": ["name_en"]}
 
 
+class PassageInline(admin.StackedInline):
+    model = Passage
+    extra = 0
+    ordering = ["position", "anchor"]
+    fields = [("anchor", "position"), "quotation", "translation_en"]
+
+
 @admin.register(Source)
 class SourceAdmin(TranslationAdmin):
-    list_display = ["title", "file_name", "language"]
-    search_fields = ["title_fr", "title_en", "file_name"]
+    list_display = ["title", "title_is_descriptive", "language", "passage_count", "file_name"]
+    search_fields = ["title_fr", "title_en", "file_name", "slug"]
+    prepopulated_fields = {"slug": ["title_fr"]}
+    fields = ["title", "title_is_descriptive", "slug", "language", "summary", "file_name"]
+    inlines = [PassageInline]
+
+    def get_queryset(self, request):
+        return super().get_queryset(request).annotate(passage_total=Count("passages"))
+
+    @admin.display(description=_("passages"), ordering="passage_total")
+    def passage_count(self, source):
+        return source.passage_total
+
+
+@admin.register(Passage)
+class PassageAdmin(admin.ModelAdmin):
+    list_display = ["__str__", "source", "anchor", "statement_count"]
+    list_filter = ["source"]
+    search_fields = ["quotation", "translation_en", "anchor", "source__title_fr", "source__title_en"]
+    fields = ["source", ("anchor", "position"), "quotation", "translation_en"]
+    ordering = ["source_id", "position"]
+
+    def get_queryset(self, request):
+        return super().get_queryset(request).select_related("source").annotate(
+            statement_total=Count("missions", distinct=True) + Count("role_skills", distinct=True)
+            + Count("role_degrees", distinct=True) + Count("steps", distinct=True) + Count("variations", distinct=True)
+        )
+
+    @admin.display(description=_("énoncés qui s’y appuient"), ordering="statement_total")
+    def statement_count(self, passage):
+        return passage.statement_total

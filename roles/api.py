@@ -10,7 +10,7 @@ from ninja.pagination import PageNumberPagination, paginate
 from pydantic import Field, field_validator
 
 from .comparison import MAX_COMPARED, MIN_COMPARED, degree_rows, skill_rows
-from .models import SLUG_PATTERN, Role, RoleDegree
+from .models import SLUG_PATTERN, ExperienceStep, Role, RoleDegree
 
 router = Router(tags=["roles"])
 
@@ -38,12 +38,25 @@ class RoleSummary(Schema):
         return role.get_absolute_url()
 
 
+class PassageOut(Schema):
+    url: str = Field(description="the passage on its source's page")
+    source: str = Field(alias="source.slug", description="the source's slug")
+    quotation: str = Field(description="word for word from the article, in its language")
+    translation_en: str = Field(description="our English rendering of the quotation")
+
+    @staticmethod
+    def resolve_url(passage) -> str:
+        return passage.get_absolute_url()
+
+
 class SkillRequirement(Schema):
     skill: str = Field(alias="skill.slug", description="the skill's slug")
     name: str = Field(alias="skill.name")
     category: str = Field(alias="skill.category.name")
     required_level: int | None = Field(description="1–5; null until the team sets it (imported roles)")
     importance: str
+    rationale: str = Field(description="why the role asks for the skill")
+    passage: PassageOut | None = Field(description="the source passage the rationale rests on")
 
 
 class DegreeOut(Schema):
@@ -51,6 +64,7 @@ class DegreeOut(Schema):
     name: str = Field(alias="degree.name")
     level: str = Field(alias="degree.level")
     kind: str = Field(description="typical or alternative")
+    passage: PassageOut | None = Field(description="the source passage this degree rests on")
 
 
 class StepOut(Schema):
@@ -62,11 +76,20 @@ class StepOut(Schema):
     max_months: int
     sector: str
     is_alternative: bool
+    passage: PassageOut | None = Field(description="the source passage this step rests on")
 
 
 class SourceOut(Schema):
-    file_name: str
+    slug: str
     title: str
+    title_is_descriptive: bool = Field(description="the article has no title: this one is ours")
+    language: str = Field(description="the article's language (ISO code)")
+    summary: str = Field(description="what the article covers")
+    url: str = Field(description="the source's page, with the passages the site quotes")
+
+    @staticmethod
+    def resolve_url(source) -> str:
+        return source.get_absolute_url()
 
 
 class RoleDetail(RoleSummary):
@@ -144,8 +167,10 @@ class Error(Schema):
 
 def profiles():
     return Role.objects.published().with_skills().select_related("reports_to").prefetch_related(
-        Prefetch("role_degrees", queryset=RoleDegree.objects.select_related("degree").order_by("kind", "degree__name")),
-        "steps", "sources",
+        Prefetch("role_degrees", queryset=RoleDegree.objects.select_related("degree", "passage__source")
+                 .order_by("kind", "degree__name")),
+        Prefetch("steps", queryset=ExperienceStep.objects.select_related("passage__source")),
+        "sources",
     )
 
 

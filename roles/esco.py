@@ -266,6 +266,7 @@ class Importer:
         source, _ = Source.objects.get_or_create(
             file_name=f"esco-v{self.version}",
             defaults={
+                "slug": slugify(f"esco-v{self.version}".replace(".", "-")),
                 "title_fr": f"ESCO v{self.version} — classification européenne des aptitudes, compétences et professions",
                 "title_en": f"ESCO v{self.version} — European Skills, Competences, Qualifications and Occupations",
                 "language": ",".join(sorted({f.language for f in self.files})),

@@ -13,6 +13,7 @@ from .models import (
     Degree,
     ExperienceStep,
     Mission,
+    Passage,
     Role,
     RoleDegree,
     RoleSkill,
@@ -23,6 +24,7 @@ from .models import (
     Source,
     Trait,
     Variation,
+    normalise_quoted,
 )
 
 CONTENT_DIR = Path(__file__).resolve().parent / "content"
@@ -69,7 +71,7 @@ def load_reference(data: dict, report: Counter) -> dict:
     sources = {
         entry["file_name"]: get_or_create(
             report, Source, file_name=entry["file_name"],
-            defaults={**pick(entry, "language"), **translated(entry, "title", "summary")},
+            defaults={**pick(entry, "slug", "language", "title_is_descriptive"), **translated(entry, "title", "summary")},
         )[0]
         for entry in data.get("sources", [])
     }
@@ -114,6 +116,33 @@ def load_reference(data: dict, report: Counter) -> dict:
     return {"sources": sources, "skills": skills, "traits": traits, "degrees": degrees}
 
 
+def load_passages(data: dict, sources: dict, report: Counter) -> dict:
+    """The passages by anchor; a quotation must stand word for word in its article's text."""
+    passages, positions = {}, Counter()
+    for entry in data.get("passages", []):
+        anchor = entry["anchor"]
+        owner = f"passage {anchor}"
+        source = lookup(sources, entry["source"], "source", owner)
+        if anchor in passages:
+            raise ContentError(f"{owner}: the anchor is used twice; anchors name one passage in the content files.")
+        text = source.text()
+        if text is not None and normalise_quoted(entry["quotation"]) not in normalise_quoted(text):
+            raise ContentError(f"{owner}: the quotation is not word for word in {source.file_name}.")
+        positions[source.pk] += 1
+        passages[anchor] = get_or_create(
+            report, Passage, source=source, anchor=anchor,
+            defaults={"position": positions[source.pk], **pick(entry, "quotation", "translation_en")},
+        )[0]
+    return passages
+
+
+def passage_of(item: dict, reference: dict, owner: str) -> dict:
+    """The `passage` a statement names, as the field to create it with."""
+    if "passage" not in item:
+        return {}
+    return {"passage": lookup(reference["passages"], item["passage"], "passage", owner)}
+
+
 def load_roles(data: dict, reference: dict, report: Counter) -> None:
     created_roles = []
     for entry in data.get("roles", []):
@@ -144,6 +173,9 @@ def load_role_details(role: Role, entry: dict, reference: dict, report: Counter)
     owner = f"role {role.slug}"
     role.sources.set(lookup(reference["sources"], name, "source", owner) for name in entry.get("sources", []))
     role.traits.set(lookup(reference["traits"], slug, "trait", owner) for slug in entry.get("traits", []))
+    role.evidence_passages.set(
+        lookup(reference["passages"], anchor, "passage", owner) for anchor in entry.get("evidence_passages", [])
+    )
     for item in entry.get("skills", []):
         get_or_create(
             report, RoleSkill, role=role, skill=lookup(reference["skills"], item["skill"], "skill", owner),
@@ -152,12 +184,14 @@ def load_role_details(role: Role, entry: dict, reference: dict, report: Counter)
                 "importance": item["importance"],
                 "rationale_fr": item.get("why_fr", ""),
                 "rationale_en": item.get("why_en", ""),
+                **passage_of(item, reference, owner),
             },
         )
     for item in entry.get("degrees", []):
         get_or_create(
             report, RoleDegree, role=role, degree=lookup(reference["degrees"], item["degree"], "degree", owner),
-            defaults={**pick(item, "kind"), **translated(item, "note"), **scales(item, "suited_from_scale")},
+            defaults={**pick(item, "kind"), **translated(item, "note"), **scales(item, "suited_from_scale"),
+                      **passage_of(item, reference, owner)},
         )
     for position, item in enumerate(entry.get("steps", []), start=1):
         get_or_create(
@@ -166,21 +200,23 @@ def load_role_details(role: Role, entry: dict, reference: dict, report: Counter)
                 **pick(item, "kind", "area", "min_months", "max_months", "sector", "is_alternative"),
                 **translated(item, "title", "description", "duration_basis"),
                 **scales(item, "min_scale", "max_scale"),
+                **passage_of(item, reference, owner),
             },
         )
     for item in entry.get("missions", []):
         get_or_create(
             report, Mission, role=role, kind=item["kind"], position=item["position"],
-            defaults=translated(item, "title", "description"),
+            defaults={**translated(item, "title", "description"), **passage_of(item, reference, owner)},
         )
     for item in entry.get("variations", []):
         scale = Scale[item["scale"].upper()] if "scale" in item else None
         get_or_create(
             report, Variation, role=role, dimension=item["dimension"], scale=scale, sector=item.get("sector", ""),
-            defaults=translated(item, "description"),
+            defaults={**translated(item, "description"), **passage_of(item, reference, owner)},
         )
 
 
 def load_role_content(report: Counter) -> None:
     reference = load_reference(read_toml(CONTENT_DIR / "reference.toml"), report)
+    reference["passages"] = load_passages(read_toml(CONTENT_DIR / "passages.toml"), reference["sources"], report)
     load_roles(read_toml(CONTENT_DIR / "roles.toml"), reference, report)

@@ -5,13 +5,15 @@ and English (`_en`); an empty English field falls back to the French text.
 """
 
 import re
+from pathlib import Path
 
+from django.core.exceptions import ValidationError
 from django.core.validators import RegexValidator
 from django.db import models
 from django.db.models import F, Prefetch, Q
 from django.urls import reverse
 from django.utils.text import capfirst
-from django.utils.translation import get_language, ngettext
+from django.utils.translation import get_language, get_language_info, ngettext
 from django.utils.translation import gettext_lazy as _
 
 MIN_LEVEL, MAX_LEVEL = 1, 5
@@ -67,26 +69,173 @@ def duration_basis_field():
     )
 
 
+# The articles' own text, kept with the content so that every quotation can be checked against it.
+SOURCE_TEXT_DIR = Path(__file__).resolve().parent / "content" / "sources"
+
+
+def normalise_quoted(text: str) -> str:
+    """Text as a quotation is compared with its article: curly apostrophes read as straight ones and
+    any run of spaces (a line break, a non-breaking space) as one space; nothing else is forgiven."""
+    return re.sub(r"\s+", " ", text.replace("\u2019", "'").replace("\u2018", "'")).strip()
+
+
 class Source(models.Model):
     file_name = models.CharField(
         _("fichier"),
         max_length=200,
         unique=True,
-        help_text=_("Nom du fichier de l’article dans le dossier des sources, p. ex. 004_….txt."),
+        help_text=_("Nom du fichier de l’article dans le dossier des sources, p. ex. 004_….txt. Sert à "
+                    "retrouver le texte ; il n’est jamais montré aux visiteurs."),
     )
-    title = models.CharField(_("titre"), max_length=300, help_text=_("Titre de l’article."))
+    slug = models.SlugField(
+        _("identifiant d’URL"), max_length=SLUG_MAX_LENGTH, unique=True,
+        help_text=_("Partie de l’adresse de la page de la source, p. ex. coo-metier-missions."),
+    )
+    title = models.CharField(
+        _("titre"), max_length=300,
+        help_text=_("Le titre de l’article tel qu’il l’écrit ; s’il n’en a pas, un titre descriptif de notre main."),
+    )
+    title_is_descriptive = models.BooleanField(
+        _("titre descriptif"), default=False,
+        help_text=_("Cochez si l’article n’a pas de titre et que celui-ci est de nous : la page le dit."),
+    )
     language = models.CharField(
         _("langue"), max_length=10, default="fr", help_text=_("Langue de l’article (code ISO, p. ex. fr).")
     )
     summary = models.TextField(_("résumé"), blank=True, help_text=_("Ce que l’article couvre, en une ou deux phrases."))
 
     class Meta:
-        ordering = ["file_name"]
+        ordering = ["title"]
         verbose_name = _("source")
         verbose_name_plural = _("sources")
 
     def __str__(self) -> str:
-        return f"{self.title} ({self.file_name})"
+        return self.title
+
+    def get_absolute_url(self) -> str:
+        return reverse("source", kwargs={"slug": self.slug})
+
+    @property
+    def original_title(self) -> str:
+        """The article's own title in its language, when it has one (an English page shows it beside ours)."""
+        return "" if self.title_is_descriptive else getattr(self, f"title_{self.language}", "") or ""
+
+    def language_names(self) -> list[str]:
+        """The article's languages in the visitor's language, e.g. « français »."""
+        names = []
+        for code in self.language.split(","):
+            try:
+                name = str(get_language_info(code.strip())["name_translated"])
+            except KeyError:
+                name = code.strip()
+            names.append(name.lower() if get_language() == "fr" else name)  # « français », "French"
+        return names
+
+    def text(self) -> str | None:
+        """The article's text, when the project keeps it (the two articles do; an ESCO version does not)."""
+        path = SOURCE_TEXT_DIR / self.file_name
+        if "/" in self.file_name or not path.is_file():
+            return None
+        return path.read_text(encoding="utf-8")
+
+
+class PassageQuerySet(models.QuerySet):
+    def with_statements(self):
+        """Each passage with the published statements that rest on it, in a fixed number of queries."""
+        published = Q(role__status=Role.Status.PUBLISHED)
+        return self.prefetch_related(
+            Prefetch("missions", queryset=Mission.objects.filter(published).select_related("role")
+                     .order_by("role__title_fr", "-kind", "position")),
+            Prefetch("role_skills", queryset=RoleSkill.objects.filter(published).select_related("role", "skill")
+                     .order_by("role__title_fr", "skill__name")),
+            Prefetch("role_degrees", queryset=RoleDegree.objects.filter(published).select_related("role", "degree")
+                     .order_by("role__title_fr", "degree__name")),
+            Prefetch("steps", queryset=ExperienceStep.objects.filter(published).select_related("role")
+                     .order_by("role__title_fr", "position")),
+            Prefetch("variations", queryset=Variation.objects.filter(published).select_related("role")
+                     .order_by("role__title_fr", "dimension", "scale", "sector")),
+            Prefetch("supported_roles", queryset=Role.objects.published().order_by("title_fr")),
+        )
+
+
+class Passage(models.Model):
+    """A short verbatim excerpt of an article that statements on the site rest on.
+
+    The quotation stays in the article's language in every version of the site; the English
+    rendering is shown beside it, so it is a field of its own rather than a translation of the quotation.
+    """
+
+    source = models.ForeignKey(Source, on_delete=models.CASCADE, related_name="passages", verbose_name=_("source"))
+    anchor = models.SlugField(
+        _("ancre"), max_length=80,
+        help_text=_("Identifiant du passage dans la page de la source (après le #), unique pour cette source."),
+    )
+    position = models.PositiveSmallIntegerField(
+        _("ordre"), default=1, help_text=_("Place du passage dans l’article (le plus petit d’abord).")
+    )
+    quotation = models.TextField(
+        _("citation"),
+        help_text=_("Copiée mot pour mot de l’article, dans sa langue : une phrase ou une partie de phrase. "
+                    "Elle est vérifiée contre le texte de l’article."),
+    )
+    translation_en = models.TextField(
+        _("traduction anglaise"), blank=True,
+        help_text=_("Une traduction fidèle de la citation, montrée à côté d’elle."),
+    )
+
+    objects = PassageQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["source", "position", "anchor"]
+        verbose_name = _("passage")
+        verbose_name_plural = _("passages")
+        constraints = [models.UniqueConstraint(fields=["source", "anchor"], name="passage_anchor_unique_per_source")]
+
+    def __str__(self) -> str:
+        quotation = self.quotation if len(self.quotation) <= 90 else f"{self.quotation[:89]}…"
+        return f"« {quotation} »"
+
+    def get_absolute_url(self) -> str:
+        return f"{self.source.get_absolute_url()}#{self.anchor}"
+
+    def clean(self) -> None:
+        if not self.source_id or not self.quotation:
+            return
+        text = self.source.text()
+        if text is not None and normalise_quoted(self.quotation) not in normalise_quoted(text):
+            raise ValidationError({"quotation": _("Cette citation ne figure pas mot pour mot dans le texte de l’article.")})
+
+    def statements(self) -> list:
+        """The published statements resting on this passage (use with `with_statements()`)."""
+        return [*self.missions.all(), *self.role_skills.all(), *self.role_degrees.all(), *self.steps.all(),
+                *self.variations.all()]
+
+
+class Statement:
+    """A statement of a role profile that rests on a passage; the passage's source page links back to it."""
+
+    fragment_prefix = "statement"
+
+    @property
+    def fragment(self) -> str:
+        return f"{self.fragment_prefix}-{self.pk}"
+
+    def profile_url(self) -> str:
+        # Not get_absolute_url: the admin would add a "view on site" link to every inline row.
+        return f"{self.role.get_absolute_url()}#{self.fragment}"
+
+    @property
+    def kind_label(self) -> str:
+        return self._meta.verbose_name
+
+
+def passage_field(related_name: str):
+    """The passage a statement rests on. One per statement: a statement says one thing, from one place."""
+    return models.ForeignKey(
+        Passage, on_delete=models.PROTECT, null=True, blank=True, related_name=related_name,
+        verbose_name=_("passage de la source"),
+        help_text=_("Le passage d’un article sur lequel repose ce qui est écrit ici ; la fiche le cite et y renvoie."),
+    )
 
 
 class SkillCategory(models.Model):
@@ -287,7 +436,7 @@ class RoleQuerySet(models.QuerySet):
         return self.prefetch_related(
             Prefetch(
                 "role_skills",
-                queryset=RoleSkill.objects.select_related("skill__category").order_by(
+                queryset=RoleSkill.objects.select_related("skill__category", "passage__source").order_by(
                     "skill__category__position", "-importance", F("required_level").desc(nulls_last=True), "skill__name"
                 ),
             )
@@ -302,11 +451,15 @@ class RoleQuerySet(models.QuerySet):
     def with_profile(self):
         """Everything a role profile shows, in a fixed number of queries."""
         return self.with_skill_levels().select_related("reports_to").prefetch_related(
-            Prefetch("role_degrees", queryset=RoleDegree.objects.select_related("degree").order_by("kind", "degree__name")),
-            Prefetch("steps", queryset=ExperienceStep.objects.order_by("position")),
-            Prefetch("missions", queryset=Mission.objects.order_by("-kind", "position")),  # missions, then the day
-            Prefetch("variations", queryset=Variation.objects.order_by("dimension", "scale", "sector")),
+            Prefetch("role_degrees", queryset=RoleDegree.objects.select_related("degree", "passage__source")
+                     .order_by("kind", "degree__name")),
+            Prefetch("steps", queryset=ExperienceStep.objects.select_related("passage__source").order_by("position")),
+            Prefetch("missions", queryset=Mission.objects.select_related("passage__source")
+                     .order_by("-kind", "position")),  # missions, then the day
+            Prefetch("variations", queryset=Variation.objects.select_related("passage__source")
+                     .order_by("dimension", "scale", "sector")),
             Prefetch("direct_reports", queryset=Role.objects.published().order_by("title_fr")),
+            Prefetch("evidence_passages", queryset=Passage.objects.select_related("source")),
             "traits",
             "sources",
         )
@@ -350,6 +503,10 @@ class Role(models.Model):
         _("appui dans les sources"),
         blank=True,
         help_text=_("Pour un poste intermédiaire : quels passages des sources justifient sa place dans le parcours."),
+    )
+    evidence_passages = models.ManyToManyField(
+        "Passage", blank=True, related_name="supported_roles", verbose_name=_("passages qui l’appuient"),
+        help_text=_("Pour un poste intermédiaire : les passages cités ci-dessus, auxquels la fiche renvoie."),
     )
     alternative_titles = models.TextField(
         _("autres intitulés"), blank=True, help_text=_("Un intitulé par ligne ; la recherche les trouve aussi.")
@@ -458,7 +615,7 @@ class Importance(models.TextChoices):
     USEFUL = "useful", _("Utile")
 
 
-class RoleSkill(models.Model):
+class RoleSkill(Statement, models.Model):
     role = models.ForeignKey(Role, on_delete=models.CASCADE, related_name="role_skills", verbose_name=_("poste"))
     skill = models.ForeignKey(Skill, on_delete=models.PROTECT, related_name="role_skills", verbose_name=_("compétence"))
     required_level = models.PositiveSmallIntegerField(
@@ -470,6 +627,7 @@ class RoleSkill(models.Model):
     rationale = models.CharField(
         _("pourquoi"), max_length=300, blank=True, help_text=_("En une phrase : pourquoi le poste demande cette compétence.")
     )
+    passage = passage_field("role_skills")
 
     class Meta:
         verbose_name = _("compétence requise")
@@ -485,12 +643,17 @@ class RoleSkill(models.Model):
     def __str__(self) -> str:
         return f"{self.role} — {self.skill} ({self.required_level or '—'})"
 
+    fragment_prefix = "skill"
+
+    def statement_title(self) -> str:
+        return self.skill.name
+
     @property
     def is_essential(self) -> bool:
         return self.importance == Importance.ESSENTIAL
 
 
-class RoleDegree(models.Model):
+class RoleDegree(Statement, models.Model):
     class Kind(models.TextChoices):
         TYPICAL = "typical", _("Voie habituelle")
         ALTERNATIVE = "alternative", _("Autre voie possible")
@@ -504,6 +667,7 @@ class RoleDegree(models.Model):
         help_text=_("Si les sources réservent ce diplôme aux grandes structures (p. ex. la gestion des installations "
                     "pour les organisations aux installations importantes) : en deçà, il compte moins dans le score."),
     )
+    passage = passage_field("role_degrees")
 
     class Meta:
         verbose_name = _("diplôme du poste")
@@ -512,6 +676,11 @@ class RoleDegree(models.Model):
 
     def __str__(self) -> str:
         return f"{self.role} — {self.degree}"
+
+    fragment_prefix = "degree"
+
+    def statement_title(self) -> str:
+        return self.degree.name
 
 
 class ExperienceArea(models.TextChoices):
@@ -524,7 +693,7 @@ class ExperienceArea(models.TextChoices):
     BUSINESS = "business", _("Direction d’une entreprise")
 
 
-class ExperienceStep(models.Model):
+class ExperienceStep(Statement, models.Model):
     class Kind(models.TextChoices):
         INTERNSHIP = "internship", _("Stage")
         FIELD = "field", _("Expérience de terrain")
@@ -563,6 +732,7 @@ class ExperienceStep(models.Model):
                     "années de pratique de la gestion des opérations) ; sa durée minimale est alors le seuil."),
     )
     duration_basis = duration_basis_field()
+    passage = passage_field("steps")
 
     class Meta:
         ordering = ["role", "position"]
@@ -577,6 +747,11 @@ class ExperienceStep(models.Model):
     def __str__(self) -> str:
         return self.title
 
+    fragment_prefix = "step"
+
+    def statement_title(self) -> str:
+        return self.title
+
     def duration_display(self) -> str:
         return format_duration(self.min_months, self.max_months)
 
@@ -586,7 +761,7 @@ class ExperienceStep(models.Model):
         return self.min_scale > Scale.MICRO or self.max_scale < Scale.LARGE
 
 
-class Mission(models.Model):
+class Mission(Statement, models.Model):
     class Kind(models.TextChoices):
         MISSION = "mission", _("Mission")
         DAILY = "daily", _("Quotidien")
@@ -599,6 +774,7 @@ class Mission(models.Model):
     position = models.PositiveSmallIntegerField(_("ordre"), default=1)
     title = models.CharField(_("intitulé"), max_length=200)
     description = models.TextField(_("description"), blank=True)
+    passage = passage_field("missions")
 
     class Meta:
         ordering = ["role", "kind", "position"]
@@ -611,8 +787,13 @@ class Mission(models.Model):
     def __str__(self) -> str:
         return self.title
 
+    fragment_prefix = "mission"
 
-class Variation(models.Model):
+    def statement_title(self) -> str:
+        return self.title
+
+
+class Variation(Statement, models.Model):
     """How a role changes with the organisation's scale or sector."""
 
     class Dimension(models.TextChoices):
@@ -624,6 +805,7 @@ class Variation(models.Model):
     scale = models.PositiveSmallIntegerField(_("taille"), choices=Scale.choices, null=True, blank=True)
     sector = models.CharField(_("secteur"), max_length=20, choices=Sector.choices, blank=True)
     description = models.TextField(_("ce qui change"))
+    passage = passage_field("variations")
 
     class Meta:
         verbose_name = _("variante selon le contexte")
@@ -637,6 +819,11 @@ class Variation(models.Model):
         ]
 
     def __str__(self) -> str:
+        return self.context_display()
+
+    fragment_prefix = "variation"
+
+    def statement_title(self) -> str:
         return self.context_display()
 
     def context_display(self) -> str:

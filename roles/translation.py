@@ -22,6 +22,10 @@ class SourceTranslation(TranslationOptions):
     fields = ("title", "summary")
 
 
+# Passage is not registered: its quotation stays in the article's language on every version of the
+# site, with the English rendering (`translation_en`) beside it rather than in its place.
+
+
 @register(SkillCategory)
 class SkillCategoryTranslation(TranslationOptions):
     fields = ("name",)

@@ -1,4 +1,5 @@
 from django.core.paginator import Paginator
+from django.db.models import Prefetch
 from django.http import QueryDict
 from django.shortcuts import get_object_or_404, render
 from django.views.generic import DetailView
@@ -7,7 +8,7 @@ from careerpath.cache import cached_page
 
 from .comparison import degree_rows, skill_rows
 from .forms import CompareForm, RoleFilterForm
-from .models import IscoGroup, Role
+from .models import IscoGroup, Passage, Role, Source
 
 ROLES_PER_PAGE = 30
 
@@ -45,6 +46,19 @@ class RoleDetailView(DetailView):
 
 
 role_detail = cached_page()(RoleDetailView.as_view())
+
+
+class SourceDetailView(DetailView):
+    """An article as a reader can check it: what it is, and each passage the site quotes, with what rests on it."""
+
+    queryset = Source.objects.prefetch_related(
+        Prefetch("passages", queryset=Passage.objects.with_statements().order_by("position", "anchor"))
+    )
+    template_name = "roles/source_detail.html"
+    context_object_name = "source"
+
+
+source_detail = cached_page()(SourceDetailView.as_view())
 
 
 @cached_page(reads=tuple(CompareForm.base_fields))

@@ -7,6 +7,7 @@ from roles.models import (
     ExperienceArea,
     ExperienceStep,
     Mission,
+    Passage,
     Role,
     RoleDegree,
     RoleSkill,
@@ -51,7 +52,18 @@ class SourceFactory(factory.django.DjangoModelFactory):
         model = Source
 
     file_name = factory.Sequence(lambda n: f"{n:03d}_article.txt")
+    slug = factory.Sequence(lambda n: f"article-{n}")
     title_fr = factory.Sequence(lambda n: f"Article {n}")
+
+
+class PassageFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = Passage
+
+    source = factory.SubFactory(SourceFactory)
+    anchor = factory.Sequence(lambda n: f"passage-{n}")
+    quotation = factory.Sequence(lambda n: f"Une phrase de l’article, numéro {n}.")
+    translation_en = factory.Sequence(lambda n: f"A sentence of the article, number {n}.")
 
 
 class RoleFactory(factory.django.DjangoModelFactory):

@@ -13,8 +13,12 @@ EDO = "executive-director-of-operations"
 PUBLIC_PAGES = ["/", "/roles/", "/roles/chief-operating-officer/", f"/roles/{EDO}/", "/roles/?sector=bogus",
                 f"/compare/?roles=chief-operating-officer&roles={EDO}&roles=operations-manager", "/compare/?roles=x",
                 "/assessment/", f"/assessment/?target={EDO}", "/roles/no-such-role/",
-                "/roles/isco/", "/roles/isco/1321/", "/roles/directeur-dusine/", "/roles/?q=usine"]
-ADMIN_PAGES = ["/admin/", "/admin/roles/role/", "/admin/roles/role/add/", "/admin/roles/skill/", "/admin/pathways/transition/"]
+                "/roles/isco/", "/roles/isco/1321/", "/roles/directeur-dusine/", "/roles/?q=usine",
+                "/sources/devenir-directeur-executif-des-operations/", "/sources/coo-metier-missions/", "/sources/esco-v1-2/"]
+ADMIN_PAGES = ["/admin/", "/admin/roles/role/", "/admin/roles/role/add/", "/admin/roles/skill/", "/admin/pathways/transition/",
+               "/admin/roles/passage/", "/admin/roles/passage/add/", "/admin/roles/source/"]
+
+
 @pytest.mark.parametrize("language", ["", "/en"])
 def test_public_pages_have_no_wcag_violation(axe_page, site, language):
     page = axe_page

@@ -22,10 +22,10 @@ def test_browse_filter_and_open_a_profile(page, site):
     cards.get_by_role("link").first.click()
     expect(page.locator("h1")).to_contain_text("Responsable du service client")
     expect(page.get_by_role("heading", name="Compétences et niveaux attendus")).to_be_visible()
-    details = page.locator("details", has_text="Service à la clientèle")
-    expected = details.locator("strong", has_text="niveau attendu")
+    summary = page.locator("summary", has_text=re.compile("^Service à la clientèle$"))
+    expected = summary.locator("..").locator("strong", has_text="niveau attendu")
     expect(expected).to_be_hidden()
-    details.locator("summary").click()  # open the level descriptions
+    summary.click()  # open the level descriptions
     expect(expected).to_be_visible()
 
 
@@ -162,3 +162,23 @@ def test_the_api_documentation_page_works_under_the_policy(page, site):
     page.goto(site + "/api/v1/docs")
     expect(page.locator("#swagger-ui .info .title")).to_contain_text("careerpath API")
     expect(page.locator("#swagger-ui")).to_contain_text("/api/v1/route")
+
+
+def test_on_a_phone_a_statement_opens_onto_its_passage_on_the_source_page(page, site):
+    page.set_viewport_size({"width": 390, "height": 844})
+    page.goto(f"{site}/roles/{EDO}/")
+    step = page.locator(".experience-steps li", has_text="Diriger une importante entreprise familiale")
+    quotation = step.locator("q[lang=fr]")
+    expect(quotation).to_be_hidden()
+    step.get_by_text("d’après la source").click()
+    expect(quotation).to_contain_text("en exploitant une importante entreprise familiale")
+    assert page.evaluate("document.documentElement.scrollWidth") <= 390  # nothing runs off the screen
+
+    step.get_by_role("link", name="Devenir directeur exécutif des opérations").click()
+    expect(page).to_have_url(re.compile(r"/sources/devenir-directeur-executif-des-operations/#entreprise-familiale$"))
+    passage = page.locator("li#entreprise-familiale")
+    expect(passage.locator("blockquote[lang=fr]")).to_contain_text("À moins que vous n’ayez acquis")
+    expect(passage.locator("[lang=en]")).to_contain_text("Unless you have gained experience and insight")
+    back = passage.get_by_role("link", name=re.compile("Directeur exécutif des opérations.*Diriger une importante entreprise"))
+    expect(back).to_have_attribute("href", re.compile(r"/roles/executive-director-of-operations/#step-\d+$"))
+    assert page.evaluate("document.documentElement.scrollWidth") <= 390

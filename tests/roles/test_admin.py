@@ -1,7 +1,7 @@
 import pytest
 
-from roles.models import RoleSkill
-from tests.factories import RoleFactory, SkillFactory
+from roles.models import Passage, RoleSkill
+from tests.factories import MissionFactory, PassageFactory, RoleFactory, SkillFactory, SourceFactory
 
 pytestmark = pytest.mark.django_db
 
@@ -69,3 +69,44 @@ def test_non_staff_cannot_reach_the_admin(client, django_user_model):
     assert "/admin/login/" in response["Location"]
     client.logout()
     assert client.get("/admin/roles/role/").status_code == 302
+
+
+def test_editor_links_a_mission_to_a_passage_and_the_profile_quotes_it(client, editor):
+    role, passage = RoleFactory(), PassageFactory(quotation="Une phrase que l’article écrit.")
+    client.force_login(editor)
+    url = f"/admin/roles/role/{role.pk}/change/"
+    form = client.get(url).content.decode()
+    assert f'<optgroup label="{passage.source.title}">' in form  # passages are offered by source
+
+    response = client.post(url, role_change_form(role, **{
+        "missions-TOTAL_FORMS": 1, "missions-0-kind": "mission", "missions-0-position": 1,
+        "missions-0-title_fr": "Tenir les plannings", "missions-0-passage": passage.pk,
+    }))
+
+    assert response.status_code == 302, response.content.decode()[:2000]
+    profile = client.get(role.get_absolute_url()).content.decode()
+    assert "Une phrase que l’article écrit." in profile
+    assert f'href="{passage.get_absolute_url()}"' in profile
+
+
+def test_admin_refuses_a_quotation_the_article_does_not_contain(client, editor):
+    source = SourceFactory(file_name="004_e0d821fb6e57f53a.txt")
+    client.force_login(editor)
+    form = {"source": source.pk, "anchor": "invente", "position": 1,
+            "quotation": "Le COO n’a jamais besoin de communiquer.", "translation_en": "The COO never needs to communicate."}
+    response = client.post("/admin/roles/passage/add/", form)
+    assert response.status_code == 200
+    assert "ne figure pas mot pour mot" in response.content.decode()
+    assert not Passage.objects.exists()
+
+    form.update(anchor="ecoute", quotation="Savoir écouter et comprendre les besoins des collaborateurs est également crucial.")
+    assert client.post("/admin/roles/passage/add/", form).status_code == 302
+    assert client.get("/admin/roles/passage/", {"q": "collaborateurs"}).content.decode().count("ecoute") >= 1
+
+
+def test_a_passage_statements_rest_on_cannot_be_deleted(client, editor):
+    passage = PassageFactory()
+    MissionFactory(passage=passage)
+    client.force_login(editor)
+    client.post(f"/admin/roles/passage/{passage.pk}/delete/", {"post": "yes"})
+    assert Passage.objects.filter(pk=passage.pk).exists()

@@ -231,7 +231,8 @@ def test_an_imported_occupation_is_listed_searchable_and_says_what_it_lacks(clie
     assert "Chef d’usine" in texts(page_of(response), ".alternative-titles li")  # alternative titles
     assert "La direction générale" not in profile  # nobody has said whom it reports to
     assert 'href="/roles/isco/1321/"' in profile
-    assert "esco-v1.2" in profile
+    # The ESCO version it comes from, by its title and with its page, as every source.
+    assert '<a href="/sources/esco-v1-2/">ESCO v1.2 — classification européenne' in profile
     english = client.get(f"/en{url}").content.decode()
     assert "Occupation imported from the European ESCO classification" in english
 

@@ -3,9 +3,20 @@ import re
 import pytest
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
+from django.utils import translation
 
 from roles.models import Role
-from tests.factories import RoleFactory, build_role_with_skills
+from tests.factories import (
+    ExperienceStepFactory,
+    MissionFactory,
+    PassageFactory,
+    RoleFactory,
+    RoleSkillFactory,
+    SourceFactory,
+    build_role_with_skills,
+)
+from tests.html import page_of
+from tests.html import text_of as node_text
 
 pytestmark = pytest.mark.django_db
 
@@ -35,9 +46,11 @@ def test_coo_profile_shows_every_section_in_french(client, content):
         "Étapes d’expérience", "Une vaste expérience pratique de la gestion", "5 à 10 ans",
         "Traits personnels qui aident", "Rigueur", "Charisme",
         "Selon la taille et le secteur", "Grande entreprise ou grand groupe",
-        "L’évolution du métier", "004_e0d821fb6e57f53a.txt",
+        "L’évolution du métier",
+        'Sources</h2>', '<a href="/sources/coo-metier-missions/">COO / Chief Operation Officer : métier, missions</a>',
     ]:
         assert expected in page, expected
+    assert "004_e0d821fb6e57f53a" not in page  # a source is shown by its title, never its file name
     assert f'href="{EDO}"' in page  # the executive director reports to the COO
 
 
@@ -48,7 +61,7 @@ def test_executive_director_profile_in_english(client, content):
         "Bachelor’s in facilities management", "Learning maintenance and operating schedules",
         "Running a large family business (instead of a degree)", "alternative route",
         "By size and sector", "three-person non-profit", "may be called the chief operating officer",
-        "Reports to", "000_9cd98277ee6dab31.txt",
+        "Reports to", "Becoming an executive director of operations", "(French, descriptive title of ours)",
     ]:
         assert expected in page, expected
     assert 'href="/en/roles/chief-operating-officer/"' in page
@@ -129,3 +142,108 @@ def test_list_queries_do_not_grow_with_roles(client, db):
         build_role_with_skills(30, reports_to=manager)
     assert count_queries(client, "/roles/") == few
 
+
+
+SOURCE_000 = "/sources/devenir-directeur-executif-des-operations/"
+SOURCE_004 = "/sources/coo-metier-missions/"
+FILE_NAMES = ["000_9cd98277ee6dab31", "004_e0d821fb6e57f53a"]
+
+
+def test_a_source_page_shows_the_article_and_each_passage_in_french_with_english_beside_it(client, content):
+    page = page_of(client.get(SOURCE_000))
+    assert node_text(page.h1) == "Devenir directeur exécutif des opérations"
+    facts = node_text(page.select_one("main dl"))
+    assert "titre descriptif, donné par nous" in facts and "français" in facts
+    assert "expérience du service client pour les entreprises de services" in node_text(page.select_one("main"))
+
+    passage = page.select_one("li#entreprise-familiale")
+    assert node_text(passage.select_one('blockquote[lang="fr"]')).startswith(
+        "À moins que vous n’ayez acquis de l’expérience et de la perspicacité")
+    assert "Unless you have gained experience and insight" in node_text(passage.select_one('[lang="en"]'))
+    # What rests on it links back to the very statement on its profile, and to the role it supports.
+    links = [a["href"] for a in passage.select("a")]
+    assert any(href.startswith(f"{EDO}#step-") for href in links)
+    assert "/roles/family-business-manager/" in links
+
+    english = page_of(client.get(f"/en{SOURCE_000}"))
+    assert "descriptive title of ours" in node_text(english.select_one("main dl"))
+    assert "French" in node_text(english.select_one("main dl"))
+
+
+def test_an_articles_own_title_is_shown_as_it_wrote_it_beside_the_english(client, content):
+    page = page_of(client.get(f"/en{SOURCE_004}"))
+    assert "descriptive" not in node_text(page.select_one("main dl"))
+    assert node_text(page.select_one('main dl dd[lang="fr"]')) == "COO / Chief Operation Officer : métier, missions"
+
+
+def test_an_unknown_source_is_a_404(client, content):
+    assert client.get("/sources/no-such-article/").status_code == 404
+
+
+@pytest.mark.parametrize("slug", ["chief-operating-officer", "executive-director-of-operations", "operations-manager",
+                                  "family-business-manager"])
+@pytest.mark.parametrize("language", ["", "/en"])
+def test_every_statement_on_a_profile_opens_onto_the_passage_it_rests_on(client, content, slug, language):
+    role = Role.objects.with_profile().get(slug=slug)
+    statements = [*role.missions.all(), *role.role_skills.all(), *role.role_degrees.all(), *role.steps.all(),
+                  *role.variations.all()]
+    page = page_of(client.get(f"{language}/roles/{slug}/"))
+    for statement in statements:
+        holder = page.find(id=statement.fragment)
+        if statement._meta.model_name == "variation":
+            holder = holder.find_next_sibling("dd")
+        reference = holder.select_one("details.passage-ref")
+        assert reference is not None, statement.fragment
+        link = reference.select_one("a")
+        with translation.override("fr"):
+            assert link["href"] == f"{language}{statement.passage.get_absolute_url()}"
+        assert node_text(link) == statement.passage.source.title  # the link names the source
+        assert node_text(reference.select_one('q[lang="fr"]')) == statement.passage.quotation
+        assert (statement.passage.translation_en in node_text(reference)) == (language == "/en")
+    anchors = {li["id"] for path in {a["href"].split("#")[0] for a in page.select("details.passage-ref a")}
+               for li in page_of(client.get(path)).select("li.passage")}
+    assert {s.passage.anchor for s in statements} <= anchors  # every link lands on its passage
+
+
+def test_no_page_shows_a_source_by_its_file_name(client, content):
+    paths = ["/roles/", SOURCE_000, SOURCE_004, "/compare/?roles=chief-operating-officer&roles=operations-manager",
+             *(f"/api/v1/roles/{slug}" for slug in Role.objects.values_list("slug", flat=True)),
+             *(role.get_absolute_url() for role in Role.objects.all())]
+    for path in [*paths, *(f"/en{path}" for path in paths if not path.startswith("/api/"))]:
+        body = client.get(path).content.decode()
+        assert not [name for name in FILE_NAMES if name in body], path
+
+
+def test_a_profile_shows_its_sources_by_title_language_and_what_they_cover(client, content):
+    sources = page_of(client.get(EDO)).select("ul.sources > li")
+    assert [node_text(li.a) for li in sources] == ["Devenir directeur exécutif des opérations"]
+    assert sources[0].a["href"] == SOURCE_000
+    assert "(français, titre descriptif, donné par nous)" in node_text(sources[0])
+    assert "les diplômes (gestion d’entreprise axée sur les opérations" in node_text(sources[0].details)
+
+
+def test_a_stepping_stone_profile_links_the_passages_that_support_it(client, content):
+    page = page_of(client.get("/roles/family-business-manager/"))
+    assert [a["href"] for a in page.select("ul.evidence-passages a")] == [f"{SOURCE_000}#entreprise-familiale"]
+
+
+def test_source_page_queries_do_not_grow_with_passages_or_statements(client, db):
+    small, large = SourceFactory(), SourceFactory()
+    MissionFactory(passage=PassageFactory(source=small))
+    for _ in range(8):
+        passage = PassageFactory(source=large)
+        role = build_role_with_skills(2)
+        MissionFactory(role=role, passage=passage)
+        RoleSkillFactory(role=role, passage=passage, rationale_fr="Parce que.")
+        ExperienceStepFactory(role=role, passage=passage)
+        role.evidence_passages.add(passage)
+    assert count_queries(client, small.get_absolute_url()) == count_queries(client, large.get_absolute_url())
+
+
+def test_profile_queries_do_not_grow_with_passages(client, db):
+    plain, quoted = build_role_with_skills(6), build_role_with_skills(6)
+    for statement in [*quoted.role_skills.all(), *quoted.steps.all(), *quoted.missions.all(), *quoted.role_degrees.all()]:
+        statement.passage = PassageFactory()
+        statement.save()
+    quoted.evidence_passages.add(PassageFactory(), PassageFactory())
+    assert count_queries(client, plain.get_absolute_url()) == count_queries(client, quoted.get_absolute_url())
