@@ -47,7 +47,8 @@ def test_no_content_text_is_written_in_markdown(content):
 def visible_text(response) -> str:
     """The text of the page's body as it reads on screen, with no space added between elements."""
     body = page_of(response).body
-    for hidden in body.select("script, style, template"):
+    # Quotations of the French sources stay in French, with its typography, on English pages too.
+    for hidden in body.select("script, style, template, [lang=fr]"):
         hidden.decompose()
     return re.sub(r"\s+", " ", body.get_text())
 
