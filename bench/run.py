@@ -86,7 +86,7 @@ def gunicorn(env: dict):
                 if urllib.request.urlopen(base + "/healthz", timeout=1).status == 200:
                     break
             time.sleep(0.2)
-        yield base
+        yield base, process
     finally:
         process.terminate()
         process.wait(timeout=20)
@@ -209,7 +209,7 @@ def run_database(kind: str, with_esco: bool = False):
         manage(env, "load_content")
         manage(env, "collectstatic", "--no-input")
         imported = import_synthetic_esco(env) if with_esco else None
-        with gunicorn(env) as base:
+        with gunicorn(env) as (base, _process):
             post = assessment_request(base)
             result = result_path(base, post)
             pages = [

@@ -2,11 +2,14 @@
 that validate requests, and serves its documentation page from files in its own package."""
 
 from django.core.exceptions import RequestDataTooBig
+from django.db import InterfaceError, OperationalError
 from django.http import HttpRequest, HttpResponse
 from ninja import NinjaAPI
 
 from pathways.api import router as pathways_router
 from roles.api import router as roles_router
+
+from .outage import database_unavailable
 
 api = NinjaAPI(
     title="careerpath API",
@@ -28,3 +31,10 @@ api.add_router("", pathways_router)
 def body_too_large(request: HttpRequest, exc: RequestDataTooBig) -> HttpResponse:
     """A body past DATA_UPLOAD_MAX_MEMORY_SIZE is refused in JSON, like every other answer of the API."""
     return api.create_response(request, {"detail": "The request body is too large."}, status=413)
+
+
+@api.exception_handler(OperationalError)
+@api.exception_handler(InterfaceError)
+def database_away(request: HttpRequest, exc: Exception) -> HttpResponse:
+    """Ninja answers a view's errors itself: an unreachable database is a 503 here too, debug or not."""
+    return database_unavailable(request)

@@ -59,6 +59,7 @@ INSTALLED_APPS = [
 
 MIDDLEWARE = [
     "careerpath.cache.PageCacheMiddleware",  # first: a cached page skips the rest
+    "careerpath.outage.DatabaseOutageMiddleware",  # a view that cannot reach the database: 503, not 500
     "django.middleware.security.SecurityMiddleware",
     "csp.middleware.CSPMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",

@@ -7,6 +7,8 @@ from roles import views as role_views
 from . import views
 from .api import api
 
+handler500 = "careerpath.outage.server_error"
+
 urlpatterns = [
     path("healthz", views.healthz, name="healthz"),
     # Outside the language prefix: one address per resource, texts chosen by Accept-Language.
