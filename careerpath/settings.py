@@ -58,7 +58,10 @@ INSTALLED_APPS = [
 ]
 
 MIDDLEWARE = [
-    "careerpath.cache.PageCacheMiddleware",  # first: a cached page skips the rest
+    # Before the page cache, so that a page kept before they were set carries them too.
+    "django_permissions_policy.PermissionsPolicyMiddleware",
+    "careerpath.middleware.CrossOriginResourcePolicyMiddleware",
+    "careerpath.cache.PageCacheMiddleware",  # a cached page skips the rest
     "django.middleware.security.SecurityMiddleware",
     "csp.middleware.CSPMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
@@ -196,6 +199,14 @@ CONTENT_SECURITY_POLICY = {
         "frame-ancestors": [NONE],
     }
 }
+
+# Browser features the site never uses, refused to its pages and to anything they could embed.
+PERMISSIONS_POLICY = {feature: [] for feature in [
+    "accelerometer", "autoplay", "browsing-topics", "camera", "display-capture", "encrypted-media",
+    "geolocation", "gyroscope", "hid", "idle-detection", "local-fonts", "magnetometer", "microphone", "midi",
+    "payment", "publickey-credentials-get", "screen-wake-lock", "serial", "usb", "window-management",
+    "xr-spatial-tracking",
+]}
 
 SECURE_CONTENT_TYPE_NOSNIFF = True
 SECURE_REFERRER_POLICY = "same-origin"

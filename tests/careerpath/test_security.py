@@ -75,6 +75,8 @@ def test_production_responses_carry_the_security_headers():
     for directive in ["default-src 'none'", "script-src 'self'", "style-src 'self'", "frame-ancestors 'none'"]:
         assert directive in csp
     assert "unsafe-inline" not in csp and "unsafe-eval" not in csp
+    assert_features_denied(headers["permissions-policy"])
+    assert headers["cross-origin-resource-policy"] == "same-origin"
     assert seen["csrf_cookie"] == {"secure": True, "httponly": True, "samesite": "Lax"}
     assert seen["session_cookie"] == [True, True, "Lax"]
 
@@ -83,6 +85,35 @@ def test_production_responses_carry_the_security_headers():
 def test_every_page_sends_the_content_security_policy(client, content):
     for path in ["/", "/roles/", "/roles/chief-operating-officer/", "/assessment/", "/admin/login/", "/api/v1/docs"]:
         assert "default-src 'none'" in client.get(path)["Content-Security-Policy"], path
+
+
+UNUSED_FEATURES = ["camera", "microphone", "geolocation", "payment", "usb", "browsing-topics"]
+
+
+def assert_features_denied(policy: str) -> None:
+    directives = dict(directive.strip().split("=", 1) for directive in policy.split(","))
+    for feature in UNUSED_FEATURES:
+        assert directives[feature] == "()", feature
+
+
+@pytest.mark.django_db
+def test_every_answer_denies_unused_browser_features_and_other_sites_embedding(client, content):
+    answers = [client.get(path) for path in ["/", "/en/roles/", "/assessment/", "/admin/login/", "/api/v1/roles",
+                                             "/healthz", "/nowhere/"]]
+    answers.append(client.get("/"))  # served again from the page cache
+    assert answers[-1].content == answers[0].content
+    for response in answers:
+        assert_features_denied(response["Permissions-Policy"])
+        assert response["Cross-Origin-Resource-Policy"] == "same-origin"
+
+
+@pytest.mark.django_db
+def test_a_page_served_from_the_cache_carries_the_headers_without_a_query(client, content, django_assert_num_queries):
+    client.get("/roles/")
+    with django_assert_num_queries(0):
+        cached = client.get("/roles/")
+    assert_features_denied(cached["Permissions-Policy"])
+    assert cached["Cross-Origin-Resource-Policy"] == "same-origin"
 
 
 @pytest.mark.django_db
