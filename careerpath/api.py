@@ -4,6 +4,7 @@ that validate requests, and serves its documentation page from files in its own 
 from django.core.exceptions import RequestDataTooBig
 from django.http import HttpRequest, HttpResponse
 from ninja import NinjaAPI
+from ninja.errors import Throttled
 
 from pathways.api import router as pathways_router
 from roles.api import router as roles_router
@@ -28,3 +29,11 @@ api.add_router("", pathways_router)
 def body_too_large(request: HttpRequest, exc: RequestDataTooBig) -> HttpResponse:
     """A body past DATA_UPLOAD_MAX_MEMORY_SIZE is refused in JSON, like every other answer of the API."""
     return api.create_response(request, {"detail": "The request body is too large."}, status=413)
+
+
+@api.exception_handler(Throttled)
+def too_many_requests(request: HttpRequest, exc: Throttled) -> HttpResponse:
+    """Past a rate limit (careerpath.ratelimits): django-ninja adds Retry-After, the text says it too."""
+    return api.create_response(
+        request, {"detail": f"Too many requests from your address: try again in {exc.wait} seconds."}, status=429
+    )

@@ -116,6 +116,44 @@ def test_a_page_served_from_the_cache_carries_the_headers_without_a_query(client
     assert cached["Cross-Origin-Resource-Policy"] == "same-origin"
 
 
+def sign_in(client, username, password="wrong", **extra):  # noqa: S107 (a failing attempt)
+    return client.post("/admin/login/", {"username": username, "password": password, "next": "/admin/"}, **extra)
+
+
+@pytest.mark.django_db
+def test_one_address_trying_many_usernames_is_locked_out(client, editor):
+    statuses = [sign_in(client, f"guess-{n}").status_code for n in range(40)]
+    assert set(statuses[:4]) == {200} and set(statuses[4:]) == {429}  # the fifth failure locks
+    locked = sign_in(client, "editor", "a-long-editor-password")
+    assert locked.status_code == 429
+    assert "quel que soit le compte essayé" in locked.content.decode()
+    assert "_auth_user_id" not in client.session
+    # Another address is not concerned.
+    assert sign_in(client, "editor", "a-long-editor-password", REMOTE_ADDR="203.0.113.5").status_code == 302
+
+
+@pytest.mark.django_db
+def test_the_lockout_page_speaks_english_under_en(client, editor):
+    for n in range(5):
+        client.post("/en/admin/login/", {"username": f"guess-{n}", "password": "wrong"})
+    locked = client.post("/en/admin/login/", {"username": "editor", "password": "a-long-editor-password"})
+    assert locked.status_code == 429
+    assert "whichever account was tried" in locked.content.decode()
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize(("proxies", "second_visitor_signs_in"), [(1, True), (0, False)])
+def test_behind_a_proxy_visitors_are_locked_out_by_their_own_address(client, editor, settings, proxies,
+                                                                      second_visitor_signs_in):
+    """The load balancer's address is every request's REMOTE_ADDR: only DJANGO_PROXY_COUNT tells visitors apart."""
+    settings.PROXY_COUNT = proxies
+    for n in range(5):
+        sign_in(client, f"guess-{n}", HTTP_X_FORWARDED_FOR="198.51.100.1")
+    assert sign_in(client, "editor", "a-long-editor-password", HTTP_X_FORWARDED_FOR="198.51.100.1").status_code == 429
+    other = sign_in(client, "editor", "a-long-editor-password", HTTP_X_FORWARDED_FOR="198.51.100.2")
+    assert (other.status_code == 302) is second_visitor_signs_in
+
+
 @pytest.mark.django_db
 def test_admin_login_locks_after_five_failures_even_with_the_right_password(client, editor):
     for _ in range(5):
