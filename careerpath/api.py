@@ -5,6 +5,7 @@ from django.core.exceptions import RequestDataTooBig
 from django.db import InterfaceError, OperationalError
 from django.http import HttpRequest, HttpResponse
 from ninja import NinjaAPI
+from ninja.errors import Throttled
 
 from pathways.api import router as pathways_router
 from roles.api import router as roles_router
@@ -38,3 +39,11 @@ def body_too_large(request: HttpRequest, exc: RequestDataTooBig) -> HttpResponse
 def database_away(request: HttpRequest, exc: Exception) -> HttpResponse:
     """Ninja answers a view's errors itself: an unreachable database is a 503 here too, debug or not."""
     return database_unavailable(request)
+
+
+@api.exception_handler(Throttled)
+def too_many_requests(request: HttpRequest, exc: Throttled) -> HttpResponse:
+    """Past a rate limit (careerpath.ratelimits): django-ninja adds Retry-After, the text says it too."""
+    return api.create_response(
+        request, {"detail": f"Too many requests from your address: try again in {exc.wait} seconds."}, status=429
+    )

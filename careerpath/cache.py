@@ -126,7 +126,7 @@ def page_key(request, reads: frozenset[str]) -> str:
 
 
 class PageCacheMiddleware:
-    """First in the stack: serve a page marked shared again, whole, without running the rest.
+    """Early in the stack: serve a page marked shared again, whole, without running the rest.
 
     What is kept is the response the whole stack produced, its security and language headers
     included, so a hit answers exactly as a miss would for a fraction of the work. The key holds

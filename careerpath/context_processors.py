@@ -5,6 +5,7 @@ from django.urls import translate_url
 from django.utils.translation import get_language
 
 from .cache import page_reads
+from .paths import same_site_path
 
 
 def language_links(request):
@@ -16,7 +17,7 @@ def language_links(request):
         query = urlencode([(name, value) for name, values in request.GET.lists() if name in reads for value in values])
     links = []
     for code, name in settings.LANGUAGES:
-        url = translate_url(request.path, code)
+        url = translate_url(same_site_path(request.path), code)
         links.append({
             "code": code,
             "name": name,

@@ -17,3 +17,16 @@ class ApiLanguageMiddleware:
             translation.activate(language)
             request.LANGUAGE_CODE = language
         return self.get_response(request)
+
+
+class CrossOriginResourcePolicyMiddleware:
+    """No other site may load our pages, files or API answers into its own (Cross-Origin-Resource-Policy):
+    Django sets the opener policy, not this one."""
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        response = self.get_response(request)
+        response.headers.setdefault("Cross-Origin-Resource-Policy", "same-origin")
+        return response

@@ -5,6 +5,7 @@ Production sets DJANGO_DEBUG=0, DJANGO_SECRET_KEY, DJANGO_ALLOWED_HOSTS and DATA
 """
 
 import os
+import re
 from datetime import timedelta
 from pathlib import Path
 
@@ -53,12 +54,16 @@ INSTALLED_APPS = [
     "crispy_bootstrap5",
     "bootstrap",
     "axes",
+    "django_ratelimit",
     "roles",
     "pathways",
 ]
 
 MIDDLEWARE = [
-    "careerpath.cache.PageCacheMiddleware",  # first: a cached page skips the rest
+    # Before the page cache, so that a page kept before they were set carries them too.
+    "django_permissions_policy.PermissionsPolicyMiddleware",
+    "careerpath.middleware.CrossOriginResourcePolicyMiddleware",
+    "careerpath.cache.PageCacheMiddleware",  # a cached page skips the rest
     "careerpath.outage.DatabaseOutageMiddleware",  # a view that cannot reach the database: 503, not 500
     "django.middleware.security.SecurityMiddleware",
     "csp.middleware.CSPMiddleware",
@@ -125,6 +130,12 @@ CACHES = {
     "content": redis_cache if CACHE_URL else {
         "BACKEND": "django.core.cache.backends.filebased.FileBasedCache", "LOCATION": CACHE_DIR,
     },
+    # Rate limit counts, which every process must share too; a folder of their own, so that the many
+    # addresses counted never push the content version out of its folder (a file cache culls at random).
+    "ratelimit": redis_cache if CACHE_URL else {
+        "BACKEND": "django.core.cache.backends.filebased.FileBasedCache",
+        "LOCATION": str(Path(CACHE_DIR) / "ratelimit"), "OPTIONS": {"MAX_ENTRIES": 20000},
+    },
 }
 
 if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
@@ -178,14 +189,40 @@ STORAGES = {
 CRISPY_ALLOWED_TEMPLATE_PACKS = "bootstrap5"
 CRISPY_TEMPLATE_PACK = "bootstrap5"
 
-# Admin login throttling: five failures for a username from one address lock it for an hour.
+# Proxies (load balancers) in front of the app: each adds to X-Forwarded-For, and the client's own address
+# is read there (careerpath.clients), for login throttling and rate limits alike.
+PROXY_COUNT = int(os.environ.get("DJANGO_PROXY_COUNT", "0"))
+
+# Admin login throttling: five failures from one address, whatever the usernames, lock it for an hour.
 AXES_FAILURE_LIMIT = 5
 AXES_COOLOFF_TIME = timedelta(hours=1)
-AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
+AXES_LOCKOUT_PARAMETERS = [["ip_address"]]
 AXES_RESET_ON_SUCCESS = True
 AXES_LOCKOUT_TEMPLATE = "lockout.html"
-# Proxies (load balancers) in front of the app, so the client's own address is the one counted.
-AXES_IPWARE_PROXY_COUNT = int(os.environ.get("DJANGO_PROXY_COUNT", "0")) or None
+AXES_CLIENT_IP_CALLABLE = "careerpath.clients.client_address"
+
+
+def env_rate(name: str, default: str) -> str:
+    rate = os.environ.get(name) or default
+    if not re.fullmatch(r"[1-9][0-9]*/[0-9]*[smhd]", rate):
+        raise ImproperlyConfigured(f"{name} must be a count per period, e.g. 20/h or 100/10m (s, m, h, d).")
+    return rate
+
+
+# What one client address may send, counted in the "ratelimit" cache (careerpath/ratelimits.py).
+RATE_LIMITS = {
+    "assessments": env_rate("DJANGO_RATELIMIT_ASSESSMENTS", "20/h"),  # results saved: the form, what-if versions
+    "deletions": env_rate("DJANGO_RATELIMIT_DELETIONS", "30/h"),
+    "routes": env_rate("DJANGO_RATELIMIT_ROUTES", "60/m"),  # POST /api/v1/route
+}
+RATELIMIT_USE_CACHE = "ratelimit"
+# A cache that cannot be read or written lets requests through rather than refusing them all.
+RATELIMIT_FAIL_OPEN = True
+# django-ratelimit 4.1 lists django-redis but not Django's own Redis backend, whose increments are just as
+# atomic (INCR): W001 is a false alarm. Without Redis, the counts are files, shared by the processes of one
+# machine, whose increment reads then writes (E003): two requests of one address at the same instant may
+# count once. That is the trade for needing no server on one machine; DJANGO_CACHE_URL counts exactly.
+SILENCED_SYSTEM_CHECKS = ["django_ratelimit.W001"] + ([] if CACHE_URL else ["django_ratelimit.E003"])
 
 # Nothing inline, nothing from elsewhere: scripts and styles come from our own static files.
 CONTENT_SECURITY_POLICY = {
@@ -201,6 +238,14 @@ CONTENT_SECURITY_POLICY = {
         "frame-ancestors": [NONE],
     }
 }
+
+# Browser features the site never uses, refused to its pages and to anything they could embed.
+PERMISSIONS_POLICY = {feature: [] for feature in [
+    "accelerometer", "autoplay", "browsing-topics", "camera", "display-capture", "encrypted-media",
+    "geolocation", "gyroscope", "hid", "idle-detection", "local-fonts", "magnetometer", "microphone", "midi",
+    "payment", "publickey-credentials-get", "screen-wake-lock", "serial", "usb", "window-management",
+    "xr-spatial-tracking",
+]}
 
 SECURE_CONTENT_TYPE_NOSNIFF = True
 SECURE_REFERRER_POLICY = "same-origin"

@@ -6,6 +6,7 @@ from ninja import Router, Schema
 from ninja.errors import HttpError
 from pydantic import ConfigDict, Field, create_model
 
+from careerpath.ratelimits import AddressThrottle
 from roles.api import Error, Slug
 from roles.models import MAX_LEVEL, DegreeField, DegreeLevel, ExperienceArea, Role, Scale, Sector, Skill
 
@@ -112,8 +113,8 @@ class RouteResponse(Schema):
     closest: list[Closest]
 
 
-@router.post("/route", response={200: RouteResponse, 400: Error, 404: Error, 422: Error},
-             summary="Score a profile and plan its routes")
+@router.post("/route", response={200: RouteResponse, 400: Error, 404: Error, 422: Error, 429: Error},
+             summary="Score a profile and plan its routes", throttle=AddressThrottle("routes"))
 def route(request, body: RouteRequest):
     roles = {role.slug: role for role in Role.objects.published().filter(slug__in=[body.target, body.current_role])}
     if body.target not in roles:

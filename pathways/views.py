@@ -9,6 +9,7 @@ from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_http_methods
 
 from careerpath.cache import PAGE_TIMEOUT, versioned_key
+from careerpath.ratelimits import limit_posts
 from roles.models import Role
 
 from .assessments import Answers, save_assessment
@@ -27,6 +28,7 @@ def private(view):
 
 
 @require_http_methods(["GET", "POST"])
+@limit_posts("assessments")
 def assessment(request):
     """Step one picks the target role (a GET form); step two asks the questions for it."""
     target_form = TargetForm(request.GET or None)
@@ -104,6 +106,7 @@ def result(request, pk):
 
 @private
 @require_http_methods(["GET", "POST"])
+@limit_posts("assessments")
 def what_if(request, pk):
     """The saved result beside the one other answers would give; a POST keeps those answers as a new version."""
     assessment = get_assessment(pk)
@@ -129,6 +132,7 @@ def what_if(request, pk):
 
 @private
 @require_http_methods(["GET", "POST"])
+@limit_posts("deletions")
 def delete(request, pk):
     assessment = get_assessment(pk)
     if request.method == "POST":

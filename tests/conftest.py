@@ -1,4 +1,5 @@
 import io
+from pathlib import Path
 
 import pytest
 from django.conf import settings
@@ -22,18 +23,22 @@ def content_version_of_its_own(tmp_path_factory):
         return
     location = str(tmp_path_factory.mktemp("content-cache"))
     content = {**settings.CACHES["content"], "LOCATION": location}
-    with pytest.MonkeyPatch.context() as patch, override_settings(CACHES={**settings.CACHES, "content": content}):
+    # The rate limit counts too (a folder of theirs beside it, as in settings.py).
+    counts = {**settings.CACHES["ratelimit"], "LOCATION": str(Path(location) / "ratelimit")}
+    with pytest.MonkeyPatch.context() as patch, override_settings(
+        CACHES={**settings.CACHES, "content": content, "ratelimit": counts}
+    ):
         patch.setenv("DJANGO_CACHE_DIR", location)
         yield
 
 
 @pytest.fixture(autouse=True)
 def empty_caches():
-    """Kept pages and the content version would outlive each test's rolled-back database."""
-    for alias in ("default", "content"):
+    """Kept pages, the content version and rate limit counts would outlive each test's rolled-back database."""
+    for alias in ("default", "content", "ratelimit"):
         caches[alias].clear()
     yield
-    for alias in ("default", "content"):
+    for alias in ("default", "content", "ratelimit"):
         caches[alias].clear()
 
 

@@ -36,11 +36,14 @@ def site(live_server, transactional_db, tmp_path):
 
 
 def watch_for_violations(page) -> list[str]:
-    """Collect Content-Security-Policy violations and script errors the page reports."""
+    """Collect Content-Security-Policy violations, script errors and Permissions-Policy features the browser
+    does not know (it would ignore them) that the page reports."""
     problems: list[str] = []
 
     def on_console(message):
         if message.type == "error" and ("Content Security Policy" in message.text or "Refused" in message.text):
+            problems.append(message.text)
+        if "Permissions-Policy" in message.text:
             problems.append(message.text)
 
     page.on("console", on_console)

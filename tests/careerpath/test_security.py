@@ -75,6 +75,8 @@ def test_production_responses_carry_the_security_headers():
     for directive in ["default-src 'none'", "script-src 'self'", "style-src 'self'", "frame-ancestors 'none'"]:
         assert directive in csp
     assert "unsafe-inline" not in csp and "unsafe-eval" not in csp
+    assert_features_denied(headers["permissions-policy"])
+    assert headers["cross-origin-resource-policy"] == "same-origin"
     assert seen["csrf_cookie"] == {"secure": True, "httponly": True, "samesite": "Lax"}
     assert seen["session_cookie"] == [True, True, "Lax"]
 
@@ -83,6 +85,73 @@ def test_production_responses_carry_the_security_headers():
 def test_every_page_sends_the_content_security_policy(client, content):
     for path in ["/", "/roles/", "/roles/chief-operating-officer/", "/assessment/", "/admin/login/", "/api/v1/docs"]:
         assert "default-src 'none'" in client.get(path)["Content-Security-Policy"], path
+
+
+UNUSED_FEATURES = ["camera", "microphone", "geolocation", "payment", "usb", "browsing-topics"]
+
+
+def assert_features_denied(policy: str) -> None:
+    directives = dict(directive.strip().split("=", 1) for directive in policy.split(","))
+    for feature in UNUSED_FEATURES:
+        assert directives[feature] == "()", feature
+
+
+@pytest.mark.django_db
+def test_every_answer_denies_unused_browser_features_and_other_sites_embedding(client, content):
+    answers = [client.get(path) for path in ["/", "/en/roles/", "/assessment/", "/admin/login/", "/api/v1/roles",
+                                             "/healthz", "/nowhere/"]]
+    answers.append(client.get("/"))  # served again from the page cache
+    assert answers[-1].content == answers[0].content
+    for response in answers:
+        assert_features_denied(response["Permissions-Policy"])
+        assert response["Cross-Origin-Resource-Policy"] == "same-origin"
+
+
+@pytest.mark.django_db
+def test_a_page_served_from_the_cache_carries_the_headers_without_a_query(client, content, django_assert_num_queries):
+    client.get("/roles/")
+    with django_assert_num_queries(0):
+        cached = client.get("/roles/")
+    assert_features_denied(cached["Permissions-Policy"])
+    assert cached["Cross-Origin-Resource-Policy"] == "same-origin"
+
+
+def sign_in(client, username, password="wrong", **extra):  # noqa: S107 (a failing attempt)
+    return client.post("/admin/login/", {"username": username, "password": password, "next": "/admin/"}, **extra)
+
+
+@pytest.mark.django_db
+def test_one_address_trying_many_usernames_is_locked_out(client, editor):
+    statuses = [sign_in(client, f"guess-{n}").status_code for n in range(40)]
+    assert set(statuses[:4]) == {200} and set(statuses[4:]) == {429}  # the fifth failure locks
+    locked = sign_in(client, "editor", "a-long-editor-password")
+    assert locked.status_code == 429
+    assert "quel que soit le compte essayé" in locked.content.decode()
+    assert "_auth_user_id" not in client.session
+    # Another address is not concerned.
+    assert sign_in(client, "editor", "a-long-editor-password", REMOTE_ADDR="203.0.113.5").status_code == 302
+
+
+@pytest.mark.django_db
+def test_the_lockout_page_speaks_english_under_en(client, editor):
+    for n in range(5):
+        client.post("/en/admin/login/", {"username": f"guess-{n}", "password": "wrong"})
+    locked = client.post("/en/admin/login/", {"username": "editor", "password": "a-long-editor-password"})
+    assert locked.status_code == 429
+    assert "whichever account was tried" in locked.content.decode()
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize(("proxies", "second_visitor_signs_in"), [(1, True), (0, False)])
+def test_behind_a_proxy_visitors_are_locked_out_by_their_own_address(client, editor, settings, proxies,
+                                                                      second_visitor_signs_in):
+    """The load balancer's address is every request's REMOTE_ADDR: only DJANGO_PROXY_COUNT tells visitors apart."""
+    settings.PROXY_COUNT = proxies
+    for n in range(5):
+        sign_in(client, f"guess-{n}", HTTP_X_FORWARDED_FOR="198.51.100.1")
+    assert sign_in(client, "editor", "a-long-editor-password", HTTP_X_FORWARDED_FOR="198.51.100.1").status_code == 429
+    other = sign_in(client, "editor", "a-long-editor-password", HTTP_X_FORWARDED_FOR="198.51.100.2")
+    assert (other.status_code == 302) is second_visitor_signs_in
 
 
 @pytest.mark.django_db
