@@ -152,8 +152,7 @@ class Node:
     width: float
     height: float
     lines: tuple[tuple[float, str, bool], ...]  # (y, text, is the title's first form)
-    badges: tuple[tuple[float, float, str, str], ...]  # (x, width, text, kind) on a row at badge_y
-    badge_y: float
+    badges: tuple[tuple[float, float, float, str, str], ...]  # (x, y, width, text, kind)
     text_x: float
 
     @property
@@ -344,14 +343,24 @@ def layout(places: dict[str, Place], moves: list[Move], style: Style,
         lines += [(line, False) for line in _wrapped(place.feminine, style.chars)] if place.feminine else []
         text_lines[key] = lines
 
-    def has_badges(place):
-        return bool(place.degree or place.focus_label)
+    # Badges side by side, on a second line when the box is too narrow for both.
+    badge_rows = {}
+    for key, place in places.items():
+        placed_badges, bx, row = [], 0, 0
+        for text, kind in ((place.degree, "degree"), (place.focus_label, "focus")):
+            if text:
+                w = style.text_width(text) - 2
+                if bx and bx + w > style.node_width - 2 * style.pad:
+                    bx, row = 0, row + 1
+                placed_badges.append((bx, row, w, text, kind))
+                bx += w + 4
+        badge_rows[key] = placed_badges
 
     heights = []
     for row in rows:
         lines = max(len(text_lines[k]) for k in row)
-        badges = any(has_badges(places[k]) for k in row)
-        heights.append(2 * style.pad + lines * style.line + (style.line + 6 if badges else 0))
+        badges = max((b[1] + 1 for k in row for b in badge_rows[k]), default=0)
+        heights.append(2 * style.pad + lines * style.line + badges * (style.line + 6))
 
     # Each level is a band, its name above its first row; arrows cross from band to band.
     tops, bands = [], []  # bands: [level, top, bottom]
@@ -381,14 +390,10 @@ def layout(places: dict[str, Place], moves: list[Move], style: Style,
             lines = tuple((round(top + style.pad + (i + 1) * style.line - 4, 1), text, first)
                           for i, (text, first) in enumerate(text_lines[key]))
             badge_y = top + style.pad + len(text_lines[key]) * style.line + 2
-            badges, bx = [], left + style.pad
-            for text, kind in ((place.degree, "degree"), (place.focus_label, "focus")):
-                if text:
-                    w = style.text_width(text) - 2
-                    badges.append((round(bx, 1), round(w, 1), text, kind))
-                    bx += w + 4
+            badges = [(round(left + style.pad + bx, 1), round(badge_y + row * (style.line + 6), 1), round(w, 1), text, kind)
+                      for bx, row, w, text, kind in badge_rows[key]]
             nodes[key] = Node(place, round(left, 1), round(top, 1), style.node_width, heights[r], lines,
-                              tuple(badges), round(badge_y, 1), round(left + style.pad, 1))
+                              tuple(badges), round(left + style.pad, 1))
 
     edges = _route(chains, nodes, by_key, row_of, tops, heights, style, band_list, width)
     ordered = sorted(nodes.values(), key=lambda n: (n.y, n.x))  # the order Tab follows
