@@ -1,16 +1,16 @@
 from django.db import DatabaseError, connection
 from django.http import HttpResponse
 from django.shortcuts import render
+from django.utils.translation import get_language
 
-from roles.models import Role
+from roles.career_map import site_map
 
 from .cache import cached_page
 
 
 @cached_page()
 def home(request):
-    roles = Role.objects.published().pickable()
-    return render(request, "home.html", {"roles": roles})
+    return render(request, "home.html", {"career_map": site_map(get_language())})
 
 
 def healthz(request):

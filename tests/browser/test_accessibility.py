@@ -10,7 +10,7 @@ from tests.browser.conftest import violations_on, watch_for_violations
 pytestmark = pytest.mark.django_db(transaction=True)
 
 EDO = "executive-director-of-operations"
-PUBLIC_PAGES = ["/", "/roles/", "/roles/chief-operating-officer/", f"/roles/{EDO}/", "/roles/?sector=bogus",
+PUBLIC_PAGES = ["/", "/roles/map/", "/roles/", "/roles/chief-operating-officer/", f"/roles/{EDO}/", "/roles/?sector=bogus",
                 f"/compare/?roles=chief-operating-officer&roles={EDO}&roles=operations-manager", "/compare/?roles=x",
                 "/assessment/", f"/assessment/?target={EDO}", "/roles/no-such-role/",
                 "/roles/isco/", "/roles/isco/1321/", "/roles/directeur-dusine/", "/roles/?q=usine",

@@ -10,7 +10,7 @@ from tests.browser.conftest import watch_for_violations
 pytestmark = pytest.mark.django_db(transaction=True)
 
 COO, EDO = "chief-operating-officer", "executive-director-of-operations"
-PAGES = ["/", "/roles/", f"/roles/{COO}/",
+PAGES = ["/", "/roles/map/", "/roles/", f"/roles/{COO}/", "/roles/customer-service-manager/",
          f"/compare/?roles={COO}&roles={EDO}&roles=operations-manager&roles=junior-operations-officer",
          f"/assessment/?target={COO}"]
 
