@@ -42,6 +42,9 @@ def production_env(database_url: str) -> dict:
         "DJANGO_SECURE_SSL_REDIRECT": "0",  # TLS ends at the load balancer; here there is none
         "DJANGO_LOG_LEVEL": "ERROR",
         "DATABASE_URL": database_url,
+        # The figures measure the pages, not the limits: loopback is one address sending thousands.
+        "DJANGO_RATELIMIT_ASSESSMENTS": os.environ.get("DJANGO_RATELIMIT_ASSESSMENTS", "1000000/h"),
+        "DJANGO_RATELIMIT_ROUTES": os.environ.get("DJANGO_RATELIMIT_ROUTES", "1000000/m"),
     }
 
 
