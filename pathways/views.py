@@ -52,18 +52,15 @@ def get_assessment(pk) -> Assessment:
     )
 
 
-def saved_and_current(assessment: Assessment, target: Role) -> tuple[Answers, ResultView | None, ResultView | None]:
-    """The answers, the result as it was saved and the result with today's content (None once the target is
-    no longer published)."""
-    answers = Answers.of(assessment, target)
+def saved_result(assessment: Assessment, answers: Answers) -> ResultView | None:
+    """The result as it was saved (None when its target is no longer published and it was never kept)."""
     saved = unpin(assessment.pinned_result, get_language())
-    if saved is None and target.is_published:
+    if saved is None and answers.target.is_published:
         # Saved before results were kept, or kept in a shape this code no longer reads: kept from now on.
         assessment.pinned_result = answers.pinned_result()
         Assessment.objects.filter(pk=assessment.pk).update(pinned_result=assessment.pinned_result)
         saved = unpin(assessment.pinned_result, get_language())
-    current = answers.result() if target.is_published else None
-    return answers, saved, current
+    return saved
 
 
 def result_page_key(pk, language: str) -> str:
@@ -87,7 +84,9 @@ def result(request, pk):
         return HttpResponse(page)
     assessment = get_assessment(pk)
     target = Role.objects.with_skills().get(pk=assessment.target_role_id)
-    answers, saved, current = saved_and_current(assessment, target)
+    answers = Answers.of(assessment, target)
+    saved = saved_result(assessment, answers)
+    current = answers.result() if target.is_published else None  # today's content, for what changed since
     since = Comparison(saved, current) if saved and current else None
     context = {
         "assessment": assessment, "target": target, "result": saved or current,
@@ -111,12 +110,13 @@ def what_if(request, pk):
     """The saved result beside the one other answers would give; a POST keeps those answers as a new version."""
     assessment = get_assessment(pk)
     target = Role.objects.with_skills().get(pk=assessment.target_role_id)
-    answers, saved, current = saved_and_current(assessment, target)
-    if current is None:
-        return redirect(assessment)  # the target is no longer published: nothing to try against
+    if not target.is_published:
+        return redirect(assessment)  # nothing to try against
+    answers = Answers.of(assessment, target)
+    saved = saved_result(assessment, answers)
     data = request.POST if request.method == "POST" else request.GET or None
     form = WhatIfForm(data, initial=AssessmentForm.data_of(answers), target=target, rated=set(answers.ratings))
-    context = {"assessment": assessment, "target": target, "saved": saved or current, "form": form}
+    context = {"assessment": assessment, "target": target, "saved": saved, "form": form}
     if form.is_bound and form.is_valid():
         if request.method == "POST":
             version = save_assessment(form.answers, language=get_language(), revises=assessment)
@@ -124,7 +124,7 @@ def what_if(request, pk):
             messages.success(request, _("Vos nouvelles réponses sont enregistrées à ce nouveau lien privé ; "
                                         "l’ancien résultat reste à son lien."))
             return HttpResponseRedirect(version.get_absolute_url(), status=303)
-        context["trial"] = Comparison(saved or current, form.answers.result())
+        context["trial"] = Comparison(saved, form.answers.result())
         context["trial_fields"] = answer_pairs(form.answers)
     status = 400 if form.is_bound and not form.is_valid() else 200
     return render(request, "pathways/what_if.html", context, status=status)
