@@ -42,6 +42,8 @@ CATEGORIES = {  # ESCO's skill types, as skill categories after the team's own
     "skill/competence": ("esco-skills", "Aptitudes et compétences (ESCO)", "Skills and competences (ESCO)", 90),
 }
 RELEASED = "released"
+# Text never holds C0 control characters other than tab and line breaks, nor DEL.
+CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
 
 
 class EscoFileError(Exception):
@@ -97,9 +99,19 @@ class EscoFile:
                     if len(record) != len(header):
                         column = header[len(record)] if len(record) < len(header) else None
                         raise self.error(line, column, f"{len(record)} values where the header has {len(header)}")
+                    self._refuse_control_characters(line, header, record)
                     yield Row(line, dict(zip(header, record, strict=True)))
             except csv.Error as error:
                 raise self.error(reader.line_num, None, f"malformed CSV ({error})") from error
+
+    def _refuse_control_characters(self, line: int, header: list[str], record: list[str]) -> None:
+        """A NUL or another control character means a damaged file, not text: refuse it where it is."""
+        for column, value in zip(header, record, strict=True):
+            if found := CONTROL.search(value):
+                before = value[:found.start()]
+                raise self.error(line + before.count("\n"), column,
+                                 f"control character U+{ord(found.group()):04X} in the text (a damaged file?)")
+            line += value.count("\n")
 
     def _lines(self, raw, advance) -> Iterator[str]:
         for number, line in enumerate(raw, start=1):

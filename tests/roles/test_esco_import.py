@@ -188,18 +188,42 @@ def test_a_file_that_is_not_utf8_or_missing_is_refused(samples):
         run(samples["1.2"])
 
 
-def test_an_interrupted_import_leaves_the_database_as_it_was(samples, monkeypatch):
+@pytest.mark.parametrize(("character", "name"), [("\x00", "U+0000"), ("\x1b", "U+001B"), ("\x7f", "U+007F")])
+def test_control_characters_are_refused_where_they_are_before_anything_is_written(samples, character, name):
+    run(samples["1.1"])
+    before = snapshot()
+    # Line 2 is the plant manager, whose altLabels span lines 2 and 3: the damage is on line 3.
+    rewrite(samples["1.2"] / "occupations_fr.csv",
+            lambda rows: rows[1].__setitem__(rows[0].index("altLabels"), f"directrice d’usine\nchef{character} d’usine"))
+
+    with pytest.raises(CommandError) as refused:
+        run(samples["1.2"])
+
+    assert f"occupations_fr.csv, line 3, column altLabels: control character {name}" in str(refused.value)
+    assert snapshot() == before
+
+
+def test_tabs_and_line_breaks_in_quoted_text_are_kept(samples):
+    rewrite(samples["1.2"] / "occupations_en.csv",
+            set_cell("description", "Plant managers run production.\r\n\tThey plan the shifts."))
+    run(samples["1.2"])
+    assert Role.objects.get(esco_uri=PLANT).description_en == "Plant managers run production.\r\n\tThey plan the shifts."
+
+
+def test_an_interrupted_import_says_nothing_was_written_and_leaves_the_database_as_it_was(samples, monkeypatch):
     run(samples["1.1"])
     before = snapshot()
     path = samples["1.2"] / "occupations_en.csv"
     rewrite(path, set_cell("preferredLabel", "plant director"))
 
     def interrupted(self, esco_file):
-        raise KeyboardInterrupt
+        raise KeyboardInterrupt  # what Ctrl-C raises, here once the occupations are written
 
     monkeypatch.setattr(Importer, "write_relations", interrupted)
-    with pytest.raises(KeyboardInterrupt):
+    with pytest.raises(CommandError) as stopped:
         run(samples["1.2"])
+    assert str(stopped.value) == "Interrupted: nothing was written, the database is as it was."
+    assert stopped.value.returncode == 130
     assert snapshot() == before
 
 
