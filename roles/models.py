@@ -19,6 +19,8 @@ MAX_PICKED_EXTRA = 10  # more slugs than any picker accepts are ignored rather t
 SLUG_MAX_LENGTH = 120
 # A slug as the site makes them (Django's slug characters, within the field's length).
 SLUG_PATTERN = rf"[-a-zA-Z0-9_]{{1,{SLUG_MAX_LENGTH}}}"
+# Titles and skill names: ESCO's longest preferred label (v1.1.2, French) is 202 characters, with both forms.
+LABEL_MAX_LENGTH = 300
 
 
 class Sector(models.TextChoices):
@@ -107,7 +109,7 @@ class SkillCategory(models.Model):
 
 class Skill(models.Model):
     slug = models.SlugField(_("identifiant"), max_length=SLUG_MAX_LENGTH, unique=True)
-    name = models.CharField(_("nom"), max_length=200)
+    name = models.CharField(_("nom"), max_length=LABEL_MAX_LENGTH)
     category = models.ForeignKey(
         SkillCategory, on_delete=models.PROTECT, related_name="skills", verbose_name=_("catégorie")
     )
@@ -330,11 +332,11 @@ class Role(models.Model):
         help_text=_("Partie de l’adresse de la fiche, p. ex. chief-operating-officer. Ne la changez pas une fois publiée."),
     )
     title = models.CharField(
-        _("intitulé"), max_length=200, help_text=_("Intitulé du poste ; en français, la forme masculine.")
+        _("intitulé"), max_length=LABEL_MAX_LENGTH, help_text=_("Intitulé du poste ; en français, la forme masculine.")
     )
     title_feminine = models.CharField(
         _("intitulé au féminin"),
-        max_length=200,
+        max_length=LABEL_MAX_LENGTH,
         blank=True,
         help_text=_("Forme féminine de l’intitulé en français (l’anglais n’a qu’une forme)."),
     )
