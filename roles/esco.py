@@ -1,7 +1,8 @@
 """Import ESCO's CSV download: ISCO groups, skills, occupations, and the links between them.
 
 Files are read by column name (ESCO 1.1 and 1.2 differ in their columns), streamed, checked
-whole before anything is written, then written in batches. Rows are keyed by their ESCO URI,
+whole before anything is written (a file that cannot be read is refused, an unusable row is
+skipped and reported), then written in batches, labels tidied. Rows are keyed by their ESCO URI,
 so a second import updates rather than duplicates; a role or skill written by the team, or
 edited by an editor after an import (origin "edited"), is never touched.
 """
