@@ -5,7 +5,9 @@ settings (2 workers), warm up, and load each page from wrk on loopback for a fix
 requests/s, p50, p99, errors and the throughput as a share of /healthz measured in the same run,
 then a 60 s mixed load at 32 connections. A third run on PostgreSQL first imports a synthetic
 ESCO-size set (bench/esco_files.py) with import_esco, prints its time, then the same pages plus
-search and imported profiles with the whole catalogue loaded. Exits non-zero on any error.
+search and imported profiles with the whole catalogue loaded. Then, when the real ESCO archive is there
+(../shared/esco-real, or $ESCO_REAL_DIR), its import in French and English, twice, on SQLite and PostgreSQL.
+Exits non-zero on any error.
 """
 
 import contextlib
@@ -205,6 +207,40 @@ def import_synthetic_esco(env: dict) -> tuple[float, str]:
         return time.perf_counter() - start, report
 
 
+def import_real_esco(kind: str) -> list[tuple[str, float, str]] | None:
+    """The real ESCO v1.1.2 set (../shared/esco-real or $ESCO_REAL_DIR), in French and English, into a fresh
+    database with the content loaded: seconds and report of the first import, then of a second one.
+    None when the archive is not there."""
+    from bench import esco_real
+
+    if not esco_real.archive().is_file():
+        return None
+    runs = []
+    with database(kind) as url, esco_real.unpacked() as folder:
+        env = production_env(url)
+        manage(env, "migrate", "--no-input")
+        manage(env, "load_content")
+        for name in ("first import", "second import"):
+            start = time.perf_counter()
+            report = manage(env, "import_esco", str(folder), "--languages", "fr,en", "--no-progress")
+            runs.append((name, time.perf_counter() - start, report))
+    return runs
+
+
+def print_real_esco_imports() -> None:
+    from bench import esco_real
+
+    for kind in ("sqlite", "postgresql"):
+        runs = import_real_esco(kind)
+        if runs is None:
+            print(f"\nreal ESCO import: skipped, no archive at {esco_real.archive()} (set ESCO_REAL_DIR to its folder)")
+            return
+        print(f"\n{kind}: import_esco --languages fr,en of the real ESCO v1.1.2 set (3,007 occupations)")
+        for name, seconds, report in runs:
+            print(f"  {name}: {seconds:.1f} s")
+            print("".join(f"    {line}\n" for line in report.splitlines()), end="")
+
+
 def run_database(kind: str, with_esco: bool = False):
     with database(kind) as url:
         env = production_env(url)
@@ -285,6 +321,7 @@ def main() -> int:
         for name, size, outside in weights:
             print(f"  weight of {name}: {size / 1024:.1f} KB compressed with its styles; outside requests: {outside or 'none'}")
             failed |= bool(outside)
+    print_real_esco_imports()
     median, compile_ms = esco_route_time()
     print(f"\nESCO-size catalogue (3,000 roles, 14,000 skills, 130,000 links, 10,000 transitions): "
           f"scoring + route planning for one profile, median of 7: {median:.0f} ms "

@@ -1,7 +1,8 @@
 """Import ESCO's CSV download: ISCO groups, skills, occupations, and the links between them.
 
 Files are read by column name (ESCO 1.1 and 1.2 differ in their columns), streamed, checked
-whole before anything is written, then written in batches. Rows are keyed by their ESCO URI,
+whole before anything is written (a file that cannot be read is refused, an unusable row is
+skipped and reported), then written in batches, labels tidied. Rows are keyed by their ESCO URI,
 so a second import updates rather than duplicates; a role or skill written by the team, or
 edited by an editor after an import (origin "edited"), is never touched.
 """
@@ -36,12 +37,16 @@ FILES = {
     "broader": ("broaderRelationsOccPillar_{lang}.csv", ("conceptType", "conceptUri", "broaderType", "broaderUri")),
 }
 ORDER = ("isco", "broader", "skills", "occupations", "relations")  # each file only needs the ones before it
+KINDS = {"isco": "ISCO groups", "broader": "broader relations", "skills": "skills", "occupations": "occupations",
+         "relations": "skill links"}  # as the report names them
 RELATION_TYPES = {"essential": Importance.ESSENTIAL, "optional": Importance.USEFUL}
 CATEGORIES = {  # ESCO's skill types, as skill categories after the team's own
     "knowledge": ("esco-knowledge", "Connaissances (ESCO)", "Knowledge (ESCO)", 91),
     "skill/competence": ("esco-skills", "Aptitudes et compétences (ESCO)", "Skills and competences (ESCO)", 90),
 }
 RELEASED = "released"
+# Text never holds C0 control characters other than tab and line breaks, nor DEL.
+CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
 
 
 class EscoFileError(Exception):
@@ -97,9 +102,19 @@ class EscoFile:
                     if len(record) != len(header):
                         column = header[len(record)] if len(record) < len(header) else None
                         raise self.error(line, column, f"{len(record)} values where the header has {len(header)}")
+                    self._refuse_control_characters(line, header, record)
                     yield Row(line, dict(zip(header, record, strict=True)))
             except csv.Error as error:
                 raise self.error(reader.line_num, None, f"malformed CSV ({error})") from error
+
+    def _refuse_control_characters(self, line: int, header: list[str], record: list[str]) -> None:
+        """A NUL or another control character means a damaged file, not text: refuse it where it is."""
+        for column, value in zip(header, record, strict=True):
+            if found := CONTROL.search(value):
+                before = value[:found.start()]
+                raise self.error(line + before.count("\n"), column,
+                                 f"control character U+{ord(found.group()):04X} in the text (a damaged file?)")
+            line += value.count("\n")
 
     def _lines(self, raw, advance) -> Iterator[str]:
         for number, line in enumerate(raw, start=1):
@@ -129,6 +144,54 @@ def detect_version(files: list[EscoFile]) -> str:
 
 
 # ---------------------------------------------------------------------------------------------
+# Tidying: ESCO's labels as pages show them and search finds them.
+
+SPACES = re.compile(r"\s+")  # also the non-breaking and other Unicode spaces
+
+
+def tidy(text: str) -> str:
+    """One label on one line: runs of spaces (non-breaking ones too) made one, none at the ends."""
+    return SPACES.sub(" ", text).strip()
+
+
+def occupation_titles(label: str, language: str) -> tuple[str] | tuple[str, str]:
+    """ESCO's French occupations pair the two forms in one label, "directeur des opérations/directrice des
+    opérations": split them, masculine first. When the label names one form only on one side ("vendeur/vendeuse
+    en articles de sport"), the masculine borrows the rest. The slash chosen is the one whose two sides read most
+    alike, so a slash inside a form ("«lutte contre l’illettrisme/français langue étrangère»") stays."""
+    label = tidy(label)
+    if language != "fr" or "/" not in label:
+        return (label,)
+    splits = []
+    for slash in re.finditer("/", label):
+        masculine, feminine = label[:slash.start()].strip(), label[slash.end():].strip()
+        if masculine and feminine:
+            words, other = masculine.split(), feminine.split()
+            shared = next((n for n in range(min(len(words), len(other))) if words[-1 - n] != other[-1 - n]),
+                          min(len(words), len(other)))
+            splits.append((len(words) == len(other), shared, masculine, feminine))
+    if not splits:
+        return (label,)
+    _, _, masculine, feminine = max(splits, key=lambda split: split[:2])
+    if " " not in masculine and " " in feminine:
+        masculine = f"{masculine} {feminine.split(' ', 1)[1]}"
+    return masculine, feminine
+
+
+def alt_labels(text: str, *preferred: str) -> str:
+    """ESCO separates alternative labels with new lines: keep one per line, tidied, each once, without
+    blanks nor the preferred forms already shown as the title."""
+    seen = {form.casefold() for form in preferred}
+    kept = []
+    for line in text.splitlines():
+        line = tidy(line)
+        if line and line.casefold() not in seen:
+            seen.add(line.casefold())
+            kept.append(line)
+    return "\n".join(kept)
+
+
+# ---------------------------------------------------------------------------------------------
 # Checking: every file read whole, every problem named with its file, line and column.
 
 ISCO_CODE = re.compile(r"^\d{1,4}$")
@@ -144,17 +207,48 @@ class Known:
     isco_codes: set[str] = field(default_factory=set)
     skills: set[str] = field(default_factory=set)
     occupations: set[str] = field(default_factory=set)
+    skipped: dict[str, str] = field(default_factory=dict)  # URI -> where the row that defines it was skipped
 
 
-def check(files: list[EscoFile], advance: Callable[[int], None] = lambda n: None) -> None:
+class Skipped(dict):
+    """Rows the check found unusable, by file name and line, each with its reason; the rest imports."""
+
+    SHOWN_PER_FILE = 20
+
+    def add(self, problem: EscoFileError) -> None:
+        self.setdefault(problem.file, {})[problem.line] = problem
+
+    def has(self, esco_file: EscoFile, row: Row) -> bool:
+        return row.line in self.get(esco_file.name, {})
+
+    def lines(self) -> list[str]:
+        shown = []
+        for name, problems in self.items():
+            shown += [str(problem) for problem in list(problems.values())[:self.SHOWN_PER_FILE]]
+            if len(problems) > self.SHOWN_PER_FILE:
+                shown.append(f"… and {len(problems) - self.SHOWN_PER_FILE} more rows of {name}")
+        return shown
+
+
+def check(files: list[EscoFile], advance: Callable[[int], None] = lambda n: None) -> Skipped:
+    """Read every file whole. What makes a file unreadable (a missing column, broken CSV, text that is not
+    UTF-8, a control character) is raised; an unusable row is only noted, so that it is skipped."""
     known: dict[str, Known] = {}
+    skipped = Skipped()
     # References point forward too (broader relations name occupations), so definitions come first.
     by_kind = sorted(files, key=lambda f: ("isco", "skills", "occupations", "broader", "relations").index(f.kind))
     for esco_file in by_kind:
         seen = known.setdefault(esco_file.language, Known())
         checker = CHECKS[esco_file.kind]
         for row in esco_file.rows(advance):
-            checker(esco_file, row, seen)
+            try:
+                checker(esco_file, row, seen)
+            except EscoFileError as problem:
+                skipped.add(problem)
+                defined = DEFINED.get(esco_file.kind)
+                if defined and row["conceptUri"].strip() not in getattr(seen, defined):  # not a second copy
+                    seen.skipped.setdefault(row["conceptUri"].strip(), f"{esco_file.name}, line {row.line}")
+    return skipped
 
 
 def need(esco_file: EscoFile, row: Row, column: str, pattern: re.Pattern | None = None, what: str = "") -> str:
@@ -166,44 +260,55 @@ def need(esco_file: EscoFile, row: Row, column: str, pattern: re.Pattern | None 
     return value
 
 
-def new_uri(esco_file: EscoFile, row: Row, seen: set[str]) -> None:
+def new_uri(esco_file: EscoFile, row: Row, seen: set[str]) -> str:
     uri = need(esco_file, row, "conceptUri", URI, "an ESCO URI")
     if uri in seen:
-        raise esco_file.error(row.line, "conceptUri", f"{uri} appears twice")
-    seen.add(uri)
+        raise esco_file.error(row.line, "conceptUri", f"{uri} appears twice; the first is imported")
+    return uri
 
 
-def label(esco_file: EscoFile, row: Row) -> str:
-    value = need(esco_file, row, "preferredLabel")
-    if len(value) > LABEL_MAX:
+def label(esco_file: EscoFile, row: Row) -> None:
+    need(esco_file, row, "preferredLabel")
+    forms = occupation_titles(row["preferredLabel"], esco_file.language) if esco_file.kind == "occupations" else (
+        tidy(row["preferredLabel"]),)
+    if any(len(form) > LABEL_MAX for form in forms):
         raise esco_file.error(row.line, "preferredLabel", f"longer than {LABEL_MAX} characters")
-    return value
 
 
 def check_isco(esco_file: EscoFile, row: Row, known: Known) -> None:
-    new_uri(esco_file, row, known.isco_uris)
-    known.isco_codes.add(need(esco_file, row, "code", ISCO_CODE, "an ISCO code of one to four digits"))
+    uri = new_uri(esco_file, row, known.isco_uris)
+    code = need(esco_file, row, "code", ISCO_CODE, "an ISCO code of one to four digits")
     label(esco_file, row)
+    known.isco_uris.add(uri)
+    known.isco_codes.add(code)
 
 
 def check_skill(esco_file: EscoFile, row: Row, known: Known) -> None:
-    new_uri(esco_file, row, known.skills)
+    uri = new_uri(esco_file, row, known.skills)
     label(esco_file, row)
+    known.skills.add(uri)
 
 
 def check_occupation(esco_file: EscoFile, row: Row, known: Known) -> None:
-    new_uri(esco_file, row, known.occupations)
+    uri = new_uri(esco_file, row, known.occupations)
     label(esco_file, row)
     code = need(esco_file, row, "iscoGroup", UNIT_GROUP, "a four-digit ISCO unit group")
     if code not in known.isco_codes:
         raise esco_file.error(row.line, "iscoGroup", f"ISCO group {code} is not in the ISCO groups file")
+    known.occupations.add(uri)
+
+
+def known_reference(esco_file: EscoFile, row: Row, column: str, pool: set[str], known: Known, what: str) -> None:
+    uri = need(esco_file, row, column, URI, "an ESCO URI")
+    if uri in known.skipped:
+        raise esco_file.error(row.line, column, f"the {what} was skipped ({known.skipped[uri]})")
+    if uri not in pool:
+        raise esco_file.error(row.line, column, f"no such {what} in the files")
 
 
 def check_relation(esco_file: EscoFile, row: Row, known: Known) -> None:
-    if need(esco_file, row, "occupationUri", URI, "an ESCO URI") not in known.occupations:
-        raise esco_file.error(row.line, "occupationUri", "no such occupation in the occupations file")
-    if need(esco_file, row, "skillUri", URI, "an ESCO URI") not in known.skills:
-        raise esco_file.error(row.line, "skillUri", "no such skill in the skills file")
+    known_reference(esco_file, row, "occupationUri", known.occupations, known, "occupation")
+    known_reference(esco_file, row, "skillUri", known.skills, known, "skill")
     if row["relationType"].strip() not in RELATION_TYPES:
         raise esco_file.error(row.line, "relationType", f"“{row['relationType'][:40]}” is neither essential nor optional")
 
@@ -214,10 +319,10 @@ def check_broader(esco_file: EscoFile, row: Row, known: Known) -> None:
         kind = row[type_column].strip()
         if kind not in pools:
             raise esco_file.error(row.line, type_column, f"“{kind[:40]}” is neither ISCOGroup nor Occupation")
-        if need(esco_file, row, uri_column, URI, "an ESCO URI") not in pools[kind]:
-            raise esco_file.error(row.line, uri_column, f"no such {kind} in the files")
+        known_reference(esco_file, row, uri_column, pools[kind], known, "ISCO group" if kind == "ISCOGroup" else "occupation")
 
 
+DEFINED = {"isco": "isco_uris", "skills": "skills", "occupations": "occupations"}  # where each file's URIs go
 CHECKS = {"isco": check_isco, "skills": check_skill, "occupations": check_occupation,
           "relations": check_relation, "broader": check_broader}
 
@@ -227,6 +332,10 @@ CHECKS = {"isco": check_isco, "skills": check_skill, "occupations": check_occupa
 
 
 class Report(Counter):
+    def __init__(self, skipped: Skipped | None = None):
+        super().__init__()
+        self.skipped = skipped if skipped is not None else Skipped()
+
     def note(self, kind: str, action: str, count: int = 1) -> None:
         if count:
             self[(kind, action)] += count
@@ -237,7 +346,8 @@ class Report(Counter):
             f"{kind}: " + ", ".join(f"{self[(kind, action)]} {action}" for action in
                                     ("created", "updated", "unchanged", "kept", "skipped") if self[(kind, action)])
             for kind in kinds
-        ]
+        ] + (["skipped rows, each with its reason:", *(f"  {line}" for line in self.skipped.lines())]
+             if self.skipped else [])
 
 
 def summary_of(text: str, fallback: str) -> str:
@@ -246,14 +356,11 @@ def summary_of(text: str, fallback: str) -> str:
     return Truncator(first).chars(SUMMARY_MAX)
 
 
-def alt_labels(text: str) -> str:
-    """ESCO separates alternative labels with new lines; keep one per line, without blanks."""
-    return "\n".join(dict.fromkeys(line.strip() for line in text.splitlines() if line.strip()))
-
-
 class Importer:
-    def __init__(self, files: list[EscoFile], version: str, report: Report, advance=lambda n: None):
+    def __init__(self, files: list[EscoFile], version: str, report: Report, advance=lambda n: None,
+                 skipped: Skipped | None = None):
         self.files, self.version, self.report, self.advance = files, version, report, advance
+        self.skipped = skipped if skipped is not None else Skipped()
 
     def run(self) -> None:
         self.source = self.esco_source()
@@ -276,10 +383,18 @@ class Importer:
         )
         return source
 
-    def released(self, esco_file: EscoFile) -> Iterator[Row]:
+    def usable(self, esco_file: EscoFile) -> Iterator[Row]:
+        """The rows the check did not find unusable."""
         for row in esco_file.rows(self.advance):
+            if self.skipped.has(esco_file, row):
+                self.report.note(KINDS[esco_file.kind], "skipped")
+                continue
+            yield row
+
+    def released(self, esco_file: EscoFile) -> Iterator[Row]:
+        for row in self.usable(esco_file):
             if "status" in row.values and row["status"].strip() not in ("", RELEASED):
-                self.report.note(esco_file.kind, "skipped")
+                self.report.note(KINDS[esco_file.kind], "skipped")
                 continue
             yield row
 
@@ -287,7 +402,7 @@ class Importer:
 
     def write_isco(self, esco_file: EscoFile) -> None:
         lang = esco_file.language
-        rows = ((row["conceptUri"].strip(), {"code": row["code"].strip(), f"name_{lang}": row["preferredLabel"].strip(),
+        rows = ((row["conceptUri"].strip(), {"code": row["code"].strip(), f"name_{lang}": tidy(row["preferredLabel"]),
                                               f"description_{lang}": row["description"].strip()})
                 for row in self.released(esco_file))
         self.upsert(IscoGroup, "ISCO groups", ["code", f"name_{lang}", f"description_{lang}"], rows, lambda uri, values: {})
@@ -314,7 +429,7 @@ class Importer:
     def write_skills(self, esco_file: EscoFile) -> None:
         lang = esco_file.language
         categories = self.skill_categories()
-        rows = ((row["conceptUri"].strip(), {f"name_{lang}": row["preferredLabel"].strip(),
+        rows = ((row["conceptUri"].strip(), {f"name_{lang}": tidy(row["preferredLabel"]),
                                               f"description_{lang}": row["description"].strip(),
                                               "category_id": categories[row["skillType"].strip() == "knowledge"].pk})
                 for row in self.released(esco_file))
@@ -338,10 +453,12 @@ class Importer:
 
         def rows():
             for row in self.released(esco_file):
-                title = row["preferredLabel"].strip()
+                titles = occupation_titles(row["preferredLabel"], lang)
+                title = titles[0]
                 description = row["description"].strip() or row["definition"].strip() or title
                 yield row["conceptUri"].strip(), {
-                    f"title_{lang}": title, f"alternative_titles_{lang}": alt_labels(row["altLabels"]),
+                    f"title_{lang}": title, **({"title_feminine": titles[-1] if len(titles) > 1 else ""} if lang == "fr" else {}),
+                    f"alternative_titles_{lang}": alt_labels(row["altLabels"], *titles),
                     f"summary_{lang}": summary_of(description, title), f"description_{lang}": description,
                     "isco_code": row["iscoGroup"].strip(),
                 }
@@ -350,7 +467,8 @@ class Importer:
             return {"slug": self.unique_slug(values[f"title_{lang}"], uri, slugs), "origin": Origin.IMPORTED,
                     "status": Role.Status.PUBLISHED}
 
-        fields = [f"title_{lang}", f"alternative_titles_{lang}", f"summary_{lang}", f"description_{lang}", "isco_code"]
+        fields = [f"title_{lang}", *(["title_feminine"] if lang == "fr" else []), f"alternative_titles_{lang}",
+                  f"summary_{lang}", f"description_{lang}", "isco_code"]
         self.upsert(Role, "occupations", fields, rows(), new_role)
         self.cite_source()
 
@@ -379,7 +497,7 @@ class Importer:
         links = {(role_id, skill_id): (pk, importance) for pk, role_id, skill_id, importance in
                  RoleSkill.objects.filter(role_id__in=roles.values()).values_list("id", "role_id", "skill_id", "importance")}
         new, changed = [], []
-        for row in esco_file.rows(self.advance):
+        for row in self.usable(esco_file):
             role_id = roles.get(row["occupationUri"].strip())
             skill_id = skills.get(row["skillUri"].strip())
             if role_id is None or skill_id is None:
@@ -442,13 +560,13 @@ def import_esco(directory: Path, languages: list[str], *, dry_run: bool = False,
     total = sum(f.path.stat().st_size for f in files)
     version = version or detect_version(files)
     on_phase("checking", total)
-    check(files, advance)
-    report = Report()
+    skipped = check(files, advance)
+    report = Report(skipped)
     on_phase("importing", total)
     with transaction.atomic():
         # One transaction around the whole import: stopped part-way, by an error or Ctrl-C,
         # it leaves the database as it was.
-        Importer(files, version, report, advance).run()
+        Importer(files, version, report, advance, skipped).run()
         if dry_run:
             transaction.set_rollback(True)
     return version, report

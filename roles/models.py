@@ -5,22 +5,28 @@ and English (`_en`); an empty English field falls back to the French text.
 """
 
 import re
+from functools import reduce
+from operator import and_, or_
 from pathlib import Path
 
 from django.core.exceptions import ValidationError
 from django.core.validators import RegexValidator
 from django.db import models
-from django.db.models import F, Prefetch, Q
+from django.db.models import Case, F, Prefetch, Q, When
 from django.urls import reverse
 from django.utils.text import capfirst
 from django.utils.translation import get_language, get_language_info, ngettext
 from django.utils.translation import gettext_lazy as _
+
+from .search import fold, folded
 
 MIN_LEVEL, MAX_LEVEL = 1, 5
 MAX_PICKED_EXTRA = 10  # more slugs than any picker accepts are ignored rather than queried
 SLUG_MAX_LENGTH = 120
 # A slug as the site makes them (Django's slug characters, within the field's length).
 SLUG_PATTERN = rf"[-a-zA-Z0-9_]{{1,{SLUG_MAX_LENGTH}}}"
+# Titles and skill names: ESCO's longest preferred label (v1.1.2, French) is 202 characters, with both forms.
+LABEL_MAX_LENGTH = 300
 
 
 class Sector(models.TextChoices):
@@ -256,7 +262,7 @@ class SkillCategory(models.Model):
 
 class Skill(models.Model):
     slug = models.SlugField(_("identifiant"), max_length=SLUG_MAX_LENGTH, unique=True)
-    name = models.CharField(_("nom"), max_length=200)
+    name = models.CharField(_("nom"), max_length=LABEL_MAX_LENGTH)
     category = models.ForeignKey(
         SkillCategory, on_delete=models.PROTECT, related_name="skills", verbose_name=_("catégorie")
     )
@@ -393,25 +399,43 @@ class IscoGroup(models.Model):
         return reverse("roles:isco-group", kwargs={"code": self.code})
 
 
+# What search reads, by rank (see RoleQuerySet.search).
+SEARCH_TITLES = ("title_fr", "title_feminine", "title_en", "acronym")
+SEARCH_ALTERNATIVES = ("alternative_titles_fr", "alternative_titles_en")
+SEARCH_DESCRIPTIONS = ("summary_fr", "summary_en", "description_fr", "description_en")
+
+
 class RoleQuerySet(models.QuerySet):
     def published(self):
         return self.filter(status=Role.Status.PUBLISHED)
 
     def search(self, text: str):
-        """Match every word of `text` in a title (either language), the acronym or the summary."""
-        query = self
-        for word in text.split():
-            query = query.filter(
-                Q(title_fr__icontains=word)
-                | Q(title_en__icontains=word)
-                | Q(title_feminine__icontains=word)
-                | Q(acronym__iexact=word)
-                | Q(summary_fr__icontains=word)
-                | Q(summary_en__icontains=word)
-                | Q(alternative_titles_fr__icontains=word)
-                | Q(alternative_titles_en__icontains=word)
-            )
-        return query
+        """Roles with every word of `text` in a title (either language, either French form), the acronym, an
+        alternative title, the summary or the description; accents and case set aside. Ranked: a title equal to
+        the text, a title starting with it, every word in the titles, the text in an alternative title, every
+        word in the titles and alternative titles, then the rest; within a rank, the list's own order."""
+        phrase = fold(" ".join(text.split()))
+        words = phrase.split()
+        if not words:
+            return self
+        query = self.alias(
+            searched_titles=folded(*SEARCH_TITLES), searched_alternatives=folded(*SEARCH_ALTERNATIVES),
+            searched_text=folded(*SEARCH_TITLES, *SEARCH_ALTERNATIVES, *SEARCH_DESCRIPTIONS),
+        )
+
+        def every_word(*columns: str) -> Q:
+            return reduce(and_, (reduce(or_, (Q(**{f"{column}__contains": word}) for column in columns)) for word in words))
+
+        rank = Case(
+            When(searched_titles__contains=f"\n{phrase}\n", then=0),
+            When(searched_titles__contains=f"\n{phrase}", then=1),
+            When(every_word("searched_titles"), then=2),
+            When(searched_alternatives__contains=phrase, then=3),
+            When(every_word("searched_titles", "searched_alternatives"), then=4),
+            default=5,
+        )
+        return query.filter(every_word("searched_text")).alias(search_rank=rank).order_by(
+            "search_rank", *Role._meta.ordering)
 
     def pickable(self, also=()):
         """The roles offered in pickers: written (or reviewed) by the team, not the thousands imported,
@@ -483,11 +507,11 @@ class Role(models.Model):
         help_text=_("Partie de l’adresse de la fiche, p. ex. chief-operating-officer. Ne la changez pas une fois publiée."),
     )
     title = models.CharField(
-        _("intitulé"), max_length=200, help_text=_("Intitulé du poste ; en français, la forme masculine.")
+        _("intitulé"), max_length=LABEL_MAX_LENGTH, help_text=_("Intitulé du poste ; en français, la forme masculine.")
     )
     title_feminine = models.CharField(
         _("intitulé au féminin"),
-        max_length=200,
+        max_length=LABEL_MAX_LENGTH,
         blank=True,
         help_text=_("Forme féminine de l’intitulé en français (l’anglais n’a qu’une forme)."),
     )

@@ -1,11 +1,12 @@
 import csv
+import re
 from pathlib import Path
 
 import pytest
 from django.core.management import CommandError, call_command
 from django.utils import translation
 
-from bench import esco_files
+from bench import esco_files, esco_real
 from careerpath.cache import content_version
 from roles.esco import Importer
 from roles.models import IscoGroup, Origin, Role, RoleSkill, Skill, Source
@@ -30,7 +31,8 @@ def run(directory: Path, *args: str) -> str:
 def snapshot() -> dict:
     """Everything the import writes, in a form two imports can be compared by."""
     return {
-        "roles": sorted(Role.objects.values_list("esco_uri", "slug", "title_fr", "title_en", "alternative_titles_fr",
+        "roles": sorted(Role.objects.values_list("esco_uri", "slug", "title_fr", "title_feminine", "title_en",
+                                                 "alternative_titles_fr",
                                                  "alternative_titles_en", "summary_en", "isco_code", "origin", "status")),
         "skills": sorted(Skill.objects.values_list("esco_uri", "slug", "name_fr", "name_en", "category__slug")),
         "links": sorted(RoleSkill.objects.values_list("role__esco_uri", "skill__esco_uri", "importance", "required_level")),
@@ -140,17 +142,6 @@ def drop_column(column: str):
 
 MALFORMED = [
     ("occupations_en.csv", drop_column("iscoGroup"), "occupations_en.csv, line 1, column iscoGroup: missing column"),
-    ("occupationSkillRelations_fr.csv", set_cell("relationType", "mandatory", row=2),
-     "occupationSkillRelations_fr.csv, line 3, column relationType: “mandatory” is neither essential nor optional"),
-    ("occupationSkillRelations_en.csv", set_cell("skillUri", f"{esco_files.ESCO}skill/unknown"),
-     "occupationSkillRelations_en.csv, line 2, column skillUri: no such skill"),
-    ("occupations_fr.csv", set_cell("iscoGroup", "13"), "occupations_fr.csv, line 2, column iscoGroup: “13” is not a four-digit"),
-    ("occupations_fr.csv", set_cell("iscoGroup", "9999"), "occupations_fr.csv, line 2, column iscoGroup: ISCO group 9999"),
-    ("skills_en.csv", set_cell("conceptUri", "javascript:alert(1)"),
-     "skills_en.csv, line 2, column conceptUri: “javascript:alert(1)” is not an ESCO URI"),
-    ("skills_fr.csv", set_cell("preferredLabel", " "), "skills_fr.csv, line 2, column preferredLabel: empty value"),
-    ("occupations_en.csv", set_cell("conceptUri", PLANT, row=2),
-     f"occupations_en.csv, line 4, column conceptUri: {PLANT} appears twice"),
     ("ISCOGroups_en.csv", lambda rows: rows[2].pop(),
      "ISCOGroups_en.csv, line 3, column description: 7 values where the header has 8"),
 ]
@@ -170,11 +161,52 @@ def test_malformed_files_are_refused_with_file_line_and_column_and_change_nothin
     assert not Source.objects.filter(file_name="esco-v1.2").exists()
 
 
+UNUSABLE_ROWS = [
+    ("occupationSkillRelations_fr.csv", set_cell("relationType", "mandatory", row=2),
+     ["occupationSkillRelations_fr.csv, line 3, column relationType: “mandatory” is neither essential nor optional"]),
+    ("occupationSkillRelations_en.csv", set_cell("skillUri", f"{esco_files.ESCO}skill/unknown"),
+     ["occupationSkillRelations_en.csv, line 2, column skillUri: no such skill in the files"]),
+    ("occupations_fr.csv", set_cell("iscoGroup", "13"),
+     ["occupations_fr.csv, line 2, column iscoGroup: “13” is not a four-digit ISCO unit group",
+      # its links go with it, saying why
+      "occupationSkillRelations_fr.csv, line 2, column occupationUri: the occupation was skipped (occupations_fr.csv, line 2)"]),
+    ("occupations_fr.csv", set_cell("iscoGroup", "9999"),
+     ["occupations_fr.csv, line 2, column iscoGroup: ISCO group 9999 is not in the ISCO groups file"]),
+    ("skills_en.csv", set_cell("conceptUri", "javascript:alert(1)"),
+     ["skills_en.csv, line 2, column conceptUri: “javascript:alert(1)” is not an ESCO URI"]),
+    ("skills_fr.csv", set_cell("preferredLabel", " "), ["skills_fr.csv, line 2, column preferredLabel: empty value"]),
+    ("occupations_en.csv", set_cell("conceptUri", PLANT, row=2),
+     [f"occupations_en.csv, line 4, column conceptUri: {PLANT} appears twice; the first is imported"]),
+    ("occupations_fr.csv", set_cell("preferredLabel", "directeur " + "d’usine " * 40),
+     ["occupations_fr.csv, line 2, column preferredLabel: longer than 300 characters"]),
+]
+
+
+@pytest.mark.parametrize(("file_name", "edit", "messages"), UNUSABLE_ROWS,
+                         ids=[m[2][0].split(":")[0] for m in UNUSABLE_ROWS])
+def test_an_unusable_row_is_skipped_and_reported_with_file_line_and_column_and_the_rest_imports(
+        samples, file_name, edit, messages):
+    rewrite(samples["1.2"] / file_name, edit)
+
+    report = run(samples["1.2"])
+
+    assert "skipped rows, each with its reason:" in report
+    for message in messages:
+        assert f"    {message}\n" in report
+    # Everything else is there: each occupation and skill in at least its other language.
+    assert set(Role.objects.values_list("esco_uri", flat=True)) == {PLANT, SHIFT}
+    assert Skill.objects.count() == 2 and IscoGroup.objects.count() == 4
+    assert Role.objects.get(esco_uri=SHIFT).title_fr == "responsable d’équipe de production"
+
+
+def test_a_clean_import_reports_no_skipped_rows(samples):
+    assert "skipped rows" not in run(samples["1.2"])
+
+
 def test_multi_line_labels_count_their_lines(samples):
     # The plant manager's altLabels span two lines, so the next record starts on line 4.
     rewrite(samples["1.2"] / "occupations_en.csv", set_cell("iscoGroup", "x", row=2))
-    with pytest.raises(CommandError, match=r"occupations_en\.csv, line 4, column iscoGroup"):
-        run(samples["1.2"])
+    assert "occupations_en.csv, line 4, column iscoGroup" in run(samples["1.2"])
 
 
 def test_a_file_that_is_not_utf8_or_missing_is_refused(samples):
@@ -188,18 +220,42 @@ def test_a_file_that_is_not_utf8_or_missing_is_refused(samples):
         run(samples["1.2"])
 
 
-def test_an_interrupted_import_leaves_the_database_as_it_was(samples, monkeypatch):
+@pytest.mark.parametrize(("character", "name"), [("\x00", "U+0000"), ("\x1b", "U+001B"), ("\x7f", "U+007F")])
+def test_control_characters_are_refused_where_they_are_before_anything_is_written(samples, character, name):
+    run(samples["1.1"])
+    before = snapshot()
+    # Line 2 is the plant manager, whose altLabels span lines 2 and 3: the damage is on line 3.
+    rewrite(samples["1.2"] / "occupations_fr.csv",
+            lambda rows: rows[1].__setitem__(rows[0].index("altLabels"), f"directrice d’usine\nchef{character} d’usine"))
+
+    with pytest.raises(CommandError) as refused:
+        run(samples["1.2"])
+
+    assert f"occupations_fr.csv, line 3, column altLabels: control character {name}" in str(refused.value)
+    assert snapshot() == before
+
+
+def test_tabs_and_line_breaks_in_quoted_text_are_kept(samples):
+    rewrite(samples["1.2"] / "occupations_en.csv",
+            set_cell("description", "Plant managers run production.\r\n\tThey plan the shifts."))
+    run(samples["1.2"])
+    assert Role.objects.get(esco_uri=PLANT).description_en == "Plant managers run production.\r\n\tThey plan the shifts."
+
+
+def test_an_interrupted_import_says_nothing_was_written_and_leaves_the_database_as_it_was(samples, monkeypatch):
     run(samples["1.1"])
     before = snapshot()
     path = samples["1.2"] / "occupations_en.csv"
     rewrite(path, set_cell("preferredLabel", "plant director"))
 
     def interrupted(self, esco_file):
-        raise KeyboardInterrupt
+        raise KeyboardInterrupt  # what Ctrl-C raises, here once the occupations are written
 
     monkeypatch.setattr(Importer, "write_relations", interrupted)
-    with pytest.raises(KeyboardInterrupt):
+    with pytest.raises(CommandError) as stopped:
         run(samples["1.2"])
+    assert str(stopped.value) == "Interrupted: nothing was written, the database is as it was."
+    assert stopped.value.returncode == 130
     assert snapshot() == before
 
 
@@ -317,3 +373,120 @@ def test_pages_make_as_many_queries_with_the_whole_catalogue(client, imported, t
     run(esco_files.write(tmp_path / "more", esco_files.synthetic(occupations=90, skills=300, relations=1800)))
     assert Role.objects.count() > 90
     assert {path: count_queries(client, path) for path in paths} == before
+
+
+# ---------------------------------------------------------------------------------------------
+# Real ESCO rows (bench/esco_real.py), dirt included.
+
+OPERATIONS = f"{esco_files.ESCO}occupation/c6bd511a-d966-4df9-a48e-4f800354f268"
+LEATHER = f"{esco_files.ESCO}occupation/3e0b4b9b-b624-4ceb-9bc9-9627cdfb0b81"  # the 202-character label
+
+
+@pytest.fixture
+def real_rows(tmp_path) -> Path:
+    return esco_files.write(tmp_path / "real", esco_real.real_rows(), "1.1")
+
+
+def titles(uri: str) -> tuple[str, str, str]:
+    role = Role.objects.get(esco_uri=uri)
+    return role.title_fr, role.title_feminine, role.title_en
+
+
+def test_real_rows_import_whole_with_tidy_labels_and_both_french_forms(real_rows, client):
+    report = run(real_rows)
+
+    assert "skipped rows" not in report
+    assert Role.objects.count() == len(esco_real.OCCUPATIONS) == 15
+    assert titles(LEATHER) == (
+        "opérateur d’assemblage-montage des industries des cuirs, peaux et matériaux associés, hors vêtements",
+        "opératrice d’assemblage-montage des industries des cuirs, peaux et matériaux associés, hors vêtements",
+        "leather goods machine operator")
+    by_title = {role.title_fr: role for role in Role.objects.all()}
+    # Non-breaking, doubled and trailing spaces
+    assert by_title["développeur de chaussures 3D"].title_feminine == "développeuse de chaussures 3D"
+    assert by_title["rédacteur de prêts hypothécaires"].title_feminine == "rédactrice de prêts hypothécaires"
+    assert by_title["technicien du chauffage, de la ventilation, de la climatisation et de la réfrigération"
+                    ].title_feminine.startswith("technicienne du chauffage,")
+    # A slash inside each form, and a pair that names the rest once
+    assert by_title["formateur «lutte contre l’illettrisme/français langue étrangère»"
+                    ].title_feminine == "formatrice «lutte contre l’illettrisme/français langue étrangère»"
+    assert by_title["vendeur en articles de sport"].title_feminine == "vendeuse en articles de sport"
+    # Repeated alternative labels (by case or spaces) once, and not the title again
+    chef = Role.objects.get(title_en="head chef").alternative_titles_en.splitlines()
+    assert [label.casefold() for label in chef].count("master chef") == 1
+    engineer = Role.objects.get(title_en="product development engineering technician").alternative_titles_en.splitlines()
+    assert engineer.count("product development research engineer") == 1
+    assert "product development  research engineer" not in engineer
+    operations = Role.objects.get(esco_uri=OPERATIONS)
+    assert "directrice des opérations" not in operations.alternative_titles_fr.splitlines()
+    assert "directeur de l'exploitation" in operations.alternative_titles_fr.splitlines()
+    assert all("\xa0" not in value and "  " not in value and value == value.strip()
+               for role in Role.objects.all() for value in (role.title_fr, role.title_feminine, role.title_en))
+
+    page = page_of(client.get(operations.get_absolute_url()))
+    assert text_of(page.h1) == "Directeur des opérations / Directrice des opérations"
+    assert text_of(page_of(client.get(f"/en{operations.get_absolute_url()}")).h1) == "Operations manager"
+
+
+def test_a_second_import_of_real_rows_changes_nothing(real_rows):
+    run(real_rows)
+    first = snapshot()
+    report = run(real_rows)
+    assert snapshot() == first
+    assert "created" not in report and "updated" not in report and "skipped rows" not in report
+
+
+def test_the_whole_real_esco_set_imports_every_occupation_in_both_languages():
+    """ESCO v1.1.2 whole (3,007 occupations), from ../shared/esco-real or $ESCO_REAL_DIR: about 20 s on SQLite."""
+    if not esco_real.archive().is_file():
+        pytest.skip(f"the real ESCO archive is not at {esco_real.archive()} (set ESCO_REAL_DIR to its folder); "
+                    "test_real_rows_* cover real rows from it")
+    with esco_real.unpacked() as folder:
+        report = run(folder, "--languages", "fr,en")
+    assert "skipped rows" not in report
+    imported = Role.objects.filter(origin=Origin.IMPORTED)
+    assert imported.count() == esco_real.OCCUPATION_COUNT
+    assert not imported.filter(title_fr="").exists() and not imported.filter(title_en="").exists()
+    assert imported.exclude(title_feminine="").count() > 2000  # ESCO's French pairs, split
+    assert not imported.filter(title_fr__contains="/", title_feminine="").exists()
+
+
+def listed_in_order(client, path: str, q: str) -> list[str]:
+    page = client.get(path, {"q": q}).content.decode()
+    return re.findall(r'<h2 class="h5 card-title"><a href="(?:/en)?/roles/([\w-]+)/"', page)
+
+
+@pytest.mark.parametrize("typed", ["directeur des opérations", "directrice des operations", "DIRECTEUR DES OPERATIONS",
+                                   "  Directrice   des opérations "])
+def test_search_puts_the_title_typed_first_whatever_the_accents_case_or_french_form(client, real_rows, typed):
+    run(real_rows)
+    operations = Role.objects.get(esco_uri=OPERATIONS)
+
+    found = listed_in_order(client, "/roles/", typed)
+
+    assert found[0] == operations.slug
+    # Then titles starting with it, then titles with every word, before what only a description mentions
+    starting = {Role.objects.get(title_fr=title).slug for title in (
+        "directeur des opérations de vol", "directeur des opérations portuaires")}
+    assert set(found[1:3]) == starting
+    assert found.index(Role.objects.get(title_fr="directeur général adjoint").slug) > 2
+
+
+def test_search_ranks_a_title_before_an_alternative_title_before_a_description(client, real_rows):
+    run(real_rows)
+    slug = {role.title_en: role.slug for role in Role.objects.all()}
+    # "head chef" is a title; "executive chef" one of its alternative titles; "cooking" is in its description only.
+    assert listed_in_order(client, "/en/roles/", "Head Chef")[0] == slug["head chef"]
+    assert listed_in_order(client, "/en/roles/", "executive chef")[0] == slug["head chef"]
+    assert slug["head chef"] in listed_in_order(client, "/en/roles/", "cooking")
+    # The operations manager's French alternative title, typed without its accent
+    found = listed_in_order(client, "/roles/", "directeur de l'exploitation")
+    assert found[0] == slug["operations manager"]
+
+
+def test_the_teams_role_and_escos_equal_titles_come_first_together(client, content, real_rows):
+    run(real_rows)
+    found = listed_in_order(client, "/roles/", "directeur des operations")
+    assert found[:2] == ["chief-operating-officer", Role.objects.get(esco_uri=OPERATIONS).slug]
+    found = listed_in_order(client, "/en/roles/", "Operations Manager")
+    assert set(found[:2]) == {"operations-manager", Role.objects.get(esco_uri=OPERATIONS).slug}

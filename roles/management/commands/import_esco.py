@@ -7,6 +7,8 @@ from tqdm import tqdm
 
 from roles.esco import EscoFileError, import_esco
 
+INTERRUPTED = 130  # what a shell reports for a command stopped by Ctrl-C (128 + SIGINT)
+
 
 class Command(BaseCommand):
     help = (
@@ -44,6 +46,12 @@ class Command(BaseCommand):
                                           advance=lambda n: bar.update(n), on_phase=on_phase)
         except EscoFileError as error:
             raise CommandError(f"Nothing imported: {error}") from error
+        except KeyboardInterrupt:
+            if bar is not None:
+                bar.leave = False  # the message below is the only line left
+            # The import runs in one transaction: stopped anywhere, it has written nothing.
+            raise CommandError("Interrupted: nothing was written, the database is as it was.",
+                               returncode=INTERRUPTED) from None
         finally:
             if bar is not None:
                 bar.close()
