@@ -4,7 +4,8 @@ On a throw-away SQLite database: migrate, load the content, collect the static f
 with production settings on a free port (as `make bench` does), save a result through the assessment
 form, then open each page in headless Chromium (Debian's, through Playwright) and save a full-page
 screenshot as screenshots/<page>-<language>-<width>.png. A page that answers 404 (one not built yet)
-is skipped with a note.
+is skipped with a note. Names on the command line (`tools/screenshots.py result what-if`) keep only
+those pages.
 """
 
 import sys
@@ -48,7 +49,7 @@ def pages(result: str, what_if: str) -> list[tuple[str, str]]:
     ]
 
 
-def main() -> int:
+def main(only: list[str]) -> int:
     from playwright.sync_api import sync_playwright
 
     OUT.mkdir(exist_ok=True)
@@ -62,6 +63,8 @@ def main() -> int:
             browser = playwright.chromium.launch(executable_path=CHROMIUM, args=["--no-sandbox", "--disable-gpu"])
             written = 0
             for name, path in pages(result, what_if_path(result, post)):
+                if only and name not in only:
+                    continue
                 for language, prefix in LANGUAGES.items():
                     for label, width in WIDTHS.items():
                         page = browser.new_page(viewport={"width": width, "height": 900})
@@ -78,4 +81,4 @@ def main() -> int:
 
 
 if __name__ == "__main__":
-    raise SystemExit(main())
+    raise SystemExit(main(sys.argv[1:]))
