@@ -245,3 +245,35 @@ def number_levels(numbers: list[tuple[float, str]]) -> list[int]:
         ends[level] = at + len(text) * DIGIT
         levels.append(level)
     return levels
+
+
+GAUGE_RADIUS = 50
+GAUGE_STROKE = 14
+
+
+@dataclass(frozen=True)
+class Gauge:
+    """A half circle filled from its left end in proportion to the score; sized in px, small enough for any screen."""
+
+    width: int
+    height: int
+    track: str  # the path of the whole half circle
+    value: str  # the path of the arc up to the score; "" for a score of 0
+    end_x: float  # where the arc ends
+    end_y: float
+
+
+def gauge(total: int, most: int = 100) -> Gauge:
+    center_x = center_y = GAUGE_RADIUS + GAUGE_STROKE / 2 + 1
+
+    def at(fraction: float) -> tuple[float, float]:
+        angle = math.pi * (1 - fraction)
+        return round(center_x + GAUGE_RADIUS * math.cos(angle), 2), round(center_y - GAUGE_RADIUS * math.sin(angle), 2)
+
+    def arc(fraction: float) -> str:
+        (start_x, start_y), (end_x, end_y) = at(0), at(fraction)
+        return f"M {start_x} {start_y} A {GAUGE_RADIUS} {GAUGE_RADIUS} 0 0 1 {end_x} {end_y}"
+
+    fraction = min(max(total / most, 0), 1)
+    end_x, end_y = at(fraction)
+    return Gauge(round(2 * center_x), math.ceil(center_y + 1), arc(1), arc(fraction) if fraction else "", end_x, end_y)

@@ -204,6 +204,10 @@ class ResultView:
         return charts.radar([row[:3] for row in self.radar_rows])
 
     @property
+    def gauge(self) -> charts.Gauge | None:
+        return charts.gauge(self.total) if self.total is not None else None
+
+    @property
     def route_chart(self) -> charts.RouteChart | None:
         """Every route on one axis of years, the quickest first."""
         if self.best is None:

@@ -114,3 +114,16 @@ def test_radar_labels_are_whole_and_inside_the_drawing():
         left = {"start": axis.label_x, "end": axis.label_x - longest, "middle": axis.label_x - longest / 2}[axis.anchor]
         assert 0 <= left and left + longest <= radar.width, axis.label
         assert all(charts.LINE / 2 <= y <= radar.height - charts.LINE / 2 for y, _text in axis.lines), axis.label
+
+
+@pytest.mark.parametrize(("total", "degrees"), [(0, 0), (25, 45), (50, 90), (53, 95.4), (100, 180)])
+def test_the_gauge_fills_its_half_circle_in_proportion_to_the_score(total, degrees):
+    gauge = charts.gauge(total)
+    center = (gauge.width / 2, charts.GAUGE_RADIUS + charts.GAUGE_STROKE / 2 + 1)
+    assert math.dist(center, (gauge.end_x, gauge.end_y)) == pytest.approx(charts.GAUGE_RADIUS, abs=0.02)
+    # Measured from the left end, over the top, clockwise on screen.
+    swept = math.degrees(math.atan2(center[1] - gauge.end_y, center[0] - gauge.end_x))
+    assert swept == pytest.approx(degrees, abs=0.05)
+    assert gauge.track.startswith("M 8.0 58.0 A 50 50 0 0 1 108.0 58.0")
+    assert (gauge.value == "") == (total == 0)
+    assert gauge.end_y <= center[1] < gauge.height  # the half circle stays inside the drawing
