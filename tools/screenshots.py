@@ -2,14 +2,15 @@
 
 On a throw-away SQLite database: migrate, load the content, collect the static files, start gunicorn
 with production settings on a free port (as `make bench` does), save a result through the assessment
-form, then open each page in headless Chromium (Debian's, through Playwright) and save a full-page
-screenshot as screenshots/<page>-<language>-<width>.png. A page that answers 404 (one not built yet)
-is skipped with a note. Names on the command line (`tools/screenshots.py result what-if`) keep only
-those pages.
+form (and another without a degree, whose routes go through one), then open each page in headless
+Chromium (Debian's, through Playwright) and save a full-page screenshot as
+screenshots/<page>-<language>-<width>.png. A page that answers 404 (one not built yet) is skipped with
+a note. Names on the command line (`tools/screenshots.py result what-if`) keep only those pages.
 """
 
 import sys
 import tempfile
+import urllib.parse
 from pathlib import Path
 from shutil import which
 
@@ -34,7 +35,14 @@ LANGUAGES = {"fr": "", "en": "/en"}
 CHROMIUM = which("chromium") or "/usr/bin/chromium"
 
 
-def pages(result: str, what_if: str) -> list[tuple[str, str]]:
+def without_degree(post: tuple[str, str, dict]) -> tuple[str, str, dict]:
+    """The same assessment from someone with no degree yet: their routes go through one."""
+    path, body, headers = post
+    fields = {**dict(urllib.parse.parse_qsl(body)), "degree_level": "", "degree_field": ""}
+    return path, urllib.parse.urlencode(fields), headers
+
+
+def pages(result: str, what_if: str, no_degree: str) -> list[tuple[str, str]]:
     """(name, path in French) of every page to capture."""
     return [
         ("home", "/"),
@@ -45,6 +53,7 @@ def pages(result: str, what_if: str) -> list[tuple[str, str]]:
         ("compare", "/compare/?" + "&".join(f"roles={slug}" for slug in COMPARED)),
         ("assessment", "/assessment/?target=executive-director-of-operations"),
         ("result", result),
+        ("result-no-degree", no_degree),
         ("what-if", what_if),
     ]
 
@@ -62,7 +71,7 @@ def main(only: list[str]) -> int:
             result = result_path(base, post)
             browser = playwright.chromium.launch(executable_path=CHROMIUM, args=["--no-sandbox", "--disable-gpu"])
             written = 0
-            for name, path in pages(result, what_if_path(result, post)):
+            for name, path in pages(result, what_if_path(result, post), result_path(base, without_degree(post))):
                 if only and name not in only:
                     continue
                 for language, prefix in LANGUAGES.items():
