@@ -5,7 +5,7 @@ BIN := $(VENV)/bin
 PORT ?= 8000
 STAMP := $(VENV)/.installed
 
-.PHONY: run test lint migrations-check messages install bench soak clean chromium
+.PHONY: run test lint migrations-check messages install bench soak screenshots clean chromium
 
 $(STAMP): requirements.txt
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
@@ -36,6 +36,10 @@ bench: $(STAMP)
 # Mixed load with a worker killed and the database stopped for 10 s (PostgreSQL, gunicorn): no 500, no row lost.
 soak: $(STAMP)
 	$(BIN)/python bench/soak.py
+
+# PNGs of the main pages at 1280 and 390 px, French and English, into screenshots/ (a throw-away database).
+screenshots: $(STAMP) chromium
+	$(BIN)/python tools/screenshots.py
 
 lint: $(STAMP)
 	$(BIN)/ruff check .

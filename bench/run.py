@@ -80,11 +80,11 @@ def manage(env: dict, *args: str) -> str:
 
 
 @contextlib.contextmanager
-def gunicorn(env: dict):
+def gunicorn(env: dict, port: int = PORT):
     process = subprocess.Popen(
-        [str(ROOT / ".venv" / "bin" / "gunicorn"), "careerpath.wsgi", "--workers", "2", "--bind", f"127.0.0.1:{PORT}",
+        [str(ROOT / ".venv" / "bin" / "gunicorn"), "careerpath.wsgi", "--workers", "2", "--bind", f"127.0.0.1:{port}",
          "--log-level", "warning"], cwd=ROOT, env=env)
-    base = f"http://127.0.0.1:{PORT}"
+    base = f"http://127.0.0.1:{port}"
     try:
         for _ in range(100):
             with contextlib.suppress(OSError):

@@ -3,9 +3,10 @@
 Text is set at 14 CSS px and never cut: long labels wrap onto several lines. The radar scales
 with its viewBox, so it is shown only where it is drawn at nearly its full size; on narrow screens
 the same values are drawn as bars, whose geometry is in percentages of the chart's width, so their
-text keeps its size at any width (as does the route timeline's).
+text keeps its size at any width (as does the route chart's).
 """
 
+import itertools
 import math
 import textwrap
 from dataclasses import dataclass
@@ -17,9 +18,12 @@ RADAR_LABEL_CHARS = 22  # a line of a radar label: fits between the circle and t
 RADAR_POLE_CHARS = 14  # above and below the circle, narrower, to keep clear of the labels beside
 BAR_LABEL_CHARS = 38  # a line of a bar's label: fits a phone 320 px wide
 BAR_HEIGHT = 14
-TIMELINE_BAR_HEIGHT = 18
+ROUTE_BAR_HEIGHT = 22
 ROW_GAP = 10
-MAX_TICKS = 5  # year marks along the timeline: room for each on a phone
+MAX_TICKS = 5  # year marks along the route chart's axis: room for each on a phone
+NARROWEST = 296  # px: the route chart on a phone 320 px wide, where its step numbers must not touch
+DIGIT = 9  # px: a digit of a step number (bold, 14 px), a little wide
+NUMBER_GAP = 4  # px between two step numbers on the same line
 
 
 def wrapped(label: str, chars: int) -> tuple[str, ...]:
@@ -140,49 +144,136 @@ def skill_bars(values: list[tuple[str, int, int]], max_level: int = 5) -> SkillB
 
 
 @dataclass(frozen=True)
-class TimelineBar:
-    label: str
-    kind: str  # "degree" or "role"
-    start: int  # months from now
-    months: int
-    x: float  # percent
-    width: float  # percent
-    y: int  # top of the bar
-    lines: tuple[tuple[int, str], ...]  # (y, text) of each line of the label, above the bar
-
-
-@dataclass(frozen=True)
 class Tick:
     x: float  # percent
     years: int
     anchor: str  # the first and last marks stay inside the chart
 
 
-@dataclass(frozen=True)
-class Timeline:
-    height: int
-    bars: tuple[TimelineBar, ...]
-    total_months: int
-    ticks: tuple[Tick, ...]  # marks along the axis, every year or every few years
-    axis_y: int
-
-
-def timeline(segments: list[tuple[str, str, int]]) -> Timeline:
-    """(label, kind, months) in order; each bar starts where the previous one ends, under its label."""
-    total = sum(months for _, _, months in segments)
-    bars, start, y = [], 0, 2
-    for label, kind, months in segments:
-        lines = wrapped(label, BAR_LABEL_CHARS)
-        text = tuple((y + (i + 1) * LINE - 4, line) for i, line in enumerate(lines))
-        top = y + len(lines) * LINE
-        bars.append(TimelineBar(label, kind, start, months, round(0.5 + share(start, total), 2),
-                                max(share(months, total), 0.5), top, text))
-        start += months
-        y = top + TIMELINE_BAR_HEIGHT + ROW_GAP
-    years = total // 12
+def year_ticks(months: int) -> tuple[Tick, ...]:
+    """Marks along an axis of `months`: every year, or every few years so that a phone has room for each."""
+    years = months // 12
     step = max(1, math.ceil(years / (MAX_TICKS - 1))) if years else 1
     ticks = []
     for year in range(0, years + 1, step):
-        x = round(0.5 + share(year * 12, total), 2)
+        x = round(0.5 + share(year * 12, months), 2)
         ticks.append(Tick(x, year, "start" if x < 5 else ("end" if x > 95 else "middle")))
-    return Timeline(y + LINE + 4, tuple(bars), total, tuple(ticks), y + LINE)
+    return tuple(ticks)
+
+
+@dataclass(frozen=True)
+class Segment:
+    """One step of a route on the chart: the solid part is its low estimate."""
+
+    number: int  # its number in the route's list of steps
+    label: str
+    duration: str  # as the page writes it
+    kind: str  # "degree" or "role"
+    start: int  # months from now, when every earlier step takes its low estimate
+    min_months: int
+    max_months: int
+    x: float  # percent; the step's number stands above it
+    width: float  # percent
+    number_y: int
+    number_anchor: str
+
+
+@dataclass(frozen=True)
+class Lane:
+    """One route: its steps one after another, then a lighter span up to the route's high estimate."""
+
+    key: str
+    title: str
+    segments: tuple[Segment, ...]
+    min_months: int
+    max_months: int
+    range_x: float  # percent
+    range_width: float  # percent
+    height: int
+    bar_y: int
+
+
+@dataclass(frozen=True)
+class RouteChart:
+    lanes: tuple[Lane, ...]
+    scale_months: int  # the axis, shared by every lane: the longest route's high estimate
+    ticks: tuple[Tick, ...]
+
+
+Step = tuple[int, str, str, str, int, int]  # number, label, duration, kind, low months, high months
+
+
+def route_chart(routes: list[tuple[str, str, list[Step]]]) -> RouteChart:
+    """All routes on one axis of years, in the order given (the quickest first): (key, title, steps) per
+    route, its steps in order.
+
+    Each step's solid segment is as long as its low estimate and starts where the previous one's solid
+    segment ends, so the solid chain ends at the route's low estimate: the earliest a person following it
+    could be ready, and the point to compare routes by. What each step may take beyond its low estimate
+    is not drawn step by step (those extensions would overlap the next step, or push it to a start that
+    is not its likely one); it is added up and drawn once, lighter, after the chain, up to the route's
+    high estimate. The list of steps under each lane gives each step's own range.
+    """
+    scale = max((sum(step[5] for step in steps) for _key, _title, steps in routes), default=0) or 1
+    lanes = []
+    for key, title, steps in routes:
+        starts = list(itertools.accumulate((step[4] for step in steps), initial=0))
+        low_total, high_total = starts.pop(), sum(step[5] for step in steps)
+        xs = [round(0.5 + share(start, scale), 2) for start in starts]
+        levels = number_levels([(x, str(step[0])) for x, step in zip(xs, steps, strict=True)])
+        bar_y = (max(levels, default=0) + 1) * LINE + 4
+        segments = tuple(
+            Segment(number, label, duration, kind, start, low, high, x, max(share(low, scale), 0.4),
+                    bar_y - 5 - level * LINE, "end" if x > 96 else "start")
+            for (number, label, duration, kind, low, high), start, x, level in zip(steps, starts, xs, levels,
+                                                                                   strict=True))
+        lanes.append(Lane(key, title, segments, low_total, high_total, round(0.5 + share(low_total, scale), 2),
+                          share(high_total - low_total, scale), bar_y + ROUTE_BAR_HEIGHT + 2, bar_y))
+    return RouteChart(tuple(lanes), scale, year_ticks(scale))
+
+
+def number_levels(numbers: list[tuple[float, str]]) -> list[int]:
+    """The line each step's number goes on, 0 just above the bar: the first line where it stays clear of
+    the numbers before it on a chart as narrow as a small phone's."""
+    ends: list[float] = []  # where the last number on each line ends, in px
+    levels = []
+    for x, text in numbers:
+        at = x * NARROWEST / 100
+        level = next((i for i, end in enumerate(ends) if end + NUMBER_GAP <= at), len(ends))
+        if level == len(ends):
+            ends.append(0)
+        ends[level] = at + len(text) * DIGIT
+        levels.append(level)
+    return levels
+
+
+GAUGE_RADIUS = 50
+GAUGE_STROKE = 14
+
+
+@dataclass(frozen=True)
+class Gauge:
+    """A half circle filled from its left end in proportion to the score; sized in px, small enough for any screen."""
+
+    width: int
+    height: int
+    track: str  # the path of the whole half circle
+    value: str  # the path of the arc up to the score; "" for a score of 0
+    end_x: float  # where the arc ends
+    end_y: float
+
+
+def gauge(total: int, most: int = 100) -> Gauge:
+    center_x = center_y = GAUGE_RADIUS + GAUGE_STROKE / 2 + 1
+
+    def at(fraction: float) -> tuple[float, float]:
+        angle = math.pi * (1 - fraction)
+        return round(center_x + GAUGE_RADIUS * math.cos(angle), 2), round(center_y - GAUGE_RADIUS * math.sin(angle), 2)
+
+    def arc(fraction: float) -> str:
+        (start_x, start_y), (end_x, end_y) = at(0), at(fraction)
+        return f"M {start_x} {start_y} A {GAUGE_RADIUS} {GAUGE_RADIUS} 0 0 1 {end_x} {end_y}"
+
+    fraction = min(max(total / most, 0), 1)
+    end_x, end_y = at(fraction)
+    return Gauge(round(2 * center_x), math.ceil(center_y + 1), arc(1), arc(fraction) if fraction else "", end_x, end_y)

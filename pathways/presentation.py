@@ -143,10 +143,10 @@ class RouteView:
         return format_duration(self.min_months, self.max_months)
 
     @property
-    def timeline(self) -> charts.Timeline:
-        """A bar for each step that takes time, as long as the time spent in it."""
-        return charts.timeline([(row.title, "degree" if row.kind == "degree" else "role", row.min_months)
-                                for row in self.rows if row.kind != "target"])
+    def chart_steps(self) -> list[charts.Step]:
+        """Each step that takes time, numbered as the route's list of steps numbers it."""
+        return [(number, row.title, row.duration, "degree" if row.kind == "degree" else "role", row.min_months,
+                 row.max_months) for number, row in enumerate(self.rows, 1) if row.kind != "target"]
 
     @property
     def signature(self) -> tuple:
@@ -202,6 +202,20 @@ class ResultView:
     @property
     def radar(self) -> charts.Radar | None:
         return charts.radar([row[:3] for row in self.radar_rows])
+
+    @property
+    def gauge(self) -> charts.Gauge | None:
+        return charts.gauge(self.total) if self.total is not None else None
+
+    @property
+    def route_chart(self) -> charts.RouteChart | None:
+        """Every route on one axis of years, the quickest first."""
+        if self.best is None:
+            return None
+        routes = [(self.best, _("Le chemin le plus court")), *((route, route.label) for route in self.alternatives)]
+        return charts.route_chart([
+            (route.anchor, str(_("%(name)s — environ %(duration)s") % {"name": name, "duration": route.duration}),
+             route.chart_steps) for route, name in routes])
 
     @property
     def guidance(self) -> tuple:

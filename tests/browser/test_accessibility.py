@@ -89,7 +89,8 @@ def test_charts_have_text_alternatives(page, site):
     page.locator("[type=submit]").click()
     expect(page.get_by_role("img", name="Radar des compétences : vous et le poste")).to_be_visible()
     expect(page.get_by_role("table", name="Les mêmes données en tableau")).to_be_visible()
-    expect(page.get_by_role("img", name="Chronologie du parcours").first).to_be_visible()
+    expect(page.get_by_role("img", name=re.compile(r"^Le chemin le plus court — environ "))).to_be_visible()
+    expect(page.get_by_role("img", name=re.compile(r"^Jauge du score : \d+ sur 100, "))).to_be_visible()
 
 
 def test_the_violation_watcher_catches_an_inline_style(context, site):

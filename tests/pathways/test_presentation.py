@@ -40,12 +40,19 @@ def test_each_row_shows_the_time_spent_in_that_step(content):
     assert sum(row.min_months for row in rows) == view.best.min_months
 
 
-def test_the_timeline_has_a_bar_for_each_step_that_takes_time(content):
-    _evaluation, view = presented(Profile(experience={"operations": 6}))
-    route = view.best
-    bars = [(bar.label, bar.kind, bar.months) for bar in route.timeline.bars]
-    assert bars == [(row.title, "degree" if row.kind == "degree" else "role", row.min_months)
-                    for row in route.rows if row.kind != "target"]
+def test_the_route_chart_has_a_lane_per_route_and_a_segment_for_each_step_that_takes_time(content):
+    graduate = Profile(degree_rank=3, degree_field="business-management", experience={"operations": 24}, scale=3)
+    _evaluation, view = presented(graduate)
+    routes = [view.best, *view.alternatives]
+    assert len(routes) > 1
+    chart = view.route_chart
+    assert [lane.key for lane in chart.lanes] == [route.anchor for route in routes]
+    for lane, route in zip(chart.lanes, routes, strict=True):
+        segments = [(s.number, s.label, s.kind, s.min_months, s.max_months) for s in lane.segments]
+        assert segments == [(number, row.title, "degree" if row.kind == "degree" else "role", row.min_months,
+                             row.max_months) for number, row in enumerate(route.rows, 1) if row.kind != "target"]
+        assert (lane.min_months, lane.max_months) == (route.min_months, route.max_months)
+    assert chart.lanes[0].title.startswith("Le chemin le plus court — environ ")
 
 
 def test_alternatives_are_named_by_the_roles_the_quickest_route_skips(content):

@@ -10,6 +10,7 @@ from pathways.assessments import Answers
 from pathways.catalogue import read_catalogue
 from pathways.evaluation import evaluate
 from pathways.models import Assessment, SkillRating
+from pathways.presentation import unpin
 from roles.models import Role
 from tests.html import page_of, text_of, texts
 
@@ -93,11 +94,36 @@ def test_the_result_shows_the_score_its_parts_and_the_routes_it_was_computed_fro
     shown = texts(best, ".route-step-role strong a, .route-step-target strong a")
     assert [title.split(" / ")[0] for title in shown] == [titles[pk] for pk in evaluation.plan.best.role_ids]
     assert len(page.select("section.route")) == 1 + len(evaluation.plan.alternatives)
-    assert best.select_one("svg.timeline title") and page.select_one("svg.radar title")
+    assert page.select_one("svg.route-lane-bars title") and page.select_one("svg.radar title")
     radar_rows = page.select("table.radar-table tbody tr")
     assert len(radar_rows) == len(saved.ratings.all())
     closest = texts(page, 'section[aria-labelledby="closest-heading"] li > a')
     assert [title.split(" / ")[0] for title in closest] == [titles[c.role_id] for c in evaluation.closest]
+
+
+def test_the_route_chart_draws_each_step_of_each_saved_route_as_long_as_its_months(client, content):
+    page = page_of(client.get(submit(client)["Location"]))
+    view = unpin(Assessment.objects.get().pinned_result, "fr")
+    routes = [view.best, *view.alternatives]
+    lanes = page.select("figure.route-chart .route-lane")
+    assert len(lanes) == len(routes) > 1
+    scale = max(sum(row.max_months for row in route.rows) for route in routes)  # one axis for every route
+
+    def percent(rect) -> float:
+        return float(rect["width"].removesuffix("%"))
+
+    for lane, route in zip(lanes, routes, strict=True):
+        assert lane.select_one(".route-lane-title a")["href"] == f"#{route.anchor}"
+        steps = [row for row in route.rows if row.kind != "target"]
+        rects = lane.select(".route-segment rect")
+        assert [rect.parent["class"][1] for rect in rects] == [
+            "route-segment-degree" if row.kind == "degree" else "route-segment-role" for row in steps]
+        for rect, row in zip(rects, steps, strict=True):
+            assert percent(rect) == pytest.approx(max(99 * row.min_months / scale, 0.4), abs=0.01), row.title
+        beyond = sum(row.max_months - row.min_months for row in steps)
+        extra = lane.select_one("rect.route-range")
+        assert (percent(extra) if extra else 0) == pytest.approx(99 * beyond / scale, abs=0.01)
+        assert texts(lane, ".route-lane-number") == [str(n) for n, row in enumerate(route.rows, 1) if row.kind != "target"]
 
 
 def test_the_whole_journey_in_english(client, content):
