@@ -253,6 +253,8 @@ def run_database(kind: str, with_esco: bool = False):
             result = result_path(base, post)
             pages = [
                 ("/healthz", "/healthz", ""),
+                ("home page", "/", ""),
+                ("career map", "/roles/map/", ""),
                 ("role list", "/roles/", ""),
                 ("role profile", "/roles/chief-operating-officer/", ""),
                 ("comparison, 4 roles", "/compare/?" + "&".join(f"roles={slug}" for slug in COMPARED), ""),
@@ -271,7 +273,30 @@ def run_database(kind: str, with_esco: bool = False):
             figures = [(name, wrk(base, path, 16, SECONDS, script)) for name, path, script in pages]
             soak = wrk(base, "/", 32, SOAK_SECONDS, lua_rotation([p for _, p, s in pages if not s]))
             weights = [(name, *page_weight(base, path)) for name, path, script in pages[1:] if not script]
-    return figures, soak, weights, imported
+        uncached = uncached_times(env)
+    return figures, soak, weights, imported, uncached
+
+
+UNCACHED = """
+import statistics, time
+from django.test import Client
+from careerpath.cache import draw_content_version
+client = Client(HTTP_HOST="127.0.0.1")
+for name, path in [("home page", "/"), ("career map", "/roles/map/"), ("role profile", "/roles/chief-operating-officer/")]:
+    runs = []
+    for _ in range(15):
+        draw_content_version()  # nothing kept: the page, the map's geometry and the catalogue are made again
+        start = time.perf_counter()
+        assert client.get(path).status_code == 200, path
+        runs.append((time.perf_counter() - start) * 1000)
+    print(f"  {name}, made from nothing kept (median of 15, one process): {statistics.median(runs):.1f} ms")
+"""
+
+
+def uncached_times(env: dict) -> str:
+    """What a page costs when nothing is kept: right after a content change, in every process."""
+    return manage({**env, "DJANGO_CACHE_DIR": tempfile.mkdtemp(prefix="careerpath-bench-cache.")},
+                  "shell", "--no-imports", "-c", UNCACHED)
 
 
 def esco_route_time() -> tuple[float, float]:
@@ -303,7 +328,7 @@ def main() -> int:
     print(f"careerpath benchmark — {time.strftime('%Y-%m-%d %H:%M %Z')} — {os.cpu_count()} cores, "
           f"gunicorn 2 workers, wrk 2 threads, {SECONDS} s per page at 16 connections")
     for kind, with_esco in (("postgresql", False), ("sqlite", False), ("postgresql", True)):
-        figures, soak, weights, imported = run_database(kind, with_esco)
+        figures, soak, weights, imported, uncached = run_database(kind, with_esco)
         healthz = figures[0][1].requests_per_second
         print(f"\n{kind}" + (", with the synthetic ESCO-size catalogue imported" if with_esco else ""))
         if imported:
@@ -321,6 +346,7 @@ def main() -> int:
         for name, size, outside in weights:
             print(f"  weight of {name}: {size / 1024:.1f} KB compressed with its styles; outside requests: {outside or 'none'}")
             failed |= bool(outside)
+        print(uncached, end="")
     print_real_esco_imports()
     median, compile_ms = esco_route_time()
     print(f"\nESCO-size catalogue (3,000 roles, 14,000 skills, 130,000 links, 10,000 transitions): "
