@@ -120,9 +120,7 @@ def what_if(request, pk):
     if form.is_bound and form.is_valid():
         if request.method == "POST":
             version = save_assessment(form.answers, language=get_language(), revises=assessment)
-            forget_result_pages(assessment.pk)
-            messages.success(request, _("Vos nouvelles réponses sont enregistrées à ce nouveau lien privé ; "
-                                        "l’ancien résultat reste à son lien."))
+            forget_result_pages(assessment.pk)  # the new page says which version it revises; the old one, its newer
             return HttpResponseRedirect(version.get_absolute_url(), status=303)
         context["trial"] = Comparison(saved, form.answers.result())
         context["trial_fields"] = answer_pairs(form.answers)
