@@ -57,6 +57,7 @@ INSTALLED_APPS = [
     "django_ratelimit",
     "roles",
     "pathways",
+    "plans",
 ]
 
 MIDDLEWARE = [
@@ -154,6 +155,9 @@ AUTHENTICATION_BACKENDS = [
     "django.contrib.auth.backends.ModelBackend",
 ]
 
+# Counsellors sign in on the site (the admin has its own page).
+LOGIN_URL = "plans:login"
+
 AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.UserAttributeSimilarityValidator"},
     {"NAME": "django.contrib.auth.password_validation.MinimumLengthValidator"},
@@ -213,6 +217,7 @@ def env_rate(name: str, default: str) -> str:
 RATE_LIMITS = {
     "assessments": env_rate("DJANGO_RATELIMIT_ASSESSMENTS", "20/h"),  # results saved: the form, what-if versions
     "deletions": env_rate("DJANGO_RATELIMIT_DELETIONS", "30/h"),
+    "plans": env_rate("DJANGO_RATELIMIT_PLANS", "300/h"),  # a plan's changes: ticks, ratings, notes, shares, comments
     "routes": env_rate("DJANGO_RATELIMIT_ROUTES", "60/m"),  # POST /api/v1/route
 }
 RATELIMIT_USE_CACHE = "ratelimit"

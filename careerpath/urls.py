@@ -21,6 +21,7 @@ urlpatterns += i18n_patterns(
     path("compare/", role_views.compare, name="compare"),
     path("sources/<slug:slug>/", role_views.source_detail, name="source"),
     path("assessment/", include("pathways.urls")),
+    path("", include("plans.urls")),
     path("admin/", admin.site.urls),
     prefix_default_language=False,
 )

@@ -90,7 +90,9 @@ def save_assessment(answers: Answers, *, language: str, revises: Assessment | No
 
 
 def purge_assessments(*, older_than_days: int) -> int:
-    """Delete assessments created more than `older_than_days` days ago; returns how many."""
+    """Delete assessments created more than `older_than_days` days ago, with their plan and all it holds,
+    unless the plan moved on within that time; returns how many."""
     cutoff = timezone.now() - timedelta(days=older_than_days)
-    _total, per_model = Assessment.objects.filter(created_at__lt=cutoff).delete()
+    _total, per_model = (Assessment.objects.filter(created_at__lt=cutoff)
+                         .exclude(plan__updated_at__gte=cutoff).delete())
     return per_model.get(Assessment._meta.label, 0)

@@ -10,6 +10,7 @@ import itertools
 import math
 import textwrap
 from dataclasses import dataclass
+from datetime import date
 
 LINE = 17  # the height of a line of chart text, in CSS px (text is 14 px)
 RADAR_WIDTH = 720  # the circle and room on either side for its labels
@@ -277,3 +278,64 @@ def gauge(total: int, most: int = 100) -> Gauge:
     fraction = min(max(total / most, 0), 1)
     end_x, end_y = at(fraction)
     return Gauge(round(2 * center_x), math.ceil(center_y + 1), arc(1), arc(fraction) if fraction else "", end_x, end_y)
+
+
+HISTORY_WIDTH = 320  # drawn at this size or larger (its text stays at least 11 px on a phone)
+HISTORY_HEIGHT = 150
+HISTORY_LEFT = 34  # room for the score marks
+HISTORY_RIGHT = 12
+HISTORY_TOP = 10
+HISTORY_BOTTOM = 30  # room for the first and last dates
+
+
+@dataclass(frozen=True)
+class HistoryPoint:
+    day: date
+    total: int
+    band: str  # evaluation.Band's value, for its colour
+    band_label: str
+    x: float
+    y: float
+
+
+@dataclass(frozen=True)
+class ScoreHistory:
+    """A person's score over time: one point per measure, joined in order, on a 0–100 scale."""
+
+    width: int
+    height: int
+    points: tuple[HistoryPoint, ...]
+    line: str  # the polyline's points
+    score_ticks: tuple[tuple[float, int], ...]  # (y, score) of the horizontal marks
+    left: int
+    right: float
+    bottom: float
+
+    @property
+    def first(self) -> HistoryPoint:
+        return self.points[0]
+
+    @property
+    def last(self) -> HistoryPoint:
+        return self.points[-1]
+
+
+def score_history(points: list[tuple[date, int, str, str]]) -> ScoreHistory:
+    """`points`: (day, score, band, band in words), oldest first. Days set the horizontal position; measures made
+    the same day sit side by side, a little apart, so each stays visible."""
+    right = HISTORY_WIDTH - HISTORY_RIGHT
+    bottom = HISTORY_HEIGHT - HISTORY_BOTTOM
+    first_day, last_day = points[0][0], points[-1][0]
+    span = max((last_day - first_day).days, 1)
+    plotted = []
+    for index, (day, total, band, band_label) in enumerate(points):
+        by_day = (day - first_day).days / span if last_day > first_day else 0
+        by_order = index / max(len(points) - 1, 1)
+        # Mostly by date; a little by order, so measures of one day do not hide one another.
+        fraction = 0.85 * by_day + 0.15 * by_order if last_day > first_day else by_order
+        x = round(HISTORY_LEFT + fraction * (right - HISTORY_LEFT), 1)
+        y = round(bottom - total / 100 * (bottom - HISTORY_TOP), 1)
+        plotted.append(HistoryPoint(day, total, band, band_label, x, y))
+    ticks = tuple((round(bottom - score / 100 * (bottom - HISTORY_TOP), 1), score) for score in (0, 50, 100))
+    return ScoreHistory(HISTORY_WIDTH, HISTORY_HEIGHT, tuple(plotted),
+                        " ".join(f"{point.x},{point.y}" for point in plotted), ticks, HISTORY_LEFT, right, bottom)

@@ -48,7 +48,7 @@ def assessment(request):
 
 def get_assessment(pk) -> Assessment:
     return get_object_or_404(
-        Assessment.objects.select_related("target_role", "current_role", "revises").prefetch_related("ratings"), pk=pk
+        Assessment.objects.select_related("target_role", "current_role", "revises", "plan").prefetch_related("ratings"), pk=pk
     )
 
 
@@ -137,6 +137,6 @@ def delete(request, pk):
         assessment.delete()  # its cached page can no longer be reached: result() looks the assessment up first
         if assessment.revises_id:
             forget_result_pages(assessment.revises_id)
-        messages.success(request, _("Vos réponses et votre résultat ont été supprimés définitivement."))
+        messages.success(request, _("Vos réponses, votre résultat et votre plan ont été supprimés définitivement."))
         return redirect("pathways:assessment")
     return render(request, "pathways/assessment_confirm_delete.html", {"assessment": assessment})

@@ -1,0 +1,100 @@
+from datetime import timedelta
+
+from django import forms
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+
+from roles.models import MAX_LEVEL
+
+from .models import COMMENT_MAX_LENGTH, NOTE_MAX_LENGTH, Counsellor
+
+SHARE_DAYS = [7, 30, 90, 365]
+
+
+class StyledForm(forms.Form):
+    """Bootstrap's classes on each field, its help and errors tied to it for screen readers."""
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        for name, field in self.fields.items():
+            widget = field.widget
+            if widget.is_hidden:
+                continue
+            widget.attrs["class"] = "form-select" if isinstance(widget, forms.Select) else "form-control"
+            if field.help_text:
+                widget.attrs["aria-describedby"] = f"{self[name].id_for_label}-help"
+
+    def full_clean(self):
+        super().full_clean()
+        for name in self.errors:
+            if name in self.fields:
+                self.fields[name].widget.attrs["aria-invalid"] = "true"
+                self.fields[name].widget.attrs["class"] += " is-invalid"
+
+
+class RouteChoiceForm(forms.Form):
+    route = forms.ChoiceField(label=_("Le parcours à suivre"), widget=forms.RadioSelect)
+
+    def __init__(self, *args, routes, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["route"].choices = [(route.anchor, route.label) for route in routes]
+
+
+class ProgressForm(forms.Form):
+    """Tick a step or a gap (with the day it was done), or untick it."""
+
+    item = forms.CharField(max_length=120, widget=forms.HiddenInput)
+    done_on = forms.DateField(label=_("Fait le"), widget=forms.DateInput(attrs={"type": "date"}),
+                              required=False, help_text=_("Aujourd’hui si vous laissez vide."))
+    undo = forms.BooleanField(required=False, widget=forms.HiddenInput)
+
+    def clean_done_on(self):
+        return self.cleaned_data["done_on"] or timezone.localdate()
+
+
+class RatingForm(StyledForm):
+    skill = forms.ChoiceField(label=_("Compétence"))
+    level = forms.TypedChoiceField(label=_("Votre niveau aujourd’hui"), coerce=int,
+                                   choices=[(level, str(level)) for level in range(MAX_LEVEL + 1)])
+
+    def __init__(self, *args, skills, **kwargs):
+        """`skills`: (slug, name) of each skill the target asks."""
+        super().__init__(*args, **kwargs)
+        self.fields["skill"].choices = [("", _("Choisissez une compétence")), *skills]
+
+
+class NoteForm(forms.Form):
+    step = forms.IntegerField(min_value=1, widget=forms.HiddenInput)
+    text = forms.CharField(label=_("Votre note"), max_length=NOTE_MAX_LENGTH, required=False,
+                           widget=forms.Textarea(attrs={"rows": 2}),
+                           help_text=_("%(most)s caractères au plus ; videz-la pour l’effacer.") % {"most": NOTE_MAX_LENGTH})
+
+
+class ShareForm(StyledForm):
+    """A read-only link of its own, or access for one counsellor's account, by their code."""
+
+    code = forms.CharField(label=_("Code du conseiller ou de la conseillère"), max_length=20, required=False,
+                           help_text=_("Laissez vide pour créer un lien à envoyer ; donnez le code que votre conseiller "
+                                       "ou conseillère vous a remis pour partager avec son compte."))
+    days = forms.TypedChoiceField(label=_("Valable pendant"), coerce=int, initial=30,
+                                  choices=[(days, _("%(days)s jours") % {"days": days}) for days in SHARE_DAYS])
+
+    def clean_code(self):
+        code = self.cleaned_data["code"].strip().upper().replace(" ", "").replace("-", "")
+        if not code:
+            return None
+        counsellor = Counsellor.objects.filter(code=code).select_related("user").first()
+        if counsellor is None or not counsellor.user.is_active:
+            raise forms.ValidationError(_("Aucun conseiller ni aucune conseillère n’a ce code : vérifiez-le auprès "
+                                          "de la personne qui vous l’a donné."))
+        return counsellor
+
+    @property
+    def expires_at(self):
+        return timezone.now() + timedelta(days=self.cleaned_data["days"])
+
+
+class CommentForm(forms.Form):
+    step = forms.IntegerField(min_value=1, widget=forms.HiddenInput)
+    text = forms.CharField(label=_("Votre commentaire"), max_length=COMMENT_MAX_LENGTH,
+                           widget=forms.Textarea(attrs={"rows": 2}))

@@ -1,0 +1,179 @@
+"""What a plan's pages show, whoever reads them: the person, a link holder, a counsellor, or the PDF."""
+
+from dataclasses import dataclass, field
+from datetime import date
+
+from django.db.models import Prefetch
+from django.shortcuts import get_object_or_404
+from django.utils import timezone
+from django.utils.translation import get_language
+
+from pathways import charts
+from pathways.assessments import Answers
+from pathways.presentation import BAND_LABELS, ResultView, RouteView, unpin
+from pathways.views import saved_result
+from roles.models import Role, Source
+
+from .models import Comment, Plan, Progress, Share, StepNote
+from .progress import ExperienceGap, SkillGap, Step, answers_now, chosen_route, gaps_of, ratings_after, steps_of
+
+
+def plans_with_everything():
+    """A plan with what its pages show, in a fixed number of queries whatever it holds."""
+    return Plan.objects.select_related("assessment__target_role", "assessment__current_role").prefetch_related(
+        "assessment__ratings", "progress", "readings", "notes",
+        Prefetch("comments", queryset=Comment.objects.select_related("author__user")),
+        Prefetch("shares", queryset=Share.objects.select_related("counsellor__user")),
+    )
+
+
+def get_plan(pk) -> Plan:
+    return get_object_or_404(plans_with_everything(), pk=pk)
+
+
+def get_shared_plan(token: str, **conditions) -> tuple[Share, Plan]:
+    """The share behind a token and its plan; a share that was revoked no longer exists: 404."""
+    share = get_object_or_404(Share.objects.select_related("counsellor"), token=token, **conditions)
+    return share, get_plan(share.plan_id)
+
+
+@dataclass
+class StepState:
+    step: Step
+    done: Progress | None
+    note: StepNote | None
+    comments: list[Comment]
+
+    @property
+    def number(self) -> int:
+        return self.step.number
+
+    @property
+    def row(self):
+        return self.step.row
+
+
+@dataclass
+class GapState:
+    gap: SkillGap | ExperienceGap
+    done: Progress | None
+    rating_now: int | None = None  # a skill's level as last rated
+
+    @property
+    def closed(self) -> bool:
+        """Ticked, or re-rated up to the level asked."""
+        if self.done:
+            return True
+        return isinstance(self.gap, SkillGap) and self.rating_now is not None and self.rating_now >= self.gap.action.required
+
+    @property
+    def is_skill(self) -> bool:
+        return isinstance(self.gap, SkillGap)
+
+
+@dataclass
+class PlanPage:
+    plan: Plan
+    result: ResultView  # the saved result, in the page's language
+    route: RouteView
+    steps: list[StepState]
+    gaps: list[GapState]
+    answers: Answers  # the saved answers with the plan's progress applied
+    history: charts.ScoreHistory | None
+    skills: list[tuple[str, str, int | None]] = field(default_factory=list)  # slug, name, level now
+    sources: list[Source] = field(default_factory=list)  # what the target and the route's roles rest on
+
+    @property
+    def route_steps(self) -> list[Step]:
+        return [state.step for state in self.steps]
+
+    @property
+    def score_delta_label(self) -> str:
+        if self.plan.total is None or self.result.total is None:
+            return ""
+        delta = self.plan.total - self.result.total
+        return f"+{delta}" if delta > 0 else f"−{-delta}" if delta else ""
+
+    @property
+    def steps_done(self) -> int:
+        return sum(1 for state in self.steps if state.done)
+
+    @property
+    def open_gaps(self) -> list[GapState]:
+        return [state for state in self.gaps if not state.closed]
+
+    def step(self, number: int) -> StepState | None:
+        return next((state for state in self.steps if state.number == number), None)
+
+    def item(self, key: str) -> Step | SkillGap | ExperienceGap | None:
+        return next((thing for thing in (*(s.step for s in self.steps), *(g.gap for g in self.gaps))
+                     if thing.key == key), None)
+
+
+def saved_answers(plan: Plan, target: Role) -> Answers:
+    return Answers.of(plan.assessment, target)
+
+
+def plan_page(plan: Plan) -> PlanPage | None:
+    """The plan as its pages show it, in the active language; None when its route is no longer in the
+    saved result (it cannot happen unless a saved result had to be computed again)."""
+    assessment = plan.assessment
+    target = Role.objects.with_skills().get(pk=assessment.target_role_id)
+    answers = Answers.of(assessment, target)
+    result = saved_result(assessment, answers)
+    route = chosen_route(result, plan.route) if result else None
+    if route is None:
+        return None
+    progress = list(plan.progress.all())
+    done = {entry.item: entry for entry in progress}
+    now = answers_now(answers, progress)
+    notes = {note.step: note for note in plan.notes.all()}
+    comments: dict[int, list[Comment]] = {}
+    for comment in plan.comments.all():
+        comments.setdefault(comment.step, []).append(comment)
+    steps = [StepState(step, done.get(step.key), notes.get(step.number), comments.get(step.number, []))
+             for step in steps_of(route)]
+    gaps = gap_states(result, done, now.ratings)
+    skills = [(rs.skill.slug, rs.skill.name, now.ratings.get(rs.skill_id))
+              for rs in target.role_skills.all() if rs.required_level]
+    role_pks = {row.role.pk for row in route.rows if row.role} | {target.pk}
+    sources = list(Source.objects.filter(roles__pk__in=role_pks).distinct().order_by("title"))
+    return PlanPage(plan, result, route, steps, gaps, now, score_history(plan, result), skills, sources)
+
+
+def gap_states(result: ResultView, done: dict[str, Progress], ratings: dict[int, int]) -> list[GapState]:
+    return [GapState(gap, done.get(gap.key), ratings.get(gap.action.skill.pk) if isinstance(gap, SkillGap) else None)
+            for gap in gaps_of(result)]
+
+
+@dataclass
+class PlanSummary:
+    """A plan as a counsellor's list shows it: made from what `plans_with_everything` fetched, no query more."""
+
+    share: Share
+    plan: Plan
+    result: ResultView
+    open_gaps: list[GapState]
+
+    @property
+    def last_progress(self) -> date | None:
+        return max((entry.done_on for entry in self.plan.progress.all()), default=None)
+
+
+def plan_summary(share: Share, plan: Plan) -> PlanSummary | None:
+    result = unpin(plan.assessment.pinned_result, get_language())
+    if result is None:
+        return None
+    progress = list(plan.progress.all())
+    saved = {rating.skill_id: rating.level for rating in plan.assessment.ratings.all()}
+    states = gap_states(result, {entry.item: entry for entry in progress}, ratings_after(saved, progress))
+    return PlanSummary(share, plan, result, [state for state in states if not state.closed])
+
+
+def score_history(plan: Plan, result: ResultView) -> charts.ScoreHistory | None:
+    """The saved result's score, then the score after each change of the plan."""
+    points = [(timezone.localdate(plan.assessment.created_at), result.total, result.band or "", result.band_label)]
+    points += [(timezone.localdate(reading.recorded_at), reading.total, reading.band,
+                str(BAND_LABELS[reading.band]) if reading.band else "") for reading in plan.readings.all()]
+    points = [point for point in points if point[1] is not None]
+    return charts.score_history(points) if points else None

@@ -1,0 +1,209 @@
+"""Progress on a plan: what can be ticked, what each tick changes in the person's answers, and the readiness
+those answers give.
+
+The saved answers never change. A plan's answers are the saved ones with every tick and re-rating
+applied in the order they were recorded (`answers_now`); the readiness is computed from them after
+each change and kept (`record_readiness`), so the plan shows the numbers as they were computed.
+"""
+
+from dataclasses import dataclass, replace
+from datetime import date
+
+from django.db import transaction
+from django.utils import timezone
+from django.utils.translation import gettext as _
+
+from pathways import scoring
+from pathways.assessments import Answers
+from pathways.catalogue import current_catalogue
+from pathways.evaluation import band_of
+from pathways.models import MAX_EXPERIENCE_MONTHS, Situation
+from pathways.presentation import ExperienceAction, ResultView, RouteRow, RouteView, SkillAction
+from roles.models import MAX_LEVEL, Degree, Role
+
+from .models import Plan, Progress, Reading
+
+
+class ProgressError(ValueError):
+    """A tick or a rating this plan cannot take; the message is for the person, in their language."""
+
+
+@dataclass(frozen=True)
+class Step:
+    number: int  # as the route's list numbers it
+    row: RouteRow
+
+    @property
+    def key(self) -> str:
+        return f"step-{self.number}"
+
+
+@dataclass(frozen=True)
+class SkillGap:
+    action: SkillAction
+
+    @property
+    def key(self) -> str:
+        return f"skill-{self.action.skill.slug}"
+
+
+@dataclass(frozen=True)
+class ExperienceGap:
+    action: ExperienceAction
+
+    @property
+    def key(self) -> str:
+        return f"experience-{self.action.area}"
+
+
+def rating_key(skill_slug: str) -> str:
+    return f"rating-{skill_slug}"
+
+
+def chosen_route(result: ResultView, anchor: str) -> RouteView | None:
+    return next((route for route in routes_of(result) if route.anchor == anchor), None)
+
+
+def routes_of(result: ResultView) -> list[RouteView]:
+    return [route for route in (result.best, *result.alternatives) if route is not None]
+
+
+def steps_of(route: RouteView) -> list[Step]:
+    return [Step(number, row) for number, row in enumerate(route.rows, 1)]
+
+
+def gaps_of(result: ResultView) -> list[SkillGap | ExperienceGap]:
+    """The gaps of the saved result, skills first (biggest effect on the score first), then experience."""
+    return [*(SkillGap(gap) for gap in result.gaps), *(ExperienceGap(action) for action in result.experience_missing)]
+
+
+def experience_effect(actions: list[ExperienceAction]) -> dict[str, int]:
+    return {action.area: action.months for action in actions}
+
+
+def step_effect(step: Step, target_pk: int) -> dict:
+    """What holding or finishing a step adds to the answers: the experience it was to give; the degree it was
+    to obtain; the role it was to lead to. Skills are not assumed: the person re-rates them."""
+    row = step.row
+    effect: dict = {}
+    if row.experience:
+        effect["experience"] = experience_effect(row.experience)
+    if row.kind == "degree":
+        degree = Degree.objects.filter(pk=row.degree.pk).values_list("level", "field").first()
+        if degree is None:
+            raise ProgressError(_("Ce diplôme n’est plus dans nos contenus : notez plutôt ce que vous avez obtenu."))
+        effect["degree"] = list(degree)
+    elif row.kind == "role" and row.role:
+        effect["role"] = row.role.pk
+    elif row.kind == "target":
+        effect["role"] = target_pk
+    return effect
+
+
+def gap_effect(gap: SkillGap | ExperienceGap) -> dict:
+    if isinstance(gap, SkillGap):
+        return {"ratings": {str(gap.action.skill.pk): gap.action.required}}
+    return {"experience": {gap.action.area: gap.action.months}}
+
+
+def rating_effect(skill_pk: int, level: int) -> dict:
+    if not 0 <= level <= MAX_LEVEL:
+        raise ProgressError(_("Choisissez un niveau entre 0 et %(most)s.") % {"most": MAX_LEVEL})
+    return {"ratings": {str(skill_pk): level}}
+
+
+def ratings_after(ratings: dict[int, int], progress: list[Progress]) -> dict[int, int]:
+    """Skill levels after the plan's gaps closed and skills re-rated, the latest recorded last."""
+    ratings = dict(ratings)
+    for entry in progress:
+        for skill_id, level in entry.effect.get("ratings", {}).items():
+            ratings[int(skill_id)] = level
+    return ratings
+
+
+def answers_now(answers: Answers, progress: list[Progress]) -> Answers:
+    """The saved answers with every change of the plan applied, in the order they were recorded."""
+    experience = dict(answers.experience_months)
+    degree = (answers.degree_level, answers.degree_field)
+    role_ids = {entry.effect["role"] for entry in progress if "role" in entry.effect}
+    roles = Role.objects.in_bulk(role_ids) if role_ids else {}
+    current_role, situation = answers.current_role, answers.situation
+    for entry in progress:
+        effect = entry.effect
+        for area, months in effect.get("experience", {}).items():
+            experience[area] = min(MAX_EXPERIENCE_MONTHS, experience.get(area, 0) + months)
+        if "degree" in effect:
+            degree = tuple(effect["degree"])
+        if effect.get("role") in roles:
+            current_role, situation = roles[effect["role"]], Situation.ROLE.value
+    return replace(answers, ratings=ratings_after(answers.ratings, progress), experience_months=experience,
+                   degree_level=degree[0], degree_field=degree[1], current_role=current_role, situation=situation)
+
+
+def months_left(steps: list[Step], done: set[str]) -> tuple[int, int]:
+    """The time the route's steps not yet ticked take, as the saved result estimated each."""
+    left = [step.row for step in steps if step.key not in done]
+    return sum(row.min_months for row in left), sum(row.max_months for row in left)
+
+
+def record_readiness(plan: Plan, answers: Answers, steps: list[Step]) -> Reading:
+    """Measure the readiness these answers give with today's content, and the time the chosen route's steps
+    not yet done still take; keep both on the plan and in its history.
+
+    The time is the route's, not a route planned again: the person follows the route they chose, and a step
+    ticked is behind them, however long the planner would have them stay in the role it led to."""
+    requirements = current_catalogue().roles.get(answers.target.pk)
+    readiness = scoring.readiness(requirements, answers.profile(), explain=False) if requirements else None
+    total, ready = (readiness.total, readiness.ready) if readiness else (None, False)
+    low, high = (0, 0) if ready else months_left(steps, set(plan.progress.values_list("item", flat=True)))
+    band = band_of(total, ready, high)
+    now = timezone.now()
+    plan.total, plan.band, plan.min_months, plan.max_months = total, band.value if band else "", low, high
+    plan.updated_at = now
+    plan.save(update_fields=["total", "band", "min_months", "max_months", "updated_at"])
+    return Reading.objects.create(plan=plan, recorded_at=now, total=total, band=plan.band,
+                                  min_months=low, max_months=high)
+
+
+def check_done_on(done_on: date, plan: Plan) -> None:
+    today = timezone.localdate()
+    started = timezone.localdate(plan.assessment.created_at)
+    if done_on > today:
+        raise ProgressError(_("Cette date est dans le futur : cochez une étape une fois faite."))
+    if done_on < started:
+        raise ProgressError(_("Cette date précède votre auto-évaluation (%(date)s), qui en tient déjà compte.")
+                            % {"date": started.isoformat()})
+
+
+@transaction.atomic
+def mark_done(plan: Plan, answers: Answers, steps: list[Step], key: str, effect: dict, done_on: date) -> Reading:
+    """Tick one step or gap, or re-rate a skill (again: its date and effect are replaced), then measure."""
+    check_done_on(done_on, plan)
+    Progress.objects.update_or_create(plan=plan, item=key, defaults={
+        "done_on": done_on, "effect": effect, "recorded_at": timezone.now()})
+    return record_readiness(plan, answers_now(answers, list(plan.progress.all())), steps)
+
+
+@transaction.atomic
+def undo(plan: Plan, answers: Answers, steps: list[Step], key: str) -> Reading | None:
+    deleted, _per_model = Progress.objects.filter(plan=plan, item=key).delete()
+    if not deleted:
+        return None
+    return record_readiness(plan, answers_now(answers, list(plan.progress.all())), steps)
+
+
+@transaction.atomic
+def start_plan(answers: Answers, assessment, route: RouteView) -> Plan:
+    """Make one route of a saved result the person's plan; choosing another route later keeps the gaps
+    closed and the skills re-rated, and drops the ticks on the old route's steps."""
+    plan, created = Plan.objects.get_or_create(assessment=assessment, defaults={"route": route.anchor})
+    if not created and plan.route != route.anchor:
+        plan.route = route.anchor
+        plan.save(update_fields=["route"])
+        plan.progress.filter(item__startswith="step-").delete()
+        plan.notes.all().delete()
+        plan.comments.all().delete()
+    elif not created:
+        return plan
+    record_readiness(plan, answers_now(answers, list(plan.progress.all())), steps_of(route))
+    return plan
