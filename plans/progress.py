@@ -155,7 +155,7 @@ def record_readiness(plan: Plan, answers: Answers, steps: list[Step]) -> Reading
     requirements = current_catalogue().roles.get(answers.target.pk)
     readiness = scoring.readiness(requirements, answers.profile(), explain=False) if requirements else None
     total, ready = (readiness.total, readiness.ready) if readiness else (None, False)
-    low, high = (0, 0) if ready else months_left(steps, set(plan.progress.values_list("item", flat=True)))
+    low, high = (0, 0) if ready else months_left(steps, set(Progress.objects.filter(plan=plan).values_list("item", flat=True)))
     band = band_of(total, ready, high)
     now = timezone.now()
     plan.total, plan.band, plan.min_months, plan.max_months = total, band.value if band else "", low, high
@@ -175,13 +175,18 @@ def check_done_on(done_on: date, plan: Plan) -> None:
                             % {"date": started.isoformat()})
 
 
+def progress_of(plan: Plan) -> list[Progress]:
+    """Read afresh: the plan's prefetched progress is from before the change."""
+    return list(Progress.objects.filter(plan=plan))
+
+
 @transaction.atomic
 def mark_done(plan: Plan, answers: Answers, steps: list[Step], key: str, effect: dict, done_on: date) -> Reading:
     """Tick one step or gap, or re-rate a skill (again: its date and effect are replaced), then measure."""
     check_done_on(done_on, plan)
     Progress.objects.update_or_create(plan=plan, item=key, defaults={
         "done_on": done_on, "effect": effect, "recorded_at": timezone.now()})
-    return record_readiness(plan, answers_now(answers, list(plan.progress.all())), steps)
+    return record_readiness(plan, answers_now(answers, progress_of(plan)), steps)
 
 
 @transaction.atomic
@@ -189,7 +194,7 @@ def undo(plan: Plan, answers: Answers, steps: list[Step], key: str) -> Reading |
     deleted, _per_model = Progress.objects.filter(plan=plan, item=key).delete()
     if not deleted:
         return None
-    return record_readiness(plan, answers_now(answers, list(plan.progress.all())), steps)
+    return record_readiness(plan, answers_now(answers, progress_of(plan)), steps)
 
 
 @transaction.atomic
@@ -205,5 +210,5 @@ def start_plan(answers: Answers, assessment, route: RouteView) -> Plan:
         plan.comments.all().delete()
     elif not created:
         return plan
-    record_readiness(plan, answers_now(answers, list(plan.progress.all())), steps_of(route))
+    record_readiness(plan, answers_now(answers, progress_of(plan)), steps_of(route))
     return plan
