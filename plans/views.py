@@ -38,7 +38,7 @@ def owner_context(page: PlanPage, **bound_forms) -> dict:
         "rating_form": bound_forms.get("rating_form") or RatingForm(skills=[(slug, name) for slug, name, _l in page.skills]),
         "share_form": bound_forms.get("share_form") or ShareForm(),
         "progress_error": bound_forms.get("progress_error"), "error_item": bound_forms.get("error_item"),
-        "note_form": bound_forms.get("note_form"),
+        "note_form": bound_forms.get("note_form"), "bound_step_forms": [bound_forms.get("note_form")],
     }
 
 
@@ -262,5 +262,6 @@ def counsellor_plan(request, token):
             form.add_error("step", _("Cette étape ne fait pas partie de ce plan."))
     status = 400 if form.is_bound else 200
     return render(request, "plans/plan.html", {"page": page, "plan": plan, "share": share, "mode": "counsellor",
-                                               "comment_form": form if form.is_bound else None}, status=status)
+                                               "comment_form": form if form.is_bound else None,
+                                               "bound_step_forms": [form]}, status=status)
 
