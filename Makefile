@@ -5,7 +5,7 @@ BIN := $(VENV)/bin
 PORT ?= 8000
 STAMP := $(VENV)/.installed
 
-.PHONY: run test lint migrations-check messages install bench soak screenshots clean chromium
+.PHONY: run test lint migrations-check messages install bench soak screenshots clean chromium pdf-libraries
 
 $(STAMP): requirements.txt
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
@@ -15,18 +15,22 @@ $(STAMP): requirements.txt
 
 install: $(STAMP)
 
-run: $(STAMP)
+run: $(STAMP) pdf-libraries
 	$(BIN)/python manage.py migrate --no-input
 	$(BIN)/python manage.py load_content
 	$(BIN)/python manage.py runserver 127.0.0.1:$(PORT)
 
-test: $(STAMP) chromium
+test: $(STAMP) chromium pdf-libraries
 	$(BIN)/python manage.py makemigrations --check --dry-run
 	$(BIN)/python -m pytest
 
 # Browser tests drive Debian's Chromium; Playwright never downloads a browser of its own.
 chromium:
 	@command -v chromium >/dev/null || { apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium >/dev/null; }
+
+# WeasyPrint draws the PDFs with Debian's Pango and HarfBuzz, and needs a font to embed.
+pdf-libraries:
+	@{ /sbin/ldconfig -p | grep -q libpangoft2-1.0.so.0 && /sbin/ldconfig -p | grep -q libharfbuzz-subset.so.0 && dpkg -s fonts-dejavu-core >/dev/null 2>&1; } || { apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq libpango-1.0-0 libpangoft2-1.0-0 libharfbuzz-subset0 fonts-dejavu-core >/dev/null; }
 
 # Load figures (gunicorn + wrk, PostgreSQL and SQLite) and the ESCO-size route timing.
 bench: $(STAMP)

@@ -274,4 +274,6 @@ LOGGING = {
     "disable_existing_loggers": False,
     "handlers": {"console": {"class": "logging.StreamHandler"}},
     "root": {"handlers": ["console"], "level": os.environ.get("DJANGO_LOG_LEVEL", "WARNING")},
+    # WeasyPrint (careerpath.pdf) warns of every CSS rule of Bootstrap's it ignores; its errors say what it left out.
+    "loggers": {"weasyprint": {"level": "ERROR"}},
 }
