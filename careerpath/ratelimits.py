@@ -53,13 +53,14 @@ def too_many_requests(request: HttpRequest, wait: int) -> HttpResponse:
     return response
 
 
-def limit_posts(group: str):
-    """Answer a POST past the group's limit with the 429 page instead of running the view."""
+def limit_posts(group: str, *, methods: tuple[str, ...] = ("POST",)):
+    """Answer a POST (or a request by one of `methods`) past the group's limit with the 429 page instead of
+    running the view."""
 
     def decorator(view):
         @wraps(view)
         def wrapped(request, *args, **kwargs):
-            if request.method == "POST" and (wait := seconds_to_wait(request, group)) is not None:
+            if request.method in methods and (wait := seconds_to_wait(request, group)) is not None:
                 return too_many_requests(request, wait)
             return view(request, *args, **kwargs)
 

@@ -218,6 +218,7 @@ RATE_LIMITS = {
     "assessments": env_rate("DJANGO_RATELIMIT_ASSESSMENTS", "20/h"),  # results saved: the form, what-if versions
     "deletions": env_rate("DJANGO_RATELIMIT_DELETIONS", "30/h"),
     "plans": env_rate("DJANGO_RATELIMIT_PLANS", "300/h"),  # a plan's changes: ticks, ratings, notes, shares, comments
+    "pdfs": env_rate("DJANGO_RATELIMIT_PDFS", "30/h"),  # a plan's PDF: seconds of work each
     "routes": env_rate("DJANGO_RATELIMIT_ROUTES", "60/m"),  # POST /api/v1/route
 }
 RATELIMIT_USE_CACHE = "ratelimit"

@@ -11,6 +11,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
+from careerpath.pdf import pdf_response
 from careerpath.ratelimits import limit_posts
 from pathways.assessments import Answers
 from pathways.views import forget_result_pages, get_assessment, private, saved_result
@@ -177,6 +178,27 @@ def revoke(request, pk, share_id):
     return HttpResponseRedirect(f"{reverse('plans:plan', kwargs={'pk': pk})}#sharing", status=303)
 
 
+def plan_pdf(request, plan: Plan, share: Share | None = None):
+    page = page_or_gone(plan)
+    return pdf_response(request, "plans/plan.html", {"page": page, "plan": plan, "share": share, "mode": "pdf"},
+                        filename=f"careerpath-{_('plan')}-{timezone.localdate().isoformat()}.pdf")
+
+
+@private
+@require_GET
+@limit_posts("pdfs", methods=("GET",))
+def owner_pdf(request, pk):
+    return plan_pdf(request, get_plan(pk))
+
+
+@private
+@require_GET
+@limit_posts("pdfs", methods=("GET",))
+def shared_pdf(request, token):
+    share, plan = get_shared_plan(token, counsellor__isnull=True)
+    return expired_page(request, share) if share.expired else plan_pdf(request, plan, share)
+
+
 def expired_page(request, share: Share):
     return render(request, "plans/share_expired.html", {"share": share}, status=410)
 
@@ -265,3 +287,11 @@ def counsellor_plan(request, token):
                                                "comment_form": form if form.is_bound else None,
                                                "bound_step_forms": [form]}, status=status)
 
+
+
+@counsellor_only
+@require_GET
+@limit_posts("pdfs", methods=("GET",))
+def counsellor_pdf(request, token):
+    share, plan = get_shared_plan(token, counsellor=counsellor_of(request.user))
+    return expired_page(request, share) if share.expired else plan_pdf(request, plan, share)

@@ -16,20 +16,7 @@ from tests.plans.test_plans import make_plan, plan_url
 
 pytestmark = pytest.mark.django_db
 
-PASSWORD = "a-long-counsellor-password"
-
-
-@pytest.fixture
-def make_counsellor(django_user_model):
-    def make(username: str, *, in_group: bool = True) -> tuple[Counsellor, Client]:
-        user = django_user_model.objects.create_user(username, password=PASSWORD, first_name=username.title())
-        if in_group:
-            user.groups.add(Group.objects.get(name=COUNSELLOR_GROUP))
-        counsellor = Counsellor.objects.create(user=user, code=Counsellor.new_code())
-        browser = Client()
-        assert browser.post("/counsellor/sign-in/", {"username": username, "password": PASSWORD}).status_code == 302
-        return counsellor, browser
-    return make
+from tests.plans.conftest import PASSWORD  # noqa: E402
 
 
 def share_with(client, plan, counsellor: Counsellor | None, days: int = 30) -> Share:
