@@ -12,11 +12,10 @@ from django.utils import timezone
 
 from plans.models import COUNSELLOR_GROUP, Comment, Counsellor, Share
 from tests.html import page_of, text_of, texts
+from tests.plans.conftest import PASSWORD
 from tests.plans.test_plans import make_plan, plan_url
 
 pytestmark = pytest.mark.django_db
-
-from tests.plans.conftest import PASSWORD  # noqa: E402
 
 
 def share_with(client, plan, counsellor: Counsellor | None, days: int = 30) -> Share:
