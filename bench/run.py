@@ -290,7 +290,8 @@ def run_database(kind: str, with_esco: bool = False):
             # The PDF, seconds of work each and limited to a few an hour per address as deployed, is left out.
             soak = wrk(base, "/", 32, SOAK_SECONDS, lua_rotation([p for name, p, s in pages
                                                                    if not s and name != "plan PDF"]))
-            weights = [(name, *page_weight(base, path)) for name, path, script in pages[1:] if not script]
+            weights = [(name, *page_weight(base, path)) for name, path, script in pages[1:]
+                       if not script and name != "plan PDF"]
         uncached = uncached_times(env)
     return figures, soak, weights, imported, uncached
 

@@ -78,10 +78,15 @@ class PlanPage:
     route: RouteView
     steps: list[StepState]
     gaps: list[GapState]
+    saved_answers: Answers  # as the person gave them: every change of the plan is applied to these again
     answers: Answers  # the saved answers with the plan's progress applied
     history: charts.ScoreHistory | None
     skills: list[tuple[str, str, int | None]] = field(default_factory=list)  # slug, name, level now
     sources: list[Source] = field(default_factory=list)  # what the target and the route's roles rest on
+
+    @property
+    def skill_choices(self) -> list[tuple[str, str]]:
+        return [(slug, name) for slug, name, _level in self.skills]
 
     @property
     def route_steps(self) -> list[Step]:
@@ -110,10 +115,6 @@ class PlanPage:
                      if thing.key == key), None)
 
 
-def saved_answers(plan: Plan, target: Role) -> Answers:
-    return Answers.of(plan.assessment, target)
-
-
 def plan_page(plan: Plan) -> PlanPage | None:
     """The plan as its pages show it, in the active language; None when its route is no longer in the
     saved result (it cannot happen unless a saved result had to be computed again)."""
@@ -138,7 +139,7 @@ def plan_page(plan: Plan) -> PlanPage | None:
               for rs in target.role_skills.all() if rs.required_level]
     role_pks = {row.role.pk for row in route.rows if row.role} | {target.pk}
     sources = list(Source.objects.filter(roles__pk__in=role_pks).distinct().order_by("title"))
-    return PlanPage(plan, result, route, steps, gaps, now, score_history(plan, result), skills, sources)
+    return PlanPage(plan, result, route, steps, gaps, answers, now, score_history(plan, result), skills, sources)
 
 
 def gap_states(result: ResultView, done: dict[str, Progress], ratings: dict[int, int]) -> list[GapState]:

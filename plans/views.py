@@ -36,7 +36,7 @@ def owner_context(page: PlanPage, **bound_forms) -> dict:
     return {
         "page": page, "plan": page.plan, "assessment": page.plan.assessment, "mode": "owner",
         "today": timezone.localdate(),
-        "rating_form": bound_forms.get("rating_form") or RatingForm(skills=[(slug, name) for slug, name, _l in page.skills]),
+        "rating_form": bound_forms.get("rating_form") or RatingForm(skills=page.skill_choices),
         "share_form": bound_forms.get("share_form") or ShareForm(),
         "progress_error": bound_forms.get("progress_error"), "error_item": bound_forms.get("error_item"),
         "note_form": bound_forms.get("note_form"), "bound_step_forms": [bound_forms.get("note_form")],
@@ -51,12 +51,13 @@ def render_plan(request, page: PlanPage, status: int = 200, **bound_forms):
 @require_http_methods(["GET", "POST"])
 @limit_posts("plans")
 def plan(request, pk):
-    """GET: the plan, or the choice of a route when there is none yet. POST: make the chosen route the plan."""
+    """GET: the plan, or the choice of a route when there is none yet (or `?route=change`). POST: make the chosen
+    route the plan."""
     try:
         existing = get_plan(pk)
     except Http404:
         existing = None
-    if existing and request.method == "GET":
+    if existing and request.method == "GET" and request.GET.get("route") != "change":
         return render_plan(request, page_or_gone(existing))
     assessment = get_assessment(pk)
     target = Role.objects.with_skills().get(pk=assessment.target_role_id)
@@ -92,7 +93,7 @@ def tick(request, pk):
     if not form.is_valid():
         return render_plan(request, page, 400, error_item=item.key,
                            progress_error=" ".join(error for errors in form.errors.values() for error in errors))
-    answers = page_answers(page)
+    answers = page.saved_answers
     try:
         if form.cleaned_data["undo"]:
             plan_progress.undo(plan, answers, page.route_steps, item.key)
@@ -105,22 +106,16 @@ def tick(request, pk):
     return HttpResponseRedirect(f"{plan.get_absolute_url()}#{item.key}", status=303)
 
 
-def page_answers(page: PlanPage) -> Answers:
-    """The saved answers (the plan's changes are applied again from them each time)."""
-    target = Role.objects.with_skills().get(pk=page.result.target.pk)
-    return Answers.of(page.plan.assessment, target)
-
-
 @private
 @require_POST
 @limit_posts("plans")
 def rate(request, pk):
     """Re-rate one of the target's skills."""
     plan, page = owner_plan_and_page(pk)
-    form = RatingForm(request.POST, skills=[(slug, name) for slug, name, _level in page.skills])
+    form = RatingForm(request.POST, skills=page.skill_choices)
     if not form.is_valid():
         return render_plan(request, page, 400, rating_form=form)
-    answers = page_answers(page)
+    answers = page.saved_answers
     skill = next(rs.skill for rs in answers.target.role_skills.all() if rs.skill.slug == form.cleaned_data["skill"])
     level = form.cleaned_data["level"]
     plan_progress.mark_done(plan, answers, page.route_steps, plan_progress.rating_key(skill.slug),

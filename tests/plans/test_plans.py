@@ -265,3 +265,11 @@ def test_the_target_being_unpublished_leaves_the_plan_readable(client, content):
     plan = make_plan(client)
     Role.objects.filter(slug=EDO).update(status=Role.Status.DRAFT)
     assert client.get(plan_url(plan)).status_code == 200
+
+
+def test_another_route_is_chosen_from_the_plan_page(client, content):
+    plan = make_plan(client)
+    link = page_of(client.get(plan_url(plan))).select_one("a[href$='?route=change']")["href"]
+    choice = page_of(client.get(link))
+    assert "Vous avez déjà un plan" in text_of(choice.select_one(".alert-warning"))
+    assert choice.select_one("input[name=route][checked]")["value"] == plan.route
