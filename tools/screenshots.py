@@ -2,7 +2,8 @@
 
 On a throw-away SQLite database: migrate, load the content, collect the static files, start gunicorn
 with production settings on a free port (as `make bench` does), save a result through the assessment
-form (and another without a degree, whose routes go through one), then open each page in headless
+form (and another without a degree, whose routes go through one), make the first a plan with two
+steps ticked, then open each page in headless
 Chromium (Debian's, through Playwright) and save a full-page screenshot as
 screenshots/<page>-<language>-<width>.png. A page that answers 404 (one not built yet) is skipped with
 a note. Names on the command line (`tools/screenshots.py result what-if`) keep only those pages.
@@ -24,6 +25,7 @@ from bench.run import (  # noqa: E402  (the project's packages come from the roo
     free_port,
     gunicorn,
     manage,
+    plan_path,
     production_env,
     result_path,
     what_if_path,
@@ -42,7 +44,7 @@ def without_degree(post: tuple[str, str, dict]) -> tuple[str, str, dict]:
     return path, urllib.parse.urlencode(fields), headers
 
 
-def pages(result: str, what_if: str, no_degree: str) -> list[tuple[str, str]]:
+def pages(result: str, what_if: str, no_degree: str, plan: str) -> list[tuple[str, str]]:
     """(name, path in French) of every page to capture."""
     return [
         ("home", "/"),
@@ -55,6 +57,8 @@ def pages(result: str, what_if: str, no_degree: str) -> list[tuple[str, str]]:
         ("result", result),
         ("result-no-degree", no_degree),
         ("what-if", what_if),
+        ("plan-start", f"{no_degree}plan/"),
+        ("plan", plan),
     ]
 
 
@@ -71,7 +75,8 @@ def main(only: list[str]) -> int:
             result = result_path(base, post)
             browser = playwright.chromium.launch(executable_path=CHROMIUM, args=["--no-sandbox", "--disable-gpu"])
             written = 0
-            for name, path in pages(result, what_if_path(result, post), result_path(base, without_degree(post))):
+            plan = plan_path(base, result, post)  # the quickest route, two steps ticked
+            for name, path in pages(result, what_if_path(result, post), result_path(base, without_degree(post)), plan):
                 if only and name not in only:
                     continue
                 for language, prefix in LANGUAGES.items():
