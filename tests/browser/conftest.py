@@ -59,6 +59,17 @@ def page(page):
     assert problems == [], problems
 
 
+@pytest.fixture
+def phone(browser, browser_context_args):
+    """A page 390 px wide, as on a phone; it fails the test as `page` does."""
+    context = browser.new_context(**browser_context_args, viewport={"width": 390, "height": 844})
+    page = context.new_page()
+    problems = watch_for_violations(page)
+    yield page
+    context.close()
+    assert problems == [], problems
+
+
 WCAG_21_AA = {"runOnly": {"type": "tag", "values": ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]},
               "resultTypes": ["violations"]}
 

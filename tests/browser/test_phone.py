@@ -5,7 +5,6 @@ import pytest
 from pathways.assessments import Answers, save_assessment
 from pathways.forms import answers_query
 from roles.models import Role
-from tests.browser.conftest import watch_for_violations
 
 pytestmark = pytest.mark.django_db(transaction=True)
 
@@ -30,16 +29,6 @@ OVERFLOW = """() => {
 CHART_TEXT = """() => [...document.querySelectorAll('svg text')]
   .flatMap(text => text.querySelector('tspan') ? [...text.querySelectorAll('tspan')] : [text])
   .map(line => line.getBoundingClientRect().height).filter(height => height > 0)"""
-
-
-@pytest.fixture
-def phone(browser, browser_context_args):
-    context = browser.new_context(**browser_context_args, viewport={"width": 390, "height": 844})
-    page = context.new_page()
-    problems = watch_for_violations(page)
-    yield page
-    context.close()
-    assert problems == [], problems
 
 
 def some_answers(level: int = 2) -> Answers:
