@@ -276,7 +276,6 @@ def run_database(kind: str, with_esco: bool = False):
                 ("result page", result, ""),
                 ("what-if page", what_if_path(result, post), ""),
                 ("plan page", plan, ""),
-                ("plan PDF", f"{plan}pdf/", ""),
             ]
             if with_esco:
                 pages += [
@@ -287,13 +286,24 @@ def run_database(kind: str, with_esco: bool = False):
             for _name, path, script in pages:  # warm-up: caches, connections, imports
                 wrk(base, path, 4, 2, script)
             figures = [(name, wrk(base, path, 16, SECONDS, script)) for name, path, script in pages]
-            # The PDF, seconds of work each and limited to a few an hour per address as deployed, is left out.
-            soak = wrk(base, "/", 32, SOAK_SECONDS, lua_rotation([p for name, p, s in pages
-                                                                   if not s and name != "plan PDF"]))
-            weights = [(name, *page_weight(base, path)) for name, path, script in pages[1:]
-                       if not script and name != "plan PDF"]
+            soak = wrk(base, "/", 32, SOAK_SECONDS, lua_rotation([p for _, p, s in pages if not s]))
+            weights = [(name, *page_weight(base, path)) for name, path, script in pages[1:] if not script]
+            pdf = pdf_times(base, f"{plan}pdf/")
         uncached = uncached_times(env)
-    return figures, soak, weights, imported, uncached
+    return figures, soak, weights, imported, uncached, pdf
+
+
+def pdf_times(base: str, path: str, runs: int = 5) -> str:
+    """A plan's PDF, one request at a time: seconds of a worker's time each (a few an hour per address as
+    deployed), so it is timed rather than loaded with wrk."""
+    times, size = [], 0
+    for _ in range(runs):
+        start = time.perf_counter()
+        with urllib.request.urlopen(base + path) as response:
+            size = len(response.read())
+        times.append((time.perf_counter() - start) * 1000)
+    return (f"  plan PDF, one request at a time, median of {runs}: {statistics.median(times):.0f} ms "
+            f"(slowest {max(times):.0f} ms), {size / 1024:.0f} KB\n")
 
 
 UNCACHED = """
@@ -347,7 +357,7 @@ def main() -> int:
     print(f"careerpath benchmark — {time.strftime('%Y-%m-%d %H:%M %Z')} — {os.cpu_count()} cores, "
           f"gunicorn 2 workers, wrk 2 threads, {SECONDS} s per page at 16 connections")
     for kind, with_esco in (("postgresql", False), ("sqlite", False), ("postgresql", True)):
-        figures, soak, weights, imported, uncached = run_database(kind, with_esco)
+        figures, soak, weights, imported, uncached, pdf = run_database(kind, with_esco)
         healthz = figures[0][1].requests_per_second
         print(f"\n{kind}" + (", with the synthetic ESCO-size catalogue imported" if with_esco else ""))
         if imported:
@@ -366,6 +376,7 @@ def main() -> int:
             print(f"  weight of {name}: {size / 1024:.1f} KB compressed with its styles; outside requests: {outside or 'none'}")
             failed |= bool(outside)
         print(uncached, end="")
+        print(pdf, end="")
     print_real_esco_imports()
     median, compile_ms = esco_route_time()
     print(f"\nESCO-size catalogue (3,000 roles, 14,000 skills, 130,000 links, 10,000 transitions): "

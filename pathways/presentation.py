@@ -35,6 +35,7 @@ BAND_LABELS = {
 DIRECTION_LABELS = {Direction.UP: _("plus haut dans la hiérarchie"), Direction.LATERAL: _("au même niveau"),
                     Direction.DOWN: _("plus bas dans la hiérarchie")}
 TOP_GAPS = 5
+BEST_ROUTE_ANCHOR = "route-best"
 SKILLS_PER_STEP = 3  # the essential skills furthest below the next role's level
 
 
@@ -143,6 +144,11 @@ class RouteView:
         return format_duration(self.min_months, self.max_months)
 
     @property
+    def name(self) -> str:
+        """The quickest route by what it is; another by the roles it passes through that the quickest does not."""
+        return str(_("Le chemin le plus court")) if self.anchor == BEST_ROUTE_ANCHOR else self.label
+
+    @property
     def chart_steps(self) -> list[charts.Step]:
         """Each step that takes time, numbered as the route's list of steps numbers it."""
         return [(number, row.title, row.duration, "degree" if row.kind == "degree" else "role", row.min_months,
@@ -212,10 +218,9 @@ class ResultView:
         """Every route on one axis of years, the quickest first."""
         if self.best is None:
             return None
-        routes = [(self.best, _("Le chemin le plus court")), *((route, route.label) for route in self.alternatives)]
         return charts.route_chart([
-            (route.anchor, str(_("%(name)s — environ %(duration)s") % {"name": name, "duration": route.duration}),
-             route.chart_steps) for route, name in routes])
+            (route.anchor, str(_("%(name)s — environ %(duration)s") % {"name": route.name, "duration": route.duration}),
+             route.chart_steps) for route in (self.best, *self.alternatives)])
 
     @property
     def guidance(self) -> tuple:
@@ -437,7 +442,7 @@ def build_view(evaluation: Evaluation, profile: Profile, target: Role, lookups: 
         radar_rows=rows,
         ready=readiness.ready,
         holds_target=evaluation.holds_target,
-        best=route_view(plan.best, None, "route-best", lookups) if plan.best else None,
+        best=route_view(plan.best, None, BEST_ROUTE_ANCHOR, lookups) if plan.best else None,
         alternatives=[route_view(route, plan.best, f"route-alt-{number}", lookups)
                       for number, route in enumerate(plan.alternatives, 1)],
         closest=[closest_view(closest, lookups) for closest in evaluation.closest],

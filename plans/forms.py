@@ -37,7 +37,7 @@ class RouteChoiceForm(forms.Form):
 
     def __init__(self, *args, routes, **kwargs):
         super().__init__(*args, **kwargs)
-        self.fields["route"].choices = [(route.anchor, route.label) for route in routes]
+        self.fields["route"].choices = [(route.anchor, route.name) for route in routes]
 
 
 class ProgressForm(forms.Form):

@@ -67,6 +67,8 @@ def test_the_plan_shows_the_chosen_routes_steps_and_the_saved_results_gaps(clien
     assert texts(page, ".plan-gap strong") == [
         *(gap.skill.name for gap in saved.gaps), *(action.area_label for action in saved.experience_missing)]
     assert texts(page, ".plan-readiness .score-total") == [f"{saved.total} sur 100"]
+    assert "{#" not in text_of(page) and "{%" not in text_of(page)  # no template syntax leaks onto the page
+    assert "Parcours suivi : Le chemin le plus court." in text_of(page.select_one(".plan header"))
 
 
 def test_ticking_steps_counts_what_they_give_and_the_time_left_drops_by_their_durations(client, content):
