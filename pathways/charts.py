@@ -294,6 +294,7 @@ class HistoryPoint:
     total: int
     band: str  # evaluation.Band's value, for its colour
     band_label: str
+    what: str  # what changed just before, in words
     x: float
     y: float
 
@@ -320,22 +321,22 @@ class ScoreHistory:
         return self.points[-1]
 
 
-def score_history(points: list[tuple[date, int, str, str]]) -> ScoreHistory:
-    """`points`: (day, score, band, band in words), oldest first. Days set the horizontal position; measures made
+def score_history(points: list[tuple[date, int, str, str, str]]) -> ScoreHistory:
+    """`points`: (day, score, band, band in words, what changed), oldest first. Days set the horizontal position; measures made
     the same day sit side by side, a little apart, so each stays visible."""
     right = HISTORY_WIDTH - HISTORY_RIGHT
     bottom = HISTORY_HEIGHT - HISTORY_BOTTOM
     first_day, last_day = points[0][0], points[-1][0]
     span = max((last_day - first_day).days, 1)
     plotted = []
-    for index, (day, total, band, band_label) in enumerate(points):
+    for index, (day, total, band, band_label, what) in enumerate(points):
         by_day = (day - first_day).days / span if last_day > first_day else 0
         by_order = index / max(len(points) - 1, 1)
         # Mostly by date; a little by order, so measures of one day do not hide one another.
         fraction = 0.85 * by_day + 0.15 * by_order if last_day > first_day else by_order
         x = round(HISTORY_LEFT + fraction * (right - HISTORY_LEFT), 1)
         y = round(bottom - total / 100 * (bottom - HISTORY_TOP), 1)
-        plotted.append(HistoryPoint(day, total, band, band_label, x, y))
+        plotted.append(HistoryPoint(day, total, band, band_label, what, x, y))
     ticks = tuple((round(bottom - score / 100 * (bottom - HISTORY_TOP), 1), score) for score in (0, 50, 100))
     return ScoreHistory(HISTORY_WIDTH, HISTORY_HEIGHT, tuple(plotted),
                         " ".join(f"{point.x},{point.y}" for point in plotted), ticks, HISTORY_LEFT, right, bottom)

@@ -83,7 +83,15 @@ class Progress(models.Model):
 class Reading(models.Model):
     """The readiness as computed after one change: the points of the score-over-time chart."""
 
+    class Change(models.TextChoices):
+        START = "start", _("Plan commencé")
+        DONE = "done", _("Fait")
+        UNDONE = "undone", _("Décoché")
+
     plan = models.ForeignKey(Plan, on_delete=models.CASCADE, related_name="readings")
+    change = models.CharField(_("changement"), max_length=10, choices=Change.choices, default=Change.START)
+    item = models.CharField(_("élément"), max_length=120, blank=True)  # plans.progress.Item.key
+    level = models.PositiveSmallIntegerField(_("niveau noté"), null=True, blank=True)
     recorded_at = models.DateTimeField(_("calculé le"), default=timezone.now)
     total = models.PositiveSmallIntegerField(_("score"), null=True)
     band = models.CharField(_("niveau de préparation"), max_length=20, choices=BAND_CHOICES, blank=True)

@@ -6,7 +6,8 @@ from datetime import date
 from django.db.models import Prefetch
 from django.shortcuts import get_object_or_404
 from django.utils import timezone
-from django.utils.translation import get_language
+from django.utils.translation import get_language, pgettext
+from django.utils.translation import gettext as _
 
 from pathways import charts
 from pathways.assessments import Answers
@@ -14,8 +15,8 @@ from pathways.presentation import BAND_LABELS, ResultView, RouteView, unpin
 from pathways.views import saved_result
 from roles.models import Role, Source
 
-from .models import Comment, Plan, Progress, Share, StepNote
-from .progress import ExperienceGap, SkillGap, Step, answers_now, chosen_route, gaps_of, ratings_after, steps_of
+from .models import Comment, Plan, Progress, Reading, Share, StepNote
+from .progress import ExperienceGap, SkillGap, Step, answers_now, chosen_route, gaps_of, rating_key, ratings_after, steps_of
 
 
 def plans_with_everything():
@@ -139,7 +140,8 @@ def plan_page(plan: Plan) -> PlanPage | None:
               for rs in target.role_skills.all() if rs.required_level]
     role_pks = {row.role.pk for row in route.rows if row.role} | {target.pk}
     sources = list(Source.objects.filter(roles__pk__in=role_pks).distinct().order_by("title"))
-    return PlanPage(plan, result, route, steps, gaps, answers, now, score_history(plan, result), skills, sources)
+    history = score_history(plan, result, steps, gaps, skills)
+    return PlanPage(plan, result, route, steps, gaps, answers, now, history, skills, sources)
 
 
 def gap_states(result: ResultView, done: dict[str, Progress], ratings: dict[int, int]) -> list[GapState]:
@@ -171,10 +173,28 @@ def plan_summary(share: Share, plan: Plan) -> PlanSummary | None:
     return PlanSummary(share, plan, result, [state for state in states if not state.closed])
 
 
-def score_history(plan: Plan, result: ResultView) -> charts.ScoreHistory | None:
-    """The saved result's score, then the score after each change of the plan."""
-    points = [(timezone.localdate(plan.assessment.created_at), result.total, result.band or "", result.band_label)]
+def reading_label(reading: Reading, names: dict[str, str]) -> str:
+    """What changed before a measure, in words: "Fait : étape 2, …", "« Gestion des personnes » noté 4"."""
+    if reading.change == Reading.Change.START:
+        return str(Reading.Change.START.label)
+    name = names.get(reading.item, reading.item)
+    if reading.change == Reading.Change.DONE and reading.level is not None:
+        return _("« %(skill)s » noté %(level)s") % {"skill": name, "level": reading.level}
+    return f"{reading.get_change_display()}{pgettext('before what follows', ' : ')}{name}"
+
+
+def score_history(plan: Plan, result: ResultView, steps: list[StepState], gaps: list[GapState],
+                  skills: list[tuple[str, str, int | None]]) -> charts.ScoreHistory | None:
+    """The saved result's score, then the score after each change of the plan, with what changed."""
+    names = {state.step.key: _("étape %(number)s, %(title)s") % {"number": state.number, "title": state.row.title}
+             for state in steps}
+    names |= {state.gap.key: state.gap.action.skill.name if state.is_skill else str(state.gap.action.area_label)
+              for state in gaps}
+    names |= {rating_key(slug): name for slug, name, _level in skills}
+    points = [(timezone.localdate(plan.assessment.created_at), result.total, result.band or "", result.band_label,
+               _("Auto-évaluation"))]
     points += [(timezone.localdate(reading.recorded_at), reading.total, reading.band,
-                str(BAND_LABELS[reading.band]) if reading.band else "") for reading in plan.readings.all()]
+                str(BAND_LABELS[reading.band]) if reading.band else "", reading_label(reading, names))
+               for reading in plan.readings.all()]
     points = [point for point in points if point[1] is not None]
     return charts.score_history(points) if points else None

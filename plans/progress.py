@@ -146,7 +146,8 @@ def months_left(steps: list[Step], done: set[str]) -> tuple[int, int]:
     return sum(row.min_months for row in left), sum(row.max_months for row in left)
 
 
-def record_readiness(plan: Plan, answers: Answers, steps: list[Step]) -> Reading:
+def record_readiness(plan: Plan, answers: Answers, steps: list[Step], change: str = Reading.Change.START,
+                     item: str = "", level: int | None = None) -> Reading:
     """Measure the readiness these answers give with today's content, and the time the chosen route's steps
     not yet done still take; keep both on the plan and in its history.
 
@@ -161,8 +162,8 @@ def record_readiness(plan: Plan, answers: Answers, steps: list[Step]) -> Reading
     plan.total, plan.band, plan.min_months, plan.max_months = total, band.value if band else "", low, high
     plan.updated_at = now
     plan.save(update_fields=["total", "band", "min_months", "max_months", "updated_at"])
-    return Reading.objects.create(plan=plan, recorded_at=now, total=total, band=plan.band,
-                                  min_months=low, max_months=high)
+    return Reading.objects.create(plan=plan, recorded_at=now, total=total, band=plan.band, min_months=low,
+                                  max_months=high, change=change, item=item, level=level)
 
 
 def check_done_on(done_on: date, plan: Plan) -> None:
@@ -186,7 +187,8 @@ def mark_done(plan: Plan, answers: Answers, steps: list[Step], key: str, effect:
     check_done_on(done_on, plan)
     Progress.objects.update_or_create(plan=plan, item=key, defaults={
         "done_on": done_on, "effect": effect, "recorded_at": timezone.now()})
-    return record_readiness(plan, answers_now(answers, progress_of(plan)), steps)
+    level = next(iter(effect["ratings"].values())) if key.startswith("rating-") else None
+    return record_readiness(plan, answers_now(answers, progress_of(plan)), steps, Reading.Change.DONE, key, level)
 
 
 @transaction.atomic
@@ -194,7 +196,7 @@ def undo(plan: Plan, answers: Answers, steps: list[Step], key: str) -> Reading |
     deleted, _per_model = Progress.objects.filter(plan=plan, item=key).delete()
     if not deleted:
         return None
-    return record_readiness(plan, answers_now(answers, progress_of(plan)), steps)
+    return record_readiness(plan, answers_now(answers, progress_of(plan)), steps, Reading.Change.UNDONE, key)
 
 
 @transaction.atomic

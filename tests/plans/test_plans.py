@@ -7,7 +7,7 @@ import pytest
 from django.core.management import call_command
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
-from django.utils import timezone
+from django.utils import timezone, translation
 
 from pathways.models import Assessment
 from plans.models import Plan, Progress, Reading, Share, StepNote
@@ -105,6 +105,11 @@ def test_ticking_a_degree_step_gives_its_degree_and_unticking_takes_everything_b
     plan.refresh_from_db()
     assert plan.total > before[0]  # the degree part of the score is met
     assert tick(client, plan, f"step-{number}", undo="on").status_code == 303
+    history = page_of(client.get(plan_url(plan, "/en"))).select(".score-history-table tbody tr td:last-child")
+    with translation.override("en"):
+        title = steps(plan)[number - 1].row.title
+    assert [text_of(cell) for cell in history[-2:]] == [f"Done: step {number}, {title}",
+                                                        f"Unticked: step {number}, {title}"]
     plan.refresh_from_db()
     assert (plan.total, plan.min_months, plan.max_months) == before
     assert not Progress.objects.filter(plan=plan).exists()
@@ -129,6 +134,10 @@ def test_re_rating_skills_moves_the_score_and_the_history_keeps_each_measure(cli
     # The saved result, the plan's start, then one measure per rating.
     assert len(history) == 2 + sum(state.is_skill for state in gaps)
     assert text_of(history[-1].select("td")[0]) == str(plan.total)
+    # Each measure says what changed before it.
+    last_gap = [state for state in gaps if state.is_skill][-1].gap.action
+    assert [text_of(row.select("td")[-1]) for row in history[:2]] == ["Auto-évaluation", "Plan commencé"]
+    assert text_of(history[-1].select("td")[-1]) == f"« {last_gap.skill.name} » noté {last_gap.required}"
     assert len(page.select(".score-history-chart circle")) == len(history)
     # Each skill gap re-rated to its level reads as closed.
     assert all("Comblé" in text_of(page.select_one(f"#{state.gap.key}")) for state in gaps if state.is_skill)
