@@ -2,11 +2,12 @@ from datetime import timedelta
 
 from django import forms
 from django.utils import timezone
+from django.utils.text import format_lazy
 from django.utils.translation import gettext_lazy as _
 
 from roles.models import MAX_LEVEL
 
-from .models import COMMENT_MAX_LENGTH, NOTE_MAX_LENGTH, Counsellor
+from .models import COMMENT_MAX_LENGTH, NOTE_MAX_LENGTH, SHARED_NAME_MAX_LENGTH, Counsellor
 
 SHARE_DAYS = [7, 30, 90, 365]
 
@@ -30,6 +31,10 @@ class StyledForm(forms.Form):
             if name in self.fields:
                 self.fields[name].widget.attrs["aria-invalid"] = "true"
                 self.fields[name].widget.attrs["class"] += " is-invalid"
+        if self.errors:  # the page comes back at its top: the first field to correct takes the focus
+            first = next((name for name in self.fields if name in self.errors), None)
+            if first:
+                self.fields[first].widget.attrs["autofocus"] = True
 
 
 class RouteChoiceForm(forms.Form):
@@ -67,7 +72,8 @@ class NoteForm(forms.Form):
     step = forms.IntegerField(min_value=1, widget=forms.HiddenInput)
     text = forms.CharField(label=_("Votre note"), max_length=NOTE_MAX_LENGTH, required=False,
                            widget=forms.Textarea(attrs={"rows": 2}),
-                           help_text=_("%(most)s caractères au plus ; videz-la pour l’effacer.") % {"most": NOTE_MAX_LENGTH})
+                           help_text=format_lazy(_("{most} caractères au plus ; videz-la pour l’effacer."),
+                                                 most=NOTE_MAX_LENGTH))
 
 
 class ShareForm(StyledForm):
@@ -77,7 +83,9 @@ class ShareForm(StyledForm):
                            help_text=_("Laissez vide pour créer un lien à envoyer ; donnez le code que votre conseiller "
                                        "ou conseillère vous a remis pour partager avec son compte."))
     days = forms.TypedChoiceField(label=_("Valable pendant"), coerce=int, initial=30,
-                                  choices=[(days, _("%(days)s jours") % {"days": days}) for days in SHARE_DAYS])
+                                  choices=[(days, format_lazy(_("{days} jours"), days=days)) for days in SHARE_DAYS])
+    name = forms.CharField(label=_("Votre prénom ou vos initiales (facultatif)"), max_length=SHARED_NAME_MAX_LENGTH,
+                           required=False, help_text=_("Pour que la personne qui lit sache de qui est ce plan."))
 
     def clean_code(self):
         code = self.cleaned_data["code"].strip().upper().replace(" ", "").replace("-", "")

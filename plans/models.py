@@ -15,6 +15,7 @@ from pathways.presentation import BAND_LABELS, months_label
 
 NOTE_MAX_LENGTH = 500
 COMMENT_MAX_LENGTH = 1000
+SHARED_NAME_MAX_LENGTH = 80
 COUNSELLOR_GROUP = "counsellors"  # the group an editor puts counsellor accounts in, in the admin
 CODE_ALPHABET = "ABCDEFGHJKLMNPQRSTUVWXYZ23456789"  # no 0/O or 1/I: read aloud or copied by hand
 CODE_LENGTH = 8
@@ -159,6 +160,8 @@ class Share(models.Model):
     token = models.CharField(max_length=64, unique=True, default=new_token, editable=False)
     counsellor = models.ForeignKey(Counsellor, on_delete=models.CASCADE, null=True, blank=True,
                                    related_name="shares", verbose_name=_("conseiller·ère"))
+    name = models.CharField(_("nom donné par la personne"), max_length=SHARED_NAME_MAX_LENGTH, blank=True,
+                            help_text=_("Ce que la personne a choisi de dire d’elle à qui lit le plan."))
     created_at = models.DateTimeField(_("créé le"), auto_now_add=True)
     expires_at = models.DateTimeField(_("expire le"))
 

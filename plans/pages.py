@@ -16,7 +16,18 @@ from pathways.views import saved_result
 from roles.models import Role, Source
 
 from .models import Comment, Plan, Progress, Reading, Share, StepNote
-from .progress import ExperienceGap, SkillGap, Step, answers_now, chosen_route, gaps_of, rating_key, ratings_after, steps_of
+from .progress import (
+    ExperienceGap,
+    SkillGap,
+    Step,
+    answers_now,
+    chosen_route,
+    experience_gained,
+    gaps_of,
+    rating_key,
+    ratings_after,
+    steps_of,
+)
 
 
 def plans_with_everything():
@@ -32,9 +43,23 @@ def get_plan(pk) -> Plan:
     return get_object_or_404(plans_with_everything(), pk=pk)
 
 
+class ShareGone(Exception):
+    """No share has this token (for this reader): withdrawn, or never made."""
+
+
+class ShareExpired(Exception):
+    def __init__(self, share: Share):
+        super().__init__(share.token)
+        self.share = share
+
+
 def get_shared_plan(token: str, **conditions) -> tuple[Share, Plan]:
-    """The share behind a token and its plan; a share that was revoked no longer exists: 404."""
-    share = get_object_or_404(Share.objects.select_related("counsellor"), token=token, **conditions)
+    """The live share behind a token and its plan; a withdrawn share no longer exists."""
+    share = Share.objects.select_related("counsellor").filter(token=token, **conditions).first()
+    if share is None:
+        raise ShareGone
+    if share.expired:
+        raise ShareExpired(share)
     return share, get_plan(share.plan_id)
 
 
@@ -59,13 +84,16 @@ class GapState:
     gap: SkillGap | ExperienceGap
     done: Progress | None
     rating_now: int | None = None  # a skill's level as last rated
+    months_gained: int = 0  # experience in the gap's area that the plan's steps done have added
 
     @property
     def closed(self) -> bool:
-        """Ticked, or re-rated up to the level asked."""
+        """Ticked, re-rated up to the level asked, or its experience gained through the steps done."""
         if self.done:
             return True
-        return isinstance(self.gap, SkillGap) and self.rating_now is not None and self.rating_now >= self.gap.action.required
+        if isinstance(self.gap, SkillGap):
+            return self.rating_now is not None and self.rating_now >= self.gap.action.required
+        return self.months_gained >= self.gap.action.months
 
     @property
     def is_skill(self) -> bool:
@@ -135,7 +163,7 @@ def plan_page(plan: Plan) -> PlanPage | None:
         comments.setdefault(comment.step, []).append(comment)
     steps = [StepState(step, done.get(step.key), notes.get(step.number), comments.get(step.number, []))
              for step in steps_of(route)]
-    gaps = gap_states(result, done, now.ratings)
+    gaps = gap_states(result, progress, now.ratings)
     skills = [(rs.skill.slug, rs.skill.name, now.ratings.get(rs.skill_id))
               for rs in target.role_skills.all() if rs.required_level]
     role_pks = {row.role.pk for row in route.rows if row.role} | {target.pk}
@@ -144,8 +172,12 @@ def plan_page(plan: Plan) -> PlanPage | None:
     return PlanPage(plan, result, route, steps, gaps, answers, now, history, skills, sources)
 
 
-def gap_states(result: ResultView, done: dict[str, Progress], ratings: dict[int, int]) -> list[GapState]:
-    return [GapState(gap, done.get(gap.key), ratings.get(gap.action.skill.pk) if isinstance(gap, SkillGap) else None)
+def gap_states(result: ResultView, progress: list[Progress], ratings: dict[int, int]) -> list[GapState]:
+    """Each gap of the saved result with where the plan has brought it; `ratings`: the levels now."""
+    done = {entry.item: entry for entry in progress}
+    gained = experience_gained(progress)
+    return [GapState(gap, done.get(gap.key), ratings.get(gap.action.skill.pk)) if isinstance(gap, SkillGap)
+            else GapState(gap, done.get(gap.key), months_gained=gained.get(gap.action.area, 0))
             for gap in gaps_of(result)]
 
 
@@ -169,7 +201,7 @@ def plan_summary(share: Share, plan: Plan) -> PlanSummary | None:
         return None
     progress = list(plan.progress.all())
     saved = {rating.skill_id: rating.level for rating in plan.assessment.ratings.all()}
-    states = gap_states(result, {entry.item: entry for entry in progress}, ratings_after(saved, progress))
+    states = gap_states(result, progress, ratings_after(saved, progress))
     return PlanSummary(share, plan, result, [state for state in states if not state.closed])
 
 

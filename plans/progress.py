@@ -121,17 +121,26 @@ def ratings_after(ratings: dict[int, int], progress: list[Progress]) -> dict[int
     return ratings
 
 
+def experience_gained(progress: list[Progress]) -> dict[str, int]:
+    """Months of experience the plan's steps and gaps done have added, by area."""
+    gained: dict[str, int] = {}
+    for entry in progress:
+        for area, months in entry.effect.get("experience", {}).items():
+            gained[area] = gained.get(area, 0) + months
+    return gained
+
+
 def answers_now(answers: Answers, progress: list[Progress]) -> Answers:
     """The saved answers with every change of the plan applied, in the order they were recorded."""
     experience = dict(answers.experience_months)
+    for area, months in experience_gained(progress).items():
+        experience[area] = min(MAX_EXPERIENCE_MONTHS, experience.get(area, 0) + months)
     degree = (answers.degree_level, answers.degree_field)
     role_ids = {entry.effect["role"] for entry in progress if "role" in entry.effect}
     roles = Role.objects.in_bulk(role_ids) if role_ids else {}
     current_role, situation = answers.current_role, answers.situation
     for entry in progress:
         effect = entry.effect
-        for area, months in effect.get("experience", {}).items():
-            experience[area] = min(MAX_EXPERIENCE_MONTHS, experience.get(area, 0) + months)
         if "degree" in effect:
             degree = tuple(effect["degree"])
         if effect.get("role") in roles:
@@ -166,14 +175,10 @@ def record_readiness(plan: Plan, answers: Answers, steps: list[Step], change: st
                                   max_months=high, change=change, item=item, level=level)
 
 
-def check_done_on(done_on: date, plan: Plan) -> None:
-    today = timezone.localdate()
-    started = timezone.localdate(plan.assessment.created_at)
-    if done_on > today:
+def check_done_on(done_on: date) -> None:
+    """Any day up to today: the day is the person's record of when they did it."""
+    if done_on > timezone.localdate():
         raise ProgressError(_("Cette date est dans le futur : cochez une étape une fois faite."))
-    if done_on < started:
-        raise ProgressError(_("Cette date précède votre auto-évaluation (%(date)s), qui en tient déjà compte.")
-                            % {"date": started.isoformat()})
 
 
 def progress_of(plan: Plan) -> list[Progress]:
@@ -184,7 +189,7 @@ def progress_of(plan: Plan) -> list[Progress]:
 @transaction.atomic
 def mark_done(plan: Plan, answers: Answers, steps: list[Step], key: str, effect: dict, done_on: date) -> Reading:
     """Tick one step or gap, or re-rate a skill (again: its date and effect are replaced), then measure."""
-    check_done_on(done_on, plan)
+    check_done_on(done_on)
     Progress.objects.update_or_create(plan=plan, item=key, defaults={
         "done_on": done_on, "effect": effect, "recorded_at": timezone.now()})
     level = next(iter(effect["ratings"].values())) if key.startswith("rating-") else None

@@ -1,5 +1,7 @@
 """A plan's pages: the person's own (behind their result's private link), a read-only link's, a counsellor's."""
 
+from functools import wraps
+
 from django.contrib import messages
 from django.contrib.auth import views as auth_views
 from django.contrib.auth.decorators import login_required, user_passes_test
@@ -20,7 +22,16 @@ from roles.models import Role
 from . import progress as plan_progress
 from .forms import CommentForm, NoteForm, ProgressForm, RatingForm, RouteChoiceForm, ShareForm
 from .models import COUNSELLOR_GROUP, Comment, Counsellor, Plan, Share, StepNote
-from .pages import PlanPage, get_plan, get_shared_plan, plan_page, plan_summary, plans_with_everything
+from .pages import (
+    PlanPage,
+    ShareExpired,
+    ShareGone,
+    get_plan,
+    get_shared_plan,
+    plan_page,
+    plan_summary,
+    plans_with_everything,
+)
 from .progress import ProgressError
 
 
@@ -75,12 +86,24 @@ def plan(request, pk):
                                                      "routes": routes, "form": form, "plan": existing}, status=status)
 
 
+def back_to_the_plan(view):
+    """A change to a plan is a POST; after a mistake the browser shows the POST's address, which, opened again,
+    leads back to the plan rather than to an error."""
+    @wraps(view)
+    def wrapped(request, pk, *args, **kwargs):
+        if request.method in ("GET", "HEAD"):
+            return HttpResponseRedirect(reverse("plans:plan", kwargs={"pk": pk}), status=303)
+        return view(request, pk, *args, **kwargs)
+    return wrapped
+
+
 def owner_plan_and_page(pk) -> tuple[Plan, PlanPage]:
     plan = get_plan(pk)
     return plan, page_or_gone(plan)
 
 
 @private
+@back_to_the_plan
 @require_POST
 @limit_posts("plans")
 def tick(request, pk):
@@ -107,6 +130,7 @@ def tick(request, pk):
 
 
 @private
+@back_to_the_plan
 @require_POST
 @limit_posts("plans")
 def rate(request, pk):
@@ -125,6 +149,7 @@ def rate(request, pk):
 
 
 @private
+@back_to_the_plan
 @require_POST
 @limit_posts("plans")
 def note(request, pk):
@@ -143,6 +168,7 @@ def note(request, pk):
 
 
 @private
+@back_to_the_plan
 @require_POST
 @limit_posts("plans")
 def share(request, pk):
@@ -153,15 +179,17 @@ def share(request, pk):
         return render_plan(request, page, 400, share_form=form)
     counsellor = form.cleaned_data["code"]
     if counsellor:
-        Share.objects.update_or_create(plan=plan, counsellor=counsellor, defaults={"expires_at": form.expires_at})
+        Share.objects.update_or_create(plan=plan, counsellor=counsellor, defaults={
+            "expires_at": form.expires_at, "name": form.cleaned_data["name"].strip()})
         messages.success(request, _("Votre plan est partagé avec %(name)s.") % {"name": counsellor})
     else:
-        Share.objects.create(plan=plan, expires_at=form.expires_at)
+        Share.objects.create(plan=plan, expires_at=form.expires_at, name=form.cleaned_data["name"].strip())
         messages.success(request, _("Un lien de lecture seule a été créé : copiez-le ci-dessous."))
     return HttpResponseRedirect(f"{plan.get_absolute_url()}#sharing", status=303)
 
 
 @private
+@back_to_the_plan
 @require_POST
 @limit_posts("plans")
 def revoke(request, pk, share_id):
@@ -171,6 +199,20 @@ def revoke(request, pk, share_id):
         raise Http404
     messages.success(request, _("Ce partage est supprimé : plus personne n’y accède."))
     return HttpResponseRedirect(f"{reverse('plans:plan', kwargs={'pk': pk})}#sharing", status=303)
+
+
+def share_page(view):
+    """Behind a share's token: a withdrawn share (or none) answers 404 and an expired one 410, each with a page
+    that says so, in the reader's language."""
+    @wraps(view)
+    def wrapped(request, token, *args, **kwargs):
+        try:
+            return view(request, token, *args, **kwargs)
+        except ShareGone:
+            return render(request, "plans/share_gone.html", status=404)
+        except ShareExpired as expired:
+            return render(request, "plans/share_expired.html", {"share": expired.share}, status=410)
+    return wrapped
 
 
 def plan_pdf(request, plan: Plan, share: Share | None = None):
@@ -189,22 +231,18 @@ def owner_pdf(request, pk):
 @private
 @require_GET
 @limit_posts("pdfs", methods=("GET",))
+@share_page
 def shared_pdf(request, token):
     share, plan = get_shared_plan(token, counsellor__isnull=True)
-    return expired_page(request, share) if share.expired else plan_pdf(request, plan, share)
-
-
-def expired_page(request, share: Share):
-    return render(request, "plans/share_expired.html", {"share": share}, status=410)
+    return plan_pdf(request, plan, share)
 
 
 @private
 @require_GET
+@share_page
 def shared(request, token):
     """What a read-only link shows: the plan and its progress, nothing to change."""
     share, plan = get_shared_plan(token, counsellor__isnull=True)
-    if share.expired:
-        return expired_page(request, share)
     return render(request, "plans/plan.html", {"page": page_or_gone(plan), "plan": plan, "share": share,
                                                "mode": "shared"})
 
@@ -261,12 +299,11 @@ def dashboard(request):
 @counsellor_only
 @require_http_methods(["GET", "POST"])
 @limit_posts("plans")
+@share_page
 def counsellor_plan(request, token):
     """A plan shared with this counsellor: read-only, with a comment form on each step."""
     counsellor = counsellor_of(request.user)
     share, plan = get_shared_plan(token, counsellor=counsellor)
-    if share.expired:
-        return expired_page(request, share)
     page = page_or_gone(plan)
     form = CommentForm(request.POST or None)
     if request.method == "POST":
@@ -287,6 +324,7 @@ def counsellor_plan(request, token):
 @counsellor_only
 @require_GET
 @limit_posts("pdfs", methods=("GET",))
+@share_page
 def counsellor_pdf(request, token):
     share, plan = get_shared_plan(token, counsellor=counsellor_of(request.user))
-    return expired_page(request, share) if share.expired else plan_pdf(request, plan, share)
+    return plan_pdf(request, plan, share)

@@ -163,6 +163,7 @@ def test_a_plan_from_the_result_shared_with_a_counsellor_who_comments_then_revok
 def test_a_read_only_link_shows_the_plan_and_nothing_to_change(page, site, second_context):
     open_a_plan(page, site)
     tick(page, 1)
+    page.locator("#step-1 .plan-note-details summary").click()  # folded until a note is written
     page.locator("#note-1").fill("Fait en alternance.")
     page.locator("#step-1 .plan-note-form [type=submit]").click()
     share_with(page)
@@ -195,6 +196,7 @@ def pages_of_a_plan(page, site, language) -> dict:
     found["route choice"] = violations_on(page)
     choose_a_route(page)
     tick(page, 1)
+    page.locator("#step-1 .plan-note-details summary").click()
     page.locator("#step-1 .plan-note-form textarea").fill("Une note.")
     page.locator("#step-1 .plan-note-form [type=submit]").click()
     rate(page, page.locator("#id_skill option").nth(1).get_attribute("value"), 4)

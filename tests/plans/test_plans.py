@@ -163,15 +163,36 @@ def test_a_date_in_the_future_is_refused_next_to_its_step_and_kept(client, conte
     assert not Progress.objects.exists()
 
 
-def test_a_date_before_the_assessment_and_a_date_that_is_no_date_are_refused(client, content):
+def test_a_past_day_is_kept_as_given_and_a_date_that_is_no_date_is_refused(client, content):
     plan = make_plan(client)
-    Assessment.objects.filter(pk=plan.pk).update(created_at=timezone.now() - timedelta(days=3))
+    bad = tick(client, plan, "step-1", done_on="31/02/2026")
+    assert bad.status_code == 400 and page_of(bad).select_one("#done-on-step-1").has_attr("autofocus")
+    # Before the self-assessment too: the day is the person's record of when they did it.
     long_ago = (timezone.localdate() - timedelta(days=30)).isoformat()
-    assert tick(client, plan, "step-1", done_on=long_ago).status_code == 400
-    assert tick(client, plan, "step-1", done_on="31/02/2026").status_code == 400
-    yesterday = (timezone.localdate() - timedelta(days=1)).isoformat()
-    assert tick(client, plan, "step-1", done_on=yesterday).status_code == 303
-    assert Progress.objects.get().done_on.isoformat() == yesterday
+    assert tick(client, plan, "step-1", done_on=long_ago).status_code == 303
+    assert Progress.objects.get().done_on.isoformat() == long_ago
+
+
+def test_the_address_a_mistake_leaves_leads_back_to_the_plan(client, content):
+    plan = make_plan(client)
+    for tail in ("tick/", "rating/", "note/", "shares/"):
+        response = client.get(plan_url(plan, tail=tail))
+        assert response.status_code == 303 and response["Location"] == plan_url(plan)
+
+
+def test_experience_gained_through_a_step_closes_the_gap_it_fills(client, content):
+    plan = make_plan(client)
+    page = plan_page(get_plan(plan.pk))
+    gap = next(state.gap for state in page.gaps if not state.is_skill)
+    giving = [state for state in page.steps
+              if any(action.area == gap.action.area for action in state.row.experience)]
+    for state in giving:
+        tick(client, plan, state.step.key)
+    gained = sum(action.months for state in giving for action in state.row.experience
+                 if action.area == gap.action.area)
+    closed = next(state for state in plan_page(get_plan(plan.pk)).gaps if state.gap.key == gap.key).closed
+    assert closed == (gained >= gap.action.months)
+    assert gained and closed  # the route gives the experience the target lacks
 
 
 def test_an_item_not_in_the_plan_and_a_bad_rating_get_a_400_and_change_nothing(client, content):

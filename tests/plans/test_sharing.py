@@ -139,6 +139,8 @@ def test_revoking_a_counsellors_share_ends_their_access_at_once(client, content,
     share = share_with(client, plan, claire)
     assert browser.get(share.get_absolute_url()).status_code == 200
     client.post(plan_url(plan, tail=f"shares/{share.pk}/revoke/"))
+    gone = browser.get(f"/en{share.get_absolute_url()}")
+    assert gone.status_code == 404 and "This share no longer exists" in text_of(page_of(gone).select_one("h1"))
     assert browser.get(share.get_absolute_url()).status_code == 404
     assert browser.post(share.get_absolute_url(), {"step": 1, "text": "?"}).status_code == 404
     assert not page_of(browser.get("/counsellor/")).select(".counsellor-plans")
@@ -220,15 +222,20 @@ def test_the_dashboard_makes_the_same_queries_whatever_the_number_of_plans(clien
     assert queries() == one
 
 
-def test_the_dashboard_shows_where_each_person_stands(client, content, make_counsellor):
+def test_the_dashboard_shows_who_shared_and_where_each_person_stands(client, content, make_counsellor):
     claire, browser = make_counsellor("claire")
     plan = make_plan(client)
     client.post(plan_url(plan, tail="tick/"), {"item": "step-1"})
-    share_with(client, plan, claire)
+    share = share_with(client, plan, claire)
+    client.post(plan_url(plan, tail="shares/"), {"code": claire.code, "days": 30, "name": "Inès <b>B.</b>"})
+    assert Share.objects.get(pk=share.pk).name == "Inès <b>B.</b>"
+    named = page_of(browser.get("/counsellor/")).select_one(".counsellor-plans .shared-by")
+    assert text_of(named) == "Inès <b>B.</b>" and not named.select("b")
+    assert "Partagé par : Inès <b>B.</b>" in text_of(page_of(browser.get(share.get_absolute_url())).select_one(".shared-by"))
     plan.refresh_from_db()
     row = page_of(browser.get("/en/counsellor/")).select_one(".counsellor-plans tbody tr")
     cells = [text_of(cell) for cell in row.select("th, td")]
-    assert cells[0].startswith("Executive director of operations")
+    assert cells[0].startswith("Inès <b>B.</b> Executive director of operations")
     assert cells[1].startswith(f"{plan.total} out of 100")
     assert cells[2] == plan.time_to_ready
     assert cells[3] == timezone.localdate().strftime("%-d %B %Y")
