@@ -240,3 +240,13 @@ def test_the_dashboard_shows_who_shared_and_where_each_person_stands(client, con
     assert cells[2] == plan.time_to_ready
     assert cells[3] == timezone.localdate().strftime("%-d %B %Y")
     assert cells[4] and cells[4] != "none"
+
+
+def test_an_editor_finds_the_counsellors_group_and_their_codes_in_the_admin(client, content, editor, make_counsellor):
+    claire, _browser = make_counsellor("claire")
+    client.force_login(editor)
+    groups = page_of(client.get(f"/admin/auth/user/{claire.user.pk}/change/")).select("select[name=groups] option")
+    assert COUNSELLOR_GROUP in [text_of(option) for option in groups]
+    listing = client.get("/admin/plans/counsellor/")
+    assert listing.status_code == 200 and claire.code in listing.content.decode()
+    assert client.get("/admin/plans/counsellor/add/").status_code == 403  # made by signing in, not by hand
