@@ -278,7 +278,13 @@ class CounsellorLoginView(auth_views.LoginView):
     """Django's sign-in; axes counts its failures by address, as for the admin's."""
 
     template_name = "plans/login.html"
-    redirect_authenticated_user = True
+
+    def dispatch(self, request, *args, **kwargs):
+        # A counsellor already signed in goes on; anyone else signed in sees why the counsellors' pages sent
+        # them here (and may sign in with another account), rather than being sent back and forth.
+        if request.method == "GET" and is_counsellor(request.user):
+            return HttpResponseRedirect(self.get_success_url())
+        return super().dispatch(request, *args, **kwargs)
 
     def get_default_redirect_url(self):
         return reverse("plans:dashboard")

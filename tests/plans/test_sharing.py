@@ -112,6 +112,12 @@ def test_anonymous_visitors_and_accounts_outside_the_group_are_sent_to_sign_in(c
             assert response.status_code == 302 and response["Location"].startswith("/counsellor/sign-in/")
         assert browser.post(share.get_absolute_url(), {"step": 1, "text": "?"}).status_code == 302
     assert not Comment.objects.exists()
+    # Signed in outside the group, the sign-in page says why rather than sending them round in circles.
+    followed = outsider_browser.get("/counsellor/", follow=True)
+    assert followed.status_code == 200 and len(followed.redirect_chain) == 1
+    assert "n’est pas un compte de conseiller" in text_of(page_of(followed).select_one(".alert-warning"))
+    # A counsellor already signed in who opens the sign-in page goes on to their plans.
+    assert _browser.get("/counsellor/sign-in/")["Location"] == "/counsellor/"
 
 
 def test_a_comment_reaches_the_persons_plan_escaped(client, content, make_counsellor):
