@@ -59,8 +59,9 @@ class ProgressForm(forms.Form):
 
 class RatingForm(StyledForm):
     skill = forms.ChoiceField(label=_("Compétence"))
-    level = forms.TypedChoiceField(label=_("Votre niveau aujourd’hui"), coerce=int,
-                                   choices=[(level, str(level)) for level in range(MAX_LEVEL + 1)])
+    level = forms.TypedChoiceField(label=_("Votre niveau aujourd’hui"), coerce=int, empty_value=None,
+                                   choices=[("", _("Choisissez un niveau")),
+                                            *((level, str(level)) for level in range(MAX_LEVEL + 1))])
 
     def __init__(self, *args, skills, **kwargs):
         """`skills`: (slug, name) of each skill the target asks."""

@@ -193,6 +193,8 @@ def test_experience_gained_through_a_step_closes_the_gap_it_fills(client, conten
     closed = next(state for state in plan_page(get_plan(plan.pk)).gaps if state.gap.key == gap.key).closed
     assert closed == (gained >= gap.action.months)
     assert gained and closed  # the route gives the experience the target lacks
+    page = page_of(client.get(plan_url(plan)))
+    assert "Comblé par les étapes faites" in text_of(page.select_one(f"#{gap.key}"))
 
 
 def test_an_item_not_in_the_plan_and_a_bad_rating_get_a_400_and_change_nothing(client, content):
