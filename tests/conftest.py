@@ -2,11 +2,18 @@ import io
 from pathlib import Path
 
 import pytest
+from django.apps import apps
 from django.conf import settings
 from django.core.cache import caches
 from django.core.management import call_command
+from django.core.management.color import no_style
+from django.db import connection, transaction
 from django.test import override_settings
 from django.utils import translation
+
+from careerpath.cache import renew_content_version
+
+CONTENT_APPS = ("roles", "pathways")
 
 
 @pytest.fixture(autouse=True)
@@ -49,10 +56,33 @@ def french_by_default():
         yield
 
 
+@pytest.fixture(scope="session")
+def content_rows(django_db_setup, django_db_blocker) -> dict[type, list[dict]]:
+    """The curated content as `make run` loads it, read and checked once per test session: `load_content` runs
+    in a transaction that is rolled back, and the rows it wrote are kept, table by table, to be written again."""
+    with django_db_blocker.unblock(), transaction.atomic():
+        call_command("load_content", stdout=io.StringIO())
+        rows = {}
+        for label in CONTENT_APPS:
+            for model in apps.get_app_config(label).get_models(include_auto_created=True):
+                attnames = [field.attname for field in model._meta.concrete_fields]
+                if written := list(model._default_manager.values(*attnames)):
+                    rows[model] = written
+        transaction.set_rollback(True)
+    return rows
+
+
 @pytest.fixture
-def content(db):
-    """The curated content, as `make run` loads it."""
-    call_command("load_content", stdout=io.StringIO())
+def content(db, content_rows):
+    """The curated content, as `make run` loads it: the same rows, with the same keys, written in one insert per
+    table (foreign keys are checked at the end of the transaction)."""
+    with transaction.atomic():
+        for model, rows in content_rows.items():
+            model._default_manager.bulk_create(model(**row) for row in rows)
+        with connection.cursor() as cursor:  # PostgreSQL: the next row a test makes takes the next free key
+            for statement in connection.ops.sequence_reset_sql(no_style(), list(content_rows)):
+                cursor.execute(statement)
+    renew_content_version()  # as the saves of `load_content` would
 
 
 @pytest.fixture

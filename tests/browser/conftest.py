@@ -3,6 +3,7 @@
 import io
 import os
 import shutil
+from pathlib import Path
 
 import pytest
 from axe_playwright_python.sync_playwright import Axe
@@ -26,10 +27,19 @@ def browser_type_launch_args(browser_type_launch_args):
     return {**browser_type_launch_args, "executable_path": CHROMIUM, "args": CHROMIUM_FLAGS, "headless": True}
 
 
+BROWSER_TESTS = Path(__file__).parent
+
+
+def pytest_collection_modifyitems(items):
+    """Everything in this folder drives a browser: `make test-fast` leaves it out (`-m "not browser"`)."""
+    for item in items:
+        if BROWSER_TESTS in item.path.parents:
+            item.add_marker(pytest.mark.browser)
+
+
 @pytest.fixture
-def site(live_server, transactional_db, tmp_path):
+def site(live_server, transactional_db, content, tmp_path):
     """The live site with the curated content and a small ESCO sample imported; returns its base URL."""
-    call_command("load_content", stdout=io.StringIO())
     call_command("import_esco", str(esco_files.write(tmp_path / "esco", esco_files.sample())), "--no-progress",
                  stdout=io.StringIO())
     return live_server.url
