@@ -5,7 +5,7 @@ BIN := $(VENV)/bin
 PORT ?= 8000
 STAMP := $(VENV)/.installed
 
-.PHONY: run test lint migrations-check messages install bench soak screenshots clean chromium pdf-libraries
+.PHONY: run test test-fast check lint migrations-check messages install bench soak screenshots clean chromium pdf-libraries
 
 $(STAMP): requirements.txt
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
@@ -23,6 +23,17 @@ run: $(STAMP) pdf-libraries
 test: $(STAMP) chromium pdf-libraries
 	$(BIN)/python manage.py makemigrations --check --dry-run
 	$(BIN)/python -m pytest
+
+# Everything but the browser journeys (tests/browser): the quick loop while working.
+test-fast: $(STAMP) pdf-libraries
+	$(BIN)/python -m pytest -m "not browser"
+
+# What the pre-commit hooks check (.pre-commit-config.yaml): lint, format, migrations, the layering.
+check: $(STAMP)
+	$(BIN)/ruff check .
+	$(BIN)/ruff format --check .
+	$(BIN)/python manage.py makemigrations --check --dry-run
+	$(BIN)/lint-imports --no-cache
 
 # Browser tests drive Debian's Chromium; Playwright never downloads a browser of its own.
 chromium:
