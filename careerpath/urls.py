@@ -2,6 +2,7 @@ from django.conf.urls.i18n import i18n_patterns
 from django.contrib import admin
 from django.urls import include, path
 
+from pathways.career_map import views as map_views
 from roles import views as role_views
 
 from . import views
@@ -17,6 +18,8 @@ urlpatterns = [
 
 urlpatterns += i18n_patterns(
     path("", views.home, name="home"),
+    # Before the roles' own pages, where "map" would read as a role's slug.
+    path("roles/map/", map_views.career_map, name="career-map"),
     path("roles/", include("roles.urls")),
     path("compare/", role_views.compare, name="compare"),
     path("sources/<slug:slug>/", role_views.source_detail, name="source"),

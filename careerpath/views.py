@@ -3,7 +3,7 @@ from django.http import HttpResponse
 from django.shortcuts import render
 from django.utils.translation import get_language
 
-from roles.career_map import site_map
+from pathways.career_map import site_map
 
 from .cache import cached_page
 

@@ -8,9 +8,10 @@ text keeps its size at any width (as does the route chart's).
 
 import itertools
 import math
-import textwrap
 from dataclasses import dataclass
 from datetime import date
+
+from .svg import wrapped
 
 LINE = 17  # the height of a line of chart text, in CSS px (text is 14 px)
 RADAR_WIDTH = 720  # the circle and room on either side for its labels
@@ -25,11 +26,6 @@ MAX_TICKS = 5  # year marks along the route chart's axis: room for each on a pho
 NARROWEST = 296  # px: the route chart on a phone 320 px wide, where its step numbers must not touch
 DIGIT = 9  # px: a digit of a step number (bold, 14 px), a little wide
 NUMBER_GAP = 4  # px between two step numbers on the same line
-
-
-def wrapped(label: str, chars: int) -> tuple[str, ...]:
-    """The label on lines of about `chars` characters, broken between words only."""
-    return tuple(textwrap.wrap(label, chars, break_long_words=False, break_on_hyphens=False)) or (label,)
 
 
 @dataclass(frozen=True)

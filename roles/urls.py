@@ -8,6 +8,5 @@ urlpatterns = [
     path("", views.role_list, name="list"),
     path("isco/", views.isco_groups, name="isco-groups"),
     path("isco/<str:code>/", views.isco_group, name="isco-group"),
-    path("map/", views.career_map, name="map"),
     path("<slug:slug>/", views.role_detail, name="detail"),
 ]

@@ -2,12 +2,10 @@ from django.core.paginator import Paginator
 from django.db.models import Prefetch
 from django.http import QueryDict
 from django.shortcuts import get_object_or_404, render
-from django.utils.translation import get_language
 from django.views.generic import DetailView
 
 from careerpath.cache import cached_page
 
-from . import career_map as maps
 from .comparison import degree_rows, skill_rows
 from .forms import CompareForm, RoleFilterForm
 from .models import IscoGroup, Passage, Role, Source
@@ -44,8 +42,7 @@ class RoleDetailView(DetailView):
     def get_context_data(self, **kwargs):
         others = Role.objects.published().pickable().exclude(pk=self.object.pk)
         isco_group = IscoGroup.objects.filter(code=self.object.isco_code).first() if self.object.isco_code else None
-        return super().get_context_data(compare_with=others, isco_group=isco_group,
-                                        moves_around=maps.around(self.object), **kwargs)
+        return super().get_context_data(compare_with=others, isco_group=isco_group, **kwargs)
 
 
 role_detail = cached_page()(RoleDetailView.as_view())
@@ -62,12 +59,6 @@ class SourceDetailView(DetailView):
 
 
 source_detail = cached_page()(SourceDetailView.as_view())
-
-
-@cached_page()
-def career_map(request):
-    """Every role the team placed, by level and focus, and the moves between them."""
-    return render(request, "roles/career_map.html", {"career_map": maps.site_map(get_language())})
 
 
 @cached_page(reads=tuple(CompareForm.base_fields))

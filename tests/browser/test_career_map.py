@@ -3,7 +3,7 @@
 import pytest
 
 from roles.models import Role
-from tests.browser.test_phone import CHART_TEXT
+from tests.browser.pages import CHART_TEXT
 
 pytestmark = pytest.mark.django_db(transaction=True)
 

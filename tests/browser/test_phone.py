@@ -5,6 +5,7 @@ import pytest
 from pathways.assessments import Answers, save_assessment
 from pathways.forms import answers_query
 from roles.models import Role
+from tests.browser.pages import CHART_TEXT
 
 pytestmark = pytest.mark.django_db(transaction=True)
 
@@ -24,12 +25,6 @@ OVERFLOW = """() => {
   }
   return {scrollWidth: document.documentElement.scrollWidth, width, wide: wide.slice(0, 5)};
 }"""
-
-# The height of each line of chart text as drawn, for the charts on screen.
-CHART_TEXT = """() => [...document.querySelectorAll('svg text')]
-  .flatMap(text => text.querySelector('tspan') ? [...text.querySelectorAll('tspan')] : [text])
-  .map(line => line.getBoundingClientRect().height).filter(height => height > 0)"""
-
 
 def some_answers(level: int = 2) -> Answers:
     """Answers for the chief operating officer with every skill at `level`, so every chart is drawn."""

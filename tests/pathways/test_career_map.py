@@ -6,8 +6,8 @@ import pytest
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 
+from pathways import career_map
 from pathways.models import Circumstance, Transition
-from roles import career_map
 from roles.models import Origin, Role, Sector
 from tests.factories import RoleFactory, build_role_with_skills
 from tests.html import page_of, text_of, texts
