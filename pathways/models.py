@@ -195,7 +195,7 @@ class SkillRating(models.Model):
 
 
 class Estimate(models.Model):
-    """A number the planner needs that no source gives, set by editors with what it rests on."""
+    """A number the route finder needs that no source gives, set by editors with what it rests on."""
 
     class Key(models.TextChoices):
         SKILL_LEVEL_MONTHS = "skill-level-months", _("Mois pour gagner un niveau dans une compétence")

@@ -17,8 +17,8 @@ from roles.models import Role, Source
 
 from .models import Comment, Plan, Progress, Reading, Share, StepNote
 from .progress import (
-    ExperienceGap,
-    SkillGap,
+    ExperienceGapItem,
+    SkillGapItem,
     Step,
     answers_now,
     chosen_route,
@@ -81,7 +81,7 @@ class StepState:
 
 @dataclass
 class GapState:
-    gap: SkillGap | ExperienceGap
+    gap: SkillGapItem | ExperienceGapItem
     done: Progress | None
     rating_now: int | None = None  # a skill's level as last rated
     months_gained: int = 0  # experience in the gap's area that the plan's steps done have added
@@ -91,13 +91,13 @@ class GapState:
         """Ticked, re-rated up to the level asked, or its experience gained through the steps done."""
         if self.done:
             return True
-        if isinstance(self.gap, SkillGap):
+        if isinstance(self.gap, SkillGapItem):
             return self.rating_now is not None and self.rating_now >= self.gap.action.required
         return self.months_gained >= self.gap.action.months
 
     @property
     def is_skill(self) -> bool:
-        return isinstance(self.gap, SkillGap)
+        return isinstance(self.gap, SkillGapItem)
 
 
 @dataclass
@@ -139,7 +139,7 @@ class PlanPage:
     def step(self, number: int) -> StepState | None:
         return next((state for state in self.steps if state.number == number), None)
 
-    def item(self, key: str) -> Step | SkillGap | ExperienceGap | None:
+    def item(self, key: str) -> Step | SkillGapItem | ExperienceGapItem | None:
         return next((thing for thing in (*(s.step for s in self.steps), *(g.gap for g in self.gaps))
                      if thing.key == key), None)
 
@@ -176,7 +176,7 @@ def gap_states(result: ResultView, progress: list[Progress], ratings: dict[int, 
     """Each gap of the saved result with where the plan has brought it; `ratings`: the levels now."""
     done = {entry.item: entry for entry in progress}
     gained = experience_gained(progress)
-    return [GapState(gap, done.get(gap.key), ratings.get(gap.action.skill.pk)) if isinstance(gap, SkillGap)
+    return [GapState(gap, done.get(gap.key), ratings.get(gap.action.skill.pk)) if isinstance(gap, SkillGapItem)
             else GapState(gap, done.get(gap.key), months_gained=gained.get(gap.action.area, 0))
             for gap in gaps_of(result)]
 
