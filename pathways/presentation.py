@@ -15,7 +15,8 @@ from django.utils import translation
 from django.utils.translation import gettext_lazy as _
 from pydantic import TypeAdapter, ValidationError
 
-from roles.models import Degree, ExperienceArea, ExperienceStep, Role, Skill, SkillLevel, format_duration
+from careerpath.labels import band_label, format_duration, months_label, signed
+from roles.models import Degree, ExperienceArea, ExperienceStep, Role, Skill, SkillLevel
 
 from . import charts
 from .evaluation import Band, Direction, Evaluation
@@ -28,9 +29,6 @@ CAP_LABELS = {
     "skills": _("Plafond : vos compétences essentielles sont encore loin du niveau demandé"),
     "degree": _("Plafond : le poste demande un diplôme que vous n’avez pas encore"),
     "experience": _("Plafond : l’expérience demandée est encore loin"),
-}
-BAND_LABELS = {
-    Band.FAR: _("loin"), Band.ON_THE_WAY: _("en chemin"), Band.NEARLY_THERE: _("presque prêt·e"), Band.READY: _("prêt·e"),
 }
 DIRECTION_LABELS = {Direction.UP: _("plus haut dans la hiérarchie"), Direction.LATERAL: _("au même niveau"),
                     Direction.DOWN: _("plus bas dans la hiérarchie")}
@@ -255,9 +253,7 @@ class ResultChange:
 
     @property
     def score_delta_label(self) -> str:
-        """"+5", "−3" (a true minus sign), "" when unchanged."""
-        delta = self.score_delta
-        return f"+{delta}" if delta and delta > 0 else f"−{-delta}" if delta else ""
+        return signed(self.score_delta)
 
     @property
     def score_changed(self) -> bool:
@@ -272,10 +268,6 @@ class ResultChange:
         def signature(view: ResultView):
             return view.best.signature if view.best else None
         return signature(self.before) != signature(self.after)
-
-
-def months_label(low: int, high: int) -> str:
-    return format_duration(low, high) if high else str(_("tout de suite"))
 
 
 @dataclass
@@ -432,7 +424,7 @@ def build_view(evaluation: Evaluation, profile: Profile, target: Role, lookups: 
         target=RoleRef.of(target),
         total=readiness.total,
         band=evaluation.band,
-        band_label=str(BAND_LABELS[evaluation.band]) if evaluation.band else "",
+        band_label=band_label(evaluation.band),
         time_to_ready=months_label(*evaluation.months_to_ready) if evaluation.months_to_ready else "",
         parts=[part_view(part) for part in readiness.parts],
         cap=PartView("cap", str(CAP_LABELS[cap.reason]), 0, 0, cap.points) if cap else None,

@@ -30,7 +30,7 @@ def private(view):
 @require_http_methods(["GET", "POST"])
 @limit_posts("assessments")
 def assessment(request):
-    """Step one picks the target role (a GET form); step two asks the questions for it."""
+    """The first page picks the target role (a GET form); the second asks the questions for it."""
     target_form = TargetForm(request.GET or None)
     if not target_form.is_valid():
         status = 400 if target_form.is_bound or request.method == "POST" else 200

@@ -9,9 +9,10 @@ from django.utils import timezone
 from django.utils.translation import get_language, pgettext
 from django.utils.translation import gettext as _
 
+from careerpath.labels import band_label, signed
 from pathways import charts
 from pathways.assessments import Answers
-from pathways.presentation import BAND_LABELS, ResultView, RouteView, unpin
+from pathways.presentation import ResultView, RouteView, unpin
 from pathways.views import saved_result
 from roles.models import Role, Source
 
@@ -125,8 +126,7 @@ class PlanPage:
     def score_delta_label(self) -> str:
         if self.plan.total is None or self.result.total is None:
             return ""
-        delta = self.plan.total - self.result.total
-        return f"+{delta}" if delta > 0 else f"−{-delta}" if delta else ""
+        return signed(self.plan.total - self.result.total)
 
     @property
     def steps_done(self) -> int:
@@ -226,7 +226,7 @@ def score_history(plan: Plan, result: ResultView, steps: list[StepState], gaps: 
     points = [(timezone.localdate(plan.assessment.created_at), result.total, result.band or "", result.band_label,
                _("Auto-évaluation"))]
     points += [(timezone.localdate(reading.recorded_at), reading.total, reading.band,
-                str(BAND_LABELS[reading.band]) if reading.band else "", reading_label(reading, names))
+                band_label(reading.band), reading_label(reading, names))
                for reading in plan.readings.all()]
     points = [point for point in points if point[1] is not None]
     return charts.score_history(points) if points else None
