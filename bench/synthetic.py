@@ -1,9 +1,9 @@
-"""A synthetic catalogue the size of ESCO, for timing the scoring and the route planner."""
+"""A synthetic catalogue the size of ESCO, for timing the scoring and the route finder."""
 
 import random
 
 from pathways.routes import Catalogue, Estimates, TransitionEdge
-from pathways.scoring import DegreeOption, Profile, RoleRequirements, SkillNeed, StepNeed
+from pathways.scoring import DegreeOption, ExperienceStepNeed, Profile, RoleRequirements, SkillNeed
 
 AREAS = ["operations", "people", "customer-service", "facilities", "business"]
 FIELDS = ["business-management", "operations", "facilities", "business-administration", "engineering"]
@@ -24,9 +24,9 @@ def esco_sized_catalogue(roles=3000, skills=14000, links=130000, transitions=100
             for d in range(rng.randint(0, 3))
         )
         steps = tuple(
-            StepNeed(step_id=s, area=rng.choice(AREAS), months=rng.randint(1, 60),
-                     sector=rng.choice(["both", "both", "production", "services"]), alternative=rng.random() < 0.05)
-            for s in range(rng.randint(2, 8))
+            ExperienceStepNeed(area=rng.choice(AREAS), months=rng.randint(1, 60),
+                               sector=rng.choice(["both", "both", "production", "services"]), alternative=rng.random() < 0.05)
+            for _ in range(rng.randint(2, 8))
         )
         requirements[role_id] = RoleRequirements(role_id, needs, degrees, steps)
     # Moves go mostly up a rough ladder (role ids stand in for seniority), some sideways.

@@ -50,6 +50,7 @@ INSTALLED_APPS = [
     "django.contrib.messages",
     "whitenoise.runserver_nostatic",
     "django.contrib.staticfiles",
+    "django.forms",  # Django's own form templates, found by the site's renderer (careerpath.forms)
     "crispy_forms",
     "crispy_bootstrap5",
     "bootstrap",
@@ -99,6 +100,8 @@ TEMPLATES = [
         },
     },
 ]
+
+FORM_RENDERER = "careerpath.forms.SiteFormRenderer"
 
 WSGI_APPLICATION = "careerpath.wsgi.application"
 

@@ -23,7 +23,7 @@ class TransitionAdmin(TranslationAdmin):
 
 @admin.register(Estimate)
 class EstimateAdmin(TranslationAdmin):
-    """The planner reads each of these numbers: editors change them, but none is added or removed here."""
+    """The route finder reads each of these numbers: editors change them, but none is added or removed here."""
 
     list_display = ["key", "months"]
     readonly_fields = ["key"]

@@ -10,6 +10,7 @@ from careerpath.ratelimits import AddressThrottle
 from roles.api import Error, Slug
 from roles.models import MAX_LEVEL, DegreeField, DegreeLevel, ExperienceArea, Role, Scale, Sector, Skill
 
+from .assessments import degree_part_missing
 from .catalogue import current_catalogue, profile_from
 from .evaluation import Band, evaluate
 from .models import MAX_EXPERIENCE_MONTHS, Circumstance
@@ -121,7 +122,7 @@ def route(request, body: RouteRequest):
         raise HttpError(404, f"No published role “{body.target}”.")
     if body.current_role and body.current_role not in roles:
         raise HttpError(404, f"No published role “{body.current_role}”.")
-    if bool(body.degree_level) != bool(body.degree_field):
+    if degree_part_missing(body.degree_level, body.degree_field):
         raise HttpError(422, "Give both degree_level and degree_field, or neither.")
     skills = dict(Skill.objects.filter(slug__in=list(body.ratings)[:500]).values_list("slug", "id"))
     for slug, level in body.ratings.items():

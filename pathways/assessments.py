@@ -15,6 +15,17 @@ from .presentation import ResultView, pin, present
 from .scoring import Profile
 
 
+def degree_part_missing(level: str | None, field: str | None) -> str | None:
+    """A degree is given whole, its level with its field, or not at all: the half missing ("degree_level"
+    or "degree_field"), None when the degree is whole or absent. The assessment form and the API check
+    it here; the database holds it too (Assessment's `assessment_degree_has_field` constraint)."""
+    if level and not field:
+        return "degree_field"
+    if field and not level:
+        return "degree_level"
+    return None
+
+
 @dataclass(frozen=True)
 class Answers:
     """What a person answered: from the assessment form, from the what-if form, or read back from a saved

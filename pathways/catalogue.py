@@ -1,4 +1,4 @@
-"""Turn the database into the plain data the scoring and the route planner work on."""
+"""Turn the database into the plain data the scoring and the route finder work on."""
 
 from django.db.models import Exists, OuterRef, Prefetch
 
@@ -7,7 +7,7 @@ from roles.models import DEGREE_RANK, DegreeLevel, ExperienceStep, Role, RoleDeg
 
 from .models import Estimate, Transition
 from .routes import Catalogue, Estimates, RolePlace, TransitionEdge
-from .scoring import DegreeOption, Profile, RoleRequirements, SkillNeed, StepNeed
+from .scoring import DegreeOption, ExperienceStepNeed, Profile, RoleRequirements, SkillNeed
 
 
 def requirements_of(role: Role) -> RoleRequirements:
@@ -27,8 +27,8 @@ def requirements_of(role: Role) -> RoleRequirements:
             for rd in role.role_degrees.all()
         ),
         steps=tuple(
-            StepNeed(step_id=step.pk, area=step.area, months=step.min_months, sector=step.sector,
-                     alternative=step.is_alternative, min_scale=step.min_scale, max_scale=step.max_scale)
+            ExperienceStepNeed(area=step.area, months=step.min_months, sector=step.sector,
+                               alternative=step.is_alternative, min_scale=step.min_scale, max_scale=step.max_scale)
             for step in role.steps.all()
         ),
     )

@@ -5,7 +5,7 @@ import heapq
 from dataclasses import dataclass
 from enum import StrEnum
 
-from .routes import Catalogue, RoutePlan, plan_route
+from .routes import Catalogue, RouteSearch, find_routes
 from .scoring import Profile, Readiness, in_scale, readiness, standings
 
 CLOSEST_ROLES = 3
@@ -58,7 +58,7 @@ class Closest:
 @dataclass(frozen=True)
 class Evaluation:
     target: Readiness
-    plan: RoutePlan
+    routes: RouteSearch
     closest: tuple[Closest, ...]
     band: Band | None = None
     months_to_ready: tuple[int, int] | None = None  # the quickest route's span; (0, 0) when ready
@@ -74,7 +74,7 @@ def direction(from_level: int | None, to_level: int | None) -> Direction | None:
     return Direction.UP if to_level > from_level else Direction.LATERAL if to_level == from_level else Direction.DOWN
 
 
-def closest_roles(catalogue: Catalogue, profile: Profile, target_id: int, plan: RoutePlan) -> tuple[Closest, ...]:
+def closest_roles(catalogue: Catalogue, profile: Profile, target_id: int, routes: RouteSearch) -> tuple[Closest, ...]:
     """Roles that help: never the current role nor the target; those that lead to the target first, then
     steps up before lateral moves before steps down, then the highest score, then the most skills shared.
 
@@ -85,8 +85,8 @@ def closest_roles(catalogue: Catalogue, profile: Profile, target_id: int, plan: 
         for role_id, _need in catalogue.skill_users.get(need.skill_id, ()):
             shared.setdefault(role_id, []).append(need.skill_id)
     candidates = set(shared if target_id in catalogue.roles else catalogue.roles) - {target_id, profile.current_role_id}
-    if plan.reachable is not None:
-        candidates &= plan.reachable  # a role the person cannot get to does not help them
+    if routes.reachable is not None:
+        candidates &= routes.reachable  # a role the person cannot get to does not help them
     scored = standings({role_id: catalogue.roles[role_id] for role_id in candidates}, catalogue.skill_users, profile)
     totals = {role_id: result.total for role_id, result in scored.items() if result.total is not None}
     places = catalogue.places
@@ -97,11 +97,11 @@ def closest_roles(catalogue: Catalogue, profile: Profile, target_id: int, plan: 
     def closest(role_id: int) -> Closest:
         place = places.get(role_id)
         return Closest(role_id, totals[role_id], direction(from_level, place.level if place else None),
-                       role_id in plan.reaching, tuple(shared.get(role_id, ())))
+                       role_id in routes.reaching, tuple(shared.get(role_id, ())))
 
     def rank(role_id: int) -> tuple:
         place = places.get(role_id)
-        return (role_id not in plan.reaching, order.index(direction(from_level, place.level if place else None)),
+        return (role_id not in routes.reaching, order.index(direction(from_level, place.level if place else None)),
                 -totals[role_id], -len(shared.get(role_id, ())), role_id)
 
     return tuple(closest(role_id) for role_id in heapq.nsmallest(CLOSEST_ROLES, totals, key=rank))
@@ -112,19 +112,19 @@ def evaluate(catalogue: Catalogue, profile: Profile, target_id: int) -> Evaluati
     out_of_scale = bool(current and profile.scale and not in_scale(profile.scale, current.min_scale, current.max_scale))
     if target_id not in catalogue.roles:
         # An imported occupation nobody has described yet: no score and no route, rather than a false 100.
-        plan = RoutePlan(target_role_id=target_id, ready=False, best=None)
-        return Evaluation(target=Readiness(role_id=target_id, total=None), plan=plan,
-                          closest=closest_roles(catalogue, profile, target_id, plan),
+        routes = RouteSearch(target_role_id=target_id, ready=False, best=None)
+        return Evaluation(target=Readiness(role_id=target_id, total=None), routes=routes,
+                          closest=closest_roles(catalogue, profile, target_id, routes),
                           current_role_out_of_scale=out_of_scale, described=False)
     target = readiness(catalogue.roles[target_id], profile)
-    plan = plan_route(catalogue, profile, target_id)
+    routes = find_routes(catalogue, profile, target_id)
     holds_target = profile.current_role_id == target_id
-    months = ((0, 0) if target.ready else None) if holds_target or plan.ready else (
-        (plan.best.min_months, plan.best.max_months) if plan.best else None)
+    months = ((0, 0) if target.ready else None) if holds_target or routes.ready else (
+        (routes.best.min_months, routes.best.max_months) if routes.best else None)
     return Evaluation(
         target=target,
-        plan=plan,
-        closest=closest_roles(catalogue, profile, target_id, plan),
+        routes=routes,
+        closest=closest_roles(catalogue, profile, target_id, routes),
         # The longer end of the span: the more cautious reading of the time to ready.
         band=band_of(target.total, target.ready, months[1] if months else None),
         months_to_ready=months,

@@ -22,22 +22,29 @@ from roles.models import (
     SkillLevel,
 )
 
-from .assessments import Answers
+from .assessments import Answers, degree_part_missing
 from .models import MAX_EXPERIENCE_MONTHS, Circumstance, Situation
 
 NOT_YET = _("Jamais pratiqué")
+DEGREE_PART_MISSING = {
+    "degree_field": _("Indiquez le domaine de votre diplôme."),
+    "degree_level": _("Indiquez le niveau du diplôme dont vous donnez le domaine."),
+}
+# Where the person is now: a Situation (student, career changer) or the slug of the role they hold. Sent as
+# `position`: what-if links and saved query strings carry that name, so it stays on the wire.
+SITUATION_FIELD = "position"
 EXPERIENCE_HINT = _("En années et en mois : comptez les stages, l’alternance et les premières semaines en poste. "
                     "Diriger une entreprise : par exemple l’entreprise familiale.")
 
 
 @per_content_version
 def assessed_role(slug: str) -> Role | None:
-    """A published role with the skills step two asks about."""
+    """A published role with the skills the assessment's second page asks about."""
     return Role.objects.published().with_skills().filter(slug=slug).first()
 
 
 @per_content_version
-def positions() -> list[Role]:
+def offered_current_roles() -> list[Role]:
     """The roles a person may say they hold now: the team's, as the pickers offer them."""
     return list(Role.objects.published().pickable())
 
@@ -58,7 +65,7 @@ class TargetField(forms.CharField):
 
 
 class TargetForm(forms.Form):
-    """Step one: the role a person wants; its skills decide the questions of step two."""
+    """The assessment's first page: the role a person wants; its skills decide the questions of the second."""
 
     target = TargetField(label=_("Le poste que vous visez"))
 
@@ -80,9 +87,10 @@ def experience_field_names(area: str) -> tuple[str, str]:
 
 
 class AssessmentForm(forms.Form):
-    """Step two: where the person is, what they hold, and a 0–5 rating of each skill the target needs."""
+    """The assessment's second page: where the person is, what they hold, and a 0–5 rating of each skill the
+    target needs."""
 
-    position = forms.ChoiceField(
+    position = forms.ChoiceField(  # SITUATION_FIELD
         label=_("Où en êtes-vous ?"),
         error_messages={"required": _("Dites où vous en êtes : étudiant·e, en reconversion ou déjà en poste.")},
     )
@@ -115,8 +123,8 @@ class AssessmentForm(forms.Form):
     def __init__(self, *args, target: Role, **kwargs):
         super().__init__(*args, **kwargs)
         self.target = target
-        roles = positions()
-        self.fields["position"].choices = [
+        roles = offered_current_roles()
+        self.fields[SITUATION_FIELD].choices = [
             ("", _("— Choisissez votre situation —")),  # chosen for no one: a careless answer must not pass
             (Situation.STUDENT, Situation.STUDENT.label),
             (Situation.CAREER_CHANGER, _("En reconversion, venant d’un autre domaine")),
@@ -175,7 +183,7 @@ class AssessmentForm(forms.Form):
             for category, names in sections.items()
         ]
         helper.layout = Layout(
-            Fieldset(_("Où vous en êtes"), "position", "degree_level", "degree_field", "circumstances", css_id="situation"),
+            Fieldset(_("Où vous en êtes"), SITUATION_FIELD, "degree_level", "degree_field", "circumstances", css_id="situation"),
             Fieldset(
                 _("Votre expérience"),
                 HTML(format_html("<p class='small text-body-secondary'>{}</p>", EXPERIENCE_HINT)),
@@ -203,19 +211,18 @@ class AssessmentForm(forms.Form):
             if self.months_in(area) > MAX_EXPERIENCE_MONTHS:
                 self.add_error(experience_field_names(area)[0],
                                _("Indiquez au plus %(limit)s ans en tout.") % {"limit": MAX_EXPERIENCE_MONTHS // 12})
-        if cleaned.get("degree_level") and not cleaned.get("degree_field"):
-            self.add_error("degree_field", _("Indiquez le domaine de votre diplôme."))
-        if cleaned.get("degree_field") and not cleaned.get("degree_level"):
-            self.add_error("degree_level", _("Indiquez le niveau du diplôme dont vous donnez le domaine."))
+        missing = degree_part_missing(cleaned.get("degree_level"), cleaned.get("degree_field"))
+        if missing:
+            self.add_error(missing, DEGREE_PART_MISSING[missing])
         return cleaned
 
     @property
     def current_role(self) -> Role | None:
-        return self.roles_by_slug.get(self.cleaned_data["position"])
+        return self.roles_by_slug.get(self.cleaned_data[SITUATION_FIELD])
 
     @property
     def situation(self) -> str:
-        return Situation.ROLE if self.current_role else self.cleaned_data["position"]
+        return Situation.ROLE if self.current_role else self.cleaned_data[SITUATION_FIELD]
 
     def months_in(self, area: str) -> int:
         years, months = experience_field_names(area)
@@ -246,7 +253,7 @@ class AssessmentForm(forms.Form):
     def data_of(answers: Answers) -> dict[str, object]:
         """The form data that gives back these answers: to fill the what-if form, or to send them again."""
         data: dict[str, object] = {
-            "position": answers.current_role.slug if answers.current_role else answers.situation,
+            SITUATION_FIELD: answers.current_role.slug if answers.current_role else answers.situation,
             "degree_level": answers.degree_level, "degree_field": answers.degree_field,
             "circumstances": list(answers.circumstances), "preferred_sector": answers.preferred_sector,
             "preferred_scale": "" if answers.preferred_scale is None else answers.preferred_scale,
@@ -288,7 +295,7 @@ class WhatIfForm(AssessmentForm):
 
     @property
     def situation_rows(self) -> list[forms.BoundField]:
-        return [self[name] for name in ("position", "degree_level", "degree_field", "circumstances")]
+        return [self[name] for name in (SITUATION_FIELD, "degree_level", "degree_field", "circumstances")]
 
     @property
     def experience_rows(self) -> list[forms.BoundField]:

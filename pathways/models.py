@@ -8,6 +8,7 @@ from django.db.models import Q
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
+from careerpath.labels import format_duration
 from roles.models import (
     MAX_LEVEL,
     DegreeField,
@@ -19,7 +20,6 @@ from roles.models import (
     Skill,
     Source,
     duration_basis_field,
-    format_duration,
 )
 
 MAX_EXPERIENCE_MONTHS = 50 * 12  # per area: a whole working life
@@ -151,6 +151,7 @@ class Assessment(models.Model):
         verbose_name_plural = _("auto-évaluations")
         constraints = [
             models.CheckConstraint(condition=Q(consent=True), name="assessment_has_consent"),
+            # A degree is given whole or not at all: the rule is pathways.assessments.degree_part_missing.
             models.CheckConstraint(
                 condition=Q(degree_level="", degree_field="") | (~Q(degree_level="") & ~Q(degree_field="")),
                 name="assessment_degree_has_field",
@@ -195,7 +196,7 @@ class SkillRating(models.Model):
 
 
 class Estimate(models.Model):
-    """A number the planner needs that no source gives, set by editors with what it rests on."""
+    """A number the route finder needs that no source gives, set by editors with what it rests on."""
 
     class Key(models.TextChoices):
         SKILL_LEVEL_MONTHS = "skill-level-months", _("Mois pour gagner un niveau dans une compétence")

@@ -1,6 +1,6 @@
-"""Turn an evaluation into what a person sees: the result page and the planner API both show this.
+"""Turn an evaluation into what a person sees: the result page and the route API both show this.
 
-`present` fetches, in a fixed number of queries, every role, degree, skill, step and transition
+`present` fetches, in a fixed number of queries, every role, degree, skill, experience step and transition
 the evaluation names, then builds the view from them, part by part. The view is plain data (no
 model instances), so a saved result can keep it as it was: `pin` writes it in every language the
 site speaks, `unpin` reads it back.
@@ -15,12 +15,13 @@ from django.utils import translation
 from django.utils.translation import gettext_lazy as _
 from pydantic import TypeAdapter, ValidationError
 
-from roles.models import Degree, ExperienceArea, ExperienceStep, Role, Skill, SkillLevel, format_duration
+from careerpath.labels import band_label, format_duration, months_label, signed
+from roles.models import Degree, ExperienceArea, ExperienceStep, Role, Skill, SkillLevel
 
 from . import charts
 from .evaluation import Band, Direction, Evaluation
 from .models import Estimate, Transition
-from .routes import Leg, Route, SkillStep
+from .routes import Leg, Route, SkillToRaise
 from .scoring import Part, Profile, SkillGap
 
 PART_LABELS = {"skills": _("Compétences"), "degree": _("Diplôme"), "experience": _("Expérience")}
@@ -28,9 +29,6 @@ CAP_LABELS = {
     "skills": _("Plafond : vos compétences essentielles sont encore loin du niveau demandé"),
     "degree": _("Plafond : le poste demande un diplôme que vous n’avez pas encore"),
     "experience": _("Plafond : l’expérience demandée est encore loin"),
-}
-BAND_LABELS = {
-    Band.FAR: _("loin"), Band.ON_THE_WAY: _("en chemin"), Band.NEARLY_THERE: _("presque prêt·e"), Band.READY: _("prêt·e"),
 }
 DIRECTION_LABELS = {Direction.UP: _("plus haut dans la hiérarchie"), Direction.LATERAL: _("au même niveau"),
                     Direction.DOWN: _("plus bas dans la hiérarchie")}
@@ -87,7 +85,7 @@ class SkillAction:
 class ExperienceAction:
     area: str
     months: int
-    steps: list[str]  # the titles of the role's own steps in that area: what to do
+    steps: list[str]  # the titles of the role's own experience steps in that area: what to do
 
     @property
     def area_label(self) -> str:
@@ -108,9 +106,10 @@ class PartView:
 
 
 @dataclass
-class RouteRow:
+class RouteStep:
     """One step of a route, with the time spent in it: where the person is now, a degree to obtain, a role
-    to hold, and last the target."""
+    to hold, and last the target. What a plan ticks. (A route's list is `RouteView.rows`: saved results
+    keep that name.)"""
 
     kind: str  # "start", "degree", "role" or "target"
     title: str
@@ -133,7 +132,7 @@ class RouteRow:
 @dataclass
 class RouteView:
     anchor: str  # unique id on the page, for headings and charts
-    rows: list[RouteRow]
+    rows: list[RouteStep]
     min_months: int
     max_months: int
     label: str
@@ -236,7 +235,7 @@ class ResultView:
 
 
 @dataclass(frozen=True)
-class Comparison:
+class ResultChange:
     """Two results of the same person side by side: the saved one and another (other answers, or today's content)."""
 
     before: ResultView
@@ -254,9 +253,7 @@ class Comparison:
 
     @property
     def score_delta_label(self) -> str:
-        """"+5", "−3" (a true minus sign), "" when unchanged."""
-        delta = self.score_delta
-        return f"+{delta}" if delta and delta > 0 else f"−{-delta}" if delta else ""
+        return signed(self.score_delta)
 
     @property
     def score_changed(self) -> bool:
@@ -273,16 +270,12 @@ class Comparison:
         return signature(self.before) != signature(self.after)
 
 
-def months_label(low: int, high: int) -> str:
-    return format_duration(low, high) if high else str(_("tout de suite"))
-
-
 @dataclass
 class Lookups:
     """The rows an evaluation names, fetched once."""
 
     roles: dict[int, Role]
-    steps_by_role: dict[int, list[ExperienceStep]]
+    experience_steps: dict[int, list[ExperienceStep]]
     transitions: dict[int, Transition]
     degrees: dict[int, Degree]
     skills: dict[int, Skill]
@@ -290,19 +283,19 @@ class Lookups:
 
 
 def fetch_lookups(evaluation: Evaluation, target: Role) -> Lookups:
-    plan = evaluation.plan
-    routes = [route for route in (plan.best, *plan.alternatives) if route is not None]
+    found = evaluation.routes
+    routes = [route for route in (found.best, *found.alternatives) if route is not None]
     legs = [leg for route in routes for leg in route.legs]
     role_ids = {leg.to_role_id for leg in legs} | {leg.from_role_id for leg in legs if leg.from_role_id}
     role_ids |= {closest.role_id for closest in evaluation.closest}
-    steps_by_role: dict[int, list[ExperienceStep]] = {}
+    experience_steps: dict[int, list[ExperienceStep]] = {}
     for step in ExperienceStep.objects.filter(role_id__in=role_ids | {target.pk}).order_by("position"):
-        steps_by_role.setdefault(step.role_id, []).append(step)
-    skill_ids = {step.skill_id for leg in legs for step in leg.skill_steps}
+        experience_steps.setdefault(step.role_id, []).append(step)
+    skill_ids = {skill.skill_id for leg in legs for skill in leg.skills_to_raise}
     skill_ids |= {role_skill.skill_id for role_skill in target.role_skills.all()}  # the target's gaps and shared skills
     return Lookups(
         roles=Role.objects.in_bulk(role_ids),
-        steps_by_role=steps_by_role,
+        experience_steps=experience_steps,
         transitions=Transition.objects.in_bulk({leg.transition.transition_id for leg in legs if leg.transition}),
         degrees=Degree.objects.in_bulk({leg.degree.degree_id for leg in legs if leg.degree}),
         skills=Skill.objects.prefetch_related(Prefetch("levels", queryset=SkillLevel.objects.order_by("level")))
@@ -322,13 +315,13 @@ def gap_action(gap: SkillGap, lookups: Lookups) -> SkillAction:
     return skill_action(gap.need.skill_id, gap.rating, gap.need.required, gap.gain, lookups)
 
 
-def step_action(step: SkillStep, lookups: Lookups) -> SkillAction:
-    return skill_action(step.skill_id, step.carried, step.required, 0, lookups)
+def raise_action(skill: SkillToRaise, lookups: Lookups) -> SkillAction:
+    return skill_action(skill.skill_id, skill.carried, skill.required, 0, lookups)
 
 
 def experience_actions(role_id: int, missing: dict[str, int], lookups: Lookups) -> list[ExperienceAction]:
     return [
-        ExperienceAction(area, months, [step.title for step in lookups.steps_by_role.get(role_id, [])
+        ExperienceAction(area, months, [step.title for step in lookups.experience_steps.get(role_id, [])
                                         if step.area == area and not step.is_alternative])
         for area, months in missing.items()
     ]
@@ -344,14 +337,14 @@ def duration_basis(leg: Leg, lookups: Lookups) -> str:
     return transition.duration_basis if transition else ""
 
 
-def route_rows(route: Route, lookups: Lookups) -> list[RouteRow]:
+def route_rows(route: Route, lookups: Lookups) -> list[RouteStep]:
     """The route read step by step, each step with the time spent in it: a leg's stay is spent in the
     position it leaves, so it shows on that position's row; its degree, on a row of its own before the
     role it opens."""
     first = route.legs[0]
     start = (lookups.roles[first.from_role_id].display_title if first.from_role_id
              else str(_("Vos études, ou votre poste actuel hors de ces métiers")))
-    rows = [RouteRow("start", start, role=RoleRef.of(lookups.roles[first.from_role_id]) if first.from_role_id else None)]
+    rows = [RouteStep("start", start, role=RoleRef.of(lookups.roles[first.from_role_id]) if first.from_role_id else None)]
     for leg in route.legs:
         staying = rows[-1]
         staying.min_months, staying.max_months = leg.min_months, leg.max_months
@@ -359,17 +352,17 @@ def route_rows(route: Route, lookups: Lookups) -> list[RouteRow]:
         usual = (leg.transition.min_months, leg.transition.max_months) if leg.transition else (0, 0)
         staying.lengthened = (leg.min_months, leg.max_months) != usual
         staying.experience = experience_actions(leg.to_role_id, dict(leg.experience_missing), lookups)
-        furthest_first = sorted(leg.skill_steps, key=lambda step: -step.shortfall)[:SKILLS_PER_STEP]
-        staying.skills = [step_action(step, lookups) for step in furthest_first]
+        furthest_first = sorted(leg.skills_to_raise, key=lambda skill: -skill.shortfall)[:SKILLS_PER_STEP]
+        staying.skills = [raise_action(skill, lookups) for skill in furthest_first]
         role = lookups.roles[leg.to_role_id]
         if leg.degree:
             degree = lookups.degrees[leg.degree.degree_id]
-            rows.append(RouteRow("degree", degree.name, leg.degree_months, leg.degree_months,
+            rows.append(RouteStep("degree", degree.name, leg.degree_months, leg.degree_months,
                                  degree=NamedRef.of(degree),
                                  why=_("%(role)s demande ce niveau de diplôme.") % {"role": role.display_title},
                                  basis=degree.duration_basis))
         transition = lookups.transitions[leg.transition.transition_id] if leg.transition else None
-        rows.append(RouteRow(
+        rows.append(RouteStep(
             "role", role.display_title, role=RoleRef.of(role),
             why=transition.rationale if transition else str(
                 _("Vous avez le diplôme et l’expérience que demande ce poste : une fois les compétences au niveau, postulez.")),
@@ -424,14 +417,14 @@ def present(evaluation: Evaluation, profile: Profile, target: Role) -> ResultVie
 
 
 def build_view(evaluation: Evaluation, profile: Profile, target: Role, lookups: Lookups) -> ResultView:
-    readiness, plan = evaluation.target, evaluation.plan
+    readiness, routes = evaluation.target, evaluation.routes
     rows = radar_rows(target, profile)
     cap = readiness.cap
     return ResultView(
         target=RoleRef.of(target),
         total=readiness.total,
         band=evaluation.band,
-        band_label=str(BAND_LABELS[evaluation.band]) if evaluation.band else "",
+        band_label=band_label(evaluation.band),
         time_to_ready=months_label(*evaluation.months_to_ready) if evaluation.months_to_ready else "",
         parts=[part_view(part) for part in readiness.parts],
         cap=PartView("cap", str(CAP_LABELS[cap.reason]), 0, 0, cap.points) if cap else None,
@@ -442,9 +435,9 @@ def build_view(evaluation: Evaluation, profile: Profile, target: Role, lookups: 
         radar_rows=rows,
         ready=readiness.ready,
         holds_target=evaluation.holds_target,
-        best=route_view(plan.best, None, BEST_ROUTE_ANCHOR, lookups) if plan.best else None,
-        alternatives=[route_view(route, plan.best, f"route-alt-{number}", lookups)
-                      for number, route in enumerate(plan.alternatives, 1)],
+        best=route_view(routes.best, None, BEST_ROUTE_ANCHOR, lookups) if routes.best else None,
+        alternatives=[route_view(route, routes.best, f"route-alt-{number}", lookups)
+                      for number, route in enumerate(routes.alternatives, 1)],
         closest=[closest_view(closest, lookups) for closest in evaluation.closest],
         estimates=[EstimateView(estimate.key, estimate.get_key_display(), estimate.months, estimate.justification)
                    for estimate in lookups.estimates],

@@ -1,4 +1,4 @@
-"""Route planning: the quickest ordered moves from where a person is to the role they want.
+"""Route finding: the quickest ordered moves from where a person is to the role they want.
 
 The search runs over states (position, degree rank held): a position is a role, or START for
 someone coming from studies or another field. Each applicable transition is a move whose
@@ -14,7 +14,7 @@ position (one backward search over this person's moves, studies left out). The e
 person still lacks before a move is worked out in one place, `MoveTable.shortfalls`, on arrays:
 for all of a catalogue's moves at once (10,000 on a catalogue the size of ESCO) as for the legs
 of the route shown.
-tests/pathways/test_routes.py checks the planner against networkx on random catalogues.
+tests/pathways/test_routes.py checks the route finder against networkx on random catalogues.
 """
 
 import heapq
@@ -93,7 +93,7 @@ class Catalogue:
 
     @cached_property
     def moves(self) -> tuple[TransitionEdge, ...]:
-        """The transitions between roles of the catalogue (or from studies), indexed by the planner."""
+        """The transitions between roles of the catalogue (or from studies), indexed by the route finder."""
         return tuple(transition for transition in self.transitions if transition.to_role_id in self.roles
                      and (transition.from_role_id is None or transition.from_role_id in self.roles))
 
@@ -266,12 +266,12 @@ class Leg:
     degree: DegreeOption | None  # a degree to obtain first
     degree_months: int
     experience_missing: Mapping[str, int]  # area -> months still to gain before the move
-    skill_steps: tuple["SkillStep", ...]  # the next role's essential skills still below what it asks
+    skills_to_raise: tuple["SkillToRaise", ...]  # the next role's essential skills still below what it asks
     experience_route: bool  # the next role's degree is replaced by experience (e.g. a family business)
 
 
 @dataclass(frozen=True)
-class SkillStep:
+class SkillToRaise:
     """A skill to raise before a move: from the level the person carries to the level the next role asks."""
 
     skill_id: int
@@ -317,16 +317,18 @@ class Route:
 
 
 @dataclass(frozen=True)
-class RoutePlan:
+class RouteSearch:
+    """What the search found for one person and one target: the routes, and the roles it could reach."""
+
     target_role_id: int
     ready: bool  # every essential requirement of the target is met: apply now
     best: Route | None  # None when ready, or when no route leads there in our content
     alternatives: tuple[Route, ...] = ()
     reaching: frozenset = frozenset()  # the roles on a route open to the person that reaches the target
-    reachable: frozenset | None = None  # the roles the person can get to from where they are (None: not planned)
+    reachable: frozenset | None = None  # the roles the person can get to from where they are (None: not searched)
 
 
-class Planner:
+class RouteFinder:
     """One person's search over one catalogue; what it computes per role is kept for reuse."""
 
     def __init__(self, catalogue: Catalogue, profile: Profile, qualified: frozenset[int]):
@@ -349,10 +351,10 @@ class Planner:
             self.profile, self.levels, *usual, np.array([self.table.rows[origin]]), np.array([self.table.rows[to_id]]))
         missing = {area: int(months) for area, months in zip(ExperienceArea.values, experience[0], strict=True) if months}
         skill_ids = self.levels[0]
-        steps = tuple(SkillStep(skill_ids[column], int(self.levels[2][self.table.rows[to_id], column] - lacking),
-                                int(self.levels[2][self.table.rows[to_id], column]))
-                      for column, lacking in enumerate(skills[0]) if lacking)
-        return int(shortest[0]), int(longest[0]), missing, steps
+        to_raise = tuple(SkillToRaise(skill_ids[column], int(self.levels[2][self.table.rows[to_id], column] - lacking),
+                                      int(self.levels[2][self.table.rows[to_id], column]))
+                         for column, lacking in enumerate(skills[0]) if lacking)
+        return int(shortest[0]), int(longest[0]), missing, to_raise
 
     def leaving(self, origin: int | str) -> Profile:
         """The person as they leave a position: their own months, or at least what the role there took (so
@@ -364,7 +366,7 @@ class Planner:
             self._leaving[origin] = replace(self.profile, experience={a: m for a, m in carried.items() if m})
         return self._leaving[origin]
 
-    def degree_step(self, role_id: int, rank: int, origin: int | str) -> tuple[DegreeOption | None, int, int]:
+    def degree_needed(self, role_id: int, rank: int, origin: int | str) -> tuple[DegreeOption | None, int, int]:
         """The quickest degree that opens the role for someone holding `rank` as they leave `origin`:
         (degree, months, new rank); none when their degree or experience already opens it."""
         key = (role_id, rank, origin)
@@ -405,7 +407,7 @@ class Planner:
         return self._moves[key]
 
     def move(self, transition: TransitionEdge | None, origin: int | str, to_id: int, rank: int, stay: float):
-        _degree, degree_months, new_rank = self.degree_step(to_id, rank, origin)
+        _degree, degree_months, new_rank = self.degree_needed(to_id, rank, origin)
         return to_id, new_rank, stay + degree_months, transition
 
     def reachable(self, source: int | str) -> frozenset[int]:
@@ -517,8 +519,8 @@ class Planner:
     def leg(self, transition: TransitionEdge | None, before: tuple, after: tuple) -> Leg:
         (position, rank), (to_id, _new_rank) = before, after
         from_id = position if isinstance(position, int) else None
-        min_months, max_months, missing, skill_steps = self.stay(transition, position, to_id)
-        degree, degree_months, _ = self.degree_step(to_id, rank, position)
+        min_months, max_months, missing, skills_to_raise = self.stay(transition, position, to_id)
+        degree, degree_months, _ = self.degree_needed(to_id, rank, position)
         target = self.catalogue.roles[to_id]
         return Leg(
             to_role_id=to_id,
@@ -529,7 +531,7 @@ class Planner:
             degree=degree,
             degree_months=degree_months,
             experience_missing=missing,
-            skill_steps=skill_steps,
+            skills_to_raise=skills_to_raise,
             experience_route=(target.asks_for_degree and self.profile.degree_rank == 0
                               and alternative_route_met(target, self.leaving(position))),
         )
@@ -543,7 +545,7 @@ def is_distinct(route: Route, chosen: list[Route]) -> bool:
     )
 
 
-def plan_route(catalogue: Catalogue, profile: Profile, target_id: int) -> RoutePlan:
+def find_routes(catalogue: Catalogue, profile: Profile, target_id: int) -> RouteSearch:
     """The quickest route and up to three genuinely different ones.
 
     A person ready for the target (every essential requirement met) is told to apply now, never sent
@@ -552,20 +554,20 @@ def plan_route(catalogue: Catalogue, profile: Profile, target_id: int) -> RouteP
     """
     target = catalogue.roles[target_id]
     if profile.current_role_id == target_id or scoring.readiness(target, profile, explain=False).ready:
-        return RoutePlan(target_role_id=target_id, ready=True, best=None)
+        return RouteSearch(target_role_id=target_id, ready=True, best=None)
     source = profile.current_role_id if profile.current_role_id in catalogue.roles else START
-    planner = Planner(catalogue, profile, catalogue.move_table.qualified(profile))
-    best = planner.shortest(source, target_id)
-    reachable = planner.reachable(source)
-    reaching = frozenset(planner.floor(target_id)) & reachable
+    finder = RouteFinder(catalogue, profile, catalogue.move_table.qualified(profile))
+    best = finder.shortest(source, target_id)
+    reachable = finder.reachable(source)
+    reaching = frozenset(finder.floor(target_id)) & reachable
     if best is None:
-        return RoutePlan(target_role_id=target_id, ready=False, best=None, reaching=reaching, reachable=reachable)
+        return RouteSearch(target_role_id=target_id, ready=False, best=None, reaching=reaching, reachable=reachable)
     chosen = [best]
     while len(chosen) <= MAX_ALTERNATIVES:
         avoid = frozenset().union(*(route.intermediate_role_ids for route in chosen))
-        route = planner.shortest(source, target_id, avoid)
+        route = finder.shortest(source, target_id, avoid)
         if route is None or not is_distinct(route, chosen):
             break
         chosen.append(route)
-    return RoutePlan(target_role_id=target_id, ready=False, best=best, alternatives=tuple(chosen[1:]),
+    return RouteSearch(target_role_id=target_id, ready=False, best=best, alternatives=tuple(chosen[1:]),
                      reaching=reaching, reachable=reachable)

@@ -75,8 +75,9 @@ def in_scale(scale: int | None, low: int, high: int) -> bool:
 
 
 @dataclass(frozen=True)
-class StepNeed:
-    step_id: int
+class ExperienceStepNeed:
+    """A role's experience step (`roles.ExperienceStep`) as the scoring reads it: months in an area."""
+
     area: str
     months: int
     sector: str = Sector.BOTH
@@ -94,14 +95,14 @@ class RoleRequirements:
     role_id: int
     skills: tuple[SkillNeed, ...] = ()
     degrees: tuple[DegreeOption, ...] = ()
-    steps: tuple[StepNeed, ...] = ()
+    steps: tuple[ExperienceStepNeed, ...] = ()
 
     @cached_property
     def asks_for_degree(self) -> bool:
         return any(option.typical for option in self.degrees)
 
     @cached_property
-    def alternatives(self) -> tuple[StepNeed, ...]:
+    def alternatives(self) -> tuple[ExperienceStepNeed, ...]:
         """The steps that stand in for a degree."""
         return tuple(step for step in self.steps if step.alternative)
 
@@ -182,7 +183,7 @@ def alternative_route_met(requirements: RoleRequirements, profile: Profile) -> b
 def degree_level_met(requirements: RoleRequirements, profile: Profile, rank: int | None = None) -> bool:
     """The person holds a degree at a level the role asks (any field), or took its experience route.
 
-    `rank` is the degree held if not the profile's own (the route planner's states hold degrees to come).
+    `rank` is the degree held if not the profile's own (the route finder's states hold degrees to come).
     """
     rank = profile.degree_rank if rank is None else rank
     return (

@@ -15,7 +15,7 @@ from roles.models import Role
 from .assessments import Answers, save_assessment
 from .forms import AssessmentForm, TargetForm, WhatIfForm, answer_pairs, answers_query
 from .models import Assessment
-from .presentation import Comparison, ResultView, unpin
+from .presentation import ResultChange, ResultView, unpin
 
 
 def private(view):
@@ -30,7 +30,7 @@ def private(view):
 @require_http_methods(["GET", "POST"])
 @limit_posts("assessments")
 def assessment(request):
-    """Step one picks the target role (a GET form); step two asks the questions for it."""
+    """The first page picks the target role (a GET form); the second asks the questions for it."""
     target_form = TargetForm(request.GET or None)
     if not target_form.is_valid():
         status = 400 if target_form.is_bound or request.method == "POST" else 200
@@ -87,7 +87,7 @@ def result(request, pk):
     answers = Answers.of(assessment, target)
     saved = saved_result(assessment, answers)
     current = answers.result() if target.is_published else None  # today's content, for what changed since
-    since = Comparison(saved, current) if saved and current else None
+    since = ResultChange(saved, current) if saved and current else None
     context = {
         "assessment": assessment, "target": target, "result": saved or current,
         "newer": assessment.revisions.order_by("-created_at").first(),
@@ -122,7 +122,7 @@ def what_if(request, pk):
             version = save_assessment(form.answers, language=get_language(), revises=assessment)
             forget_result_pages(assessment.pk)  # the new page says which version it revises; the old one, its newer
             return HttpResponseRedirect(version.get_absolute_url(), status=303)
-        context["trial"] = Comparison(saved, form.answers.result())
+        context["trial"] = ResultChange(saved, form.answers.result())
         context["trial_fields"] = answer_pairs(form.answers)
     status = 400 if form.is_bound and not form.is_valid() else 200
     return render(request, "pathways/what_if.html", context, status=status)

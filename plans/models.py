@@ -9,9 +9,9 @@ from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from careerpath.labels import BAND_LABELS, band_label, months_label
 from pathways.evaluation import Band
 from pathways.models import Assessment
-from pathways.presentation import BAND_LABELS, months_label
 
 NOTE_MAX_LENGTH = 500
 COMMENT_MAX_LENGTH = 1000
@@ -19,7 +19,7 @@ SHARED_NAME_MAX_LENGTH = 80
 COUNSELLOR_GROUP = "counsellors"  # the group an editor puts counsellor accounts in, in the admin
 CODE_ALPHABET = "ABCDEFGHJKLMNPQRSTUVWXYZ23456789"  # no 0/O or 1/I: read aloud or copied by hand
 CODE_LENGTH = 8
-BAND_CHOICES = [(band.value, label) for band, label in BAND_LABELS.items()]
+BAND_CHOICES = list(BAND_LABELS.items())
 
 
 class Plan(models.Model):
@@ -49,7 +49,7 @@ class Plan(models.Model):
 
     @property
     def band_label(self) -> str:
-        return str(BAND_LABELS[self.band]) if self.band else ""
+        return band_label(self.band)
 
     @property
     def ready(self) -> bool:

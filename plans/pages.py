@@ -9,16 +9,17 @@ from django.utils import timezone
 from django.utils.translation import get_language, pgettext
 from django.utils.translation import gettext as _
 
+from careerpath.labels import band_label, signed
 from pathways import charts
 from pathways.assessments import Answers
-from pathways.presentation import BAND_LABELS, ResultView, RouteView, unpin
+from pathways.presentation import ResultView, RouteView, unpin
 from pathways.views import saved_result
 from roles.models import Role, Source
 
 from .models import Comment, Plan, Progress, Reading, Share, StepNote
 from .progress import (
-    ExperienceGap,
-    SkillGap,
+    ExperienceGapItem,
+    SkillGapItem,
     Step,
     answers_now,
     chosen_route,
@@ -81,7 +82,7 @@ class StepState:
 
 @dataclass
 class GapState:
-    gap: SkillGap | ExperienceGap
+    gap: SkillGapItem | ExperienceGapItem
     done: Progress | None
     rating_now: int | None = None  # a skill's level as last rated
     months_gained: int = 0  # experience in the gap's area that the plan's steps done have added
@@ -91,13 +92,13 @@ class GapState:
         """Ticked, re-rated up to the level asked, or its experience gained through the steps done."""
         if self.done:
             return True
-        if isinstance(self.gap, SkillGap):
+        if isinstance(self.gap, SkillGapItem):
             return self.rating_now is not None and self.rating_now >= self.gap.action.required
         return self.months_gained >= self.gap.action.months
 
     @property
     def is_skill(self) -> bool:
-        return isinstance(self.gap, SkillGap)
+        return isinstance(self.gap, SkillGapItem)
 
 
 @dataclass
@@ -125,8 +126,7 @@ class PlanPage:
     def score_delta_label(self) -> str:
         if self.plan.total is None or self.result.total is None:
             return ""
-        delta = self.plan.total - self.result.total
-        return f"+{delta}" if delta > 0 else f"−{-delta}" if delta else ""
+        return signed(self.plan.total - self.result.total)
 
     @property
     def steps_done(self) -> int:
@@ -139,7 +139,7 @@ class PlanPage:
     def step(self, number: int) -> StepState | None:
         return next((state for state in self.steps if state.number == number), None)
 
-    def item(self, key: str) -> Step | SkillGap | ExperienceGap | None:
+    def item(self, key: str) -> Step | SkillGapItem | ExperienceGapItem | None:
         return next((thing for thing in (*(s.step for s in self.steps), *(g.gap for g in self.gaps))
                      if thing.key == key), None)
 
@@ -176,7 +176,7 @@ def gap_states(result: ResultView, progress: list[Progress], ratings: dict[int, 
     """Each gap of the saved result with where the plan has brought it; `ratings`: the levels now."""
     done = {entry.item: entry for entry in progress}
     gained = experience_gained(progress)
-    return [GapState(gap, done.get(gap.key), ratings.get(gap.action.skill.pk)) if isinstance(gap, SkillGap)
+    return [GapState(gap, done.get(gap.key), ratings.get(gap.action.skill.pk)) if isinstance(gap, SkillGapItem)
             else GapState(gap, done.get(gap.key), months_gained=gained.get(gap.action.area, 0))
             for gap in gaps_of(result)]
 
@@ -226,7 +226,7 @@ def score_history(plan: Plan, result: ResultView, steps: list[StepState], gaps: 
     points = [(timezone.localdate(plan.assessment.created_at), result.total, result.band or "", result.band_label,
                _("Auto-évaluation"))]
     points += [(timezone.localdate(reading.recorded_at), reading.total, reading.band,
-                str(BAND_LABELS[reading.band]) if reading.band else "", reading_label(reading, names))
+                band_label(reading.band), reading_label(reading, names))
                for reading in plan.readings.all()]
     points = [point for point in points if point[1] is not None]
     return charts.score_history(points) if points else None

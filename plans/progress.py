@@ -18,7 +18,7 @@ from pathways.assessments import Answers
 from pathways.catalogue import current_catalogue
 from pathways.evaluation import band_of
 from pathways.models import MAX_EXPERIENCE_MONTHS, Situation
-from pathways.presentation import ExperienceAction, ResultView, RouteRow, RouteView, SkillAction
+from pathways.presentation import ExperienceAction, ResultView, RouteStep, RouteView, SkillAction
 from roles.models import MAX_LEVEL, Degree, Role
 
 from .models import Plan, Progress, Reading
@@ -30,8 +30,10 @@ class ProgressError(ValueError):
 
 @dataclass(frozen=True)
 class Step:
+    """A step of the chosen route, as an item of the plan to tick."""
+
     number: int  # as the route's list numbers it
-    row: RouteRow
+    row: RouteStep
 
     @property
     def key(self) -> str:
@@ -39,7 +41,9 @@ class Step:
 
 
 @dataclass(frozen=True)
-class SkillGap:
+class SkillGapItem:
+    """A skill gap of the saved result (`scoring.SkillGap` as presented), as an item of the plan to tick."""
+
     action: SkillAction
 
     @property
@@ -48,7 +52,9 @@ class SkillGap:
 
 
 @dataclass(frozen=True)
-class ExperienceGap:
+class ExperienceGapItem:
+    """Experience the saved result found missing in one area, as an item of the plan to tick."""
+
     action: ExperienceAction
 
     @property
@@ -72,9 +78,9 @@ def steps_of(route: RouteView) -> list[Step]:
     return [Step(number, row) for number, row in enumerate(route.rows, 1)]
 
 
-def gaps_of(result: ResultView) -> list[SkillGap | ExperienceGap]:
+def gaps_of(result: ResultView) -> list[SkillGapItem | ExperienceGapItem]:
     """The gaps of the saved result, skills first (biggest effect on the score first), then experience."""
-    return [*(SkillGap(gap) for gap in result.gaps), *(ExperienceGap(action) for action in result.experience_missing)]
+    return [*(SkillGapItem(gap) for gap in result.gaps), *(ExperienceGapItem(action) for action in result.experience_missing)]
 
 
 def experience_effect(actions: list[ExperienceAction]) -> dict[str, int]:
@@ -100,8 +106,8 @@ def step_effect(step: Step, target_pk: int) -> dict:
     return effect
 
 
-def gap_effect(gap: SkillGap | ExperienceGap) -> dict:
-    if isinstance(gap, SkillGap):
+def gap_effect(gap: SkillGapItem | ExperienceGapItem) -> dict:
+    if isinstance(gap, SkillGapItem):
         return {"ratings": {str(gap.action.skill.pk): gap.action.required}}
     return {"experience": {gap.action.area: gap.action.months}}
 
@@ -160,8 +166,8 @@ def record_readiness(plan: Plan, answers: Answers, steps: list[Step], change: st
     """Measure the readiness these answers give with today's content, and the time the chosen route's steps
     not yet done still take; keep both on the plan and in its history.
 
-    The time is the route's, not a route planned again: the person follows the route they chose, and a step
-    ticked is behind them, however long the planner would have them stay in the role it led to."""
+    The time is the route's, not a route found again: the person follows the route they chose, and a step
+    ticked is behind them, however long the route finder would have them stay in the role it led to."""
     requirements = current_catalogue().roles.get(answers.target.pk)
     readiness = scoring.readiness(requirements, answers.profile(), explain=False) if requirements else None
     total, ready = (readiness.total, readiness.ready) if readiness else (None, False)

@@ -15,8 +15,10 @@ from django.db import models
 from django.db.models import Case, F, Prefetch, Q, When
 from django.urls import reverse
 from django.utils.text import capfirst
-from django.utils.translation import get_language, get_language_info, ngettext
+from django.utils.translation import get_language, get_language_info
 from django.utils.translation import gettext_lazy as _
+
+from careerpath.labels import format_duration
 
 from .search import fold, folded
 
@@ -852,21 +854,3 @@ class Variation(Statement, models.Model):
 
     def context_display(self) -> str:
         return self.get_scale_display() if self.dimension == self.Dimension.SCALE else self.get_sector_display()
-
-
-YEARS_FROM_MONTHS = 24  # from two years on, durations read in years
-
-
-def format_duration(low: int, high: int) -> str:
-    """A span of months as a person says it, both ends in one unit: "6 à 18 mois", "8 à 13 ans"
-    ("6–18 months", "8–13 years"); years rounded to the nearest."""
-    if high < YEARS_FROM_MONTHS:
-        if low == high:
-            return ngettext("%(n)d mois", "%(n)d mois", high) % {"n": high}
-        return ngettext("%(low)d à %(n)d mois", "%(low)d à %(n)d mois", high) % {"low": low, "n": high}
-    low_years, high_years = (months // 12 + (months % 12 >= 6) for months in (low, high))
-    if low_years == high_years:
-        return ngettext("%(n)d an", "%(n)d ans", high_years) % {"n": high_years}
-    if low_years == 0:
-        return ngettext("jusqu’à %(n)d an", "jusqu’à %(n)d ans", high_years) % {"n": high_years}
-    return ngettext("%(low)d à %(n)d an", "%(low)d à %(n)d ans", high_years) % {"low": low_years, "n": high_years}

@@ -3,7 +3,7 @@
 from hypothesis import strategies as st
 
 from pathways.routes import Catalogue, Estimates, TransitionEdge
-from pathways.scoring import DegreeOption, Profile, RoleRequirements, SkillNeed, StepNeed
+from pathways.scoring import DegreeOption, ExperienceStepNeed, Profile, RoleRequirements, SkillNeed
 
 AREAS = ["operations", "people", "customer-service", "facilities", "business"]
 FIELDS = ["business-management", "operations", "facilities", "engineering"]
@@ -25,10 +25,10 @@ def requirements(draw, role_id: int = 1) -> RoleRequirements:
         for i in range(draw(st.integers(0, 3)))
     )
     steps = tuple(
-        StepNeed(step_id=i, area=draw(st.sampled_from(AREAS)), months=draw(st.integers(1, 120)),
-                 sector=draw(st.sampled_from(SECTORS)), alternative=draw(st.booleans()),
-                 min_scale=draw(st.sampled_from([1, 1, 2, 3])), max_scale=draw(st.sampled_from([4, 4, 3])))
-        for i in range(draw(st.integers(0, 5)))
+        ExperienceStepNeed(area=draw(st.sampled_from(AREAS)), months=draw(st.integers(1, 120)),
+                           sector=draw(st.sampled_from(SECTORS)), alternative=draw(st.booleans()),
+                           min_scale=draw(st.sampled_from([1, 1, 2, 3])), max_scale=draw(st.sampled_from([4, 4, 3])))
+        for _ in range(draw(st.integers(0, 5)))
     )
     return RoleRequirements(role_id=role_id, skills=skills, degrees=degrees, steps=steps)
 

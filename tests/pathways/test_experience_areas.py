@@ -7,8 +7,8 @@ from django.core.exceptions import ValidationError
 from pathways.api import AREA_OF_FIELD, ExperienceMonths
 from pathways.forms import AssessmentForm, experience_field_names
 from pathways.models import Assessment
-from pathways.routes import Catalogue, TransitionEdge, plan_route
-from pathways.scoring import Profile, RoleRequirements, StepNeed
+from pathways.routes import Catalogue, TransitionEdge, find_routes
+from pathways.scoring import ExperienceStepNeed, Profile, RoleRequirements
 from roles.models import ExperienceArea
 from tests.factories import build_role_with_skills
 from tests.pathways.strategies import ESTIMATES
@@ -34,11 +34,11 @@ def test_a_saved_result_keeps_months_for_known_areas_only():
         Assessment(experience_months={"astronautics": 6}).clean()
 
 
-def test_the_planner_counts_what_is_missing_in_every_area():
-    target = RoleRequirements(2, steps=tuple(StepNeed(i, area, 12) for i, area in enumerate(sorted(AREAS))))
+def test_the_route_finder_counts_what_is_missing_in_every_area():
+    target = RoleRequirements(2, steps=tuple(ExperienceStepNeed(area, 12) for area in sorted(AREAS)))
     catalogue = Catalogue(roles={1: RoleRequirements(1), 2: target},
                           transitions=(TransitionEdge(1, None, 1, 0, 0), TransitionEdge(2, 1, 2, 0, 0)),
                           estimates=ESTIMATES)
-    plan = plan_route(catalogue, Profile(experience={"operations": 3}), 2)
-    last = plan.best.legs[-1]
+    found = find_routes(catalogue, Profile(experience={"operations": 3}), 2)
+    last = found.best.legs[-1]
     assert dict(last.experience_missing) == {area: 9 if area == "operations" else 12 for area in AREAS}

@@ -23,20 +23,20 @@ def test_each_row_shows_the_time_spent_in_that_step(content):
     """A leg's stay is spent in the position it leaves: it shows on that position's row, the degree on its own row."""
     student = Profile(experience={"operations": 6})
     evaluation, view = presented(student)
-    legs, rows = evaluation.plan.best.legs, view.best.rows
+    legs, rows = evaluation.routes.best.legs, view.best.rows
     expected, position = [], None
     for leg in legs:
         expected.append((position, leg.min_months, leg.max_months))
         if leg.degree:
             expected.append((("degree", leg.degree.degree_id), leg.degree_months, leg.degree_months))
         position = ("role", leg.to_role_id)
-    if not (legs[0].max_months or legs[0].experience_missing or legs[0].skill_steps):
+    if not (legs[0].max_months or legs[0].experience_missing or legs[0].skills_to_raise):
         expected.pop(0)  # nothing to do before the first move: no row for where the person is
     shown = [(("degree", row.degree.pk) if row.kind == "degree" else ("role", row.role.pk) if row.role else None,
               row.min_months, row.max_months) for row in rows if row.kind != "target"]
     assert shown == expected
     assert rows[-1].kind == "target" and rows[-1].role.pk == legs[-1].to_role_id
-    assert (view.best.min_months, view.best.max_months) == (evaluation.plan.best.min_months, evaluation.plan.best.max_months)
+    assert (view.best.min_months, view.best.max_months) == (evaluation.routes.best.min_months, evaluation.routes.best.max_months)
     assert sum(row.min_months for row in rows) == view.best.min_months
 
 

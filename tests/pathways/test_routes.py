@@ -6,29 +6,29 @@ from hypothesis import strategies as st
 
 from pathways import scoring
 from pathways.catalogue import read_catalogue
-from pathways.routes import Catalogue, TransitionEdge, plan_route
-from pathways.scoring import Profile, RoleRequirements, SkillNeed, StepNeed
+from pathways.routes import Catalogue, TransitionEdge, find_routes
+from pathways.scoring import ExperienceStepNeed, Profile, RoleRequirements, SkillNeed
 from roles.models import Role
 from tests.pathways.strategies import AREAS, CIRCUMSTANCES, ESTIMATES, RANKS, catalogues, profiles
 
 
 def quickest(catalogue: Catalogue, profile: Profile, target: int) -> int | None:
     """Months of the quickest route; 0 when ready, None when no route exists."""
-    plan = plan_route(catalogue, profile, target)
-    if plan.ready:
+    found = find_routes(catalogue, profile, target)
+    if found.ready:
         return 0
-    return plan.best.min_months if plan.best else None
+    return found.best.min_months if found.best else None
 
 
 @st.composite
-def planning_cases(draw):
+def routing_cases(draw):
     catalogue = draw(catalogues())
     profile = draw(profiles(role_ids=tuple(catalogue.roles)))
     return catalogue, profile, draw(st.sampled_from(list(catalogue.roles)))
 
 
 @settings(max_examples=150, deadline=None)
-@given(planning_cases(), st.data())
+@given(routing_cases(), st.data())
 def test_raising_an_assessed_skill_never_makes_the_quickest_route_longer(case, data):
     catalogue, profile, target = case
     if not profile.ratings:
@@ -42,7 +42,7 @@ def test_raising_an_assessed_skill_never_makes_the_quickest_route_longer(case, d
 
 
 @settings(max_examples=150, deadline=None)
-@given(planning_cases(), st.sampled_from(AREAS), st.integers(1, 60))
+@given(routing_cases(), st.sampled_from(AREAS), st.integers(1, 60))
 def test_more_experience_never_makes_the_quickest_route_longer(case, area, months):
     catalogue, profile, target = case
     before = quickest(catalogue, profile, target)
@@ -53,7 +53,7 @@ def test_more_experience_never_makes_the_quickest_route_longer(case, area, month
 
 
 @settings(max_examples=100, deadline=None)
-@given(planning_cases())
+@given(routing_cases())
 def test_saying_a_circumstance_is_true_never_makes_the_quickest_route_longer(case):
     catalogue, profile, target = case
     before = quickest(catalogue, profile, target)
@@ -63,19 +63,19 @@ def test_saying_a_circumstance_is_true_never_makes_the_quickest_route_longer(cas
 
 
 @settings(max_examples=100, deadline=None)
-@given(planning_cases(), st.integers(1, 5))
+@given(routing_cases(), st.integers(1, 5))
 def test_a_skill_gap_adds_time_to_a_route(case, levels):
     """Skills take time: a route's stays are never shorter than the skill furthest below the next role."""
     catalogue, profile, target = case
-    plan = plan_route(catalogue, profile, target)
-    for route in [plan.best, *plan.alternatives] if plan.best else []:
+    found = find_routes(catalogue, profile, target)
+    for route in [found.best, *found.alternatives] if found.best else []:
         for leg in route.legs:
-            furthest = max((step.shortfall for step in leg.skill_steps), default=0)
+            furthest = max((step.shortfall for step in leg.skills_to_raise), default=0)
             assert leg.min_months >= furthest * catalogue.estimates.skill_level_months
 
 
 @settings(max_examples=150, deadline=None)
-@given(planning_cases(), st.sampled_from(RANKS))
+@given(routing_cases(), st.sampled_from(RANKS))
 def test_adding_a_degree_never_makes_the_quickest_route_longer(case, rank):
     catalogue, profile, target = case
     before = quickest(catalogue, profile, target)
@@ -86,20 +86,20 @@ def test_adding_a_degree_never_makes_the_quickest_route_longer(case, rank):
 
 
 @settings(max_examples=150, deadline=None)
-@given(planning_cases())
-def test_the_planner_opens_to_a_person_exactly_the_roles_the_score_calls_qualified(case):
+@given(routing_cases())
+def test_the_route_finder_opens_to_a_person_exactly_the_roles_the_score_calls_qualified(case):
     catalogue, profile, _target = case
     assert catalogue.move_table.qualified(profile) == {
         role_id for role_id, reqs in catalogue.roles.items() if scoring.is_qualified(reqs, profile)}
 
 
 @settings(max_examples=100, deadline=None)
-@given(planning_cases())
+@given(routing_cases())
 def test_routes_end_at_the_target_and_alternatives_differ(case):
     catalogue, profile, target = case
-    plan = plan_route(catalogue, profile, target)
-    routes = [plan.best, *plan.alternatives] if plan.best else []
-    assert len(plan.alternatives) <= 3
+    found = find_routes(catalogue, profile, target)
+    routes = [found.best, *found.alternatives] if found.best else []
+    assert len(found.alternatives) <= 3
     for route in routes:
         assert route.role_ids[-1] == target
         assert route.min_months <= route.max_months
@@ -109,26 +109,27 @@ def test_routes_end_at_the_target_and_alternatives_differ(case):
 
 def test_you_are_ready_when_nothing_is_missing():
     catalogue = Catalogue(roles={1: RoleRequirements(1, skills=(SkillNeed(1, 3, True),))}, transitions=(), estimates=ESTIMATES)
-    plan = plan_route(catalogue, Profile(ratings={1: 3}), 1)
-    assert plan.ready and plan.best is None
+    found = find_routes(catalogue, Profile(ratings={1: 3}), 1)
+    assert found.ready and found.best is None
 
 
 def test_a_target_nobody_leads_to_has_no_route():
     catalogue = Catalogue(
         roles={1: RoleRequirements(1, skills=(SkillNeed(1, 3, True),)),
-               2: RoleRequirements(2, skills=(SkillNeed(1, 5, True),), steps=(StepNeed(1, "operations", 24),))},
+               2: RoleRequirements(2, skills=(SkillNeed(1, 5, True),), steps=(ExperienceStepNeed("operations", 24),))},
         transitions=(TransitionEdge(1, None, 1, 6, 12),), estimates=ESTIMATES,
     )
-    plan = plan_route(catalogue, Profile(ratings={1: 1}), 2)
-    assert not plan.ready and plan.best is None
+    found = find_routes(catalogue, Profile(ratings={1: 1}), 2)
+    assert not found.ready and found.best is None
 
 
 def test_a_role_whose_degree_and_experience_a_person_holds_is_open_once_the_skills_are_raised():
-    catalogue = Catalogue(roles={1: RoleRequirements(1, skills=(SkillNeed(1, 4, True),), steps=(StepNeed(1, "operations", 24),))},
+    catalogue = Catalogue(roles={1: RoleRequirements(1, skills=(SkillNeed(1, 4, True),),
+                                                     steps=(ExperienceStepNeed("operations", 24),))},
                           transitions=(), estimates=ESTIMATES)
-    plan = plan_route(catalogue, Profile(ratings={1: 2}, experience={"operations": 36}), 1)
-    assert [leg.transition for leg in plan.best.legs] == [None]  # apply, no ladder to climb
-    assert plan.best.min_months == 2 * ESTIMATES.skill_level_months
+    found = find_routes(catalogue, Profile(ratings={1: 2}, experience={"operations": 36}), 1)
+    assert [leg.transition for leg in found.best.legs] == [None]  # apply, no ladder to climb
+    assert found.best.min_months == 2 * ESTIMATES.skill_level_months
 
 
 # Worked examples from the articles, on the curated content.
@@ -142,13 +143,13 @@ def slugs_of(route) -> list[str]:
 def test_a_business_graduate_with_internships_goes_through_supervision_and_operations_management(content):
     target = Role.objects.get(slug="executive-director-of-operations")
     graduate = Profile(degree_rank=3, degree_field="business-management", experience={"operations": 24})
-    plan = plan_route(read_catalogue(), graduate, target.pk)
-    assert slugs_of(plan.best) == [
+    found = find_routes(read_catalogue(), graduate, target.pk)
+    assert slugs_of(found.best) == [
         "junior-operations-officer", "operations-supervisor", "operations-manager", "executive-director-of-operations",
     ]
-    assert not plan.best.uses_degree
-    assert plan.alternatives  # e.g. through facilities or customer service
-    assert all(set(slugs_of(alt)) - set(slugs_of(plan.best)) for alt in plan.alternatives)
+    assert not found.best.uses_degree
+    assert found.alternatives  # e.g. through facilities or customer service
+    assert all(set(slugs_of(alt)) - set(slugs_of(found.best)) for alt in found.alternatives)
 
 
 @pytest.mark.django_db
@@ -156,18 +157,18 @@ def test_someone_who_ran_a_large_family_business_without_a_degree_gets_the_exper
     target = Role.objects.get(slug="executive-director-of-operations")
     family = Role.objects.get(slug="family-business-manager")
     owner = Profile(experience={"business": 96, "operations": 60, "people": 60}, current_role_id=family.pk)
-    plan = plan_route(read_catalogue(), owner, target.pk)
-    assert slugs_of(plan.best) == ["executive-director-of-operations"]
-    assert plan.best.uses_experience_route
-    assert not plan.best.uses_degree
+    found = find_routes(read_catalogue(), owner, target.pk)
+    assert slugs_of(found.best) == ["executive-director-of-operations"]
+    assert found.best.uses_experience_route
+    assert not found.best.uses_degree
 
 
 @pytest.mark.django_db
 def test_a_student_without_a_degree_is_told_to_get_one_first(content):
     target = Role.objects.get(slug="executive-director-of-operations")
-    plan = plan_route(read_catalogue(), Profile(experience={"operations": 6}), target.pk)
-    assert plan.best.uses_degree or plan.best.uses_experience_route
-    degree_routes = [r for r in [plan.best, *plan.alternatives] if r.uses_degree]
+    found = find_routes(read_catalogue(), Profile(experience={"operations": 6}), target.pk)
+    assert found.best.uses_degree or found.best.uses_experience_route
+    degree_routes = [r for r in [found.best, *found.alternatives] if r.uses_degree]
     assert degree_routes and degree_routes[0].legs[0].degree is not None
 
 
@@ -175,34 +176,34 @@ def test_a_student_without_a_degree_is_told_to_get_one_first(content):
 def test_services_routes_are_left_out_for_someone_who_wants_production(content):
     target = Role.objects.get(slug="executive-director-of-operations")
     graduate = Profile(degree_rank=3, degree_field="business-management", experience={"operations": 24}, sector="production")
-    plan = plan_route(read_catalogue(), graduate, target.pk)
-    for route in [plan.best, *plan.alternatives]:
+    found = find_routes(read_catalogue(), graduate, target.pk)
+    for route in [found.best, *found.alternatives]:
         assert "customer-service-manager" not in slugs_of(route)
 
 
 @settings(max_examples=150, deadline=None)
-@given(planning_cases())
-def test_the_planner_finds_what_networkx_finds_over_the_same_moves(case):
+@given(routing_cases())
+def test_the_route_finder_finds_what_networkx_finds_over_the_same_moves(case):
     """networkx's Dijkstra over the fully built state graph is the oracle for the lazy search."""
     import math
 
     import networkx as nx
 
-    from pathways.routes import START, Planner
+    from pathways.routes import START, RouteFinder
 
     catalogue, profile, target = case
-    plan = plan_route(catalogue, profile, target)
-    if plan.ready:
+    found = find_routes(catalogue, profile, target)
+    if found.ready:
         return
     source = profile.current_role_id if profile.current_role_id in catalogue.roles else START
-    planner = Planner(catalogue, profile, catalogue.move_table.qualified(profile))
+    finder = RouteFinder(catalogue, profile, catalogue.move_table.qualified(profile))
     graph, frontier, seen = nx.DiGraph(), [(source, profile.degree_rank)], set()
     while frontier:
         state = frontier.pop()
         if state in seen:
             continue
         seen.add(state)
-        for to_id, new_rank, months, _transition in planner.moves(*state, source):
+        for to_id, new_rank, months, _transition in finder.moves(*state, source):
             graph.add_edge(state, (to_id, new_rank), weight=months)
             frontier.append((to_id, new_rank))
     for rank in {rank for _, rank in seen}:
@@ -210,7 +211,7 @@ def test_the_planner_finds_what_networkx_finds_over_the_same_moves(case):
     try:
         expected = nx.dijkstra_path_length(graph, (source, profile.degree_rank), "finish")
     except (nx.NetworkXNoPath, nx.NodeNotFound):
-        assert plan.best is None
+        assert found.best is None
         return
-    assert plan.best is not None
-    assert plan.best.min_months == math.floor(expected + 1e-9)
+    assert found.best is not None
+    assert found.best.min_months == math.floor(expected + 1e-9)

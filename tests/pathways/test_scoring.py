@@ -5,10 +5,10 @@ from hypothesis import strategies as st
 
 from pathways.scoring import (
     DegreeOption,
+    ExperienceStepNeed,
     Profile,
     RoleRequirements,
     SkillNeed,
-    StepNeed,
     readiness,
     skill_users,
     standings,
@@ -91,7 +91,7 @@ COO_LIKE = RoleRequirements(
     skills=tuple(SkillNeed(i, level, True) for i, level in enumerate([5, 5, 4, 5, 5, 4, 4, 4, 4, 4, 5], start=1))
     + tuple(SkillNeed(i, level, False) for i, level in enumerate([4, 3, 3], start=20)),
     degrees=(DegreeOption(1, 5, "business-management", 24, typical=True),),
-    steps=(StepNeed(1, "operations", 60), StepNeed(2, "people", 36)),
+    steps=(ExperienceStepNeed("operations", 60), ExperienceStepNeed("people", 36)),
 )
 HOLDS_THE_REST = {"degree_rank": 5, "degree_field": "business-management", "experience": {"operations": 60, "people": 36}}
 
@@ -142,7 +142,7 @@ def test_parts_and_gaps_are_explained():
     reqs = RoleRequirements(
         role_id=1,
         skills=(SkillNeed(1, 4, essential=True), SkillNeed(2, 2, essential=False)),
-        steps=(StepNeed(1, "operations", 24),),
+        steps=(ExperienceStepNeed("operations", 24),),
     )
     result = readiness(reqs, Profile(ratings={1: 2, 2: 2}, experience={"operations": 12}))
     parts = {part.name: part for part in result.parts}
@@ -161,7 +161,7 @@ def test_the_experience_route_stands_in_for_a_degree():
     reqs = RoleRequirements(
         role_id=1,
         degrees=(DegreeOption(1, 3, "business-management", 36, typical=True),),
-        steps=(StepNeed(1, "business", 60, alternative=True),),
+        steps=(ExperienceStepNeed("business", 60, alternative=True),),
     )
     assert readiness(reqs, Profile(experience={"business": 12})).degree_met is False
     family_business = readiness(reqs, Profile(experience={"business": 96}))
@@ -179,7 +179,7 @@ def test_a_degree_suited_to_larger_organisations_counts_less_in_a_small_one():
 
 
 def test_steps_for_large_organisations_are_not_asked_in_a_micro_one():
-    reqs = RoleRequirements(1, steps=(StepNeed(1, "operations", 12), StepNeed(2, "operations", 60, min_scale=2)))
+    reqs = RoleRequirements(1, steps=(ExperienceStepNeed("operations", 12), ExperienceStepNeed("operations", 60, min_scale=2)))
     person = Profile(experience={"operations": 12})
     assert readiness(reqs, replace(person, scale=1)).ready
     assert readiness(reqs, replace(person, scale=3)).experience_missing == {"operations": 60}

@@ -92,8 +92,8 @@ def test_the_result_shows_the_score_its_parts_and_the_routes_it_was_computed_fro
     titles = dict(Role.objects.values_list("pk", "title_fr"))
     best = page.select_one('section[aria-labelledby="route-best"]')
     shown = texts(best, ".route-step-role strong a, .route-step-target strong a")
-    assert [title.split(" / ")[0] for title in shown] == [titles[pk] for pk in evaluation.plan.best.role_ids]
-    assert len(page.select("section.route")) == 1 + len(evaluation.plan.alternatives)
+    assert [title.split(" / ")[0] for title in shown] == [titles[pk] for pk in evaluation.routes.best.role_ids]
+    assert len(page.select("section.route")) == 1 + len(evaluation.routes.alternatives)
     assert page.select_one("svg.route-lane-bars title") and page.select_one("svg.radar title")
     radar_rows = page.select("table.radar-table tbody tr")
     assert len(radar_rows) == len(saved.ratings.all())

@@ -1,4 +1,4 @@
-"""The articles' worked examples, and anchor profiles, on the curated content: what the planner and the
+"""The articles' worked examples, and anchor profiles, on the curated content: what the route finder and the
 score say for each (../shared/sources/)."""
 
 from dataclasses import replace
@@ -34,8 +34,8 @@ def slugs(route) -> list[str]:
 
 
 def routes_of(evaluation) -> list:
-    plan = evaluation.plan
-    return [plan.best, *plan.alternatives] if plan.best else []
+    found = evaluation.routes
+    return [found.best, *found.alternatives] if found.best else []
 
 
 def result(profile: Profile, target: str = EDO):
@@ -46,9 +46,9 @@ def test_a_business_degree_focused_on_internal_operations_goes_through_supervisi
     graduate = Profile(ratings=skills_at(EDO, 2), degree_rank=BACHELOR, degree_field="operations",
                        experience={"operations": 8})  # internships during the degree
     evaluation = result(graduate)
-    assert slugs(evaluation.plan.best) == [
+    assert slugs(evaluation.routes.best) == [
         "junior-operations-officer", "operations-supervisor", "operations-manager", EDO]
-    assert not evaluation.plan.best.uses_degree
+    assert not evaluation.routes.best.uses_degree
     degree = next(part for part in evaluation.target.parts if part.name == "degree")
     assert degree.value == 1.0  # the usual preparation, in full
     assert evaluation.band in (Band.ON_THE_WAY, Band.FAR)
@@ -58,8 +58,8 @@ def test_years_of_practical_operations_stand_in_for_a_degree(content):
     practitioner = Profile(ratings=skills_at(EDO, 1), experience={"operations": 120, "people": 60, "facilities": 12})
     evaluation = result(practitioner)
     assert evaluation.target.degree_met
-    assert slugs(evaluation.plan.best) == [EDO]  # raise the skills, then apply: never sent back to school
-    assert evaluation.plan.best.uses_experience_route and not evaluation.plan.best.uses_degree
+    assert slugs(evaluation.routes.best) == [EDO]  # raise the skills, then apply: never sent back to school
+    assert evaluation.routes.best.uses_experience_route and not evaluation.routes.best.uses_degree
     for route in routes_of(evaluation):
         assert "family-business-manager" not in slugs(route)
     few_years = result(replace(practitioner, experience={"operations": 36, "people": 60, "facilities": 12}))
@@ -71,8 +71,8 @@ def test_a_large_family_business_opens_the_route_to_those_who_have_one_only(cont
                     current_role_id=pk("family-business-manager"),
                     circumstances=frozenset({Circumstance.FAMILY_BUSINESS}))
     evaluation = result(owner)
-    assert slugs(evaluation.plan.best) == [EDO]
-    assert evaluation.plan.best.uses_experience_route and not evaluation.plan.best.uses_degree
+    assert slugs(evaluation.routes.best) == [EDO]
+    assert evaluation.routes.best.uses_experience_route and not evaluation.routes.best.uses_degree
 
     student = Profile(ratings=skills_at(EDO, 3), experience={"operations": 3})
     for route in routes_of(result(student)):
@@ -97,8 +97,8 @@ def test_a_customer_service_manager_who_prefers_production_still_has_a_route(con
                       experience={"operations": 36, "customer-service": 48, "people": 36}, sector="production",
                       current_role_id=pk("customer-service-manager"))
     evaluation = result(manager)
-    assert evaluation.plan.best is not None
-    assert slugs(evaluation.plan.best) == ["operations-manager", EDO]
+    assert evaluation.routes.best is not None
+    assert slugs(evaluation.routes.best) == ["operations-manager", EDO]
 
 
 def test_a_facilities_degree_suits_large_facilities_and_leads_through_facilities_management(content):
@@ -107,7 +107,7 @@ def test_a_facilities_degree_suits_large_facilities_and_leads_through_facilities
                        experience={"operations": 24, "facilities": 6}, scale=scale)
 
     large = result(person("facilities", Scale.LARGE))
-    assert "facilities-manager" in slugs(large.plan.best)
+    assert "facilities-manager" in slugs(large.routes.best)
     assert large.target.total == result(person("business-management", Scale.LARGE)).target.total
     micro_facilities = result(person("facilities", Scale.MICRO))
     micro_business = result(person("business-management", Scale.MICRO))
@@ -123,8 +123,8 @@ def test_a_three_person_non_profit_is_the_small_scale_form_of_the_role(content):
                        current_role_id=pk("operations-supervisor"))
 
     micro, large = result(supervisor(Scale.MICRO)), result(supervisor(Scale.LARGE))
-    assert slugs(micro.plan.best) == [EDO]  # no operations manager in a three-person organisation
-    assert micro.plan.best.min_months < large.plan.best.min_months
+    assert slugs(micro.routes.best) == [EDO]  # no operations manager in a three-person organisation
+    assert micro.routes.best.min_months < large.routes.best.min_months
     assert sum(micro.target.experience_missing.values()) < sum(large.target.experience_missing.values())
     assert micro.current_role_out_of_scale  # a supervisor post rarely exists in a micro organisation
 
@@ -141,7 +141,7 @@ def test_internships_and_field_experience_count_in_months(content):
 def test_weeks_to_months_learning_schedules_after_hiring_read_in_months(content):
     new_hire = Profile(ratings=skills_at(EDO, 2), degree_rank=BACHELOR, degree_field="business-management",
                        experience={"operations": 8}, current_role_id=pk("junior-operations-officer"))
-    first = result(new_hire).plan.best.legs[0]
+    first = result(new_hire).routes.best.legs[0]
     assert first.max_months < 24  # weeks to months, not years
     assert "facilities" in first.experience_missing or first.min_months > 0
 
@@ -153,7 +153,7 @@ def test_every_requirement_met_reads_ready_and_says_apply_now(content):
                              experience={"operations": 240, "people": 240, "customer-service": 240, "facilities": 240})
         evaluation = result(everything, target)
         assert evaluation.target.total >= 95, role
-        assert evaluation.plan.ready and evaluation.band == Band.READY and evaluation.plan.best is None
+        assert evaluation.routes.ready and evaluation.band == Band.READY and evaluation.routes.best is None
 
 
 def test_a_nearly_ready_person_is_never_sent_on_a_detour(content):
@@ -161,7 +161,7 @@ def test_a_nearly_ready_person_is_never_sent_on_a_detour(content):
     manager = Profile(ratings=skills_at(EDO, 0, useful=1), degree_rank=BACHELOR, degree_field="business-management",
                       experience={"operations": 120, "people": 120, "facilities": 12})
     evaluation = result(manager)
-    assert evaluation.plan.ready and evaluation.band == Band.READY
+    assert evaluation.routes.ready and evaluation.band == Band.READY
     assert evaluation.target.total < 100  # the useful skills remain as things to grow
 
 
@@ -175,7 +175,7 @@ def test_essential_skills_one_and_two_levels_short(content, target):
     one, two = result(short_by(1), target), result(short_by(2), target)
     assert one.target.total <= 76 and one.band == Band.ON_THE_WAY
     assert two.target.total <= 50 and two.band in (Band.ON_THE_WAY, Band.FAR)
-    assert not one.plan.ready and not two.plan.ready
+    assert not one.routes.ready and not two.routes.ready
 
 
 def test_a_first_year_junior_without_a_degree_is_far(content):
@@ -190,7 +190,7 @@ def test_skills_change_how_long_a_route_takes(content):
         return Profile(ratings={skill_id: level for skill_id in skills_at(EDO)}, degree_rank=BACHELOR,
                        degree_field="business-management", experience={"operations": 6})
 
-    assert result(student(0)).plan.best.min_months > result(student(5)).plan.best.min_months
+    assert result(student(0)).routes.best.min_months > result(student(5)).routes.best.min_months
 
 
 def test_closest_roles_never_hold_the_current_role_and_say_which_way_they_go(content):
@@ -218,7 +218,7 @@ def test_someone_already_in_the_target_role_with_gaps_is_not_called_ready(conten
                   experience={"operations": 240, "people": 240}, current_role_id=pk(COO))
     evaluation = result(coo, COO)
     assert evaluation.holds_target and not evaluation.target.ready
-    assert evaluation.band != Band.READY and evaluation.plan.best is None
+    assert evaluation.band != Band.READY and evaluation.routes.best is None
 
 
 def test_the_band_reads_the_longer_end_of_the_time_to_ready(content):

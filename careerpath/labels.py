@@ -1,0 +1,45 @@
+"""The words and figures a person reads: durations, readiness bands, signed differences.
+
+Written once here so that every page, the PDF and the API say them the same way. This module imports
+no app: bands are keyed by their value (`pathways.evaluation.Band` is a StrEnum, so a Band finds its
+label too).
+"""
+
+from django.utils.translation import gettext_lazy as _
+from django.utils.translation import ngettext
+
+YEARS_FROM_MONTHS = 24  # from two years on, durations read in years
+
+BAND_LABELS = {
+    "far": _("loin"), "on-the-way": _("en chemin"), "nearly-there": _("presque prêt·e"), "ready": _("prêt·e"),
+}
+
+
+def format_duration(low: int, high: int) -> str:
+    """A span of months as a person says it, both ends in one unit: "6 à 18 mois", "8 à 13 ans"
+    ("6–18 months", "8–13 years"); years rounded to the nearest."""
+    if high < YEARS_FROM_MONTHS:
+        if low == high:
+            return ngettext("%(n)d mois", "%(n)d mois", high) % {"n": high}
+        return ngettext("%(low)d à %(n)d mois", "%(low)d à %(n)d mois", high) % {"low": low, "n": high}
+    low_years, high_years = (months // 12 + (months % 12 >= 6) for months in (low, high))
+    if low_years == high_years:
+        return ngettext("%(n)d an", "%(n)d ans", high_years) % {"n": high_years}
+    if low_years == 0:
+        return ngettext("jusqu’à %(n)d an", "jusqu’à %(n)d ans", high_years) % {"n": high_years}
+    return ngettext("%(low)d à %(n)d an", "%(low)d à %(n)d ans", high_years) % {"low": low_years, "n": high_years}
+
+
+def months_label(low: int, high: int) -> str:
+    """The time before being ready: a span, or "right away" when there is none."""
+    return format_duration(low, high) if high else str(_("tout de suite"))
+
+
+def band_label(band: str | None) -> str:
+    """A readiness band in words; "" for no band (nothing to score)."""
+    return str(BAND_LABELS[band]) if band else ""
+
+
+def signed(delta: int | None) -> str:
+    """A difference as a person reads it: "+5", "−3" (a true minus sign), "" when there is none."""
+    return f"+{delta}" if delta and delta > 0 else f"−{-delta}" if delta else ""
