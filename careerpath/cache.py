@@ -1,4 +1,5 @@
-"""Public pages cached whole, under the content version they were made from.
+"""Public pages cached whole, under the content version they were made from; a person's own pages kept by
+their views (`object_page_key`), forgotten when what they show changes.
 
 The version is a random number kept in the "content" cache, which every process shares, and
 every content change draws a new one: the pages kept under the old one are never found again and
@@ -82,6 +83,42 @@ def per_content_version(function):
 def versioned_key(name: str, *parts) -> str:
     """A cache key that the next content change leaves behind."""
     return ":".join(str(part) for part in (name, content_version(), *parts))
+
+
+def object_page_key(name: str, pk, language: str) -> str:
+    """The key of a page made for one object alone (a person's result), in one language, that its view keeps:
+    the next content change leaves it behind, as it does the pages kept for everyone."""
+    return versioned_key(name, pk, language)
+
+
+def forget_object_pages(name: str, pk) -> None:
+    """Forget the pages kept under `name` for this object, in every language."""
+    cache.delete_many([object_page_key(name, pk, language) for language, _name in settings.LANGUAGES])
+
+
+def forget_object_pages_on_change(model, name: str, *, pk_of) -> None:
+    """Forget the pages kept under `name` for the object `pk_of(row)` names (None: no page to forget) whenever a
+    row of `model` is added or deleted; a row only updated leaves them.
+
+    Now, and again at commit: a page another process renders meanwhile from the rows as they were is not kept."""
+
+    def forget(row) -> None:
+        if (pk := pk_of(row)) is None:
+            return
+        forget_object_pages(name, pk)
+        if connection.in_atomic_block:
+            transaction.on_commit(lambda: forget_object_pages(name, pk))
+
+    def added(sender, instance, created, **_signal_kwargs) -> None:
+        if created:
+            forget(instance)
+
+    def deleted(sender, instance, **_signal_kwargs) -> None:
+        forget(instance)
+
+    uid = f"careerpath.cache.forget_object_pages:{name}:{model._meta.label}"
+    post_save.connect(added, sender=model, weak=False, dispatch_uid=f"{uid}:saved")
+    post_delete.connect(deleted, sender=model, weak=False, dispatch_uid=f"{uid}:deleted")
 
 
 def cached_page(*, reads: tuple[str, ...] = ()):

@@ -8,7 +8,7 @@ and static/css/pdf.css on top: one column, which WeasyPrint lays out much faster
 Nothing is fetched over the network: WeasyPrint reads the site's own static files from disk and
 is refused every other URL, which it leaves out of the PDF with an error in its log (`weasyprint`).
 
-The pages this serves are personal: wrap their views in `pathways.views.private`, as the result
+The pages this serves are personal: wrap their views in `careerpath.decorators.private`, as the result
 pages are, so that no browser or proxy keeps a copy.
 """
 

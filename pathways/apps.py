@@ -1,7 +1,7 @@
 from django.apps import AppConfig
 from django.utils.translation import gettext_lazy as _
 
-from careerpath.cache import renew_content_version_on_change
+from careerpath.cache import forget_object_pages_on_change, renew_content_version_on_change
 
 
 class PathwaysConfig(AppConfig):
@@ -11,3 +11,8 @@ class PathwaysConfig(AppConfig):
     def ready(self):
         # Transitions and estimates are content that routes are drawn from; assessments are private answers.
         renew_content_version_on_change(self.get_model("Transition"), self.get_model("Estimate"))
+        from .results import RESULT_PAGES
+
+        # A result's page names its other versions: one added or deleted changes the page of the one it revises.
+        forget_object_pages_on_change(self.get_model("Assessment"), RESULT_PAGES,
+                                      pk_of=lambda assessment: assessment.revises_id)

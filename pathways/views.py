@@ -1,30 +1,21 @@
-from django.conf import settings
 from django.contrib import messages
 from django.core.cache import cache
 from django.http import Http404, HttpResponse, HttpResponseRedirect
-from django.shortcuts import get_object_or_404, redirect, render
+from django.shortcuts import redirect, render
 from django.utils.translation import get_language
 from django.utils.translation import gettext as _
-from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_http_methods
 
-from careerpath.cache import PAGE_TIMEOUT, versioned_key
+from careerpath.cache import PAGE_TIMEOUT, object_page_key
+from careerpath.decorators import private
 from careerpath.ratelimits import limit_posts
 from roles.models import Role
 
 from .assessments import Answers, save_assessment
 from .forms import AssessmentForm, TargetForm, WhatIfForm, answer_pairs, answers_query
 from .models import Assessment
-from .presentation import ResultChange, ResultView, unpin
-
-
-def private(view):
-    """Results are personal: never stored by browsers or proxies, never indexed."""
-    def wrapped(request, *args, **kwargs):
-        response = view(request, *args, **kwargs)
-        response["X-Robots-Tag"] = "noindex, nofollow"
-        return response
-    return never_cache(wrapped)
+from .presentation import ResultChange
+from .results import RESULT_PAGES, get_assessment, saved_result
 
 
 @require_http_methods(["GET", "POST"])
@@ -46,40 +37,14 @@ def assessment(request):
     return render(request, "pathways/assessment_form.html", {"form": form, "target": target}, status=status)
 
 
-def get_assessment(pk) -> Assessment:
-    return get_object_or_404(
-        Assessment.objects.select_related("target_role", "current_role", "revises", "plan").prefetch_related("ratings"), pk=pk
-    )
-
-
-def saved_result(assessment: Assessment, answers: Answers) -> ResultView | None:
-    """The result as it was saved (None when its target is no longer published and it was never kept)."""
-    saved = unpin(assessment.pinned_result, get_language())
-    if saved is None and answers.target.is_published:
-        # Saved before results were kept, or kept in a shape this code no longer reads: kept from now on.
-        assessment.pinned_result = answers.pinned_result()
-        Assessment.objects.filter(pk=assessment.pk).update(pinned_result=assessment.pinned_result)
-        saved = unpin(assessment.pinned_result, get_language())
-    return saved
-
-
-def result_page_key(pk, language: str) -> str:
-    return versioned_key("result", pk, language)
-
-
-def forget_result_pages(pk) -> None:
-    """After a version of the result is added or removed: its earlier version's page names it."""
-    cache.delete_many([result_page_key(pk, language) for language, _name in settings.LANGUAGES])
-
-
 @private
 def result(request, pk):
-    # Answers never change; the page changes only with the content and the versions made from it
-    # (`forget_result_pages`). Checking that the assessment exists first means a deleted result is
-    # never served from the cache.
+    # Answers never change; the page changes only with the content, the versions made from it and its plan
+    # (pathways/apps.py and plans/apps.py forget it then). Checking that the assessment exists first means a
+    # deleted result is never served from the cache.
     if not Assessment.objects.filter(pk=pk).exists():
         raise Http404
-    key = result_page_key(pk, get_language())
+    key = object_page_key(RESULT_PAGES, pk, get_language())
     if (page := cache.get(key)) is not None:
         return HttpResponse(page)
     assessment = get_assessment(pk)
@@ -120,7 +85,6 @@ def what_if(request, pk):
     if form.is_bound and form.is_valid():
         if request.method == "POST":
             version = save_assessment(form.answers, language=get_language(), revises=assessment)
-            forget_result_pages(assessment.pk)  # the new page says which version it revises; the old one, its newer
             return HttpResponseRedirect(version.get_absolute_url(), status=303)
         context["trial"] = ResultChange(saved, form.answers.result())
         context["trial_fields"] = answer_pairs(form.answers)
@@ -135,8 +99,6 @@ def delete(request, pk):
     assessment = get_assessment(pk)
     if request.method == "POST":
         assessment.delete()  # its cached page can no longer be reached: result() looks the assessment up first
-        if assessment.revises_id:
-            forget_result_pages(assessment.revises_id)
         messages.success(request, _("Vos réponses, votre résultat et votre plan ont été supprimés définitivement."))
         return redirect("pathways:assessment")
     return render(request, "pathways/assessment_confirm_delete.html", {"assessment": assessment})

@@ -145,6 +145,7 @@ class Counsellor(models.Model):
 
 class ShareQuerySet(models.QuerySet):
     def live(self):
+        """The shares not yet expired: `Share.is_live` as a query (an expiry at this very moment is past)."""
         return self.filter(expires_at__gt=timezone.now())
 
 
@@ -184,8 +185,9 @@ class Share(models.Model):
         return reverse(name, kwargs={"token": self.token})
 
     @property
-    def expired(self) -> bool:
-        return self.expires_at <= timezone.now()
+    def is_live(self) -> bool:
+        """Until it expires, the moment of expiry excluded: what `Share.objects.live()` selects."""
+        return self.expires_at > timezone.now()
 
 
 class Comment(models.Model):

@@ -1,4 +1,4 @@
-"""What a plan's pages show, whoever reads them: the person, a link holder, a counsellor, or the PDF."""
+"""What a plan's pages show, whoever reads them (`plans.access` says who may do what), on screen or in a PDF."""
 
 from dataclasses import dataclass, field
 from datetime import date
@@ -13,7 +13,7 @@ from careerpath.labels import band_label, signed
 from pathways import charts
 from pathways.assessments import Answers
 from pathways.presentation import ResultView, RouteView, unpin
-from pathways.views import saved_result
+from pathways.results import saved_result
 from roles.models import Role, Source
 
 from .models import Comment, Plan, Progress, Reading, Share, StepNote
@@ -42,26 +42,6 @@ def plans_with_everything():
 
 def get_plan(pk) -> Plan:
     return get_object_or_404(plans_with_everything(), pk=pk)
-
-
-class ShareGone(Exception):
-    """No share has this token (for this reader): withdrawn, or never made."""
-
-
-class ShareExpired(Exception):
-    def __init__(self, share: Share):
-        super().__init__(share.token)
-        self.share = share
-
-
-def get_shared_plan(token: str, **conditions) -> tuple[Share, Plan]:
-    """The live share behind a token and its plan; a withdrawn share no longer exists."""
-    share = Share.objects.select_related("counsellor").filter(token=token, **conditions).first()
-    if share is None:
-        raise ShareGone
-    if share.expired:
-        raise ShareExpired(share)
-    return share, get_plan(share.plan_id)
 
 
 @dataclass

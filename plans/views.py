@@ -5,7 +5,8 @@ from functools import wraps
 from django.contrib import messages
 from django.contrib.auth import views as auth_views
 from django.contrib.auth.decorators import login_required, user_passes_test
-from django.db import IntegrityError, transaction
+from django.contrib.auth.views import redirect_to_login
+from django.core.exceptions import PermissionDenied
 from django.http import Http404, HttpResponseRedirect
 from django.shortcuts import render
 from django.urls import reverse, reverse_lazy
@@ -13,25 +14,18 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
+from careerpath.decorators import private
 from careerpath.pdf import pdf_response
 from careerpath.ratelimits import limit_posts
 from pathways.assessments import Answers
-from pathways.views import forget_result_pages, get_assessment, private, saved_result
+from pathways.results import get_assessment, saved_result
 from roles.models import Role
 
 from . import progress as plan_progress
+from .access import PlanAccess, Reader, ShareExpired, ShareGone, SignInNeeded, counsellor_of, is_counsellor, open_plan
 from .forms import CommentForm, NoteForm, ProgressForm, RatingForm, RouteChoiceForm, ShareForm
-from .models import COUNSELLOR_GROUP, Comment, Counsellor, Plan, Share, StepNote
-from .pages import (
-    PlanPage,
-    ShareExpired,
-    ShareGone,
-    get_plan,
-    get_shared_plan,
-    plan_page,
-    plan_summary,
-    plans_with_everything,
-)
+from .models import Comment, Plan, Share, StepNote
+from .pages import PlanPage, plan_page, plan_summary, plans_with_everything
 from .progress import ProgressError
 
 
@@ -42,20 +36,48 @@ def page_or_gone(plan: Plan) -> PlanPage:
     return page
 
 
-def owner_context(page: PlanPage, **bound_forms) -> dict:
-    """The plan page with its forms; a form sent with a mistake is shown again as it was sent."""
-    return {
-        "page": page, "plan": page.plan, "assessment": page.plan.assessment, "mode": "owner",
-        "today": timezone.localdate(),
-        "rating_form": bound_forms.get("rating_form") or RatingForm(skills=page.skill_choices),
-        "share_form": bound_forms.get("share_form") or ShareForm(),
+def plan_context(access: PlanAccess, page: PlanPage, *, for_print: bool = False, **bound_forms) -> dict:
+    """The plan page for this reader, with the forms for what they may do; a form sent with a mistake is shown
+    again as it was sent. `for_print`: the PDF, where nothing is to be clicked."""
+    step_forms = [bound_forms.get("note_form"), bound_forms.get("comment_form")]
+    context = {
+        "access": access, "page": page, "plan": page.plan, "for_print": for_print, "today": timezone.localdate(),
         "progress_error": bound_forms.get("progress_error"), "error_item": bound_forms.get("error_item"),
-        "note_form": bound_forms.get("note_form"), "bound_step_forms": [bound_forms.get("note_form")],
+        "note_form": step_forms[0], "comment_form": step_forms[1],
+        "bound_step_forms": [form for form in step_forms if form is not None],
     }
+    if access.can_rate and not for_print:
+        context["rating_form"] = bound_forms.get("rating_form") or RatingForm(skills=page.skill_choices)
+    if access.can_share and not for_print:
+        context["share_form"] = bound_forms.get("share_form") or ShareForm()
+    return context
 
 
-def render_plan(request, page: PlanPage, status: int = 200, **bound_forms):
-    return render(request, "plans/plan.html", owner_context(page, **bound_forms), status=status)
+def render_plan(request, access: PlanAccess, page: PlanPage, status: int = 200, **bound_forms):
+    return render(request, "plans/plan.html", plan_context(access, page, **bound_forms), status=status)
+
+
+def opens_plan(*, needs: str = ""):
+    """The view is given the plan's access, opened from its address (`reader`, which urls.py sets, and `pk` or
+    `token`), in their place. A reader who may not open the plan is answered here: sent to sign in, or told that
+    the share is withdrawn (404, with a page that says so) or has expired (410); one who may open it but not do
+    what the view does (`needs`, a permission of PlanAccess) is refused."""
+    def decorate(view):
+        @wraps(view)
+        def wrapped(request, reader: Reader, pk=None, token=None, **kwargs):
+            try:
+                access = open_plan(request.user, reader, pk if reader is Reader.OWNER else token)
+            except SignInNeeded:
+                return redirect_to_login(request.get_full_path(), reverse("plans:login"))
+            except ShareGone:
+                return render(request, "plans/share_gone.html", status=404)
+            except ShareExpired as expired:
+                return render(request, "plans/share_expired.html", {"share": expired.share}, status=410)
+            if needs and not getattr(access, needs):
+                raise PermissionDenied
+            return view(request, access, **kwargs)
+        return wrapped
+    return decorate
 
 
 @private
@@ -65,11 +87,12 @@ def plan(request, pk):
     """GET: the plan, or the choice of a route when there is none yet (or `?route=change`). POST: make the chosen
     route the plan."""
     try:
-        existing = get_plan(pk)
+        access = open_plan(request.user, Reader.OWNER, pk)
     except Http404:
-        existing = None
-    if existing and request.method == "GET" and request.GET.get("route") != "change":
-        return render_plan(request, page_or_gone(existing))
+        access = None  # no plan yet
+    if access and request.method == "GET" and request.GET.get("route") != "change":
+        return render_plan(request, access, page_or_gone(access.plan))
+    existing = access.plan if access else None
     assessment = get_assessment(pk)
     target = Role.objects.with_skills().get(pk=assessment.target_role_id)
     answers = Answers.of(assessment, target)
@@ -79,7 +102,6 @@ def plan(request, pk):
                            initial={"route": existing.route if existing else routes[0].anchor if routes else None})
     if request.method == "POST" and form.is_valid():
         made = plan_progress.start_plan(answers, assessment, plan_progress.chosen_route(result, form.cleaned_data["route"]))
-        forget_result_pages(assessment.pk)  # the result page now links to the plan
         return HttpResponseRedirect(made.get_absolute_url(), status=303)
     status = 400 if request.method == "POST" else 200
     return render(request, "plans/plan_start.html", {"assessment": assessment, "target": target, "result": result,
@@ -90,31 +112,27 @@ def back_to_the_plan(view):
     """A change to a plan is a POST; after a mistake the browser shows the POST's address, which, opened again,
     leads back to the plan rather than to an error."""
     @wraps(view)
-    def wrapped(request, pk, *args, **kwargs):
+    def wrapped(request, *args, pk, **kwargs):
         if request.method in ("GET", "HEAD"):
             return HttpResponseRedirect(reverse("plans:plan", kwargs={"pk": pk}), status=303)
-        return view(request, pk, *args, **kwargs)
+        return view(request, *args, pk=pk, **kwargs)
     return wrapped
-
-
-def owner_plan_and_page(pk) -> tuple[Plan, PlanPage]:
-    plan = get_plan(pk)
-    return plan, page_or_gone(plan)
 
 
 @private
 @back_to_the_plan
 @require_POST
 @limit_posts("plans")
-def tick(request, pk):
+@opens_plan(needs="can_tick")
+def tick(request, access: PlanAccess):
     """Tick a step or a gap as done on a day, or untick it."""
-    plan, page = owner_plan_and_page(pk)
+    plan, page = access.plan, page_or_gone(access.plan)
     form = ProgressForm(request.POST)
     item = page.item(request.POST.get("item", ""))
     if item is None:
-        return render_plan(request, page, 400, progress_error=_("Cet élément ne fait pas partie de votre plan."))
+        return render_plan(request, access, page, 400, progress_error=_("Cet élément ne fait pas partie de votre plan."))
     if not form.is_valid():
-        return render_plan(request, page, 400, error_item=item.key,
+        return render_plan(request, access, page, 400, error_item=item.key,
                            progress_error=" ".join(error for errors in form.errors.values() for error in errors))
     answers = page.saved_answers
     try:
@@ -125,7 +143,7 @@ def tick(request, pk):
                       else plan_progress.gap_effect(item))
             plan_progress.mark_done(plan, answers, page.route_steps, item.key, effect, form.cleaned_data["done_on"])
     except ProgressError as error:
-        return render_plan(request, page, 400, error_item=item.key, progress_error=str(error))
+        return render_plan(request, access, page, 400, error_item=item.key, progress_error=str(error))
     return HttpResponseRedirect(f"{plan.get_absolute_url()}#{item.key}", status=303)
 
 
@@ -133,12 +151,13 @@ def tick(request, pk):
 @back_to_the_plan
 @require_POST
 @limit_posts("plans")
-def rate(request, pk):
+@opens_plan(needs="can_rate")
+def rate(request, access: PlanAccess):
     """Re-rate one of the target's skills."""
-    plan, page = owner_plan_and_page(pk)
+    plan, page = access.plan, page_or_gone(access.plan)
     form = RatingForm(request.POST, skills=page.skill_choices)
     if not form.is_valid():
-        return render_plan(request, page, 400, rating_form=form)
+        return render_plan(request, access, page, 400, rating_form=form)
     answers = page.saved_answers
     skill = next(rs.skill for rs in answers.target.role_skills.all() if rs.skill.slug == form.cleaned_data["skill"])
     level = form.cleaned_data["level"]
@@ -152,13 +171,14 @@ def rate(request, pk):
 @back_to_the_plan
 @require_POST
 @limit_posts("plans")
-def note(request, pk):
-    plan, page = owner_plan_and_page(pk)
+@opens_plan(needs="can_note")
+def note(request, access: PlanAccess):
+    plan, page = access.plan, page_or_gone(access.plan)
     form = NoteForm(request.POST)
     if not form.is_valid() or page.step(form.cleaned_data["step"]) is None:
         if form.is_valid():
             form.add_error("step", _("Cette étape ne fait pas partie de votre plan."))
-        return render_plan(request, page, 400, note_form=form)
+        return render_plan(request, access, page, 400, note_form=form)
     step, text = form.cleaned_data["step"], form.cleaned_data["text"].strip()
     if text:
         StepNote.objects.update_or_create(plan=plan, step=step, defaults={"text": text})
@@ -171,12 +191,13 @@ def note(request, pk):
 @back_to_the_plan
 @require_POST
 @limit_posts("plans")
-def share(request, pk):
+@opens_plan(needs="can_share")
+def share(request, access: PlanAccess):
     """A read-only link, or access for a counsellor by their code, for as long as the person chooses."""
-    plan, page = owner_plan_and_page(pk)
+    plan = access.plan
     form = ShareForm(request.POST)
     if not form.is_valid():
-        return render_plan(request, page, 400, share_form=form)
+        return render_plan(request, access, page_or_gone(plan), 400, share_form=form)
     counsellor = form.cleaned_data["code"]
     if counsellor:
         Share.objects.update_or_create(plan=plan, counsellor=counsellor, defaults={
@@ -192,86 +213,42 @@ def share(request, pk):
 @back_to_the_plan
 @require_POST
 @limit_posts("plans")
-def revoke(request, pk, share_id):
+@opens_plan(needs="can_revoke")
+def revoke(request, access: PlanAccess, share_id: int):
     """Effective at once: the share is gone, so its link and the counsellor's access with it."""
-    deleted, _per_model = Share.objects.filter(plan_id=pk, pk=share_id).delete()
+    deleted, _per_model = access.revocable_shares().filter(pk=share_id).delete()
     if not deleted:
         raise Http404
     messages.success(request, _("Ce partage est supprimé : plus personne n’y accède."))
-    return HttpResponseRedirect(f"{reverse('plans:plan', kwargs={'pk': pk})}#sharing", status=303)
+    return HttpResponseRedirect(f"{access.plan.get_absolute_url()}#sharing", status=303)
 
 
-def share_page(view):
-    """Behind a share's token: a withdrawn share (or none) answers 404 and an expired one 410, each with a page
-    that says so, in the reader's language."""
-    @wraps(view)
-    def wrapped(request, token, *args, **kwargs):
-        try:
-            return view(request, token, *args, **kwargs)
-        except ShareGone:
-            return render(request, "plans/share_gone.html", status=404)
-        except ShareExpired as expired:
-            return render(request, "plans/share_expired.html", {"share": expired.share}, status=410)
-    return wrapped
+@private
+@require_GET
+@opens_plan()
+def shared(request, access: PlanAccess):
+    """What a read-only link shows: the plan and its progress, nothing to change."""
+    return render_plan(request, access, page_or_gone(access.plan))
 
 
-def plan_pdf(request, plan: Plan, share: Share | None = None):
-    page = page_or_gone(plan)
-    return pdf_response(request, "plans/plan.html", {"page": page, "plan": plan, "share": share, "mode": "pdf"},
+@private
+@require_GET
+@opens_plan(needs="can_download")
+@limit_posts("pdfs", methods=("GET",))
+def pdf(request, access: PlanAccess):
+    """The plan as a PDF, for whoever may read it (urls.py gives it an address for each reader), showing what
+    they may see."""
+    context = plan_context(access, page_or_gone(access.plan), for_print=True)
+    return pdf_response(request, "plans/plan.html", context,
                         filename=f"careerpath-{_('plan')}-{timezone.localdate().isoformat()}.pdf")
 
 
-@private
-@require_GET
-@limit_posts("pdfs", methods=("GET",))
-def owner_pdf(request, pk):
-    return plan_pdf(request, get_plan(pk))
-
-
-@private
-@require_GET
-@limit_posts("pdfs", methods=("GET",))
-@share_page
-def shared_pdf(request, token):
-    share, plan = get_shared_plan(token, counsellor__isnull=True)
-    return plan_pdf(request, plan, share)
-
-
-@private
-@require_GET
-@share_page
-def shared(request, token):
-    """What a read-only link shows: the plan and its progress, nothing to change."""
-    share, plan = get_shared_plan(token, counsellor__isnull=True)
-    return render(request, "plans/plan.html", {"page": page_or_gone(plan), "plan": plan, "share": share,
-                                               "mode": "shared"})
-
-
 # Counsellors
-
-def is_counsellor(user) -> bool:
-    return user.is_active and user.groups.filter(name=COUNSELLOR_GROUP).exists()
-
 
 def counsellor_only(view):
     """Signed in, in the counsellors' group (an editor assigns it in the admin); anyone else is sent to sign in."""
     return private(login_required(user_passes_test(is_counsellor, login_url=reverse_lazy("plans:login"))(view),
                                   login_url=reverse_lazy("plans:login")))
-
-
-def counsellor_of(user) -> Counsellor:
-    """Their code is made the first time they look: nothing to set up beyond the group."""
-    try:
-        return user.counsellor
-    except Counsellor.DoesNotExist:
-        pass
-    for _attempt in range(5):
-        try:
-            with transaction.atomic():
-                return Counsellor.objects.create(user=user, code=Counsellor.new_code())
-        except IntegrityError:
-            continue  # a code already given, or a second request creating the same counsellor
-    return Counsellor.objects.get(user=user)
 
 
 class CounsellorLoginView(auth_views.LoginView):
@@ -305,32 +282,20 @@ def dashboard(request):
 @counsellor_only
 @require_http_methods(["GET", "POST"])
 @limit_posts("plans")
-@share_page
-def counsellor_plan(request, token):
+@opens_plan()
+def counsellor_plan(request, access: PlanAccess):
     """A plan shared with this counsellor: read-only, with a comment form on each step."""
-    counsellor = counsellor_of(request.user)
-    share, plan = get_shared_plan(token, counsellor=counsellor)
-    page = page_or_gone(plan)
+    page = page_or_gone(access.plan)
     form = CommentForm(request.POST or None)
     if request.method == "POST":
+        if not access.can_comment:
+            raise PermissionDenied
         if form.is_valid() and page.step(form.cleaned_data["step"]):
-            Comment.objects.create(plan=plan, step=form.cleaned_data["step"], author=counsellor,
+            Comment.objects.create(plan=access.plan, step=form.cleaned_data["step"], author=access.share.counsellor,
                                    text=form.cleaned_data["text"].strip())
             messages.success(request, _("Votre commentaire est ajouté : la personne le voit sur son plan."))
-            return HttpResponseRedirect(f"{share.get_absolute_url()}#step-{form.cleaned_data['step']}", status=303)
+            return HttpResponseRedirect(f"{access.url}#step-{form.cleaned_data['step']}", status=303)
         if form.is_valid():
             form.add_error("step", _("Cette étape ne fait pas partie de ce plan."))
     status = 400 if form.is_bound else 200
-    return render(request, "plans/plan.html", {"page": page, "plan": plan, "share": share, "mode": "counsellor",
-                                               "comment_form": form if form.is_bound else None,
-                                               "bound_step_forms": [form]}, status=status)
-
-
-
-@counsellor_only
-@require_GET
-@limit_posts("pdfs", methods=("GET",))
-@share_page
-def counsellor_pdf(request, token):
-    share, plan = get_shared_plan(token, counsellor=counsellor_of(request.user))
-    return plan_pdf(request, plan, share)
+    return render_plan(request, access, page, status, comment_form=form if form.is_bound else None)

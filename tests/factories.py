@@ -1,5 +1,9 @@
-import factory
+from datetime import timedelta
 
+import factory
+from django.utils import timezone
+
+from plans.models import Counsellor, Plan, Share
 from roles.models import (
     Degree,
     DegreeField,
@@ -16,6 +20,7 @@ from roles.models import (
     SkillLevel,
     Source,
 )
+from tests.assessments import submit
 
 
 class SkillCategoryFactory(factory.django.DjangoModelFactory):
@@ -141,3 +146,29 @@ def build_role_with_skills(count: int, **role_fields) -> Role:
     MissionFactory(role=role)
     role.sources.add(SourceFactory())
     return role
+
+
+# Plans, made as a person makes them: a result saved through the form, a route chosen, shares through the plan page.
+
+COUNSELLOR_PASSWORD = "a-long-counsellor-password"
+
+
+def plan_url(plan: Plan, lang: str = "", tail: str = "") -> str:
+    return f"{lang}/assessment/{plan.pk}/plan/{tail}"
+
+
+def make_plan(client, route="route-best", **answers) -> Plan:
+    pk = submit(client, **answers)["Location"].split("/")[-2]
+    response = client.post(f"/assessment/{pk}/plan/", {"route": route})
+    assert response.status_code == 303
+    return Plan.objects.get(pk=pk)
+
+
+def share_with(client, plan, counsellor: Counsellor | None, days: int = 30) -> Share:
+    response = client.post(plan_url(plan, tail="shares/"), {"code": counsellor.code if counsellor else "", "days": days})
+    assert response.status_code == 303
+    return Share.objects.filter(plan=plan, counsellor=counsellor).latest("created_at")
+
+
+def expire(share: Share) -> None:
+    Share.objects.filter(pk=share.pk).update(expires_at=timezone.now() - timedelta(minutes=1))

@@ -1,6 +1,5 @@
 """careerpath.pdf: a page as a tagged PDF, titled and in its language, with nothing fetched from elsewhere."""
 
-import io
 import logging
 import re
 import socket
@@ -11,10 +10,10 @@ from bs4 import BeautifulSoup
 from django.template.loader import render_to_string
 from django.test import RequestFactory
 from django.utils import translation
-from pypdf import PdfReader
 
 from careerpath.pdf import StaticFilesOnly, pdf_response, render_pdf
 from roles.views import RoleDetailView
+from tests.pdfs import read
 
 pytestmark = pytest.mark.django_db
 
@@ -42,12 +41,6 @@ def role_profile(path: str):
     request = RequestFactory().get(path)
     page = RoleDetailView.as_view()(request, slug=COO)
     return request, page.context_data
-
-
-def read(pdf: bytes) -> tuple[PdfReader, str]:
-    reader = PdfReader(io.BytesIO(pdf))
-    text = " ".join(page.extract_text() for page in reader.pages)
-    return reader, re.sub(r"\s+", " ", text)
 
 
 def folded(node) -> str:

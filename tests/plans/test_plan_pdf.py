@@ -5,9 +5,8 @@ import pytest
 from django.test import Client
 
 from plans.pages import get_plan, plan_page
-from tests.careerpath.test_pdf import read
-from tests.plans.test_plans import make_plan, plan_url
-from tests.plans.test_sharing import expire, share_with
+from tests.factories import expire, make_plan, plan_url, share_with
+from tests.pdfs import read
 
 pytestmark = pytest.mark.django_db
 

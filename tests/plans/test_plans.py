@@ -13,21 +13,11 @@ from pathways.models import Assessment
 from plans.models import Plan, Progress, Reading, Share, StepNote
 from plans.pages import get_plan, plan_page
 from roles.models import Degree, Role
+from tests.assessments import EDO, skill_fields, submit
+from tests.factories import make_plan, plan_url
 from tests.html import page_of, text_of, texts
-from tests.pathways.test_views import EDO, skill_fields, submit
 
 pytestmark = pytest.mark.django_db
-
-
-def make_plan(client, route="route-best", **answers) -> Plan:
-    pk = submit(client, **answers)["Location"].split("/")[-2]
-    response = client.post(f"/assessment/{pk}/plan/", {"route": route})
-    assert response.status_code == 303
-    return Plan.objects.get(pk=pk)
-
-
-def plan_url(plan: Plan, lang: str = "", tail: str = "") -> str:
-    return f"{lang}/assessment/{plan.pk}/plan/{tail}"
 
 
 def tick(client, plan, item, **data):

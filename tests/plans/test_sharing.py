@@ -1,8 +1,6 @@
 """Who sees a plan: its owner (the result's private link), a read-only link, the counsellors it is shared with,
 and nobody else — for every view and every object, a revoked or expired share at once included."""
 
-from datetime import timedelta
-
 import pytest
 from django.contrib.auth.models import Group
 from django.db import connection
@@ -11,21 +9,10 @@ from django.test.utils import CaptureQueriesContext
 from django.utils import timezone
 
 from plans.models import COUNSELLOR_GROUP, Comment, Counsellor, Share
+from tests.factories import COUNSELLOR_PASSWORD, expire, make_plan, plan_url, share_with
 from tests.html import page_of, text_of, texts
-from tests.plans.conftest import PASSWORD
-from tests.plans.test_plans import make_plan, plan_url
 
 pytestmark = pytest.mark.django_db
-
-
-def share_with(client, plan, counsellor: Counsellor | None, days: int = 30) -> Share:
-    response = client.post(plan_url(plan, tail="shares/"), {"code": counsellor.code if counsellor else "", "days": days})
-    assert response.status_code == 303
-    return Share.objects.filter(plan=plan, counsellor=counsellor).latest("created_at")
-
-
-def expire(share: Share) -> None:
-    Share.objects.filter(pk=share.pk).update(expires_at=timezone.now() - timedelta(minutes=1))
 
 
 CONTROLS = "form[action*='/tick/'], form[action*='/rating/'], form[action*='/note/'], form[action*='/shares/'], " \
@@ -162,7 +149,7 @@ def test_an_expired_counsellor_share_leaves_the_dashboard_and_its_page(client, c
     assert browser.post(share.get_absolute_url(), {"step": 1, "text": "?"}).status_code == 410
     # Sharing again with the same counsellor renews the share.
     renewed = share_with(client, plan, claire)
-    assert renewed.pk == share.pk and not renewed.expired
+    assert renewed.pk == share.pk and renewed.is_live
 
 
 def test_revoking_needs_the_plans_own_link(client, content):
@@ -193,10 +180,10 @@ def test_a_code_typed_loosely_still_finds_its_counsellor(client, content, make_c
 
 
 def test_a_counsellors_code_is_made_on_first_visit(client, content, django_user_model):
-    user = django_user_model.objects.create_user("new", password=PASSWORD)
+    user = django_user_model.objects.create_user("new", password=COUNSELLOR_PASSWORD)
     user.groups.add(Group.objects.get(name=COUNSELLOR_GROUP))
     browser = Client()
-    browser.post("/counsellor/sign-in/", {"username": "new", "password": PASSWORD})
+    browser.post("/counsellor/sign-in/", {"username": "new", "password": COUNSELLOR_PASSWORD})
     page = page_of(browser.get("/counsellor/"))
     assert text_of(page.select_one(".counsellor-code")) == Counsellor.objects.get(user=user).code
 
@@ -206,7 +193,7 @@ def test_sign_in_is_throttled_by_address_like_the_admins(client, content, make_c
     statuses = [Client().post("/counsellor/sign-in/", {"username": f"guess{n}", "password": "wrong"}).status_code
                 for n in range(6)]
     assert statuses[:4] == [200] * 4 and set(statuses[4:]) == {429}
-    locked = Client().post("/counsellor/sign-in/", {"username": "claire", "password": PASSWORD})
+    locked = Client().post("/counsellor/sign-in/", {"username": "claire", "password": COUNSELLOR_PASSWORD})
     assert locked.status_code == 429
 
 
