@@ -11,8 +11,8 @@ from pathways.assessments import Answers
 from pathways.forms import answers_query
 from pathways.models import Assessment
 from roles.models import Role
+from tests.assessments import submit
 from tests.html import page_of
-from tests.pathways.test_views import submit
 
 pytestmark = pytest.mark.django_db
 

@@ -6,10 +6,10 @@ import shutil
 from pathlib import Path
 
 import pytest
-from axe_playwright_python.sync_playwright import Axe
 from django.core.management import call_command
 
 from bench import esco_files
+from tests.browser.pages import watch_for_violations
 
 # Playwright's sync API runs an event loop in the test thread; Django's ORM calls from the
 # tests themselves are still synchronous and safe.
@@ -45,22 +45,6 @@ def site(live_server, transactional_db, content, tmp_path):
     return live_server.url
 
 
-def watch_for_violations(page) -> list[str]:
-    """Collect Content-Security-Policy violations, script errors and Permissions-Policy features the browser
-    does not know (it would ignore them) that the page reports."""
-    problems: list[str] = []
-
-    def on_console(message):
-        if message.type == "error" and ("Content Security Policy" in message.text or "Refused" in message.text):
-            problems.append(message.text)
-        if "Permissions-Policy" in message.text:
-            problems.append(message.text)
-
-    page.on("console", on_console)
-    page.on("pageerror", lambda error: problems.append(str(error)))
-    return problems
-
-
 @pytest.fixture
 def page(page):
     """Every page a test opens fails the test on a Content-Security-Policy violation or a script error."""
@@ -80,10 +64,6 @@ def phone(browser, browser_context_args):
     assert problems == [], problems
 
 
-WCAG_21_AA = {"runOnly": {"type": "tag", "values": ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]},
-              "resultTypes": ["violations"]}
-
-
 @pytest.fixture
 def axe_page(browser, browser_context_args):
     """axe adds inline styles while it inspects a page: it runs where the policy is bypassed.
@@ -91,9 +71,3 @@ def axe_page(browser, browser_context_args):
     context = browser.new_context(**browser_context_args, bypass_csp=True)
     yield context.new_page()
     context.close()
-
-
-def violations_on(page) -> list[str]:
-    results = Axe().run(page, options=WCAG_21_AA)
-    return [f"{v['id']}: {v['help']} ({len(v['nodes'])}× e.g. {v['nodes'][0]['target']})"
-            for v in results.response["violations"]]

@@ -1,6 +1,95 @@
-"""What the browser tests measure on a page, as scripts for `page.evaluate`."""
+"""What the browser tests do and measure on a page: scripts for `page.evaluate`, the checks every page goes through,
+and the journeys several tests start from."""
+
+from axe_playwright_python.sync_playwright import Axe
+from playwright.sync_api import expect
+
+from pathways.assessments import Answers, save_assessment
+from pathways.forms import answers_query
+from roles.models import Role
+
+COO, EDO = "chief-operating-officer", "executive-director-of-operations"
 
 # The height of each line of chart text as drawn, for the charts on screen.
 CHART_TEXT = """() => [...document.querySelectorAll('svg text')]
   .flatMap(text => text.querySelector('tspan') ? [...text.querySelectorAll('tspan')] : [text])
   .map(line => line.getBoundingClientRect().height).filter(height => height > 0)"""
+
+
+# Whatever sticks out of the viewport, left or right; boxes of a pixel or less are visually hidden
+# text (the skip link, labels for screen readers), and closed <details> have no box at all.
+OVERFLOW = """() => {
+  const width = window.innerWidth, wide = [];
+  for (const element of document.body.querySelectorAll('*')) {
+    const box = element.getBoundingClientRect();
+    if (box.width <= 1 || box.height <= 1) continue;
+    if (box.left < -0.5 || box.right > width + 0.5) wide.push(element.outerHTML.slice(0, 80));
+  }
+  return {scrollWidth: document.documentElement.scrollWidth, width, wide: wide.slice(0, 5)};
+}"""
+
+def some_answers(level: int = 2) -> Answers:
+    """Answers for the chief operating officer with every skill at `level`, so every chart is drawn."""
+    target = Role.objects.with_skills().get(slug=COO)
+    return Answers(
+        target=target, situation="student", current_role=None, degree_level="bachelor",
+        degree_field="business-management", experience_months={"operations": 24}, circumstances=[],
+        preferred_sector="both", preferred_scale=None,
+        ratings={rs.skill_id: level for rs in target.role_skills.all() if rs.required_level},
+    )
+
+
+def a_result() -> str:
+    return save_assessment(some_answers(), language="fr").get_absolute_url()
+
+
+def a_what_if() -> str:
+    """The what-if of a saved result, with every skill one level higher."""
+    return f"{a_result()}what-if/?{answers_query(some_answers(3))}"
+
+
+def assert_fits(page) -> None:
+    found = page.evaluate(OVERFLOW)
+    assert found["scrollWidth"] <= found["width"], (page.url, found)
+    assert found["wide"] == [], (page.url, found)
+
+
+def watch_for_violations(page) -> list[str]:
+    """Collect Content-Security-Policy violations, script errors and Permissions-Policy features the browser
+    does not know (it would ignore them) that the page reports."""
+    problems: list[str] = []
+
+    def on_console(message):
+        if message.type == "error" and ("Content Security Policy" in message.text or "Refused" in message.text):
+            problems.append(message.text)
+        if "Permissions-Policy" in message.text:
+            problems.append(message.text)
+
+    page.on("console", on_console)
+    page.on("pageerror", lambda error: problems.append(str(error)))
+    return problems
+
+
+WCAG_21_AA = {"runOnly": {"type": "tag", "values": ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]},
+              "resultTypes": ["violations"]}
+
+
+def violations_on(page) -> list[str]:
+    results = Axe().run(page, options=WCAG_21_AA)
+    return [f"{v['id']}: {v['help']} ({len(v['nodes'])}× e.g. {v['nodes'][0]['target']})"
+            for v in results.response["violations"]]
+
+
+def answer_every_skill(page, level: int) -> None:
+    for group in page.locator("[name^=skill_]").evaluate_all("els => [...new Set(els.map(e => e.name))]"):
+        page.locator(f"input[name={group}][value='{level}']").check()
+
+
+def save_a_result(page, site, language="") -> str:
+    page.goto(f"{site}{language}/assessment/?target={EDO}")
+    page.locator("#id_position").select_option("student")
+    answer_every_skill(page, 1)
+    page.locator("#id_consent").check()
+    page.locator("[type=submit]").click()
+    expect(page.locator(".score-summary")).to_be_visible()
+    return page.url

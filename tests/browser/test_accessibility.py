@@ -5,7 +5,7 @@ from django.test import Client
 from playwright.sync_api import expect
 
 from roles.models import Role
-from tests.browser.conftest import violations_on, watch_for_violations
+from tests.browser.pages import violations_on, watch_for_violations
 
 pytestmark = pytest.mark.django_db(transaction=True)
 

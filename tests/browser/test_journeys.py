@@ -5,10 +5,11 @@ from playwright.sync_api import expect
 
 from pathways.models import Assessment
 from roles.models import Role, Skill
+from tests.browser.pages import EDO, answer_every_skill
 
 pytestmark = pytest.mark.django_db(transaction=True)
 
-EDO = "executive-director-of-operations"
+
 
 
 def test_browse_filter_and_open_a_profile(page, site):
@@ -41,11 +42,6 @@ def test_compare_two_roles_with_the_picker_then_add_a_third(page, site):
     page.get_by_role("button", name="Comparer", exact=True).click()
     expect(page.locator(".compare-table thead th[scope=col]")).to_have_count(3)
     assert page.url.count("roles=") == 3
-
-
-def answer_every_skill(page, level: int) -> None:
-    for group in page.locator("[name^=skill_]").evaluate_all("els => [...new Set(els.map(e => e.name))]"):
-        page.locator(f"input[name={group}][value='{level}']").check()
 
 
 def test_assessment_bad_answers_then_good_ones_then_print_and_delete(page, site):

@@ -9,9 +9,7 @@ from django.utils import timezone
 from playwright.sync_api import expect
 
 from plans.models import COUNSELLOR_GROUP, Comment, Plan, Share
-from tests.browser.conftest import violations_on, watch_for_violations
-from tests.browser.test_phone import a_result, assert_fits
-from tests.browser.test_what_if import save_a_result
+from tests.browser.pages import a_result, assert_fits, save_a_result, violations_on, watch_for_violations
 
 pytestmark = pytest.mark.django_db(transaction=True)
 

@@ -4,20 +4,9 @@ import pytest
 from playwright.sync_api import expect
 
 from pathways.models import Assessment
-from tests.browser.conftest import violations_on, watch_for_violations
-from tests.browser.test_journeys import EDO, answer_every_skill
+from tests.browser.pages import save_a_result, violations_on, watch_for_violations
 
 pytestmark = pytest.mark.django_db(transaction=True)
-
-
-def save_a_result(page, site, language="") -> str:
-    page.goto(f"{site}{language}/assessment/?target={EDO}")
-    page.locator("#id_position").select_option("student")
-    answer_every_skill(page, 1)
-    page.locator("#id_consent").check()
-    page.locator("[type=submit]").click()
-    expect(page.locator(".score-summary")).to_be_visible()
-    return page.url
 
 
 def saved_score(page) -> int:

@@ -14,8 +14,8 @@ from bench import esco_files
 from careerpath.cache import PageCacheMiddleware, cached_page
 from pathways.models import Transition
 from roles.models import Role, RoleSkill
+from tests.assessments import submit
 from tests.html import page_of, texts
-from tests.pathways.test_views import submit
 from tests.roles.test_esco_import import run as import_esco
 
 pytestmark = pytest.mark.django_db

@@ -8,7 +8,7 @@ import pytest
 from django.db import OperationalError, connection
 
 from pathways.models import Assessment
-from tests.pathways.test_views import answers, form_url
+from tests.assessments import answers, form_url
 
 pytestmark = pytest.mark.django_db(transaction=True)
 

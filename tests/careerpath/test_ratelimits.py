@@ -10,8 +10,8 @@ from django.test import RequestFactory
 
 from careerpath.clients import client_address
 from pathways.models import Assessment
+from tests.assessments import EDO, answers, form_url, submit
 from tests.html import page_of, text_of
-from tests.pathways.test_views import EDO, answers, form_url, submit
 
 pytestmark = pytest.mark.django_db
 

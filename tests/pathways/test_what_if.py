@@ -7,8 +7,8 @@ import pytest
 from careerpath.cache import renew_content_version
 from pathways.models import Assessment, SkillRating, Transition
 from roles.models import Role, RoleSkill
+from tests.assessments import EDO, skill_fields, submit
 from tests.html import page_of, text_of, texts
-from tests.pathways.test_views import EDO, skill_fields, submit
 
 pytestmark = pytest.mark.django_db
 
