@@ -103,7 +103,7 @@ def short_by(levels: int) -> Profile:
 
 def test_every_requirement_met_reads_ready():
     result = readiness(COO_LIKE, short_by(0))
-    assert result.total >= 95 and result.ready
+    assert result.total == 100 and result.ready
 
 
 def test_every_essential_skill_one_level_short_reads_three_quarters_at_most():

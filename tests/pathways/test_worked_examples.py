@@ -152,7 +152,7 @@ def test_every_requirement_met_reads_ready_and_says_apply_now(content):
         everything = Profile(ratings=skills_at(target), degree_rank=MASTER, degree_field="business-management",
                              experience={"operations": 240, "people": 240, "customer-service": 240, "facilities": 240})
         evaluation = result(everything, target)
-        assert evaluation.target.total >= 95, role
+        assert evaluation.target.total == 100, role
         assert evaluation.routes.ready and evaluation.band == Band.READY and evaluation.routes.best is None
 
 
