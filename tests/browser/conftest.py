@@ -8,7 +8,7 @@ import pytest
 from axe_playwright_python.sync_playwright import Axe
 from django.core.management import call_command
 
-from bench import esco_files
+from tests.esco import files as esco_files
 
 # Playwright's sync API runs an event loop in the test thread; Django's ORM calls from the
 # tests themselves are still synchronous and safe.
