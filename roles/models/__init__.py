@@ -8,10 +8,9 @@ name other apps use is importable from `roles.models`.
 from careerpath.labels import format_duration
 
 from .choices import Origin, Scale, Sector
-from .degrees import DEGREE_RANK, Degree, DegreeField, DegreeLevel
+from .degrees import DEGREE_RANK, Degree, DegreeField, DegreeLevel, degree_rank_label
 from .fields import (
     ESCO_URI_PATTERN,
-    ESCO_URI_PREFIX,
     LABEL_MAX_LENGTH,
     SLUG_MAX_LENGTH,
     SLUG_PATTERN,
@@ -25,10 +24,11 @@ from .sources import SOURCE_TEXT_DIR, Passage, PassageQuerySet, Source, Statemen
 from .statements import ExperienceArea, ExperienceStep, Importance, Mission, RoleDegree, RoleSkill, Variation
 
 __all__ = [
-    "DEGREE_RANK", "ESCO_URI_PATTERN", "ESCO_URI_PREFIX", "LABEL_MAX_LENGTH", "MAX_LEVEL", "MAX_PICKED_EXTRA", "MIN_LEVEL",
+    "DEGREE_RANK", "ESCO_URI_PATTERN", "LABEL_MAX_LENGTH", "MAX_LEVEL", "MAX_PICKED_EXTRA", "MIN_LEVEL",
     "SEARCH_ALTERNATIVES", "SEARCH_DESCRIPTIONS", "SEARCH_TITLES", "SLUG_MAX_LENGTH", "SLUG_PATTERN",
     "SOURCE_TEXT_DIR", "Degree", "DegreeField", "DegreeLevel", "ExperienceArea", "ExperienceStep", "Importance",
     "IscoGroup", "Mission", "Origin", "Passage", "PassageQuerySet", "Role", "RoleDegree", "RoleQuerySet",
     "RoleSkill", "Scale", "Sector", "Skill", "SkillCategory", "SkillLevel", "Source", "Statement", "Trait",
-    "Variation", "duration_basis_field", "esco_uri_field", "format_duration", "normalise_quoted", "passage_field",
+    "Variation", "degree_rank_label", "duration_basis_field", "esco_uri_field", "format_duration", "normalise_quoted",
+    "passage_field",
 ]

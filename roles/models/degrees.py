@@ -2,6 +2,7 @@
 
 from django.db import models
 from django.db.models import Q
+from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
 from .fields import SLUG_MAX_LENGTH, duration_basis_field
@@ -21,6 +22,12 @@ DEGREE_RANK = {
     DegreeLevel.ENGINEERING: 5,
     DegreeLevel.MBA: 5,
 }
+
+
+def degree_rank_label(rank: int) -> str:
+    """A degree rank in words, the years of study after the baccalauréat: "bac+3" in French, "3-year degree"
+    in English."""
+    return gettext("bac+%(years)d") % {"years": rank}
 
 
 class DegreeField(models.TextChoices):

@@ -89,18 +89,22 @@ class RoleQuerySet(models.QuerySet):
             )
         )
 
-    def with_skill_levels(self):
-        """Required skills with what each level concretely means (for self-ratings and actions)."""
-        return self.with_skills().prefetch_related(
-            Prefetch("role_skills__skill__levels", queryset=SkillLevel.objects.order_by("level"))
-        )
-
-    def with_profile(self):
-        """Everything a role profile shows, in a fixed number of queries."""
-        return self.with_skill_levels().select_related("reports_to").prefetch_related(
+    def with_requirements(self):
+        """What a role asks and rests on, as the API gives it: required skills, degrees and experience steps
+        with their passages, the role it reports to and its sources, in a fixed number of queries."""
+        return self.with_skills().select_related("reports_to").prefetch_related(
             Prefetch("role_degrees", queryset=RoleDegree.objects.select_related("degree", "passage__source")
                      .order_by("kind", "degree__name")),
             Prefetch("steps", queryset=ExperienceStep.objects.select_related("passage__source").order_by("position")),
+            "sources",
+        )
+
+    def with_profile(self):
+        """Everything a role profile shows, in a fixed number of queries: its requirements, what each skill
+        level concretely means (for self-ratings and actions), missions, variations, traits, direct reports
+        and the passages that support it."""
+        return self.with_requirements().prefetch_related(
+            Prefetch("role_skills__skill__levels", queryset=SkillLevel.objects.order_by("level")),
             Prefetch("missions", queryset=Mission.objects.select_related("passage__source")
                      .order_by("-kind", "position")),  # missions, then the day
             Prefetch("variations", queryset=Variation.objects.select_related("passage__source")
@@ -108,7 +112,6 @@ class RoleQuerySet(models.QuerySet):
             Prefetch("direct_reports", queryset=Role.objects.published().order_by("title_fr")),
             Prefetch("evidence_passages", queryset=Passage.objects.select_related("source")),
             "traits",
-            "sources",
         )
 
 

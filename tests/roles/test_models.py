@@ -2,7 +2,7 @@ import pytest
 from django.db import IntegrityError, transaction
 from django.utils import translation
 
-from roles.models import Role, RoleSkill, SkillLevel, Variation
+from roles.models import Role, RoleSkill, SkillLevel, Variation, degree_rank_label, format_duration
 from tests.factories import ExperienceStepFactory, RoleFactory, RoleSkillFactory, SkillFactory
 
 pytestmark = pytest.mark.django_db
@@ -86,3 +86,28 @@ def test_role_url_follows_the_language():
     assert role.get_absolute_url() == "/roles/chief-operating-officer/"
     with translation.override("en"):
         assert role.get_absolute_url() == "/en/roles/chief-operating-officer/"
+
+
+@pytest.mark.parametrize(
+    ("low", "high", "french", "english"),
+    [
+        (1, 6, "1 à 6 mois", "1–6 months"),
+        (6, 18, "6 à 18 mois", "6–18 months"),
+        (12, 12, "12 mois", "12 months"),
+        (24, 60, "2 à 5 ans", "2–5 years"),
+        (94, 96, "8 ans", "8 years"),  # never "94 months – 8 years"
+        (156, 173, "13 à 14 ans", "13–14 years"),  # never "13 years – 173 months"
+        (96, 156, "8 à 13 ans", "8–13 years"),
+        (3, 36, "jusqu’à 3 ans", "up to 3 years"),
+    ],
+)
+def test_durations_read_in_one_unit_rounded_for_a_person(low, high, french, english):
+    assert format_duration(low, high) == french
+    with translation.override("en"):
+        assert format_duration(low, high) == english
+
+
+def test_a_degree_rank_reads_as_years_of_study_after_the_baccalaureat():
+    assert degree_rank_label(5) == "bac+5"
+    with translation.override("en"):
+        assert degree_rank_label(3) == "3-year degree"
