@@ -4,7 +4,7 @@ For PostgreSQL and SQLite in turn: migrate, load the content, start gunicorn wit
 settings (2 workers), warm up, and load each page from wrk on loopback for a fixed time. Prints
 requests/s, p50, p99, errors and the throughput as a share of /healthz measured in the same run,
 then a 60 s mixed load at 32 connections. A third run on PostgreSQL first imports a synthetic
-ESCO-size set (bench/esco_files.py) with import_esco, prints its time, then the same pages plus
+ESCO-size set (tests/esco/files.py) with import_esco, prints its time, then the same pages plus
 search and imported profiles with the whole catalogue loaded. Then, when the real ESCO archive is there
 (../shared/esco-real, or $ESCO_REAL_DIR), its import in French and English, twice, on SQLite and PostgreSQL.
 Exits non-zero on any error.
@@ -211,7 +211,7 @@ def page_weight(base: str, path: str) -> tuple[int, list[str]]:
 
 def import_synthetic_esco(env: dict) -> tuple[float, str]:
     """Seconds to import an ESCO-size set in French and English, and the import's report."""
-    from bench import esco_files
+    from tests.esco import files as esco_files
 
     with tempfile.TemporaryDirectory() as folder:
         esco_files.write(Path(folder), esco_files.synthetic())
@@ -224,7 +224,7 @@ def import_real_esco(kind: str) -> list[tuple[str, float, str]] | None:
     """The real ESCO v1.1.2 set (../shared/esco-real or $ESCO_REAL_DIR), in French and English, into a fresh
     database with the content loaded: seconds and report of the first import, then of a second one.
     None when the archive is not there."""
-    from bench import esco_real
+    from tests.esco import real as esco_real
 
     if not esco_real.archive().is_file():
         return None
@@ -241,7 +241,7 @@ def import_real_esco(kind: str) -> list[tuple[str, float, str]] | None:
 
 
 def print_real_esco_imports() -> None:
-    from bench import esco_real
+    from tests.esco import real as esco_real
 
     for kind in ("sqlite", "postgresql"):
         runs = import_real_esco(kind)

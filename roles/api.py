@@ -2,7 +2,6 @@
 
 from typing import Annotated, Any
 
-from django.db.models import Prefetch
 from django.shortcuts import get_object_or_404
 from ninja import Path, Query, Router, Schema
 from ninja.errors import HttpError
@@ -10,7 +9,7 @@ from ninja.pagination import PageNumberPagination, paginate
 from pydantic import Field, field_validator
 
 from .comparison import MAX_COMPARED, MIN_COMPARED, degree_rows, skill_rows
-from .models import SLUG_PATTERN, ExperienceStep, Role, RoleDegree
+from .models import SLUG_PATTERN, Role
 
 router = Router(tags=["roles"])
 
@@ -165,15 +164,6 @@ class Error(Schema):
     detail: str | list[dict[str, Any]] = Field(description="what is wrong: a sentence, or one entry per invalid field")
 
 
-def profiles():
-    return Role.objects.published().with_skills().select_related("reports_to").prefetch_related(
-        Prefetch("role_degrees", queryset=RoleDegree.objects.select_related("degree", "passage__source")
-                 .order_by("kind", "degree__name")),
-        Prefetch("steps", queryset=ExperienceStep.objects.select_related("passage__source")),
-        "sources",
-    )
-
-
 @router.get("/roles", response={200: list[RoleSummary], 422: Error}, summary="Published roles, searchable, by pages")
 @paginate(RolePages, page_size=30, max_page_size=100)
 def list_roles(request, filters: Query[ListFilters]):
@@ -188,13 +178,13 @@ def list_roles(request, filters: Query[ListFilters]):
 @router.get("/roles/{slug}", response={200: RoleDetail, 404: Error, 422: Error},
             summary="One role with its skills, degrees and steps")
 def role_detail(request, slug: Annotated[str, Path(pattern=SLUG)]):
-    return get_object_or_404(profiles(), slug=slug)
+    return get_object_or_404(Role.objects.published().with_requirements(), slug=slug)
 
 
 @router.get("/compare", response={200: Comparison, 404: Error, 422: Error}, summary="Two to four roles side by side")
 def compare(request, query: Query[CompareQuery]):
     roles = query.roles
-    by_slug = {role.slug: role for role in profiles().filter(slug__in=roles)}
+    by_slug = {role.slug: role for role in Role.objects.published().with_requirements().filter(slug__in=roles)}
     missing = [slug for slug in roles if slug not in by_slug]
     if missing:
         raise HttpError(404, f"No published role “{missing[0]}”.")

@@ -8,8 +8,8 @@ from pathlib import Path
 import pytest
 from django.core.management import call_command
 
-from bench import esco_files
 from tests.browser.pages import watch_for_violations
+from tests.esco import files as esco_files
 
 # Playwright's sync API runs an event loop in the test thread; Django's ORM calls from the
 # tests themselves are still synchronous and safe.

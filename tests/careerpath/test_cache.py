@@ -10,13 +10,13 @@ from django.db import connection
 from django.http import HttpResponse
 from django.test.utils import CaptureQueriesContext
 
-from bench import esco_files
 from careerpath.cache import PageCacheMiddleware, cached_page
 from pathways.models import Transition
 from roles.models import Role, RoleSkill
 from tests.assessments import submit
+from tests.esco import files as esco_files
+from tests.esco.command import import_esco
 from tests.html import page_of, texts
-from tests.roles.test_esco_import import run as import_esco
 
 pytestmark = pytest.mark.django_db
 

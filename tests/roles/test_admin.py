@@ -2,26 +2,9 @@ import pytest
 
 from roles.models import Passage, RoleSkill
 from tests.factories import MissionFactory, PassageFactory, RoleFactory, SkillFactory, SourceFactory
+from tests.roles.admin_forms import role_change_form
 
 pytestmark = pytest.mark.django_db
-
-INLINE_PREFIXES = ["role_skills", "role_degrees", "steps", "missions", "variations"]
-
-
-def role_change_form(role, **extra) -> dict:
-    data = {
-        "status": role.status, "slug": role.slug, "title_fr": role.title_fr, "title_en": role.title_en,
-        "title_feminine": "", "acronym": "", "summary_fr": role.summary_fr, "summary_en": role.summary_en,
-        "description_fr": role.description_fr, "description_en": role.description_en,
-        "outlook_fr": "", "outlook_en": "", "evidence_fr": "", "evidence_en": "",
-        "level": role.level, "reports_to": "", "sector_focus": role.sector_focus,
-        "min_scale": role.min_scale, "max_scale": role.max_scale,
-    }
-    for prefix in INLINE_PREFIXES:
-        data.update({f"{prefix}-TOTAL_FORMS": 0, f"{prefix}-INITIAL_FORMS": 0,
-                     f"{prefix}-MIN_NUM_FORMS": 0, f"{prefix}-MAX_NUM_FORMS": 1000})
-    data.update(extra)
-    return data
 
 
 def test_editor_adds_a_skill_with_the_inline_and_it_shows_on_the_profile(client, editor):

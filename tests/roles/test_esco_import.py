@@ -1,31 +1,25 @@
 import csv
-import re
 from pathlib import Path
 
 import pytest
-from django.core.management import CommandError, call_command
+from django.core.management import CommandError
 from django.utils import translation
 
-from bench import esco_files, esco_real
 from careerpath.cache import content_version
 from roles.esco import Importer
 from roles.models import IscoGroup, Origin, Role, RoleSkill, Skill, Source
+from tests.esco import files as esco_files
+from tests.esco import real as esco_real
+from tests.esco.command import import_esco
 from tests.factories import RoleFactory
 from tests.html import page_of, text_of, texts
-from tests.roles.test_admin import role_change_form
+from tests.queries import count_queries
+from tests.roles.admin_forms import role_change_form
 
 pytestmark = pytest.mark.django_db
 
 PLANT = f"{esco_files.ESCO}occupation/00000000-0000-4000-8000-0000000000a1"
 SHIFT = f"{esco_files.ESCO}occupation/00000000-0000-4000-8000-0000000000a2"
-
-
-def run(directory: Path, *args: str) -> str:
-    from io import StringIO
-
-    out = StringIO()
-    call_command("import_esco", str(directory), "--no-progress", *args, stdout=out)
-    return out.getvalue()
 
 
 def snapshot() -> dict:
@@ -47,9 +41,9 @@ def samples(tmp_path) -> dict[str, Path]:
 
 @pytest.mark.parametrize("version", ["1.1", "1.2"])
 def test_importing_twice_gives_the_same_catalogue(samples, version):
-    first_report = run(samples[version])
+    first_report = import_esco(samples[version])
     first = snapshot()
-    second_report = run(samples[version])
+    second_report = import_esco(samples[version])
 
     assert snapshot() == first
     assert f"ESCO {version}" in first_report
@@ -67,9 +61,9 @@ def test_importing_twice_gives_the_same_catalogue(samples, version):
 
 
 def test_both_versions_give_the_same_catalogue_and_the_second_updates_the_source(samples):
-    run(samples["1.1"])
+    import_esco(samples["1.1"])
     from_11 = snapshot()
-    report = run(samples["1.2"])
+    report = import_esco(samples["1.2"])
 
     assert snapshot() == from_11
     assert "created" not in report.replace("0 created", "")
@@ -79,28 +73,28 @@ def test_both_versions_give_the_same_catalogue_and_the_second_updates_the_source
 def test_concepts_not_released_are_skipped(samples):
     rewrite(samples["1.2"] / "ISCOGroups_fr.csv", set_cell("status", "obsolete", row=4))  # group 1321
     rewrite(samples["1.2"] / "occupations_fr.csv", set_cell("status", "obsolete", row=2))  # the shift leader
-    report = run(samples["1.2"], "--languages", "fr")
+    report = import_esco(samples["1.2"], "--languages", "fr")
     assert not IscoGroup.objects.filter(code="1321").exists()
     assert not Role.objects.filter(esco_uri=SHIFT).exists()
     assert "skill links: 2 created, 1 skipped" in report
 
 
 def test_one_language_only(samples):
-    run(samples["1.2"], "--languages", "en")
+    import_esco(samples["1.2"], "--languages", "en")
     plant = Role.objects.get(esco_uri=PLANT)
     assert plant.title_en == "plant manager" and not plant.title_fr
     assert plant.title == "plant manager"  # French pages fall back to English
 
 
 def test_a_dry_run_writes_nothing(samples):
-    report = run(samples["1.2"], "--dry-run")
+    report = import_esco(samples["1.2"], "--dry-run")
     assert "Dry run" in report and "occupations: 2 created" in report
     assert not Role.objects.exists() and not Skill.objects.exists() and not IscoGroup.objects.exists()
 
 
 def test_the_teams_roles_and_editors_changes_are_left_alone(samples, client, editor):
     written = RoleFactory(esco_uri=SHIFT, title_fr="Chef d’équipe", title_en="Team leader")
-    run(samples["1.2"])
+    import_esco(samples["1.2"])
     written.refresh_from_db()
     assert (written.title_fr, written.title_en, written.origin) == ("Chef d’équipe", "Team leader", Origin.WRITTEN)
     assert not written.role_skills.exists()
@@ -112,7 +106,7 @@ def test_the_teams_roles_and_editors_changes_are_left_alone(samples, client, edi
     plant.refresh_from_db()
     assert plant.origin == Origin.EDITED
 
-    report = run(samples["1.2"])
+    report = import_esco(samples["1.2"])
     plant.refresh_from_db()
     assert plant.title_en == "Plant director"
     assert "occupations: 4 kept" in report
@@ -149,12 +143,12 @@ MALFORMED = [
 
 @pytest.mark.parametrize(("file_name", "edit", "message"), MALFORMED, ids=[m[2].split(":")[0] for m in MALFORMED])
 def test_malformed_files_are_refused_with_file_line_and_column_and_change_nothing(samples, file_name, edit, message):
-    run(samples["1.1"])
+    import_esco(samples["1.1"])
     before, version = snapshot(), content_version()
     rewrite(samples["1.2"] / file_name, edit)
 
     with pytest.raises(CommandError) as refused:
-        run(samples["1.2"])
+        import_esco(samples["1.2"])
 
     assert message in str(refused.value)
     assert snapshot() == before and content_version() == version
@@ -188,7 +182,7 @@ def test_an_unusable_row_is_skipped_and_reported_with_file_line_and_column_and_t
         samples, file_name, edit, messages):
     rewrite(samples["1.2"] / file_name, edit)
 
-    report = run(samples["1.2"])
+    report = import_esco(samples["1.2"])
 
     assert "skipped rows, each with its reason:" in report
     for message in messages:
@@ -200,13 +194,13 @@ def test_an_unusable_row_is_skipped_and_reported_with_file_line_and_column_and_t
 
 
 def test_a_clean_import_reports_no_skipped_rows(samples):
-    assert "skipped rows" not in run(samples["1.2"])
+    assert "skipped rows" not in import_esco(samples["1.2"])
 
 
 def test_multi_line_labels_count_their_lines(samples):
     # The plant manager's altLabels span two lines, so the next record starts on line 4.
     rewrite(samples["1.2"] / "occupations_en.csv", set_cell("iscoGroup", "x", row=2))
-    assert "occupations_en.csv, line 4, column iscoGroup" in run(samples["1.2"])
+    assert "occupations_en.csv, line 4, column iscoGroup" in import_esco(samples["1.2"])
 
 
 def test_a_file_that_is_not_utf8_or_missing_is_refused(samples):
@@ -214,22 +208,22 @@ def test_a_file_that_is_not_utf8_or_missing_is_refused(samples):
     path.write_bytes(path.read_bytes().replace("compétence".encode(), "compétence".encode("latin-1"), 1)
                      .replace(b"planifier", "plänifier".encode("latin-1")))
     with pytest.raises(CommandError, match=r"skills_fr.csv, line 2: not UTF-8"):
-        run(samples["1.2"])
+        import_esco(samples["1.2"])
     path.unlink()
     with pytest.raises(CommandError, match=r"skills_fr\.csv: file not found"):
-        run(samples["1.2"])
+        import_esco(samples["1.2"])
 
 
 @pytest.mark.parametrize(("character", "name"), [("\x00", "U+0000"), ("\x1b", "U+001B"), ("\x7f", "U+007F")])
 def test_control_characters_are_refused_where_they_are_before_anything_is_written(samples, character, name):
-    run(samples["1.1"])
+    import_esco(samples["1.1"])
     before = snapshot()
     # Line 2 is the plant manager, whose altLabels span lines 2 and 3: the damage is on line 3.
     rewrite(samples["1.2"] / "occupations_fr.csv",
             lambda rows: rows[1].__setitem__(rows[0].index("altLabels"), f"directrice d’usine\nchef{character} d’usine"))
 
     with pytest.raises(CommandError) as refused:
-        run(samples["1.2"])
+        import_esco(samples["1.2"])
 
     assert f"occupations_fr.csv, line 3, column altLabels: control character {name}" in str(refused.value)
     assert snapshot() == before
@@ -238,12 +232,12 @@ def test_control_characters_are_refused_where_they_are_before_anything_is_writte
 def test_tabs_and_line_breaks_in_quoted_text_are_kept(samples):
     rewrite(samples["1.2"] / "occupations_en.csv",
             set_cell("description", "Plant managers run production.\r\n\tThey plan the shifts."))
-    run(samples["1.2"])
+    import_esco(samples["1.2"])
     assert Role.objects.get(esco_uri=PLANT).description_en == "Plant managers run production.\r\n\tThey plan the shifts."
 
 
 def test_an_interrupted_import_says_nothing_was_written_and_leaves_the_database_as_it_was(samples, monkeypatch):
-    run(samples["1.1"])
+    import_esco(samples["1.1"])
     before = snapshot()
     path = samples["1.2"] / "occupations_en.csv"
     rewrite(path, set_cell("preferredLabel", "plant director"))
@@ -253,7 +247,7 @@ def test_an_interrupted_import_says_nothing_was_written_and_leaves_the_database_
 
     monkeypatch.setattr(Importer, "write_relations", interrupted)
     with pytest.raises(CommandError) as stopped:
-        run(samples["1.2"])
+        import_esco(samples["1.2"])
     assert str(stopped.value) == "Interrupted: nothing was written, the database is as it was."
     assert stopped.value.returncode == 130
     assert snapshot() == before
@@ -261,7 +255,7 @@ def test_an_interrupted_import_says_nothing_was_written_and_leaves_the_database_
 
 def test_unknown_languages_are_refused(samples):
     with pytest.raises(CommandError, match="--languages must name some of fr, en"):
-        run(samples["1.2"], "--languages", "de")
+        import_esco(samples["1.2"], "--languages", "de")
 
 
 # ---------------------------------------------------------------------------------------------
@@ -270,7 +264,7 @@ def test_unknown_languages_are_refused(samples):
 
 @pytest.fixture
 def imported(content, samples):
-    run(samples["1.2"])
+    import_esco(samples["1.2"])
     return Role.objects.get(esco_uri=PLANT)
 
 
@@ -363,28 +357,20 @@ def test_the_coo_and_the_executive_director_carry_their_external_codes(client, c
 
 
 def test_pages_make_as_many_queries_with_the_whole_catalogue(client, imported, tmp_path, settings):
-    from tests.roles.test_views import count_queries
-
     # Measure the work: no page kept.
     settings.CACHES = {**settings.CACHES, "default": {"BACKEND": "django.core.cache.backends.dummy.DummyCache"}}
     paths = ["/roles/", "/roles/?q=manager", "/roles/?page=2", f"/roles/{imported.slug}/", "/roles/isco/1321/",
              "/roles/chief-operating-officer/", "/assessment/"]
     before = {path: count_queries(client, path) for path in paths}
-    run(esco_files.write(tmp_path / "more", esco_files.synthetic(occupations=90, skills=300, relations=1800)))
+    import_esco(esco_files.write(tmp_path / "more", esco_files.synthetic(occupations=90, skills=300, relations=1800)))
     assert Role.objects.count() > 90
     assert {path: count_queries(client, path) for path in paths} == before
 
 
 # ---------------------------------------------------------------------------------------------
-# Real ESCO rows (bench/esco_real.py), dirt included.
+# Real ESCO rows (tests/esco/real.py), dirt included.
 
-OPERATIONS = f"{esco_files.ESCO}occupation/c6bd511a-d966-4df9-a48e-4f800354f268"
 LEATHER = f"{esco_files.ESCO}occupation/3e0b4b9b-b624-4ceb-9bc9-9627cdfb0b81"  # the 202-character label
-
-
-@pytest.fixture
-def real_rows(tmp_path) -> Path:
-    return esco_files.write(tmp_path / "real", esco_real.real_rows(), "1.1")
 
 
 def titles(uri: str) -> tuple[str, str, str]:
@@ -393,7 +379,7 @@ def titles(uri: str) -> tuple[str, str, str]:
 
 
 def test_real_rows_import_whole_with_tidy_labels_and_both_french_forms(real_rows, client):
-    report = run(real_rows)
+    report = import_esco(real_rows)
 
     assert "skipped rows" not in report
     assert Role.objects.count() == len(esco_real.OCCUPATIONS) == 15
@@ -417,7 +403,7 @@ def test_real_rows_import_whole_with_tidy_labels_and_both_french_forms(real_rows
     engineer = Role.objects.get(title_en="product development engineering technician").alternative_titles_en.splitlines()
     assert engineer.count("product development research engineer") == 1
     assert "product development  research engineer" not in engineer
-    operations = Role.objects.get(esco_uri=OPERATIONS)
+    operations = Role.objects.get(esco_uri=esco_real.OPERATIONS)
     assert "directrice des opérations" not in operations.alternative_titles_fr.splitlines()
     assert "directeur de l'exploitation" in operations.alternative_titles_fr.splitlines()
     assert all("\xa0" not in value and "  " not in value and value == value.strip()
@@ -429,9 +415,9 @@ def test_real_rows_import_whole_with_tidy_labels_and_both_french_forms(real_rows
 
 
 def test_a_second_import_of_real_rows_changes_nothing(real_rows):
-    run(real_rows)
+    import_esco(real_rows)
     first = snapshot()
-    report = run(real_rows)
+    report = import_esco(real_rows)
     assert snapshot() == first
     assert "created" not in report and "updated" not in report and "skipped rows" not in report
 
@@ -442,51 +428,10 @@ def test_the_whole_real_esco_set_imports_every_occupation_in_both_languages():
         pytest.skip(f"the real ESCO archive is not at {esco_real.archive()} (set ESCO_REAL_DIR to its folder); "
                     "test_real_rows_* cover real rows from it")
     with esco_real.unpacked() as folder:
-        report = run(folder, "--languages", "fr,en")
+        report = import_esco(folder, "--languages", "fr,en")
     assert "skipped rows" not in report
     imported = Role.objects.filter(origin=Origin.IMPORTED)
     assert imported.count() == esco_real.OCCUPATION_COUNT
     assert not imported.filter(title_fr="").exists() and not imported.filter(title_en="").exists()
     assert imported.exclude(title_feminine="").count() > 2000  # ESCO's French pairs, split
     assert not imported.filter(title_fr__contains="/", title_feminine="").exists()
-
-
-def listed_in_order(client, path: str, q: str) -> list[str]:
-    page = client.get(path, {"q": q}).content.decode()
-    return re.findall(r'<h2 class="h5 card-title"><a href="(?:/en)?/roles/([\w-]+)/"', page)
-
-
-@pytest.mark.parametrize("typed", ["directeur des opérations", "directrice des operations", "DIRECTEUR DES OPERATIONS",
-                                   "  Directrice   des opérations "])
-def test_search_puts_the_title_typed_first_whatever_the_accents_case_or_french_form(client, real_rows, typed):
-    run(real_rows)
-    operations = Role.objects.get(esco_uri=OPERATIONS)
-
-    found = listed_in_order(client, "/roles/", typed)
-
-    assert found[0] == operations.slug
-    # Then titles starting with it, then titles with every word, before what only a description mentions
-    starting = {Role.objects.get(title_fr=title).slug for title in (
-        "directeur des opérations de vol", "directeur des opérations portuaires")}
-    assert set(found[1:3]) == starting
-    assert found.index(Role.objects.get(title_fr="directeur général adjoint").slug) > 2
-
-
-def test_search_ranks_a_title_before_an_alternative_title_before_a_description(client, real_rows):
-    run(real_rows)
-    slug = {role.title_en: role.slug for role in Role.objects.all()}
-    # "head chef" is a title; "executive chef" one of its alternative titles; "cooking" is in its description only.
-    assert listed_in_order(client, "/en/roles/", "Head Chef")[0] == slug["head chef"]
-    assert listed_in_order(client, "/en/roles/", "executive chef")[0] == slug["head chef"]
-    assert slug["head chef"] in listed_in_order(client, "/en/roles/", "cooking")
-    # The operations manager's French alternative title, typed without its accent
-    found = listed_in_order(client, "/roles/", "directeur de l'exploitation")
-    assert found[0] == slug["operations manager"]
-
-
-def test_the_teams_role_and_escos_equal_titles_come_first_together(client, content, real_rows):
-    run(real_rows)
-    found = listed_in_order(client, "/roles/", "directeur des operations")
-    assert found[:2] == ["chief-operating-officer", Role.objects.get(esco_uri=OPERATIONS).slug]
-    found = listed_in_order(client, "/en/roles/", "Operations Manager")
-    assert set(found[:2]) == {"operations-manager", Role.objects.get(esco_uri=OPERATIONS).slug}

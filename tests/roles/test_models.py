@@ -2,7 +2,7 @@ import pytest
 from django.db import IntegrityError, transaction
 from django.utils import translation
 
-from roles.models import Role, RoleSkill, SkillLevel, Variation, format_duration
+from roles.models import Role, RoleSkill, SkillLevel, Variation, degree_rank_label, format_duration
 from tests.factories import ExperienceStepFactory, RoleFactory, RoleSkillFactory, SkillFactory
 
 pytestmark = pytest.mark.django_db
@@ -105,3 +105,9 @@ def test_durations_read_in_one_unit_rounded_for_a_person(low, high, french, engl
     assert format_duration(low, high) == french
     with translation.override("en"):
         assert format_duration(low, high) == english
+
+
+def test_a_degree_rank_reads_as_years_of_study_after_the_baccalaureat():
+    assert degree_rank_label(5) == "bac+5"
+    with translation.override("en"):
+        assert degree_rank_label(3) == "3-year degree"

@@ -1,8 +1,6 @@
 import re
 
 import pytest
-from django.db import connection
-from django.test.utils import CaptureQueriesContext
 from django.utils import translation
 
 from roles.models import Role
@@ -17,6 +15,7 @@ from tests.factories import (
 )
 from tests.html import page_of
 from tests.html import text_of as node_text
+from tests.queries import count_queries
 
 pytestmark = pytest.mark.django_db
 
@@ -121,12 +120,6 @@ def test_draft_role_is_not_public(client, db):
     draft = RoleFactory(status=Role.Status.DRAFT, title_fr="Poste en préparation")
     assert client.get(draft.get_absolute_url()).status_code == 404
     assert "Poste en préparation" not in client.get("/roles/").content.decode()
-
-
-def count_queries(client, path) -> int:
-    with CaptureQueriesContext(connection) as queries:
-        assert client.get(path).status_code == 200
-    return len(queries)
 
 
 def test_profile_queries_do_not_grow_with_skills(client, db):

@@ -14,15 +14,17 @@ import tempfile
 from collections.abc import Iterator
 from pathlib import Path
 
-from .esco_files import EscoSet, EscoSkill, Occupation, Relation
+from .files import EscoSet, EscoSkill, Occupation, Relation
 
 ARCHIVE_NAME = "esco-v1.1.2-fr-en.tar.gz"
 OCCUPATION_COUNT = 3007  # every ESCO v1.1.2 occupation is in the archive
+# The operations manager, "directeur des opérations / directrice des opérations": what searches find first.
+OPERATIONS = "http://data.europa.eu/esco/occupation/c6bd511a-d966-4df9-a48e-4f800354f268"
 
 
 def archive() -> Path:
     """Where the whole real data set is expected: $ESCO_REAL_DIR, else ../shared/esco-real beside the checkout."""
-    folder = os.environ.get("ESCO_REAL_DIR") or Path(__file__).resolve().parent.parent.parent / "shared" / "esco-real"
+    folder = os.environ.get("ESCO_REAL_DIR") or Path(__file__).resolve().parents[3] / "shared" / "esco-real"
     return Path(folder) / ARCHIVE_NAME
 
 
@@ -484,7 +486,7 @@ LINKS = [('http://data.europa.eu/esco/occupation/c6bd511a-d966-4df9-a48e-4f80035
 
 
 def real_rows() -> EscoSet:
-    """The rows above in the shape bench.esco_files.write takes."""
+    """The rows above in the shape tests.esco.files.write takes."""
     skills = {uri: EscoSkill(uri, knowledge, {"fr": fr, "en": en}, {"fr": description_fr, "en": description_en})
               for uri, knowledge, fr, en, description_fr, description_en in SKILLS}
     occupations = {uri: Occupation(uri, isco, {"fr": fr, "en": en}, {"fr": alt_fr, "en": alt_en},

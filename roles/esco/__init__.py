@@ -1,0 +1,37 @@
+"""Import ESCO's CSV download: ISCO groups, skills, occupations, and the links between them.
+
+Files are read by column name and streamed (`reading`), checked whole before anything is written
+(`checking`: a file that cannot be read is refused, an unusable row is skipped and reported), then
+written in batches, labels tidied (`writing`, `tidying`). Rows are keyed by their ESCO URI, so a
+second import updates rather than duplicates; a role or skill written by the team, or edited by an
+editor after an import (origin "edited"), is never touched.
+"""
+
+from pathlib import Path
+
+from django.db import transaction
+
+from .checking import Skipped, check
+from .reading import EscoFile, EscoFileError, detect_version, esco_files
+from .writing import Importer, Report
+
+__all__ = ["EscoFile", "EscoFileError", "Importer", "Report", "Skipped", "check", "import_esco"]
+
+
+def import_esco(directory: Path, languages: list[str], *, dry_run: bool = False, version: str | None = None,
+                advance=lambda n: None, on_phase=lambda phase, total: None) -> tuple[str, Report]:
+    """Check every file, then write them; with `dry_run`, everything is rolled back at the end."""
+    files = esco_files(directory, languages)
+    total = sum(f.path.stat().st_size for f in files)
+    version = version or detect_version(files)
+    on_phase("checking", total)
+    skipped = check(files, advance)
+    report = Report(skipped)
+    on_phase("importing", total)
+    with transaction.atomic():
+        # One transaction around the whole import: stopped part-way, by an error or Ctrl-C,
+        # it leaves the database as it was.
+        Importer(files, version, report, advance, skipped).run()
+        if dry_run:
+            transaction.set_rollback(True)
+    return version, report

@@ -1,0 +1,34 @@
+"""What a role is: roles, skills, degrees, experience steps, missions, traits and sources, one subject a module.
+
+Text fields listed in `roles/translation.py` exist in French (`_fr`, the source language)
+and English (`_en`); an empty English field falls back to the French text. Every model and
+name other apps use is importable from `roles.models`.
+"""
+
+from careerpath.labels import format_duration
+
+from .choices import Origin, Scale, Sector
+from .degrees import DEGREE_RANK, Degree, DegreeField, DegreeLevel, degree_rank_label
+from .fields import (
+    ESCO_URI_PATTERN,
+    LABEL_MAX_LENGTH,
+    SLUG_MAX_LENGTH,
+    SLUG_PATTERN,
+    duration_basis_field,
+    esco_uri_field,
+)
+from .isco import IscoGroup
+from .roles import MAX_PICKED_EXTRA, SEARCH_ALTERNATIVES, SEARCH_DESCRIPTIONS, SEARCH_TITLES, Role, RoleQuerySet
+from .skills import MAX_LEVEL, MIN_LEVEL, Skill, SkillCategory, SkillLevel, Trait
+from .sources import SOURCE_TEXT_DIR, Passage, PassageQuerySet, Source, Statement, normalise_quoted, passage_field
+from .statements import ExperienceArea, ExperienceStep, Importance, Mission, RoleDegree, RoleSkill, Variation
+
+__all__ = [
+    "DEGREE_RANK", "ESCO_URI_PATTERN", "LABEL_MAX_LENGTH", "MAX_LEVEL", "MAX_PICKED_EXTRA", "MIN_LEVEL",
+    "SEARCH_ALTERNATIVES", "SEARCH_DESCRIPTIONS", "SEARCH_TITLES", "SLUG_MAX_LENGTH", "SLUG_PATTERN",
+    "SOURCE_TEXT_DIR", "Degree", "DegreeField", "DegreeLevel", "ExperienceArea", "ExperienceStep", "Importance",
+    "IscoGroup", "Mission", "Origin", "Passage", "PassageQuerySet", "Role", "RoleDegree", "RoleQuerySet",
+    "RoleSkill", "Scale", "Sector", "Skill", "SkillCategory", "SkillLevel", "Source", "Statement", "Trait",
+    "Variation", "degree_rank_label", "duration_basis_field", "esco_uri_field", "format_duration", "normalise_quoted",
+    "passage_field",
+]

@@ -1,0 +1,260 @@
+"""Roles: the profile of a position, and the queries that list, search and fetch roles."""
+
+import re
+from functools import reduce
+from operator import and_, or_
+
+from django.core.validators import RegexValidator
+from django.db import models
+from django.db.models import Case, F, Prefetch, Q, When
+from django.urls import reverse
+from django.utils.text import capfirst
+from django.utils.translation import get_language
+from django.utils.translation import gettext_lazy as _
+
+from roles.search import fold, folded
+
+from .choices import Origin, Scale, Sector
+from .fields import LABEL_MAX_LENGTH, SLUG_MAX_LENGTH, SLUG_PATTERN, esco_uri_field
+from .skills import SkillLevel, Trait
+from .sources import Passage, Source
+from .statements import ExperienceStep, Mission, RoleDegree, RoleSkill, Variation
+
+MAX_PICKED_EXTRA = 10  # more slugs than any picker accepts are ignored rather than queried
+
+# What search reads, by rank (see RoleQuerySet.search).
+SEARCH_TITLES = ("title_fr", "title_feminine", "title_en", "acronym")
+SEARCH_ALTERNATIVES = ("alternative_titles_fr", "alternative_titles_en")
+SEARCH_DESCRIPTIONS = ("summary_fr", "summary_en", "description_fr", "description_en")
+
+
+class RoleQuerySet(models.QuerySet):
+    def published(self):
+        return self.filter(status=Role.Status.PUBLISHED)
+
+    def search(self, text: str):
+        """Roles with every word of `text` in a title (either language, either French form), the acronym, an
+        alternative title, the summary or the description; accents and case set aside. Ranked: a title equal to
+        the text, a title starting with it, every word in the titles, the text in an alternative title, every
+        word in the titles and alternative titles, then the rest; within a rank, the list's own order."""
+        phrase = fold(" ".join(text.split()))
+        words = phrase.split()
+        if not words:
+            return self
+        query = self.alias(
+            searched_titles=folded(*SEARCH_TITLES), searched_alternatives=folded(*SEARCH_ALTERNATIVES),
+            searched_text=folded(*SEARCH_TITLES, *SEARCH_ALTERNATIVES, *SEARCH_DESCRIPTIONS),
+        )
+
+        def every_word(*columns: str) -> Q:
+            return reduce(and_, (reduce(or_, (Q(**{f"{column}__contains": word}) for column in columns)) for word in words))
+
+        rank = Case(
+            When(searched_titles__contains=f"\n{phrase}\n", then=0),
+            When(searched_titles__contains=f"\n{phrase}", then=1),
+            When(every_word("searched_titles"), then=2),
+            When(searched_alternatives__contains=phrase, then=3),
+            When(every_word("searched_titles", "searched_alternatives"), then=4),
+            default=5,
+        )
+        return query.filter(every_word("searched_text")).alias(search_rank=rank).order_by(
+            "search_rank", *Role._meta.ordering)
+
+    def pickable(self, also=()):
+        """The roles offered in pickers: written (or reviewed) by the team, not the thousands imported,
+        plus the roles whose slugs are in `also` (an imported one chosen from its profile). `also` comes
+        from the query string: what cannot be a slug (a NUL byte PostgreSQL would refuse) is left out."""
+        slugs = [slug for slug in list(also)[:MAX_PICKED_EXTRA] if re.fullmatch(SLUG_PATTERN, slug)]
+        return self.filter(~Q(origin=Origin.IMPORTED) | Q(slug__in=slugs))
+
+    def for_sector(self, sector: str):
+        if sector == Sector.BOTH:
+            return self
+        return self.filter(sector_focus__in=[sector, Sector.BOTH])
+
+    def for_scale(self, scale: int):
+        return self.filter(min_scale__lte=scale, max_scale__gte=scale)
+
+    def for_listing(self):
+        return self.select_related("reports_to")
+
+    def with_skills(self):
+        """Required skills with their category, ordered as a profile shows them."""
+        return self.prefetch_related(
+            Prefetch(
+                "role_skills",
+                queryset=RoleSkill.objects.select_related("skill__category", "passage__source").order_by(
+                    "skill__category__position", "-importance", F("required_level").desc(nulls_last=True), "skill__name"
+                ),
+            )
+        )
+
+    def with_requirements(self):
+        """What a role asks and rests on, as the API gives it: required skills, degrees and experience steps
+        with their passages, the role it reports to and its sources, in a fixed number of queries."""
+        return self.with_skills().select_related("reports_to").prefetch_related(
+            Prefetch("role_degrees", queryset=RoleDegree.objects.select_related("degree", "passage__source")
+                     .order_by("kind", "degree__name")),
+            Prefetch("steps", queryset=ExperienceStep.objects.select_related("passage__source").order_by("position")),
+            "sources",
+        )
+
+    def with_profile(self):
+        """Everything a role profile shows, in a fixed number of queries: its requirements, what each skill
+        level concretely means (for self-ratings and actions), missions, variations, traits, direct reports
+        and the passages that support it."""
+        return self.with_requirements().prefetch_related(
+            Prefetch("role_skills__skill__levels", queryset=SkillLevel.objects.order_by("level")),
+            Prefetch("missions", queryset=Mission.objects.select_related("passage__source")
+                     .order_by("-kind", "position")),  # missions, then the day
+            Prefetch("variations", queryset=Variation.objects.select_related("passage__source")
+                     .order_by("dimension", "scale", "sector")),
+            Prefetch("direct_reports", queryset=Role.objects.published().order_by("title_fr")),
+            Prefetch("evidence_passages", queryset=Passage.objects.select_related("source")),
+            "traits",
+        )
+
+
+class Role(models.Model):
+    class Level(models.IntegerChoices):
+        ENTRY = 1, _("Débutant")
+        MANAGER = 2, _("Encadrement")
+        DIRECTOR = 3, _("Direction")
+        EXECUTIVE = 4, _("Direction générale")
+
+    class Status(models.TextChoices):
+        DRAFT = "draft", _("Brouillon")
+        PUBLISHED = "published", _("Publié")
+
+    slug = models.SlugField(
+        _("identifiant d’URL"),
+        max_length=SLUG_MAX_LENGTH,
+        unique=True,
+        help_text=_("Partie de l’adresse de la fiche, p. ex. chief-operating-officer. Ne la changez pas une fois publiée."),
+    )
+    title = models.CharField(
+        _("intitulé"), max_length=LABEL_MAX_LENGTH, help_text=_("Intitulé du poste ; en français, la forme masculine.")
+    )
+    title_feminine = models.CharField(
+        _("intitulé au féminin"),
+        max_length=LABEL_MAX_LENGTH,
+        blank=True,
+        help_text=_("Forme féminine de l’intitulé en français (l’anglais n’a qu’une forme)."),
+    )
+    acronym = models.CharField(_("sigle"), max_length=20, blank=True, help_text=_("Sigle courant, p. ex. COO."))
+    summary = models.CharField(
+        _("résumé"), max_length=400, help_text=_("Une phrase qui dit l’essentiel du poste, affichée dans la liste.")
+    )
+    description = models.TextField(_("description"), help_text=_("Ce qu’est le poste, en quelques paragraphes."))
+    outlook = models.TextField(
+        _("évolution du métier"), blank=True, help_text=_("Comment le poste évolue (outils numériques, RSE…).")
+    )
+    evidence = models.TextField(
+        _("appui dans les sources"),
+        blank=True,
+        help_text=_("Pour un poste intermédiaire : quels passages des sources justifient sa place dans le parcours."),
+    )
+    evidence_passages = models.ManyToManyField(
+        "Passage", blank=True, related_name="supported_roles", verbose_name=_("passages qui l’appuient"),
+        help_text=_("Pour un poste intermédiaire : les passages cités ci-dessus, auxquels la fiche renvoie."),
+    )
+    alternative_titles = models.TextField(
+        _("autres intitulés"), blank=True, help_text=_("Un intitulé par ligne ; la recherche les trouve aussi.")
+    )
+    level = models.PositiveSmallIntegerField(
+        _("niveau hiérarchique"), choices=Level.choices, null=True, blank=True,
+        help_text=_("Vide pour un métier importé que l’équipe n’a pas encore situé."),
+    )
+    reports_to = models.ForeignKey(
+        "self",
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="direct_reports",
+        verbose_name=_("rend compte à"),
+        help_text=_("Le poste auquel ce poste rend compte habituellement."),
+    )
+    sector_focus = models.CharField(
+        _("secteur"),
+        max_length=20,
+        choices=Sector.choices,
+        default=Sector.BOTH,
+        help_text=_("Entreprises de production, de services, ou les deux."),
+    )
+    min_scale = models.PositiveSmallIntegerField(
+        _("taille minimale"), choices=Scale.choices, default=Scale.MICRO,
+        help_text=_("La plus petite organisation où le poste existe."),
+    )
+    max_scale = models.PositiveSmallIntegerField(
+        _("taille maximale"), choices=Scale.choices, default=Scale.LARGE,
+        help_text=_("La plus grande organisation où le poste existe sous ce nom."),
+    )
+    status = models.CharField(
+        _("statut"),
+        max_length=10,
+        choices=Status.choices,
+        default=Status.DRAFT,
+        help_text=_("Seuls les postes publiés sont visibles du public."),
+    )
+    traits = models.ManyToManyField(Trait, blank=True, related_name="roles", verbose_name=_("traits personnels"))
+    sources = models.ManyToManyField(
+        Source, blank=True, related_name="roles", verbose_name=_("sources"),
+        help_text=_("Les articles dont viennent les faits de cette fiche."),
+    )
+    origin = models.CharField(_("origine"), max_length=10, choices=Origin.choices, default=Origin.WRITTEN, editable=False)
+    esco_uri = esco_uri_field(_("Identifiant du métier dans ESCO, p. ex. http://data.europa.eu/esco/occupation/…"))
+    isco_code = models.CharField(
+        _("groupe CITP (ISCO-08)"), max_length=4, blank=True,
+        validators=[RegexValidator(r"^\d{4}$", _("Un code de groupe de base CITP a quatre chiffres, p. ex. 1120."))],
+        help_text=_("Le groupe de base à quatre chiffres, p. ex. 1120."),
+    )
+    rome_code = models.CharField(
+        _("code ROME"), max_length=5, blank=True,
+        validators=[RegexValidator(r"^[A-N]\d{4}$", _("Un code ROME est une lettre suivie de quatre chiffres, p. ex. M1301."))],
+        help_text=_("Fiche métier de France Travail, p. ex. M1301."),
+    )
+    onet_soc_code = models.CharField(
+        _("code O*NET-SOC"), max_length=10, blank=True,
+        validators=[RegexValidator(r"^\d{2}-\d{4}\.\d{2}$", _("Un code O*NET-SOC s’écrit 11-1011.00."))],
+        help_text=_("Profil O*NET, p. ex. 11-1011.00."),
+    )
+    updated_at = models.DateTimeField(_("mis à jour le"), auto_now=True)
+
+    objects = RoleQuerySet.as_manager()
+
+    class Meta:
+        # Roles the team has placed in the hierarchy first, then imported ones.
+        ordering = [F("level").desc(nulls_last=True), "title"]
+        verbose_name = _("poste")
+        verbose_name_plural = _("postes")
+        constraints = [
+            models.CheckConstraint(condition=Q(min_scale__lte=models.F("max_scale")), name="role_scale_range_ordered"),
+            models.CheckConstraint(condition=~Q(reports_to=models.F("pk")), name="role_not_own_manager"),
+        ]
+
+    def __str__(self) -> str:
+        return self.title
+
+    def get_absolute_url(self) -> str:
+        return reverse("roles:detail", kwargs={"slug": self.slug})
+
+    @property
+    def display_title(self) -> str:
+        """The title as pages show it, both forms in French. Imported titles are lower case
+        ("operations manager"): only their first letter is raised, so acronyms stay as written."""
+        title = capfirst(self.title)
+        if get_language() == "fr" and self.title_feminine and self.title_feminine != self.title:
+            return f"{title} / {capfirst(self.title_feminine)}"
+        return title
+
+    @property
+    def is_published(self) -> bool:
+        return self.status == self.Status.PUBLISHED
+
+    def alternative_title_list(self) -> list[str]:
+        return [title for title in self.alternative_titles.splitlines() if title.strip()]
+
+    def scale_range_display(self) -> str:
+        if self.min_scale == self.max_scale:
+            return self.get_min_scale_display()
+        return f"{self.get_min_scale_display()} → {self.get_max_scale_display()}"
