@@ -11,8 +11,8 @@ FOCUS_ORDER = {Sector.PRODUCTION: 0, Sector.BOTH: 1, Sector.SERVICES: 2}
 @dataclass(frozen=True)
 class Place:
     key: str  # the role's slug, or STUDIES
-    name: str  # as pages show it, `Role.display_title`: in French, both forms when they differ
-    title: str  # the first form alone
+    title: str
+    feminine: str  # the French feminine form when it differs (`Role.title_forms`), else ""
     url: str  # "" for the studies node and the role a fragment is centred on
     level: int  # 0 for the studies node
     focus: str  # a Sector value
@@ -20,9 +20,9 @@ class Place:
     current: bool = False
 
     @property
-    def feminine(self) -> str:
-        """The French feminine form when the name shows one, else ""."""
-        return self.name.removeprefix(self.title).removeprefix(" / ")
+    def name(self) -> str:
+        """As pages show it (`Role.display_title`): in French, both forms when they differ."""
+        return " / ".join(form for form in (self.title, self.feminine) if form)
 
     @property
     def focus_label(self) -> str:

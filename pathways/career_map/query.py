@@ -5,11 +5,11 @@ from dataclasses import dataclass, field
 
 from django.db.models import Exists, OuterRef, Q
 from django.utils import translation
-from django.utils.text import capfirst
 from django.utils.translation import gettext as _
 
 from careerpath.cache import per_content_version
-from roles.models import DEGREE_RANK, Role, RoleDegree, Sector, format_duration
+from careerpath.labels import format_duration
+from roles.models import DEGREE_RANK, Role, RoleDegree, Sector, degree_rank_label
 
 from ..models import Transition
 from .layout import COMPACT, WIDE, MapDrawing, layout
@@ -47,18 +47,18 @@ def degree_badge(row, prefix: str = "") -> str:
     ranks = sorted(set(DEGREE_RANK.values()))
     for rank in ranks:
         if getattr(row, f"{prefix}degree_{rank}", False):
-            return _("bac+%(years)d") % {"years": rank}
+            return degree_rank_label(rank)
     return ""
 
 
 def place_for(role: Role, degree: str, current: bool = False) -> Place:
-    return Place(role.slug, role.display_title, capfirst(role.title), "" if current else role.get_absolute_url(),
+    return Place(role.slug, *role.title_forms, "" if current else role.get_absolute_url(),
                  role.level, role.sector_focus, degree, current)
 
 
 def studies_place() -> Place:
     title = str(_("Études ou autre domaine"))
-    return Place(STUDIES, title, title, "", 0, Sector.BOTH, "")
+    return Place(STUDIES, title, "", "", 0, Sector.BOTH, "")
 
 
 def move_for(transition: Transition, source: str, target: str) -> Move:
@@ -124,7 +124,7 @@ def around(role: Role) -> CareerMap | None:
     if not transitions or role.level is None:
         return None
     typical = [rd.degree.rank for rd in role.role_degrees.all() if rd.kind == RoleDegree.Kind.TYPICAL]
-    own = _("bac+%(years)d") % {"years": min(typical)} if typical else ""
+    own = degree_rank_label(min(typical)) if typical else ""
     places = {role.slug: place_for(role, own, current=True)}
     moves = []
     for transition in transitions:

@@ -5,7 +5,6 @@ and English (`_en`); an empty English field falls back to the French text. Every
 name other apps use is importable from `roles.models`.
 """
 
-from careerpath.labels import format_duration
 
 from .choices import Origin, Scale, Sector
 from .degrees import DEGREE_RANK, Degree, DegreeField, DegreeLevel, degree_rank_label
@@ -29,6 +28,6 @@ __all__ = [
     "SOURCE_TEXT_DIR", "Degree", "DegreeField", "DegreeLevel", "ExperienceArea", "ExperienceStep", "Importance",
     "IscoGroup", "Mission", "Origin", "Passage", "PassageQuerySet", "Role", "RoleDegree", "RoleQuerySet",
     "RoleSkill", "Scale", "Sector", "Skill", "SkillCategory", "SkillLevel", "Source", "Statement", "Trait",
-    "Variation", "degree_rank_label", "duration_basis_field", "esco_uri_field", "format_duration", "normalise_quoted",
+    "Variation", "degree_rank_label", "duration_basis_field", "esco_uri_field", "normalise_quoted",
     "passage_field",
 ]

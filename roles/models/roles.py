@@ -239,13 +239,16 @@ class Role(models.Model):
         return reverse("roles:detail", kwargs={"slug": self.slug})
 
     @property
+    def title_forms(self) -> tuple[str, str]:
+        """The title and, in French when it differs, its feminine form ("" otherwise). Imported titles are lower
+        case ("operations manager"): only their first letter is raised, so acronyms stay as written."""
+        feminine = get_language() == "fr" and self.title_feminine and self.title_feminine != self.title
+        return capfirst(self.title), capfirst(self.title_feminine) if feminine else ""
+
+    @property
     def display_title(self) -> str:
-        """The title as pages show it, both forms in French. Imported titles are lower case
-        ("operations manager"): only their first letter is raised, so acronyms stay as written."""
-        title = capfirst(self.title)
-        if get_language() == "fr" and self.title_feminine and self.title_feminine != self.title:
-            return f"{title} / {capfirst(self.title_feminine)}"
-        return title
+        """The title as pages show it: both forms in French when they differ."""
+        return " / ".join(form for form in self.title_forms if form)
 
     @property
     def is_published(self) -> bool:

@@ -2,7 +2,8 @@ import pytest
 from django.db import IntegrityError, transaction
 from django.utils import translation
 
-from roles.models import Role, RoleSkill, SkillLevel, Variation, degree_rank_label, format_duration
+from careerpath.labels import format_duration
+from roles.models import Role, RoleSkill, SkillLevel, Variation, degree_rank_label
 from tests.factories import ExperienceStepFactory, RoleFactory, RoleSkillFactory, SkillFactory
 
 pytestmark = pytest.mark.django_db
