@@ -3,7 +3,6 @@
 from dataclasses import dataclass, field
 from datetime import date
 
-from django.db.models import Prefetch
 from django.shortcuts import get_object_or_404
 from django.utils import timezone
 from django.utils.translation import get_language, pgettext
@@ -31,17 +30,8 @@ from .progress import (
 )
 
 
-def plans_with_everything():
-    """A plan with what its pages show, in a fixed number of queries whatever it holds."""
-    return Plan.objects.select_related("assessment__target_role", "assessment__current_role").prefetch_related(
-        "assessment__ratings", "progress", "readings", "notes",
-        Prefetch("comments", queryset=Comment.objects.select_related("author__user")),
-        Prefetch("shares", queryset=Share.objects.select_related("counsellor__user")),
-    )
-
-
 def get_plan(pk) -> Plan:
-    return get_object_or_404(plans_with_everything(), pk=pk)
+    return get_object_or_404(Plan.objects.with_everything(), pk=pk)
 
 
 @dataclass
@@ -163,7 +153,7 @@ def gap_states(result: ResultView, progress: list[Progress], ratings: dict[int, 
 
 @dataclass
 class PlanSummary:
-    """A plan as a counsellor's list shows it: made from what `plans_with_everything` fetched, no query more."""
+    """A plan as a counsellor's list shows it: made from what `Plan.objects.with_everything()` fetched, no query more."""
 
     share: Share
     plan: Plan

@@ -25,7 +25,7 @@ from . import progress as plan_progress
 from .access import PlanAccess, Reader, ShareExpired, ShareGone, SignInNeeded, counsellor_of, is_counsellor, open_plan
 from .forms import CommentForm, NoteForm, ProgressForm, RatingForm, RouteChoiceForm, ShareForm
 from .models import Comment, Plan, Share, StepNote
-from .pages import PlanPage, plan_page, plan_summary, plans_with_everything
+from .pages import PlanPage, plan_page, plan_summary
 from .progress import ProgressError
 
 
@@ -274,7 +274,7 @@ def dashboard(request):
     counsellor = counsellor_of(request.user)
     shares = list(Share.objects.live().filter(counsellor=counsellor).select_related("plan")
                   .order_by("-plan__updated_at"))
-    plans = plans_with_everything().in_bulk([share.plan_id for share in shares])
+    plans = Plan.objects.with_everything().in_bulk([share.plan_id for share in shares])
     rows = [summary for share in shares if (summary := plan_summary(share, plans[share.plan_id])) is not None]
     return render(request, "plans/dashboard.html", {"counsellor": counsellor, "rows": rows})
 

@@ -9,7 +9,7 @@ from django.utils import timezone
 
 from plans import progress
 from plans.models import Comment, Plan, Progress, Reading, Share, StepNote
-from plans.pages import GapState, get_plan, plan_page, plan_summary, plans_with_everything, reading_label
+from plans.pages import GapState, get_plan, plan_page, plan_summary, reading_label
 from tests.factories import make_plan
 
 pytestmark = pytest.mark.django_db
@@ -93,7 +93,7 @@ def test_a_counsellors_list_shows_where_each_plan_stands_with_no_query_more(plan
     share = Share.objects.create(plan=plan, counsellor=claire, expires_at=timezone.now() + timedelta(days=1))
     gap = plan_page(get_plan(plan.pk)).gaps[0]
     tick(plan, gap.gap.key, progress.gap_effect(gap.gap))
-    fetched = plans_with_everything().get(pk=plan.pk)
+    fetched = Plan.objects.with_everything().get(pk=plan.pk)
     with CaptureQueriesContext(connection) as queries:
         summary = plan_summary(share, fetched)
         last = summary.last_progress
