@@ -119,11 +119,15 @@ def back_to_the_plan(view):
     return wrapped
 
 
-@private
-@back_to_the_plan
-@require_POST
-@limit_posts("plans")
-@opens_plan(needs="can_tick")
+def changes_plan(*, needs: str):
+    """A change to a plan: private, a POST, counted against the plans' rate limit, by a reader the plan's access
+    allows `needs`; opened again after a mistake, its address leads back to the plan."""
+    def decorate(view):
+        return private(back_to_the_plan(require_POST(limit_posts("plans")(opens_plan(needs=needs)(view)))))
+    return decorate
+
+
+@changes_plan(needs="can_tick")
 def tick(request, access: PlanAccess):
     """Tick a step or a gap as done on a day, or untick it."""
     plan, page = access.plan, page_or_gone(access.plan)
@@ -147,11 +151,7 @@ def tick(request, access: PlanAccess):
     return HttpResponseRedirect(f"{plan.get_absolute_url()}#{item.key}", status=303)
 
 
-@private
-@back_to_the_plan
-@require_POST
-@limit_posts("plans")
-@opens_plan(needs="can_rate")
+@changes_plan(needs="can_rate")
 def rate(request, access: PlanAccess):
     """Re-rate one of the target's skills."""
     plan, page = access.plan, page_or_gone(access.plan)
@@ -167,11 +167,7 @@ def rate(request, access: PlanAccess):
     return HttpResponseRedirect(f"{plan.get_absolute_url()}#readiness", status=303)
 
 
-@private
-@back_to_the_plan
-@require_POST
-@limit_posts("plans")
-@opens_plan(needs="can_note")
+@changes_plan(needs="can_note")
 def note(request, access: PlanAccess):
     plan, page = access.plan, page_or_gone(access.plan)
     form = NoteForm(request.POST)
@@ -187,11 +183,7 @@ def note(request, access: PlanAccess):
     return HttpResponseRedirect(f"{plan.get_absolute_url()}#step-{step}", status=303)
 
 
-@private
-@back_to_the_plan
-@require_POST
-@limit_posts("plans")
-@opens_plan(needs="can_share")
+@changes_plan(needs="can_share")
 def share(request, access: PlanAccess):
     """A read-only link, or access for a counsellor by their code, for as long as the person chooses."""
     plan = access.plan
@@ -209,11 +201,7 @@ def share(request, access: PlanAccess):
     return HttpResponseRedirect(f"{plan.get_absolute_url()}#sharing", status=303)
 
 
-@private
-@back_to_the_plan
-@require_POST
-@limit_posts("plans")
-@opens_plan(needs="can_revoke")
+@changes_plan(needs="can_revoke")
 def revoke(request, access: PlanAccess, share_id: int):
     """Effective at once: the share is gone, so its link and the counsellor's access with it."""
     deleted, _per_model = access.revocable_shares().filter(pk=share_id).delete()
