@@ -61,17 +61,18 @@ class TargetField(forms.CharField):
         return role
 
 
-class TargetForm(forms.Form):
+class TargetForm(SiteForm):
     """The assessment's first page: the role a person wants; its skills decide the questions of the second."""
 
-    target = TargetField(label=_("Le poste que vous visez"))
+    target = TargetField(label=_("Le poste que vous visez"), widget=forms.Select)
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
         # Any published role is accepted (imported ones come from their profile's link), but the list
         # offers the roles the team wrote, not thousands of imported occupations.
         asked = self.data.get("target")
-        self.offered = Role.objects.published().pickable(also=[asked] if asked else [])
+        offered = Role.objects.published().pickable(also=[asked] if asked else [])
+        self.fields["target"].widget.choices = [(role.slug, role.display_title) for role in offered]
 
 
 def rating_field_name(skill_id: int) -> str:
