@@ -51,8 +51,6 @@ INSTALLED_APPS = [
     "whitenoise.runserver_nostatic",
     "django.contrib.staticfiles",
     "django.forms",  # Django's own form templates, found by the site's renderer (careerpath.forms)
-    "crispy_forms",
-    "crispy_bootstrap5",
     "bootstrap",
     "axes",
     "django_ratelimit",
@@ -192,9 +190,6 @@ STORAGES = {
         )
     },
 }
-
-CRISPY_ALLOWED_TEMPLATE_PACKS = "bootstrap5"
-CRISPY_TEMPLATE_PACK = "bootstrap5"
 
 # Proxies (load balancers) in front of the app: each adds to X-Forwarded-For, and the client's own address
 # is read there (careerpath.clients), for login throttling and rate limits alike.

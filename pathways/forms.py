@@ -1,15 +1,14 @@
 import re
-from functools import cached_property
+from dataclasses import dataclass
 from urllib.parse import urlencode
 
-from crispy_forms.helper import FormHelper
-from crispy_forms.layout import HTML, Div, Fieldset, Layout, Submit
 from django import forms
 from django.utils.html import format_html
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import pgettext
 
 from careerpath.cache import per_content_version
+from careerpath.forms import SiteForm
 from roles.models import (
     MAX_LEVEL,
     SLUG_PATTERN,
@@ -33,8 +32,6 @@ DEGREE_PART_MISSING = {
 # Where the person is now: a Situation (student, career changer) or the slug of the role they hold. Sent as
 # `position`: what-if links and saved query strings carry that name, so it stays on the wire.
 SITUATION_FIELD = "position"
-EXPERIENCE_HINT = _("En années et en mois : comptez les stages, l’alternance et les premières semaines en poste. "
-                    "Diriger une entreprise : par exemple l’entreprise familiale.")
 
 
 @per_content_version
@@ -64,17 +61,18 @@ class TargetField(forms.CharField):
         return role
 
 
-class TargetForm(forms.Form):
+class TargetForm(SiteForm):
     """The assessment's first page: the role a person wants; its skills decide the questions of the second."""
 
-    target = TargetField(label=_("Le poste que vous visez"))
+    target = TargetField(label=_("Le poste que vous visez"), widget=forms.Select)
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
         # Any published role is accepted (imported ones come from their profile's link), but the list
         # offers the roles the team wrote, not thousands of imported occupations.
         asked = self.data.get("target")
-        self.offered = Role.objects.published().pickable(also=[asked] if asked else [])
+        offered = Role.objects.published().pickable(also=[asked] if asked else [])
+        self.fields["target"].widget.choices = [(role.slug, role.display_title) for role in offered]
 
 
 def rating_field_name(skill_id: int) -> str:
@@ -86,9 +84,20 @@ def experience_field_names(area: str) -> tuple[str, str]:
     return f"years_{area}", f"months_{area}"
 
 
-class AssessmentForm(forms.Form):
+@dataclass(frozen=True)
+class SkillSection:
+    """The skills of one category, as the form asks them: `anchor` is the id the in-page navigation links to."""
+
+    anchor: str
+    name: str
+    fields: list[forms.BoundField]
+
+
+class AssessmentForm(SiteForm):
     """The assessment's second page: where the person is, what they hold, and a 0–5 rating of each skill the
-    target needs."""
+    target needs. Its template (pathways/assessment_form.html) draws it in sections, from the properties below."""
+
+    required_css_class = "required"
 
     position = forms.ChoiceField(  # SITUATION_FIELD
         label=_("Où en êtes-vous ?"),
@@ -169,41 +178,37 @@ class AssessmentForm(forms.Form):
             self.fields[name].choices = [(level, format_html("<strong>{}</strong> — {}", level, description))
                                          for level, description in sorted(descriptions.items())]
 
-    @cached_property
-    def helper(self) -> FormHelper:
-        helper = FormHelper()
-        helper.form_method = "post"
-        # The server's messages are in the visitor's language and sit next to each field.
-        helper.attrs = {"novalidate": ""}
-        sections = {}
-        for role_skill, name in self.skill_fields:
-            sections.setdefault(role_skill.skill.category, []).append(name)
-        skill_sections = [
-            Fieldset(category.name, *names, css_id=f"category-{category.slug}", css_class="skill-section")
-            for category, names in sections.items()
-        ]
-        helper.layout = Layout(
-            Fieldset(_("Où vous en êtes"), SITUATION_FIELD, "degree_level", "degree_field", "circumstances", css_id="situation"),
-            Fieldset(
-                _("Votre expérience"),
-                HTML(format_html("<p class='small text-body-secondary'>{}</p>", EXPERIENCE_HINT)),
-                *(Div(*experience_field_names(area), css_class="experience-area") for area in ExperienceArea),
-                css_id="experience",
-            ),
-            Fieldset(_("Ce que vous cherchez"), "preferred_sector", "preferred_scale", css_id="preferences"),
-            Div(HTML("<h2 class='h4' id='skills'>{% load i18n %}{% translate 'Vos compétences' %}</h2>"), *skill_sections),
-            Fieldset(_("Vos données"), "consent", css_id="consent-section"),
-            Submit("submit", _("Voir mon résultat")),
-        )
-        return helper
+    # The form's sections, for its templates.
+    @property
+    def situation_rows(self) -> list[forms.BoundField]:
+        return [self[name] for name in (SITUATION_FIELD, "degree_level", "degree_field", "circumstances")]
 
     @property
-    def skill_sections(self) -> list[tuple[str, str]]:
-        """(anchor, category name) for the in-page navigation."""
-        seen = {}
-        for role_skill, _name in self.skill_fields:
-            seen.setdefault(role_skill.skill.category.slug, role_skill.skill.category.name)
-        return [(f"category-{slug}", name) for slug, name in seen.items()]
+    def experience_pairs(self) -> list[tuple[forms.BoundField, forms.BoundField]]:
+        """(years, months) of each experience area."""
+        return [(self[years], self[months]) for years, months in map(experience_field_names, ExperienceArea)]
+
+    @property
+    def experience_rows(self) -> list[forms.BoundField]:
+        return [field for pair in self.experience_pairs for field in pair]
+
+    @property
+    def preference_rows(self) -> list[forms.BoundField]:
+        return [self[name] for name in ("preferred_sector", "preferred_scale")]
+
+    @property
+    def skill_rows(self) -> list[forms.BoundField]:
+        return [self[name] for _role_skill, name in self.skill_fields]
+
+    @property
+    def skill_sections(self) -> list[SkillSection]:
+        """The skills by category, in the order the target lists them."""
+        sections: dict[str, SkillSection] = {}
+        for role_skill, name in self.skill_fields:
+            category = role_skill.skill.category
+            section = sections.setdefault(category.slug, SkillSection(f"category-{category.slug}", category.name, []))
+            section.fields.append(self[name])
+        return list(sections.values())
 
     def clean(self):
         cleaned = super().clean()
@@ -270,6 +275,8 @@ class WhatIfForm(AssessmentForm):
     """The result page's "what if": the same questions asked by GET, filled with the saved answers, each one
     open to change; nothing is stored unless the person saves the new answers as a new version."""
 
+    required_css_class = ""  # every answer is already given: no asterisks
+
     def __init__(self, *args, target: Role, rated: set[int], **kwargs):
         super().__init__(*args, target=target, **kwargs)
         del self.fields["consent"]
@@ -287,23 +294,6 @@ class WhatIfForm(AssessmentForm):
             else:  # a skill the saved answers left unrated (added to the role since) stays unrated unless changed
                 field.widget = forms.Select(attrs={"class": "form-select form-select-sm"})
                 field.choices = [("", _("Non évaluée")), *field.choices]
-
-    # The form's sections, for its template.
-    @property
-    def skill_rows(self) -> list[forms.BoundField]:
-        return [self[name] for _role_skill, name in self.skill_fields]
-
-    @property
-    def situation_rows(self) -> list[forms.BoundField]:
-        return [self[name] for name in (SITUATION_FIELD, "degree_level", "degree_field", "circumstances")]
-
-    @property
-    def experience_rows(self) -> list[forms.BoundField]:
-        return [self[name] for area in ExperienceArea for name in experience_field_names(area)]
-
-    @property
-    def preference_rows(self) -> list[forms.BoundField]:
-        return [self[name] for name in ("preferred_sector", "preferred_scale")]
 
 
 def answer_pairs(answers: Answers) -> list[tuple[str, object]]:

@@ -1,10 +1,12 @@
 from datetime import timedelta
 
 from django import forms
+from django.contrib.auth.forms import AuthenticationForm
 from django.utils import timezone
 from django.utils.text import format_lazy
 from django.utils.translation import gettext_lazy as _
 
+from careerpath.forms import SiteBoundField, SiteForm
 from roles.models import MAX_LEVEL
 
 from .models import COMMENT_MAX_LENGTH, NOTE_MAX_LENGTH, SHARED_NAME_MAX_LENGTH, Counsellor
@@ -12,29 +14,14 @@ from .models import COMMENT_MAX_LENGTH, NOTE_MAX_LENGTH, SHARED_NAME_MAX_LENGTH,
 SHARE_DAYS = [7, 30, 90, 365]
 
 
-class StyledForm(forms.Form):
-    """Bootstrap's classes on each field, its help and errors tied to it for screen readers."""
-
-    def __init__(self, *args, **kwargs):
-        super().__init__(*args, **kwargs)
-        for name, field in self.fields.items():
-            widget = field.widget
-            if widget.is_hidden:
-                continue
-            widget.attrs["class"] = "form-select" if isinstance(widget, forms.Select) else "form-control"
-            if field.help_text:
-                widget.attrs["aria-describedby"] = f"{self[name].id_for_label}-help"
+class FocusFirstErrorForm(SiteForm):
+    """A form that comes back at the page's top when refused: its first field to correct takes the focus."""
 
     def full_clean(self):
         super().full_clean()
-        for name in self.errors:
-            if name in self.fields:
-                self.fields[name].widget.attrs["aria-invalid"] = "true"
-                self.fields[name].widget.attrs["class"] += " is-invalid"
-        if self.errors:  # the page comes back at its top: the first field to correct takes the focus
-            first = next((name for name in self.fields if name in self.errors), None)
-            if first:
-                self.fields[first].widget.attrs["autofocus"] = True
+        first = next((name for name in self.fields if name in self.errors), None)
+        if first:
+            self.fields[first].widget.attrs["autofocus"] = True
 
 
 class RouteChoiceForm(forms.Form):
@@ -57,7 +44,7 @@ class ProgressForm(forms.Form):
         return self.cleaned_data["done_on"] or timezone.localdate()
 
 
-class RatingForm(StyledForm):
+class RatingForm(FocusFirstErrorForm):
     skill = forms.ChoiceField(label=_("Compétence"))
     level = forms.TypedChoiceField(label=_("Votre niveau aujourd’hui"), coerce=int, empty_value=None,
                                    choices=[("", _("Choisissez un niveau")),
@@ -77,7 +64,7 @@ class NoteForm(forms.Form):
                                                  most=NOTE_MAX_LENGTH))
 
 
-class ShareForm(StyledForm):
+class ShareForm(FocusFirstErrorForm):
     """A read-only link of its own, or access for one counsellor's account, by their code."""
 
     code = forms.CharField(label=_("Code du conseiller ou de la conseillère"), max_length=20, required=False,
@@ -107,3 +94,10 @@ class CommentForm(forms.Form):
     step = forms.IntegerField(min_value=1, widget=forms.HiddenInput)
     text = forms.CharField(label=_("Votre commentaire"), max_length=COMMENT_MAX_LENGTH,
                            widget=forms.Textarea(attrs={"rows": 2}))
+
+
+class CounsellorLoginForm(AuthenticationForm):
+    """Django's sign-in form, its fields drawn as the site's."""
+
+    bound_field_class = SiteBoundField
+

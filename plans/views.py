@@ -23,7 +23,7 @@ from roles.models import Role
 
 from . import progress as plan_progress
 from .access import PlanAccess, Reader, ShareExpired, ShareGone, SignInNeeded, counsellor_of, is_counsellor, open_plan
-from .forms import CommentForm, NoteForm, ProgressForm, RatingForm, RouteChoiceForm, ShareForm
+from .forms import CommentForm, CounsellorLoginForm, NoteForm, ProgressForm, RatingForm, RouteChoiceForm, ShareForm
 from .models import Comment, Plan, Share, StepNote
 from .pages import PlanPage, plan_page, plan_summary
 from .progress import ProgressError
@@ -243,6 +243,7 @@ class CounsellorLoginView(auth_views.LoginView):
     """Django's sign-in; axes counts its failures by address, as for the admin's."""
 
     template_name = "plans/login.html"
+    authentication_form = CounsellorLoginForm
 
     def dispatch(self, request, *args, **kwargs):
         # A counsellor already signed in goes on; anyone else signed in sees why the counsellors' pages sent

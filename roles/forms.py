@@ -1,14 +1,16 @@
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
+from careerpath.forms import SiteForm
+
 from .comparison import MAX_COMPARED, MIN_COMPARED
 from .models import Role, Scale, Sector
 
 
-class RoleFilterForm(forms.Form):
+class RoleFilterForm(SiteForm):
     """The role list's search and filters; every field is optional and combinable."""
 
-    q = forms.CharField(label=_("Rechercher"), max_length=100, required=False)
+    q = forms.CharField(label=_("Rechercher"), max_length=100, required=False, widget=forms.SearchInput)
     sector = forms.ChoiceField(
         label=_("Secteur"), choices=[("", _("Tous les secteurs")), *Sector.choices], required=False
     )
