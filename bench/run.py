@@ -65,8 +65,9 @@ def database(kind: str):
             yield f"sqlite:///{folder}/bench.sqlite3"
         return
     folder = tempfile.mkdtemp(prefix="careerpath-bench-pg.")
-    started = subprocess.run([str(ROOT / "tools" / "throwaway-postgres"), "start", str(free_port()), folder],
-                             capture_output=True, text=True)
+    started = subprocess.run(
+        [str(ROOT / "tools" / "throwaway-postgres"), "start", str(free_port()), folder], capture_output=True, text=True
+    )
     if started.returncode:
         raise SystemExit(f"PostgreSQL did not start:\n{started.stderr}")
     url = started.stdout.strip()
@@ -77,15 +78,25 @@ def database(kind: str):
 
 
 def manage(env: dict, *args: str) -> str:
-    return subprocess.run([PYTHON, "manage.py", *args], cwd=ROOT, env=env, check=True, capture_output=True,
-                          text=True).stdout
+    return subprocess.run([PYTHON, "manage.py", *args], cwd=ROOT, env=env, check=True, capture_output=True, text=True).stdout
 
 
 @contextlib.contextmanager
 def gunicorn(env: dict, port: int = PORT):
     process = subprocess.Popen(
-        [str(ROOT / ".venv" / "bin" / "gunicorn"), "careerpath.wsgi", "--workers", "2", "--bind", f"127.0.0.1:{port}",
-         "--log-level", "warning"], cwd=ROOT, env=env)
+        [
+            str(ROOT / ".venv" / "bin" / "gunicorn"),
+            "careerpath.wsgi",
+            "--workers",
+            "2",
+            "--bind",
+            f"127.0.0.1:{port}",
+            "--log-level",
+            "warning",
+        ],
+        cwd=ROOT,
+        env=env,
+    )
     base = f"http://127.0.0.1:{port}"
     try:
         for _ in range(100):
@@ -107,9 +118,17 @@ def assessment_request(base: str) -> tuple[str, str, dict]:
     cookie = response.headers["Set-Cookie"].split(";")[0]
     fields = {
         "csrfmiddlewaretoken": re.search(r'name="csrfmiddlewaretoken" value="([^"]+)"', html).group(1),
-        "position": "student", "degree_level": "bachelor", "degree_field": "business-management",
-        "years_operations": 2, "years_people": 0, "years_customer-service": 0, "years_facilities": 0,
-        "years_business": 0, "preferred_sector": "both", "preferred_scale": "", "consent": "on",
+        "position": "student",
+        "degree_level": "bachelor",
+        "degree_field": "business-management",
+        "years_operations": 2,
+        "years_people": 0,
+        "years_customer-service": 0,
+        "years_facilities": 0,
+        "years_business": 0,
+        "preferred_sector": "both",
+        "preferred_scale": "",
+        "consent": "on",
     }
     fields.update({name: 2 for name in set(re.findall(r'name="(skill_\d+)"', html))})
     return path, urllib.parse.urlencode(fields), {"Cookie": cookie, "Content-Type": "application/x-www-form-urlencoded"}
@@ -134,8 +153,11 @@ def plan_path(base: str, result: str, post: tuple[str, str, dict]) -> str:
     """The result's quickest route made a plan, with two of its steps ticked."""
     _path, body, headers = post
     token = dict(urllib.parse.parse_qsl(body))["csrfmiddlewaretoken"]
-    for path, fields in [(f"{result}plan/", {"route": "route-best"}), (f"{result}plan/tick/", {"item": "step-1"}),
-                         (f"{result}plan/tick/", {"item": "step-2"})]:
+    for path, fields in [
+        (f"{result}plan/", {"route": "route-best"}),
+        (f"{result}plan/tick/", {"item": "step-1"}),
+        (f"{result}plan/tick/", {"item": "step-2"}),
+    ]:
         data = urllib.parse.urlencode({"csrfmiddlewaretoken": token, **fields}).encode()
         urllib.request.urlopen(urllib.request.Request(base + path, data=data, headers=headers))
     return f"{result}plan/"
@@ -186,8 +208,10 @@ def lua_post(body: str, headers: dict) -> str:
 
 def lua_rotation(paths: list[str]) -> str:
     items = ", ".join(lua_string(p) for p in paths)
-    return (f"local paths = {{{items}}}\nlocal i = 0\n"
-            "request = function()\n  i = i % #paths + 1\n  return wrk.format('GET', paths[i])\nend\n")
+    return (
+        f"local paths = {{{items}}}\nlocal i = 0\n"
+        "request = function()\n  i = i % #paths + 1\n  return wrk.format('GET', paths[i])\nend\n"
+    )
 
 
 def lua_string(text: str) -> str:
@@ -196,6 +220,7 @@ def lua_string(text: str) -> str:
 
 def page_weight(base: str, path: str) -> tuple[int, list[str]]:
     """Compressed bytes of the page and the stylesheets and scripts it loads; requests to other sites."""
+
     def fetch(url: str) -> bytes:
         request = urllib.request.Request(url, headers={"Accept-Encoding": "gzip"})
         with urllib.request.urlopen(request) as response:
@@ -302,8 +327,10 @@ def pdf_times(base: str, path: str, runs: int = 5) -> str:
         with urllib.request.urlopen(base + path) as response:
             size = len(response.read())
         times.append((time.perf_counter() - start) * 1000)
-    return (f"  plan PDF, one request at a time, median of {runs}: {statistics.median(times):.0f} ms "
-            f"(slowest {max(times):.0f} ms), {size / 1024:.0f} KB\n")
+    return (
+        f"  plan PDF, one request at a time, median of {runs}: {statistics.median(times):.0f} ms "
+        f"(slowest {max(times):.0f} ms), {size / 1024:.0f} KB\n"
+    )
 
 
 UNCACHED = """
@@ -324,8 +351,9 @@ for name, path in [("home page", "/"), ("career map", "/roles/map/"), ("role pro
 
 def uncached_times(env: dict) -> str:
     """What a page costs when nothing is kept: right after a content change, in every process."""
-    return manage({**env, "DJANGO_CACHE_DIR": tempfile.mkdtemp(prefix="careerpath-bench-cache.")},
-                  "shell", "--no-imports", "-c", UNCACHED)
+    return manage(
+        {**env, "DJANGO_CACHE_DIR": tempfile.mkdtemp(prefix="careerpath-bench-cache.")}, "shell", "--no-imports", "-c", UNCACHED
+    )
 
 
 def esco_route_time() -> tuple[float, float]:
@@ -354,8 +382,10 @@ def esco_route_time() -> tuple[float, float]:
 
 def main() -> int:
     failed = False
-    print(f"careerpath benchmark — {time.strftime('%Y-%m-%d %H:%M %Z')} — {os.cpu_count()} cores, "
-          f"gunicorn 2 workers, wrk 2 threads, {SECONDS} s per page at 16 connections")
+    print(
+        f"careerpath benchmark — {time.strftime('%Y-%m-%d %H:%M %Z')} — {os.cpu_count()} cores, "
+        f"gunicorn 2 workers, wrk 2 threads, {SECONDS} s per page at 16 connections"
+    )
     for kind, with_esco in (("postgresql", False), ("sqlite", False), ("postgresql", True)):
         figures, soak, weights, imported, uncached, pdf = run_database(kind, with_esco)
         healthz = figures[0][1].requests_per_second
@@ -366,11 +396,15 @@ def main() -> int:
             print("".join(f"    {line}\n" for line in report.splitlines()), end="")
         print(f"  {'page':<22}{'req/s':>9}{'p50 ms':>9}{'p99 ms':>9}{'errors':>8}{'vs /healthz':>13}")
         for name, f in figures:
-            print(f"  {name:<22}{f.requests_per_second:>9.0f}{f.p50_ms:>9.2f}{f.p99_ms:>9.2f}{f.errors:>8}"
-                  f"{f.requests_per_second / healthz:>12.0%}")
+            print(
+                f"  {name:<22}{f.requests_per_second:>9.0f}{f.p50_ms:>9.2f}{f.p99_ms:>9.2f}{f.errors:>8}"
+                f"{f.requests_per_second / healthz:>12.0%}"
+            )
             failed |= f.errors > 0
-        print(f"  mixed pages, 32 connections, {SOAK_SECONDS} s: {soak.requests_per_second:.0f} req/s, "
-              f"p99 {soak.p99_ms:.2f} ms, {soak.errors} errors")
+        print(
+            f"  mixed pages, 32 connections, {SOAK_SECONDS} s: {soak.requests_per_second:.0f} req/s, "
+            f"p99 {soak.p99_ms:.2f} ms, {soak.errors} errors"
+        )
         failed |= soak.errors > 0
         for name, size, outside in weights:
             print(f"  weight of {name}: {size / 1024:.1f} KB compressed with its styles; outside requests: {outside or 'none'}")
@@ -379,9 +413,11 @@ def main() -> int:
         print(pdf, end="")
     print_real_esco_imports()
     median, compile_ms = esco_route_time()
-    print(f"\nESCO-size catalogue (3,000 roles, 14,000 skills, 130,000 links, 10,000 transitions): "
-          f"scoring + route planning for one profile, median of 7: {median:.0f} ms "
-          f"(indexes built once per catalogue: {compile_ms:.0f} ms)")
+    print(
+        f"\nESCO-size catalogue (3,000 roles, 14,000 skills, 130,000 links, 10,000 transitions): "
+        f"scoring + route planning for one profile, median of 7: {median:.0f} ms "
+        f"(indexes built once per catalogue: {compile_ms:.0f} ms)"
+    )
     if failed:
         print("\nFAILED: errors under load, or a request outside the site")
     return 1 if failed else 0

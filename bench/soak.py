@@ -31,8 +31,9 @@ PG = str(ROOT / "tools" / "throwaway-postgres")
 
 
 def saved_rows(env: dict) -> int:
-    shown = manage(env, "shell", "--no-imports", "-c",
-                   "from pathways.models import Assessment; print(Assessment.objects.count())")
+    shown = manage(
+        env, "shell", "--no-imports", "-c", "from pathways.models import Assessment; print(Assessment.objects.count())"
+    )
     return int(shown.split()[-1])
 
 
@@ -86,8 +87,15 @@ def main() -> int:
             post = assessment_request(base)
             result = result_path(base, post)
             path, body, headers = post
-            pages = ["/", "/roles/", "/roles/chief-operating-officer/", "/en/roles/operations-manager/",
-                     "/compare/?roles=chief-operating-officer&roles=operations-manager", result, "/healthz"]
+            pages = [
+                "/",
+                "/roles/",
+                "/roles/chief-operating-officer/",
+                "/en/roles/operations-manager/",
+                "/compare/?roles=chief-operating-officer&roles=operations-manager",
+                result,
+                "/healthz",
+            ]
             requests = [("GET", page, None, {}) for page in pages] + [("POST", path, body, headers)]
             before = saved_rows(env)
             tally = Tally()
@@ -114,15 +122,22 @@ def main() -> int:
         subprocess.run([PG, "stop", folder], check=False)
 
     total = sum(n for key, n in tally.by_class.items() if key.endswith("xx"))
-    print(f"careerpath soak — {time.strftime('%Y-%m-%d %H:%M %Z')} — PostgreSQL, gunicorn 2 workers, "
-          f"{CONNECTIONS} connections, {SECONDS} s")
-    print(f"  a worker killed with SIGKILL at {killed_at:.0f} s; the database stopped at "
-          f"{tally.outage[0] - start:.0f} s for {tally.outage[1] - tally.outage[0]:.0f} s, then started again")
+    print(
+        f"careerpath soak — {time.strftime('%Y-%m-%d %H:%M %Z')} — PostgreSQL, gunicorn 2 workers, "
+        f"{CONNECTIONS} connections, {SECONDS} s"
+    )
+    print(
+        f"  a worker killed with SIGKILL at {killed_at:.0f} s; the database stopped at "
+        f"{tally.outage[0] - start:.0f} s for {tally.outage[1] - tally.outage[0]:.0f} s, then started again"
+    )
     print(f"  requests answered: {total} ({total / SECONDS:.0f}/s); connections dropped: {tally.dropped}")
-    print("  by status class: " + ", ".join(f"{key} {tally.by_class[key]}" for key in sorted(tally.by_class)
-                                                if key.endswith("xx")))
-    print(f"  429: {tally.by_class['429']}, 500: {tally.by_class['500']}, 503: {tally.by_class['503']} "
-          f"(outside the outage: {len(tally.late_503)})")
+    print(
+        "  by status class: " + ", ".join(f"{key} {tally.by_class[key]}" for key in sorted(tally.by_class) if key.endswith("xx"))
+    )
+    print(
+        f"  429: {tally.by_class['429']}, 500: {tally.by_class['500']}, 503: {tally.by_class['503']} "
+        f"(outside the outage: {len(tally.late_503)})"
+    )
     print(f"  rows saved: {after - before}; POSTs answered 303: {tally.posts_saved}")
     failed = tally.by_class["500"] or after - before != tally.posts_saved or tally.late_503
     print("FAILED" if failed else "passed: no 500, no row lost, 503s only while the database was away")

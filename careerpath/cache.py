@@ -156,8 +156,7 @@ def page_reads(path: str) -> frozenset[str] | None:
 def page_key(request, reads: frozenset[str]) -> str:
     """The page's key: the scheme, the host as sent, the path and the parameters it reads in a set order
     (each one's values in the order given: the comparison shows roles in that order)."""
-    query = urlencode([(name, value) for name in sorted(reads & request.GET.keys())
-                       for value in request.GET.getlist(name)])
+    query = urlencode([(name, value) for name in sorted(reads & request.GET.keys()) for value in request.GET.getlist(name)])
     location = hashlib.sha256(f"{request.path}?{query}".encode()).hexdigest()
     return versioned_key("page", request.scheme, request.META.get("HTTP_HOST", ""), location)
 
@@ -194,6 +193,11 @@ MAX_PAGE_BYTES = 200 * 1024  # a larger page is served but not kept: with the ca
 
 def may_keep(response) -> bool:
     # A cookie, or a Vary on Cookie, means the response was made for this visitor alone.
-    return (getattr(response, "is_shared_page", False) and response.status_code == 200 and not response.streaming
-            and not response.cookies and "cookie" not in response.get("Vary", "").lower()
-            and len(response.content) <= MAX_PAGE_BYTES)
+    return (
+        getattr(response, "is_shared_page", False)
+        and response.status_code == 200
+        and not response.streaming
+        and not response.cookies
+        and "cookie" not in response.get("Vary", "").lower()
+        and len(response.content) <= MAX_PAGE_BYTES
+    )

@@ -18,10 +18,12 @@ def language_links(request):
     links = []
     for code, name in settings.LANGUAGES:
         url = translate_url(same_site_path(request.path), code)
-        links.append({
-            "code": code,
-            "name": name,
-            "url": f"{url}?{query}" if query else url,
-            "is_current": code == current,
-        })
+        links.append(
+            {
+                "code": code,
+                "name": name,
+                "url": f"{url}?{query}" if query else url,
+                "is_current": code == current,
+            }
+        )
     return {"language_links": links}

@@ -11,7 +11,10 @@ from django.utils.translation import ngettext
 YEARS_FROM_MONTHS = 24  # from two years on, durations read in years
 
 BAND_LABELS = {
-    "far": _("loin"), "on-the-way": _("en chemin"), "nearly-there": _("presque prêt·e"), "ready": _("prêt·e"),
+    "far": _("loin"),
+    "on-the-way": _("en chemin"),
+    "nearly-there": _("presque prêt·e"),
+    "ready": _("prêt·e"),
 }
 
 

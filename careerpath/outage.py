@@ -30,8 +30,9 @@ def database_unavailable(request) -> HttpResponse:
     language = translation.get_language_from_path(request.path_info) or settings.LANGUAGE_CODE
     with translation.override(language):
         if request.path_info.startswith("/api/"):
-            response = JsonResponse({"detail": _("Le service est momentanément indisponible : réessayez dans une minute.")},
-                                    status=503)
+            response = JsonResponse(
+                {"detail": _("Le service est momentanément indisponible : réessayez dans une minute.")}, status=503
+            )
         else:
             # Drawn without context processors: they could need the database.
             response = HttpResponse(render_to_string("503.html", {"LANGUAGE_CODE": language}), status=503)

@@ -83,8 +83,9 @@ def render_pdf(request, template_name: str, context: dict | None = None) -> byte
     """
     html = render_to_string(template_name, context, request=request)
     origin = f"{request.scheme}://{request.get_host()}"
-    document = weasyprint.HTML(string=html, base_url=request.build_absolute_uri(),
-                               url_fetcher=StaticFilesOnly(origin), media_type="print")
+    document = weasyprint.HTML(
+        string=html, base_url=request.build_absolute_uri(), url_fetcher=StaticFilesOnly(origin), media_type="print"
+    )
     return document.write_pdf(stylesheets=[paper_stylesheet()], pdf_variant="pdf/ua-1")
 
 

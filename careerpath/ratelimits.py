@@ -34,15 +34,14 @@ def counted_address(_group: str, request: HttpRequest) -> str:
 def seconds_to_wait(request: HttpRequest, group: str) -> int | None:
     """Count this request against the group's limit for its address: None while under the limit, else the
     seconds until the address's count starts again."""
-    usage = get_usage(request, group=f"careerpath.{group}", key=counted_address, rate=settings.RATE_LIMITS[group],
-                      increment=True)
+    usage = get_usage(request, group=f"careerpath.{group}", key=counted_address, rate=settings.RATE_LIMITS[group], increment=True)
     if usage is None or not usage["should_limit"]:
         return None
     return max(usage["time_left"], 1)
 
 
 def delay_in_words(seconds: int) -> str:
-    """"12 minutes", "1 heure, 5 minutes": whole minutes, rounded up, in the active language."""
+    """ "12 minutes", "1 heure, 5 minutes": whole minutes, rounded up, in the active language."""
     now = timezone.now()
     return timeuntil(now + timedelta(minutes=-(-seconds // 60)), now)
 

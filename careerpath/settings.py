@@ -126,17 +126,26 @@ CACHES = {
     # Per process without Redis: at most PAGES_KEPT entries, least recently used out first. Entries are
     # pages (at most careerpath.cache.MAX_PAGE_BYTES, 200 KB; most are 5 to 60 KB) and small counters,
     # so a process holds at most about 100 MB of them.
-    "default": redis_cache if CACHE_URL else {
-        "BACKEND": "django.core.cache.backends.locmem.LocMemCache", "OPTIONS": {"MAX_ENTRIES": PAGES_KEPT},
+    "default": redis_cache
+    if CACHE_URL
+    else {
+        "BACKEND": "django.core.cache.backends.locmem.LocMemCache",
+        "OPTIONS": {"MAX_ENTRIES": PAGES_KEPT},
     },
-    "content": redis_cache if CACHE_URL else {
-        "BACKEND": "django.core.cache.backends.filebased.FileBasedCache", "LOCATION": CACHE_DIR,
+    "content": redis_cache
+    if CACHE_URL
+    else {
+        "BACKEND": "django.core.cache.backends.filebased.FileBasedCache",
+        "LOCATION": CACHE_DIR,
     },
     # Rate limit counts, which every process must share too; a folder of their own, so that the many
     # addresses counted never push the content version out of its folder (a file cache culls at random).
-    "ratelimit": redis_cache if CACHE_URL else {
+    "ratelimit": redis_cache
+    if CACHE_URL
+    else {
         "BACKEND": "django.core.cache.backends.filebased.FileBasedCache",
-        "LOCATION": str(Path(CACHE_DIR) / "ratelimit"), "OPTIONS": {"MAX_ENTRIES": 20000},
+        "LOCATION": str(Path(CACHE_DIR) / "ratelimit"),
+        "OPTIONS": {"MAX_ENTRIES": 20000},
     },
 }
 
@@ -244,12 +253,32 @@ CONTENT_SECURITY_POLICY = {
 }
 
 # Browser features the site never uses, refused to its pages and to anything they could embed.
-PERMISSIONS_POLICY = {feature: [] for feature in [
-    "accelerometer", "autoplay", "browsing-topics", "camera", "display-capture", "encrypted-media",
-    "geolocation", "gyroscope", "hid", "idle-detection", "local-fonts", "magnetometer", "microphone", "midi",
-    "payment", "publickey-credentials-get", "screen-wake-lock", "serial", "usb", "window-management",
-    "xr-spatial-tracking",
-]}
+PERMISSIONS_POLICY = {
+    feature: []
+    for feature in [
+        "accelerometer",
+        "autoplay",
+        "browsing-topics",
+        "camera",
+        "display-capture",
+        "encrypted-media",
+        "geolocation",
+        "gyroscope",
+        "hid",
+        "idle-detection",
+        "local-fonts",
+        "magnetometer",
+        "microphone",
+        "midi",
+        "payment",
+        "publickey-credentials-get",
+        "screen-wake-lock",
+        "serial",
+        "usb",
+        "window-management",
+        "xr-spatial-tracking",
+    ]
+}
 
 SECURE_CONTENT_TYPE_NOSNIFF = True
 SECURE_REFERRER_POLICY = "same-origin"

@@ -20,6 +20,8 @@ router = Router(tags=["route planner"])
 
 # JSON names of the experience areas: their codes, with "_" for "-" so that they read as identifiers.
 AREA_OF_FIELD = {area.value.replace("-", "_"): area.value for area in ExperienceArea}
+
+
 class StrictSchema(Schema):
     """A request body: a field it does not know is refused, not silently dropped (a typo would change the answer)."""
 
@@ -29,8 +31,10 @@ class StrictSchema(Schema):
 ExperienceMonths = create_model(
     "ExperienceMonths",
     __base__=StrictSchema,
-    **{name: (int, Field(0, ge=0, le=MAX_EXPERIENCE_MONTHS, description=str(ExperienceArea(area).label)))
-       for name, area in AREA_OF_FIELD.items()},
+    **{
+        name: (int, Field(0, ge=0, le=MAX_EXPERIENCE_MONTHS, description=str(ExperienceArea(area).label)))
+        for name, area in AREA_OF_FIELD.items()
+    },
 )
 
 
@@ -39,17 +43,20 @@ class RouteRequest(StrictSchema):
     current_role: Slug | None = Field(None, description="slug of the role held now, if any")
     degree_level: Literal[tuple(DegreeLevel.values)] | None = None  # type: ignore[valid-type]
     degree_field: Literal[tuple(DegreeField.values)] | None = None  # type: ignore[valid-type]
-    experience_months: ExperienceMonths = Field(default_factory=ExperienceMonths,
-                                                description="months of experience in each area (internships count)")
+    experience_months: ExperienceMonths = Field(
+        default_factory=ExperienceMonths, description="months of experience in each area (internships count)"
+    )
     preferred_sector: Literal[tuple(Sector.values)] = Sector.BOTH  # type: ignore[valid-type]
     preferred_scale: Literal[tuple(Scale.values)] | None = None  # type: ignore[valid-type]
     ratings: dict[Slug, int] = Field(
-        default_factory=dict, description=f"skill slug → self-rating from 0 to {MAX_LEVEL}; a skill left out is "
-                                          "not assessed: it counts neither for nor against the score",
+        default_factory=dict,
+        description=f"skill slug → self-rating from 0 to {MAX_LEVEL}; a skill left out is "
+        "not assessed: it counts neither for nor against the score",
         json_schema_extra={"additionalProperties": False},  # keys that are not slugs are refused
     )
     circumstances: list[Literal[tuple(Circumstance.values)]] = Field(  # type: ignore[valid-type]
-        default_factory=list, description="what is true of the person and opens moves to them alone")
+        default_factory=list, description="what is true of the person and opens moves to them alone"
+    )
 
 
 class Part(Schema):
@@ -114,8 +121,12 @@ class RouteResponse(Schema):
     closest: list[Closest]
 
 
-@router.post("/route", response={200: RouteResponse, 400: Error, 404: Error, 422: Error, 429: Error},
-             summary="Score a profile and plan its routes", throttle=AddressThrottle("routes"))
+@router.post(
+    "/route",
+    response={200: RouteResponse, 400: Error, 404: Error, 422: Error, 429: Error},
+    summary="Score a profile and plan its routes",
+    throttle=AddressThrottle("routes"),
+)
 def route(request, body: RouteRequest):
     roles = {role.slug: role for role in Role.objects.published().filter(slug__in=[body.target, body.current_role])}
     if body.target not in roles:
@@ -134,36 +145,61 @@ def route(request, body: RouteRequest):
     months = body.experience_months.model_dump()
     profile = profile_from(
         ratings={skills[slug]: level for slug, level in body.ratings.items()},
-        degree_level=body.degree_level or "", degree_field=body.degree_field or "",
+        degree_level=body.degree_level or "",
+        degree_field=body.degree_field or "",
         experience={AREA_OF_FIELD[name]: months[name] for name in AREA_OF_FIELD if months[name]},
-        sector=body.preferred_sector, scale=body.preferred_scale, current_role_id=current.pk if current else None,
+        sector=body.preferred_sector,
+        scale=body.preferred_scale,
+        current_role_id=current.pk if current else None,
         circumstances=body.circumstances,
     )
     target = Role.objects.with_skills().get(pk=roles[body.target].pk)
     result = present(evaluate(current_catalogue(), profile, target.pk), profile, target)
     return {
-        "target": target.slug, "described": result.described, "total": result.total,
-        "band": result.band, "time_to_ready": result.time_to_ready,
+        "target": target.slug,
+        "described": result.described,
+        "total": result.total,
+        "band": result.band,
+        "time_to_ready": result.time_to_ready,
         "parts": [{"name": p.name, "weight": p.weight, "value": p.value, "points": p.points} for p in result.parts],
         "cap": {"reason": result.cap.label, "points": result.cap.points} if result.cap else None,
-        "gaps": [{"skill": gap.skill.slug, "rating": gap.rating, "required": gap.required, "gain": gap.gain}
-                 for gap in result.gaps],
+        "gaps": [
+            {"skill": gap.skill.slug, "rating": gap.rating, "required": gap.required, "gain": gap.gain} for gap in result.gaps
+        ],
         "not_assessed": [skill.slug for skill in result.not_assessed],
         "current_role_out_of_scale": result.current_role_out_of_scale,
         "degree_missing": result.degree_missing,
         "experience_missing": {action.area: action.months for action in result.experience_missing},
-        "ready": result.ready, "best": route_out(result.best) if result.best else None,
+        "ready": result.ready,
+        "best": route_out(result.best) if result.best else None,
         "alternatives": [route_out(route) for route in result.alternatives],
-        "closest": [{"role": c.role.slug, "total": c.total, "direction": c.direction, "leads_to_target": c.leads_to_target,
-                     "shared_skills": [skill.slug for skill in c.shared_skills]} for c in result.closest],
+        "closest": [
+            {
+                "role": c.role.slug,
+                "total": c.total,
+                "direction": c.direction,
+                "leads_to_target": c.leads_to_target,
+                "shared_skills": [skill.slug for skill in c.shared_skills],
+            }
+            for c in result.closest
+        ],
     }
 
 
 def route_out(route: RouteView) -> dict:
-    return {"min_months": route.min_months, "max_months": route.max_months, "steps": [
-        {"kind": row.kind, "role": row.role.slug if row.role else None, "degree": row.degree.slug if row.degree else None,
-         "min_months": row.min_months, "max_months": row.max_months,
-         "experience_missing": {action.area: action.months for action in row.experience},
-         "skills": {action.skill.slug: action.required for action in row.skills}}
-        for row in route.rows
-    ]}
+    return {
+        "min_months": route.min_months,
+        "max_months": route.max_months,
+        "steps": [
+            {
+                "kind": row.kind,
+                "role": row.role.slug if row.role else None,
+                "degree": row.degree.slug if row.degree else None,
+                "min_months": row.min_months,
+                "max_months": row.max_months,
+                "experience_missing": {action.area: action.months for action in row.experience},
+                "skills": {action.skill.slug: action.required for action in row.skills},
+            }
+            for row in route.rows
+        ],
+    }

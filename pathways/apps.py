@@ -14,5 +14,4 @@ class PathwaysConfig(AppConfig):
         from .results import RESULT_PAGES
 
         # A result's page names its other versions: one added or deleted changes the page of the one it revises.
-        forget_object_pages_on_change(self.get_model("Assessment"), RESULT_PAGES,
-                                      pk_of=lambda assessment: assessment.revises_id)
+        forget_object_pages_on_change(self.get_model("Assessment"), RESULT_PAGES, pk_of=lambda assessment: assessment.revises_id)

@@ -46,18 +46,28 @@ class Answers:
     def of(cls, assessment: Assessment, target: Role) -> "Answers":
         """Needs the assessment's current role selected and its ratings prefetched."""
         return cls(
-            target=target, situation=assessment.situation, current_role=assessment.current_role,
-            degree_level=assessment.degree_level, degree_field=assessment.degree_field,
-            experience_months=dict(assessment.experience_months), circumstances=list(assessment.circumstances),
-            preferred_sector=assessment.preferred_sector, preferred_scale=assessment.preferred_scale,
+            target=target,
+            situation=assessment.situation,
+            current_role=assessment.current_role,
+            degree_level=assessment.degree_level,
+            degree_field=assessment.degree_field,
+            experience_months=dict(assessment.experience_months),
+            circumstances=list(assessment.circumstances),
+            preferred_sector=assessment.preferred_sector,
+            preferred_scale=assessment.preferred_scale,
             ratings={rating.skill_id: rating.level for rating in assessment.ratings.all()},
         )
 
     def profile(self) -> Profile:
         return profile_from(
-            ratings=self.ratings, degree_level=self.degree_level, degree_field=self.degree_field,
-            experience=self.experience_months, sector=self.preferred_sector, scale=self.preferred_scale,
-            current_role_id=self.current_role.pk if self.current_role else None, circumstances=self.circumstances,
+            ratings=self.ratings,
+            degree_level=self.degree_level,
+            degree_field=self.degree_field,
+            experience=self.experience_months,
+            sector=self.preferred_sector,
+            scale=self.preferred_scale,
+            current_role_id=self.current_role.pk if self.current_role else None,
+            circumstances=self.circumstances,
         )
 
     def result(self) -> ResultView:
@@ -91,8 +101,7 @@ def save_assessment(answers: Answers, *, language: str, revises: Assessment | No
         pinned_result=answers.pinned_result() if answers.target.is_published else None,
     )
     # The form checked the choices; the model checks its own invariants without a query per relation.
-    assessment.full_clean(exclude={"target_role", "current_role", "revises"}, validate_unique=False,
-                          validate_constraints=False)
+    assessment.full_clean(exclude={"target_role", "current_role", "revises"}, validate_unique=False, validate_constraints=False)
     assessment.save()
     SkillRating.objects.bulk_create(
         SkillRating(assessment=assessment, skill_id=skill_id, level=level) for skill_id, level in answers.ratings.items()
@@ -104,6 +113,5 @@ def purge_assessments(*, older_than_days: int) -> int:
     """Delete assessments created more than `older_than_days` days ago, with their plan and all it holds,
     unless the plan moved on within that time; returns how many."""
     cutoff = timezone.now() - timedelta(days=older_than_days)
-    _total, per_model = (Assessment.objects.filter(created_at__lt=cutoff)
-                         .exclude(plan__updated_at__gte=cutoff).delete())
+    _total, per_model = Assessment.objects.filter(created_at__lt=cutoff).exclude(plan__updated_at__gte=cutoff).delete()
     return per_model.get(Assessment._meta.label, 0)

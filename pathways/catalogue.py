@@ -20,15 +20,24 @@ def requirements_of(role: Role) -> RoleRequirements:
         ),
         degrees=tuple(
             DegreeOption(
-                degree_id=rd.degree_id, rank=rd.degree.rank, field=rd.degree.field,
-                months=rd.degree.typical_months, typical=rd.kind == RoleDegree.Kind.TYPICAL,
+                degree_id=rd.degree_id,
+                rank=rd.degree.rank,
+                field=rd.degree.field,
+                months=rd.degree.typical_months,
+                typical=rd.kind == RoleDegree.Kind.TYPICAL,
                 suited_from_scale=rd.suited_from_scale,
             )
             for rd in role.role_degrees.all()
         ),
         steps=tuple(
-            ExperienceStepNeed(area=step.area, months=step.min_months, sector=step.sector,
-                               alternative=step.is_alternative, min_scale=step.min_scale, max_scale=step.max_scale)
+            ExperienceStepNeed(
+                area=step.area,
+                months=step.min_months,
+                sector=step.sector,
+                alternative=step.is_alternative,
+                min_scale=step.min_scale,
+                max_scale=step.max_scale,
+            )
             for step in role.steps.all()
         ),
     )
@@ -43,12 +52,20 @@ def published_roles_with_requirements():
     degrees = RoleDegree.objects.filter(role=OuterRef("pk"))
     steps = ExperienceStep.objects.filter(role=OuterRef("pk"))
     described = Exists(leveled) | Exists(degrees) | Exists(steps)
-    return Role.objects.published().filter(described).prefetch_related(
-        # A skill without a level set (imported roles) has nothing to score against yet.
-        Prefetch("role_skills", queryset=RoleSkill.objects.filter(required_level__isnull=False).only(
-            "role_id", "skill_id", "required_level", "importance")),
-        Prefetch("role_degrees", queryset=RoleDegree.objects.select_related("degree")),
-        Prefetch("steps", queryset=ExperienceStep.objects.order_by("position")),
+    return (
+        Role.objects.published()
+        .filter(described)
+        .prefetch_related(
+            # A skill without a level set (imported roles) has nothing to score against yet.
+            Prefetch(
+                "role_skills",
+                queryset=RoleSkill.objects.filter(required_level__isnull=False).only(
+                    "role_id", "skill_id", "required_level", "importance"
+                ),
+            ),
+            Prefetch("role_degrees", queryset=RoleDegree.objects.select_related("degree")),
+            Prefetch("steps", queryset=ExperienceStep.objects.order_by("position")),
+        )
     )
 
 
@@ -67,12 +84,25 @@ def read_catalogue() -> Catalogue:
     published = list(published_roles_with_requirements())
     transitions = tuple(
         TransitionEdge(
-            transition_id=t.pk, from_role_id=t.from_role_id, to_role_id=t.to_role_id,
-            min_months=t.min_months, max_months=t.max_months, sector=t.sector,
-            min_scale=t.min_scale, max_scale=t.max_scale, circumstance=t.circumstance,
+            transition_id=t.pk,
+            from_role_id=t.from_role_id,
+            to_role_id=t.to_role_id,
+            min_months=t.min_months,
+            max_months=t.max_months,
+            sector=t.sector,
+            min_scale=t.min_scale,
+            max_scale=t.max_scale,
+            circumstance=t.circumstance,
         )
         for t in Transition.objects.between_published().only(
-            "id", "from_role_id", "to_role_id", "min_months", "max_months", "sector", "min_scale", "max_scale",
+            "id",
+            "from_role_id",
+            "to_role_id",
+            "min_months",
+            "max_months",
+            "sector",
+            "min_scale",
+            "max_scale",
             "circumstance",
         )
     )
@@ -80,14 +110,25 @@ def read_catalogue() -> Catalogue:
     return Catalogue(
         roles={role.pk: requirements_of(role) for role in published},
         transitions=transitions,
-        estimates=Estimates(skill_level_months=estimates[Estimate.Key.SKILL_LEVEL_MONTHS],
-                            first_degree_months=estimates[Estimate.Key.FIRST_DEGREE_MONTHS]),
+        estimates=Estimates(
+            skill_level_months=estimates[Estimate.Key.SKILL_LEVEL_MONTHS],
+            first_degree_months=estimates[Estimate.Key.FIRST_DEGREE_MONTHS],
+        ),
         places={role.pk: RolePlace(role.level, role.min_scale, role.max_scale) for role in published},
     )
 
 
-def profile_from(*, ratings: dict[int, int], degree_level: str, degree_field: str, experience: dict[str, int],
-                 sector: str, scale: int | None, current_role_id: int | None, circumstances=()) -> Profile:
+def profile_from(
+    *,
+    ratings: dict[int, int],
+    degree_level: str,
+    degree_field: str,
+    experience: dict[str, int],
+    sector: str,
+    scale: int | None,
+    current_role_id: int | None,
+    circumstances=(),
+) -> Profile:
     """The scoring's view of a person, from their answers or the API's stateless request."""
     return Profile(
         ratings=ratings,

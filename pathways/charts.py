@@ -58,6 +58,21 @@ class Radar:
     bars: "SkillBars"  # the same values, for narrow screens
 
 
+def radar_label(angle: float, label: str) -> tuple[float, str, list[tuple[float, str]]]:
+    """Where a skill's label stands beside its axis, around a centre at y = 0: (x, text anchor, (y, line) per
+    wrapped line), below the axis's end at the bottom, above it at the top, beside it elsewhere."""
+    cos, sin = math.cos(angle), math.sin(angle)
+    at_pole = abs(cos) < 0.3
+    distance = RADAR_RADIUS * 1.1
+    lines = wrapped(label, RADAR_POLE_CHARS if at_pole else RADAR_LABEL_CHARS)
+    block = (len(lines) - 1) * LINE
+    y = distance * sin
+    first = y - block - LINE / 2 if sin < -0.3 else (y + LINE / 2 if sin > 0.3 else y - block / 2)
+    anchor = "middle" if at_pole else ("start" if cos > 0 else "end")
+    x = RADAR_WIDTH / 2 + distance * cos + (4 if cos > 0.3 else -4 if cos < -0.3 else 0)
+    return x, anchor, [(first + i * LINE, line) for i, line in enumerate(lines)]
+
+
 def radar(values: list[tuple[str, int, int]], max_level: int = 5) -> Radar | None:
     """(label, your level, level asked) per skill; needs three skills or more to draw a shape."""
     if len(values) < 3:
@@ -66,18 +81,7 @@ def radar(values: list[tuple[str, int, int]], max_level: int = 5) -> Radar | Non
     center_x = RADAR_WIDTH / 2
 
     # Labels first, around a centre at y = 0: their lines decide how tall the chart must be.
-    placed = []
-    for angle, (label, _you, _target) in zip(angles, values, strict=True):
-        cos, sin = math.cos(angle), math.sin(angle)
-        at_pole = abs(cos) < 0.3
-        distance = RADAR_RADIUS * 1.1
-        lines = wrapped(label, RADAR_POLE_CHARS if at_pole else RADAR_LABEL_CHARS)
-        block = (len(lines) - 1) * LINE
-        y = distance * sin
-        first = y - block - LINE / 2 if sin < -0.3 else (y + LINE / 2 if sin > 0.3 else y - block / 2)
-        anchor = "middle" if at_pole else ("start" if cos > 0 else "end")
-        placed.append((center_x + distance * cos + (4 if cos > 0.3 else -4 if cos < -0.3 else 0), anchor,
-                       [(first + i * LINE, line) for i, line in enumerate(lines)]))
+    placed = [radar_label(angle, label) for angle, (label, _you, _target) in zip(angles, values, strict=True)]
     top = min(-RADAR_RADIUS, *(lines[0][0] - LINE for _x, _a, lines in placed)) - 4
     bottom = max(RADAR_RADIUS, *(lines[-1][0] + LINE / 2 for _x, _a, lines in placed)) + 4
     center_y = -top
@@ -92,8 +96,18 @@ def radar(values: list[tuple[str, int, int]], max_level: int = 5) -> Radar | Non
     axes = []
     for angle, (label, you, target), (label_x, anchor, lines) in zip(angles, values, placed, strict=True):
         end_x, end_y = point(angle, max_level)
-        axes.append(RadarAxis(label, you, target, end_x, end_y, round(label_x, 1),
-                              tuple((round(center_y + y, 1), line) for y, line in lines), anchor))
+        axes.append(
+            RadarAxis(
+                label,
+                you,
+                target,
+                end_x,
+                end_y,
+                round(label_x, 1),
+                tuple((round(center_y + y, 1), line) for y, line in lines),
+                anchor,
+            )
+        )
     return Radar(
         width=RADAR_WIDTH,
         height=math.ceil(bottom - top),
@@ -220,12 +234,34 @@ def route_chart(routes: list[tuple[str, str, list[Step]]]) -> RouteChart:
         levels = number_levels([(x, str(step[0])) for x, step in zip(xs, steps, strict=True)])
         bar_y = (max(levels, default=0) + 1) * LINE + 4
         segments = tuple(
-            Segment(number, label, duration, kind, start, low, high, x, max(share(low, scale), 0.4),
-                    bar_y - 5 - level * LINE, "end" if x > 96 else "start")
-            for (number, label, duration, kind, low, high), start, x, level in zip(steps, starts, xs, levels,
-                                                                                   strict=True))
-        lanes.append(Lane(key, title, segments, low_total, high_total, round(0.5 + share(low_total, scale), 2),
-                          share(high_total - low_total, scale), bar_y + ROUTE_BAR_HEIGHT + 2, bar_y))
+            Segment(
+                number,
+                label,
+                duration,
+                kind,
+                start,
+                low,
+                high,
+                x,
+                max(share(low, scale), 0.4),
+                bar_y - 5 - level * LINE,
+                "end" if x > 96 else "start",
+            )
+            for (number, label, duration, kind, low, high), start, x, level in zip(steps, starts, xs, levels, strict=True)
+        )
+        lanes.append(
+            Lane(
+                key,
+                title,
+                segments,
+                low_total,
+                high_total,
+                round(0.5 + share(low_total, scale), 2),
+                share(high_total - low_total, scale),
+                bar_y + ROUTE_BAR_HEIGHT + 2,
+                bar_y,
+            )
+        )
     return RouteChart(tuple(lanes), scale, year_ticks(scale))
 
 
@@ -334,5 +370,13 @@ def score_history(points: list[tuple[date, int, str, str, str]]) -> ScoreHistory
         y = round(bottom - total / 100 * (bottom - HISTORY_TOP), 1)
         plotted.append(HistoryPoint(day, total, band, band_label, what, x, y))
     ticks = tuple((round(bottom - score / 100 * (bottom - HISTORY_TOP), 1), score) for score in (0, 50, 100))
-    return ScoreHistory(HISTORY_WIDTH, HISTORY_HEIGHT, tuple(plotted),
-                        " ".join(f"{point.x},{point.y}" for point in plotted), ticks, HISTORY_LEFT, right, bottom)
+    return ScoreHistory(
+        HISTORY_WIDTH,
+        HISTORY_HEIGHT,
+        tuple(plotted),
+        " ".join(f"{point.x},{point.y}" for point in plotted),
+        ticks,
+        HISTORY_LEFT,
+        right,
+        bottom,
+    )

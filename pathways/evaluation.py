@@ -31,12 +31,16 @@ def band_of(total: int | None, ready: bool, months_to_ready: int | None) -> Band
         return Band.READY
     if total is None:
         return None
-    by_score = (Band.NEARLY_THERE if total >= NEARLY_THERE_POINTS
-                else Band.ON_THE_WAY if total >= ON_THE_WAY_POINTS else Band.FAR)
+    by_score = Band.NEARLY_THERE if total >= NEARLY_THERE_POINTS else Band.ON_THE_WAY if total >= ON_THE_WAY_POINTS else Band.FAR
     if months_to_ready is None:  # no route in our content: the score alone
         return by_score
-    by_time = (Band.NEARLY_THERE if months_to_ready <= NEARLY_THERE_MONTHS
-               else Band.ON_THE_WAY if months_to_ready <= ON_THE_WAY_MONTHS else Band.FAR)
+    by_time = (
+        Band.NEARLY_THERE
+        if months_to_ready <= NEARLY_THERE_MONTHS
+        else Band.ON_THE_WAY
+        if months_to_ready <= ON_THE_WAY_MONTHS
+        else Band.FAR
+    )
     return min(by_score, by_time, key=BAND_ORDER.index)
 
 
@@ -96,13 +100,23 @@ def closest_roles(catalogue: Catalogue, profile: Profile, target_id: int, routes
 
     def closest(role_id: int) -> Closest:
         place = places.get(role_id)
-        return Closest(role_id, totals[role_id], direction(from_level, place.level if place else None),
-                       role_id in routes.reaching, tuple(shared.get(role_id, ())))
+        return Closest(
+            role_id,
+            totals[role_id],
+            direction(from_level, place.level if place else None),
+            role_id in routes.reaching,
+            tuple(shared.get(role_id, ())),
+        )
 
     def rank(role_id: int) -> tuple:
         place = places.get(role_id)
-        return (role_id not in routes.reaching, order.index(direction(from_level, place.level if place else None)),
-                -totals[role_id], -len(shared.get(role_id, ())), role_id)
+        return (
+            role_id not in routes.reaching,
+            order.index(direction(from_level, place.level if place else None)),
+            -totals[role_id],
+            -len(shared.get(role_id, ())),
+            role_id,
+        )
 
     return tuple(closest(role_id) for role_id in heapq.nsmallest(CLOSEST_ROLES, totals, key=rank))
 
@@ -113,14 +127,21 @@ def evaluate(catalogue: Catalogue, profile: Profile, target_id: int) -> Evaluati
     if target_id not in catalogue.roles:
         # An imported occupation nobody has described yet: no score and no route, rather than a false 100.
         routes = RouteSearch(target_role_id=target_id, ready=False, best=None)
-        return Evaluation(target=Readiness(role_id=target_id, total=None), routes=routes,
-                          closest=closest_roles(catalogue, profile, target_id, routes),
-                          current_role_out_of_scale=out_of_scale, described=False)
+        return Evaluation(
+            target=Readiness(role_id=target_id, total=None),
+            routes=routes,
+            closest=closest_roles(catalogue, profile, target_id, routes),
+            current_role_out_of_scale=out_of_scale,
+            described=False,
+        )
     target = readiness(catalogue.roles[target_id], profile)
     routes = find_routes(catalogue, profile, target_id)
     holds_target = profile.current_role_id == target_id
-    months = ((0, 0) if target.ready else None) if holds_target or routes.ready else (
-        (routes.best.min_months, routes.best.max_months) if routes.best else None)
+    months = (
+        ((0, 0) if target.ready else None)
+        if holds_target or routes.ready
+        else ((routes.best.min_months, routes.best.max_months) if routes.best else None)
+    )
     return Evaluation(
         target=target,
         routes=routes,

@@ -104,28 +104,38 @@ class AssessmentForm(SiteForm):
         error_messages={"required": _("Dites où vous en êtes : étudiant·e, en reconversion ou déjà en poste.")},
     )
     degree_level = forms.ChoiceField(
-        label=_("Votre diplôme le plus élevé"), required=False,
+        label=_("Votre diplôme le plus élevé"),
+        required=False,
         choices=[("", _("Pas de diplôme de l’enseignement supérieur")), *DegreeLevel.choices],
     )
-    degree_field = forms.ChoiceField(
-        label=_("Domaine de ce diplôme"), required=False, choices=[("", "—"), *DegreeField.choices]
-    )
+    degree_field = forms.ChoiceField(label=_("Domaine de ce diplôme"), required=False, choices=[("", "—"), *DegreeField.choices])
     circumstances = forms.MultipleChoiceField(
-        label=_("Votre situation particulière"), required=False, choices=Circumstance.choices,
+        label=_("Votre situation particulière"),
+        required=False,
+        choices=Circumstance.choices,
         widget=forms.CheckboxSelectMultiple,
         help_text=_("Certains chemins ne s’ouvrent qu’à qui se trouve dans cette situation : cochez seulement si c’est vrai."),
     )
     preferred_sector = forms.ChoiceField(
-        label=_("Secteur souhaité"), choices=[(Sector.BOTH, _("Pas de préférence")), (Sector.PRODUCTION, Sector.PRODUCTION.label),
-                                             (Sector.SERVICES, Sector.SERVICES.label)],
+        label=_("Secteur souhaité"),
+        choices=[
+            (Sector.BOTH, _("Pas de préférence")),
+            (Sector.PRODUCTION, Sector.PRODUCTION.label),
+            (Sector.SERVICES, Sector.SERVICES.label),
+        ],
     )
     preferred_scale = forms.TypedChoiceField(
-        label=_("Taille d’organisation souhaitée"), required=False, coerce=int, empty_value=None,
+        label=_("Taille d’organisation souhaitée"),
+        required=False,
+        coerce=int,
+        empty_value=None,
         choices=[("", _("Pas de préférence")), *Scale.choices],
     )
     consent = forms.BooleanField(
-        label=_("J’accepte que mes réponses soient conservées pour consulter mon résultat à son lien privé. "
-                "Je peux les supprimer à tout moment."),
+        label=_(
+            "J’accepte que mes réponses soient conservées pour consulter mon résultat à son lien privé. "
+            "Je peux les supprimer à tout moment."
+        ),
         error_messages={"required": _("Cochez cette case pour que nous puissions conserver vos réponses.")},
     )
 
@@ -143,13 +153,19 @@ class AssessmentForm(SiteForm):
         for area in ExperienceArea:
             years, months = experience_field_names(area)
             self.fields[years] = forms.IntegerField(
-                label=_("%(area)s : années") % {"area": area.label}, min_value=0, required=False,
-                max_value=MAX_EXPERIENCE_MONTHS // 12, initial=0,
+                label=_("%(area)s : années") % {"area": area.label},
+                min_value=0,
+                required=False,
+                max_value=MAX_EXPERIENCE_MONTHS // 12,
+                initial=0,
                 error_messages={"max_value": _("Indiquez au plus %(limit_value)s ans.")},
             )
             self.fields[months] = forms.IntegerField(
-                label=_("%(area)s : mois en plus") % {"area": area.label}, min_value=0, required=False,
-                max_value=MAX_EXPERIENCE_MONTHS, initial=0,
+                label=_("%(area)s : mois en plus") % {"area": area.label},
+                min_value=0,
+                required=False,
+                max_value=MAX_EXPERIENCE_MONTHS,
+                initial=0,
                 error_messages={"max_value": _("Indiquez au plus %(limit_value)s mois.")},
             )
         self.skill_fields = []
@@ -159,10 +175,17 @@ class AssessmentForm(SiteForm):
             skill = role_skill.skill
             name = rating_field_name(skill.pk)
             self.fields[name] = forms.TypedChoiceField(
-                label=format_html("{} <span class='text-body-secondary small'>({}{}{}/{})</span>",
-                                  skill.name, _("niveau attendu"), pgettext("before what follows", " : "),
-                                  role_skill.required_level, MAX_LEVEL),
-                choices=[(level, str(level)) for level in range(MAX_LEVEL + 1)], coerce=int, widget=forms.RadioSelect,
+                label=format_html(
+                    "{} <span class='text-body-secondary small'>({}{}{}/{})</span>",
+                    skill.name,
+                    _("niveau attendu"),
+                    pgettext("before what follows", " : "),
+                    role_skill.required_level,
+                    MAX_LEVEL,
+                ),
+                choices=[(level, str(level)) for level in range(MAX_LEVEL + 1)],
+                coerce=int,
+                widget=forms.RadioSelect,
                 error_messages={"required": _("Choisissez un niveau de 0 à 5 pour cette compétence.")},
             )
             self.skill_fields.append((role_skill, name))
@@ -175,8 +198,10 @@ class AssessmentForm(SiteForm):
             described.setdefault(level.skill_id, {})[level.level] = level.description
         for role_skill, name in self.skill_fields:
             descriptions = {0: NOT_YET, **described.get(role_skill.skill_id, {})}
-            self.fields[name].choices = [(level, format_html("<strong>{}</strong> — {}", level, description))
-                                         for level, description in sorted(descriptions.items())]
+            self.fields[name].choices = [
+                (level, format_html("<strong>{}</strong> — {}", level, description))
+                for level, description in sorted(descriptions.items())
+            ]
 
     # The form's sections, for its templates.
     @property
@@ -214,8 +239,10 @@ class AssessmentForm(SiteForm):
         cleaned = super().clean()
         for area in ExperienceArea:
             if self.months_in(area) > MAX_EXPERIENCE_MONTHS:
-                self.add_error(experience_field_names(area)[0],
-                               _("Indiquez au plus %(limit)s ans en tout.") % {"limit": MAX_EXPERIENCE_MONTHS // 12})
+                self.add_error(
+                    experience_field_names(area)[0],
+                    _("Indiquez au plus %(limit)s ans en tout.") % {"limit": MAX_EXPERIENCE_MONTHS // 12},
+                )
         missing = degree_part_missing(cleaned.get("degree_level"), cleaned.get("degree_field"))
         if missing:
             self.add_error(missing, DEGREE_PART_MISSING[missing])
@@ -241,17 +268,24 @@ class AssessmentForm(SiteForm):
     @property
     def ratings(self) -> dict[int, int]:
         """Skill id → level, the skills left unrated (the what-if allows it) left out."""
-        return {role_skill.skill_id: level for role_skill, name in self.skill_fields
-                if (level := self.cleaned_data[name]) is not None}
+        return {
+            role_skill.skill_id: level for role_skill, name in self.skill_fields if (level := self.cleaned_data[name]) is not None
+        }
 
     @property
     def answers(self) -> Answers:
         data = self.cleaned_data
         return Answers(
-            target=self.target, situation=self.situation, current_role=self.current_role,
-            degree_level=data["degree_level"], degree_field=data["degree_field"],
-            experience_months=self.experience_months, circumstances=data["circumstances"],
-            preferred_sector=data["preferred_sector"], preferred_scale=data["preferred_scale"], ratings=self.ratings,
+            target=self.target,
+            situation=self.situation,
+            current_role=self.current_role,
+            degree_level=data["degree_level"],
+            degree_field=data["degree_field"],
+            experience_months=self.experience_months,
+            circumstances=data["circumstances"],
+            preferred_sector=data["preferred_sector"],
+            preferred_scale=data["preferred_scale"],
+            ratings=self.ratings,
         )
 
     @staticmethod
@@ -259,8 +293,10 @@ class AssessmentForm(SiteForm):
         """The form data that gives back these answers: to fill the what-if form, or to send them again."""
         data: dict[str, object] = {
             SITUATION_FIELD: answers.current_role.slug if answers.current_role else answers.situation,
-            "degree_level": answers.degree_level, "degree_field": answers.degree_field,
-            "circumstances": list(answers.circumstances), "preferred_sector": answers.preferred_sector,
+            "degree_level": answers.degree_level,
+            "degree_field": answers.degree_field,
+            "circumstances": list(answers.circumstances),
+            "preferred_sector": answers.preferred_sector,
             "preferred_scale": "" if answers.preferred_scale is None else answers.preferred_scale,
         }
         for area in ExperienceArea:
@@ -289,8 +325,9 @@ class WhatIfForm(AssessmentForm):
             field = self.fields[name]
             field.required, field.empty_value = False, None
             if role_skill.skill_id in rated:
-                field.widget = forms.NumberInput(attrs={"type": "range", "min": 0, "max": MAX_LEVEL, "step": 1,
-                                                        "class": "form-range"})
+                field.widget = forms.NumberInput(
+                    attrs={"type": "range", "min": 0, "max": MAX_LEVEL, "step": 1, "class": "form-range"}
+                )
             else:  # a skill the saved answers left unrated (added to the role since) stays unrated unless changed
                 field.widget = forms.Select(attrs={"class": "form-select form-select-sm"})
                 field.choices = [("", _("Non évaluée")), *field.choices]

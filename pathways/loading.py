@@ -22,7 +22,8 @@ def load_transitions(data: dict, report: Counter) -> None:
 
     for entry in data.get("transitions", []):
         transition, created = get_or_create(
-            report, Transition,
+            report,
+            Transition,
             from_role=role(entry["from"]) if "from" in entry else None,
             to_role=role(entry["to"]),
             defaults={
@@ -38,8 +39,9 @@ def load_transitions(data: dict, report: Counter) -> None:
 
 def load_estimates(data: dict, report: Counter) -> None:
     for entry in data.get("estimates", []):
-        get_or_create(report, Estimate, key=entry["key"],
-                      defaults={**pick(entry, "months"), **translated(entry, "justification")})
+        get_or_create(
+            report, Estimate, key=entry["key"], defaults={**pick(entry, "months"), **translated(entry, "justification")}
+        )
 
 
 def load_transition_content(report: Counter) -> None:

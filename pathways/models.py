@@ -47,13 +47,15 @@ class Transition(models.Model):
         SIDEWAYS = "sideways", _("Mouvement latéral")
 
     from_role = models.ForeignKey(
-        Role, on_delete=models.CASCADE, null=True, blank=True, related_name="transitions_out",
+        Role,
+        on_delete=models.CASCADE,
+        null=True,
+        blank=True,
+        related_name="transitions_out",
         verbose_name=_("depuis le poste"),
         help_text=_("Laissez vide pour une entrée depuis les études ou un autre domaine."),
     )
-    to_role = models.ForeignKey(
-        Role, on_delete=models.CASCADE, related_name="transitions_in", verbose_name=_("vers le poste")
-    )
+    to_role = models.ForeignKey(Role, on_delete=models.CASCADE, related_name="transitions_in", verbose_name=_("vers le poste"))
     kind = models.CharField(_("type"), max_length=10, choices=Kind.choices, default=Kind.UPWARD)
     min_months = models.PositiveSmallIntegerField(
         _("durée minimale (mois)"),
@@ -61,9 +63,11 @@ class Transition(models.Model):
     )
     max_months = models.PositiveSmallIntegerField(_("durée maximale (mois)"))
     sector = models.CharField(
-        _("secteur"), max_length=20, choices=Sector.choices, default=Sector.BOTH,
-        help_text=_("Limitez à un secteur si le changement n’y a de sens que là "
-                    "(p. ex. le service client dans les services)."),
+        _("secteur"),
+        max_length=20,
+        choices=Sector.choices,
+        default=Sector.BOTH,
+        help_text=_("Limitez à un secteur si le changement n’y a de sens que là (p. ex. le service client dans les services)."),
     )
     min_scale = models.PositiveSmallIntegerField(_("taille minimale"), choices=Scale.choices, default=Scale.MICRO)
     max_scale = models.PositiveSmallIntegerField(_("taille maximale"), choices=Scale.choices, default=Scale.LARGE)
@@ -71,9 +75,14 @@ class Transition(models.Model):
         _("conditions"), max_length=300, blank=True, help_text=_("Ce qui doit être vrai pour que ce changement soit possible.")
     )
     circumstance = models.CharField(
-        _("réservé à qui déclare"), max_length=30, choices=Circumstance.choices, blank=True,
-        help_text=_("Le changement n’est proposé qu’aux personnes qui déclarent cette situation dans l’auto-évaluation "
-                    "(p. ex. avoir une entreprise familiale à diriger)."),
+        _("réservé à qui déclare"),
+        max_length=30,
+        choices=Circumstance.choices,
+        blank=True,
+        help_text=_(
+            "Le changement n’est proposé qu’aux personnes qui déclarent cette situation dans l’auto-évaluation "
+            "(p. ex. avoir une entreprise familiale à diriger)."
+        ),
     )
     duration_basis = duration_basis_field()
     rationale = models.TextField(
@@ -89,9 +98,7 @@ class Transition(models.Model):
         verbose_name_plural = _("transitions")
         constraints = [
             models.UniqueConstraint(fields=["from_role", "to_role"], name="transition_unique"),
-            models.UniqueConstraint(
-                fields=["to_role"], condition=Q(from_role__isnull=True), name="transition_entry_unique"
-            ),
+            models.UniqueConstraint(fields=["to_role"], condition=Q(from_role__isnull=True), name="transition_entry_unique"),
             models.CheckConstraint(condition=~Q(from_role=models.F("to_role")), name="transition_changes_role"),
             models.CheckConstraint(condition=Q(min_months__lte=models.F("max_months")), name="transition_duration_ordered"),
             models.CheckConstraint(condition=Q(min_scale__lte=models.F("max_scale")), name="transition_scale_ordered"),
@@ -125,22 +132,37 @@ class Assessment(models.Model):
     degree_level = models.CharField(_("diplôme le plus élevé"), max_length=20, choices=DegreeLevel.choices, blank=True)
     degree_field = models.CharField(_("domaine du diplôme"), max_length=40, choices=DegreeField.choices, blank=True)
     circumstances = models.JSONField(
-        _("situations déclarées"), default=list, blank=True, help_text=_("Les situations que la personne a cochées."),
+        _("situations déclarées"),
+        default=list,
+        blank=True,
+        help_text=_("Les situations que la personne a cochées."),
     )
     experience_months = models.JSONField(
-        _("expérience (mois par domaine)"), default=dict, blank=True,
+        _("expérience (mois par domaine)"),
+        default=dict,
+        blank=True,
         help_text=_("Les mois déclarés dans chaque domaine d’expérience ; un domaine absent compte zéro."),
     )
     preferred_sector = models.CharField(_("secteur souhaité"), max_length=20, choices=Sector.choices, default=Sector.BOTH)
     preferred_scale = models.PositiveSmallIntegerField(_("taille souhaitée"), choices=Scale.choices, null=True, blank=True)
     consent = models.BooleanField(_("accord pour conserver les réponses"))
     pinned_result = models.JSONField(
-        _("résultat tel que calculé"), null=True, blank=True, editable=False,
-        help_text=_("Le score et le parcours au moment de l’enregistrement, dans chaque langue : la page les montre "
-                    "tels quels, et dit ce qui a changé depuis."),
+        _("résultat tel que calculé"),
+        null=True,
+        blank=True,
+        editable=False,
+        help_text=_(
+            "Le score et le parcours au moment de l’enregistrement, dans chaque langue : la page les montre "
+            "tels quels, et dit ce qui a changé depuis."
+        ),
     )
     revises = models.ForeignKey(
-        "self", on_delete=models.SET_NULL, null=True, blank=True, related_name="revisions", editable=False,
+        "self",
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="revisions",
+        editable=False,
         verbose_name=_("version précédente"),
         help_text=_("Le résultat dont celui-ci reprend les réponses, modifiées ou recalculées."),
     )
@@ -172,8 +194,9 @@ class Assessment(models.Model):
             if area not in ExperienceArea.values:
                 raise ValidationError({"experience_months": _("Domaine d’expérience inconnu : %(area)s.") % {"area": area}})
             if not isinstance(months, int) or not 0 <= months <= MAX_EXPERIENCE_MONTHS:
-                raise ValidationError({"experience_months": _("Entre 0 et %(limit)s mois par domaine.")
-                                       % {"limit": MAX_EXPERIENCE_MONTHS}})
+                raise ValidationError(
+                    {"experience_months": _("Entre 0 et %(limit)s mois par domaine.") % {"limit": MAX_EXPERIENCE_MONTHS}}
+                )
         if not isinstance(self.circumstances, list) or not set(self.circumstances) <= set(Circumstance.values):
             raise ValidationError({"circumstances": _("Situation inconnue.")})
 

@@ -30,8 +30,11 @@ CAP_LABELS = {
     "degree": _("Plafond : le poste demande un diplôme que vous n’avez pas encore"),
     "experience": _("Plafond : l’expérience demandée est encore loin"),
 }
-DIRECTION_LABELS = {Direction.UP: _("plus haut dans la hiérarchie"), Direction.LATERAL: _("au même niveau"),
-                    Direction.DOWN: _("plus bas dans la hiérarchie")}
+DIRECTION_LABELS = {
+    Direction.UP: _("plus haut dans la hiérarchie"),
+    Direction.LATERAL: _("au même niveau"),
+    Direction.DOWN: _("plus bas dans la hiérarchie"),
+}
 TOP_GAPS = 5
 BEST_ROUTE_ANCHOR = "route-best"
 SKILLS_PER_STEP = 3  # the essential skills furthest below the next role's level
@@ -150,14 +153,25 @@ class RouteView:
     @property
     def chart_steps(self) -> list[charts.Step]:
         """Each step that takes time, numbered as the route's list of steps numbers it."""
-        return [(number, row.title, row.duration, "degree" if row.kind == "degree" else "role", row.min_months,
-                 row.max_months) for number, row in enumerate(self.rows, 1) if row.kind != "target"]
+        return [
+            (number, row.title, row.duration, "degree" if row.kind == "degree" else "role", row.min_months, row.max_months)
+            for number, row in enumerate(self.rows, 1)
+            if row.kind != "target"
+        ]
 
     @property
     def signature(self) -> tuple:
         """What the route says, whatever the language: its steps, what each opens and how long each takes."""
-        return tuple((row.kind, row.role.slug if row.role else None, row.degree.slug if row.degree else None,
-                      row.min_months, row.max_months) for row in self.rows)
+        return tuple(
+            (
+                row.kind,
+                row.role.slug if row.role else None,
+                row.degree.slug if row.degree else None,
+                row.min_months,
+                row.max_months,
+            )
+            for row in self.rows
+        )
 
 
 @dataclass
@@ -217,16 +231,27 @@ class ResultView:
         """Every route on one axis of years, the quickest first."""
         if self.best is None:
             return None
-        return charts.route_chart([
-            (route.anchor, str(_("%(name)s — environ %(duration)s") % {"name": route.name, "duration": route.duration}),
-             route.chart_steps) for route in (self.best, *self.alternatives)])
+        return charts.route_chart(
+            [
+                (
+                    route.anchor,
+                    str(_("%(name)s — environ %(duration)s") % {"name": route.name, "duration": route.duration}),
+                    route.chart_steps,
+                )
+                for route in (self.best, *self.alternatives)
+            ]
+        )
 
     @property
     def guidance(self) -> tuple:
         """What the result tells a person to do, whatever the language: two results with the same guidance
         differ at most in wording."""
         return (
-            self.total, self.band, self.ready, self.holds_target, self.degree_missing,
+            self.total,
+            self.band,
+            self.ready,
+            self.holds_target,
+            self.degree_missing,
             tuple((gap.skill.slug, gap.rating, gap.required) for gap in self.gaps),
             tuple((action.area, action.months) for action in self.experience_missing),
             self.best.signature if self.best else None,
@@ -267,6 +292,7 @@ class ResultChange:
     def route_changed(self) -> bool:
         def signature(view: ResultView):
             return view.best.signature if view.best else None
+
         return signature(self.before) != signature(self.after)
 
 
@@ -298,16 +324,18 @@ def fetch_lookups(evaluation: Evaluation, target: Role) -> Lookups:
         experience_steps=experience_steps,
         transitions=Transition.objects.in_bulk({leg.transition.transition_id for leg in legs if leg.transition}),
         degrees=Degree.objects.in_bulk({leg.degree.degree_id for leg in legs if leg.degree}),
-        skills=Skill.objects.prefetch_related(Prefetch("levels", queryset=SkillLevel.objects.order_by("level")))
-        .in_bulk(skill_ids),
+        skills=Skill.objects.prefetch_related(Prefetch("levels", queryset=SkillLevel.objects.order_by("level"))).in_bulk(
+            skill_ids
+        ),
         estimates=list(Estimate.objects.all()),
     )
 
 
 def skill_action(skill_id: int, rating: int, required: int, gain: int, lookups: Lookups) -> SkillAction:
     skill = lookups.skills[skill_id]
-    next_level = next((LevelRef(level.level, level.description) for level in skill.levels.all()
-                       if level.level == rating + 1), None)
+    next_level = next(
+        (LevelRef(level.level, level.description) for level in skill.levels.all() if level.level == rating + 1), None
+    )
     return SkillAction(NamedRef.of(skill), rating, required, gain, next_level)
 
 
@@ -321,15 +349,17 @@ def raise_action(skill: SkillToRaise, lookups: Lookups) -> SkillAction:
 
 def experience_actions(role_id: int, missing: dict[str, int], lookups: Lookups) -> list[ExperienceAction]:
     return [
-        ExperienceAction(area, months, [step.title for step in lookups.experience_steps.get(role_id, [])
-                                        if step.area == area and not step.is_alternative])
+        ExperienceAction(
+            area,
+            months,
+            [step.title for step in lookups.experience_steps.get(role_id, []) if step.area == area and not step.is_alternative],
+        )
         for area, months in missing.items()
     ]
 
 
 def part_view(part: Part) -> PartView:
-    return PartView(part.name, str(PART_LABELS[part.name]), round(100 * part.weight), round(100 * part.value),
-                    part.points)
+    return PartView(part.name, str(PART_LABELS[part.name]), round(100 * part.weight), round(100 * part.value), part.points)
 
 
 def duration_basis(leg: Leg, lookups: Lookups) -> str:
@@ -342,8 +372,11 @@ def route_rows(route: Route, lookups: Lookups) -> list[RouteStep]:
     position it leaves, so it shows on that position's row; its degree, on a row of its own before the
     role it opens."""
     first = route.legs[0]
-    start = (lookups.roles[first.from_role_id].display_title if first.from_role_id
-             else str(_("Vos études, ou votre poste actuel hors de ces métiers")))
+    start = (
+        lookups.roles[first.from_role_id].display_title
+        if first.from_role_id
+        else str(_("Vos études, ou votre poste actuel hors de ces métiers"))
+    )
     rows = [RouteStep("start", start, role=RoleRef.of(lookups.roles[first.from_role_id]) if first.from_role_id else None)]
     for leg in route.legs:
         staying = rows[-1]
@@ -357,17 +390,31 @@ def route_rows(route: Route, lookups: Lookups) -> list[RouteStep]:
         role = lookups.roles[leg.to_role_id]
         if leg.degree:
             degree = lookups.degrees[leg.degree.degree_id]
-            rows.append(RouteStep("degree", degree.name, leg.degree_months, leg.degree_months,
-                                 degree=NamedRef.of(degree),
-                                 why=_("%(role)s demande ce niveau de diplôme.") % {"role": role.display_title},
-                                 basis=degree.duration_basis))
+            rows.append(
+                RouteStep(
+                    "degree",
+                    degree.name,
+                    leg.degree_months,
+                    leg.degree_months,
+                    degree=NamedRef.of(degree),
+                    why=_("%(role)s demande ce niveau de diplôme.") % {"role": role.display_title},
+                    basis=degree.duration_basis,
+                )
+            )
         transition = lookups.transitions[leg.transition.transition_id] if leg.transition else None
-        rows.append(RouteStep(
-            "role", role.display_title, role=RoleRef.of(role),
-            why=transition.rationale if transition else str(
-                _("Vous avez le diplôme et l’expérience que demande ce poste : une fois les compétences au niveau, postulez.")),
-            conditions=transition.conditions if transition else "",
-        ))
+        rows.append(
+            RouteStep(
+                "role",
+                role.display_title,
+                role=RoleRef.of(role),
+                why=transition.rationale
+                if transition
+                else str(
+                    _("Vous avez le diplôme et l’expérience que demande ce poste : une fois les compétences au niveau, postulez.")
+                ),
+                conditions=transition.conditions if transition else "",
+            )
+        )
     rows[-1].kind = "target"
     if not (rows[0].max_months or rows[0].experience or rows[0].skills):
         rows.pop(0)  # nothing to do where the person is before the first move
@@ -386,28 +433,42 @@ def route_tags(route: Route) -> list[str]:
 
 def route_label(route: Route, best: Route | None, lookups: Lookups) -> str:
     """An alternative is named by the roles it passes through that the quickest route does not."""
-    distinct = [lookups.roles[role_id].display_title for role_id in route.role_ids[:-1]
-                if best is None or role_id not in best.intermediate_role_ids]
+    distinct = [
+        lookups.roles[role_id].display_title
+        for role_id in route.role_ids[:-1]
+        if best is None or role_id not in best.intermediate_role_ids
+    ]
     return str(_("Par : %(roles)s") % {"roles": ", ".join(distinct)}) if distinct else str(_("Accès direct"))
 
 
 def route_view(route: Route, best: Route | None, anchor: str, lookups: Lookups) -> RouteView:
-    return RouteView(anchor, route_rows(route, lookups), route.min_months, route.max_months,
-                     route_label(route, best, lookups), route_tags(route))
+    return RouteView(
+        anchor,
+        route_rows(route, lookups),
+        route.min_months,
+        route.max_months,
+        route_label(route, best, lookups),
+        route_tags(route),
+    )
 
 
 def radar_rows(target: Role, profile: Profile) -> list[tuple[str, int, int, int]]:
     """(skill, your level, level asked, shortfall) for each skill of the target the person assessed."""
-    return [(rs.skill.name, profile.ratings[rs.skill_id], rs.required_level,
-             max(0, rs.required_level - profile.ratings[rs.skill_id]))
-            for rs in target.role_skills.all() if rs.required_level and rs.skill_id in profile.ratings]
+    return [
+        (rs.skill.name, profile.ratings[rs.skill_id], rs.required_level, max(0, rs.required_level - profile.ratings[rs.skill_id]))
+        for rs in target.role_skills.all()
+        if rs.required_level and rs.skill_id in profile.ratings
+    ]
 
 
 def closest_view(closest, lookups: Lookups) -> ClosestView:
-    return ClosestView(RoleRef.of(lookups.roles[closest.role_id]), closest.total,
-                       str(DIRECTION_LABELS[closest.direction]) if closest.direction else "",
-                       closest.leads_to_target,
-                       [NamedRef.of(lookups.skills[skill_id]) for skill_id in closest.shared_skill_ids])
+    return ClosestView(
+        RoleRef.of(lookups.roles[closest.role_id]),
+        closest.total,
+        str(DIRECTION_LABELS[closest.direction]) if closest.direction else "",
+        closest.leads_to_target,
+        [NamedRef.of(lookups.skills[skill_id]) for skill_id in closest.shared_skill_ids],
+    )
 
 
 def present(evaluation: Evaluation, profile: Profile, target: Role) -> ResultView:
@@ -436,11 +497,14 @@ def build_view(evaluation: Evaluation, profile: Profile, target: Role, lookups: 
         ready=readiness.ready,
         holds_target=evaluation.holds_target,
         best=route_view(routes.best, None, BEST_ROUTE_ANCHOR, lookups) if routes.best else None,
-        alternatives=[route_view(route, routes.best, f"route-alt-{number}", lookups)
-                      for number, route in enumerate(routes.alternatives, 1)],
+        alternatives=[
+            route_view(route, routes.best, f"route-alt-{number}", lookups) for number, route in enumerate(routes.alternatives, 1)
+        ],
         closest=[closest_view(closest, lookups) for closest in evaluation.closest],
-        estimates=[EstimateView(estimate.key, estimate.get_key_display(), estimate.months, estimate.justification)
-                   for estimate in lookups.estimates],
+        estimates=[
+            EstimateView(estimate.key, estimate.get_key_display(), estimate.months, estimate.justification)
+            for estimate in lookups.estimates
+        ],
         current_role_out_of_scale=evaluation.current_role_out_of_scale,
         described=evaluation.described,
     )

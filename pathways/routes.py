@@ -70,7 +70,6 @@ class TransitionEdge:
         return START if self.from_role_id is None else self.from_role_id
 
 
-
 @dataclass(frozen=True)
 class RolePlace:
     """Where a role sits: its level in the hierarchy and the sizes of organisation it exists in."""
@@ -94,8 +93,11 @@ class Catalogue:
     @cached_property
     def moves(self) -> tuple[TransitionEdge, ...]:
         """The transitions between roles of the catalogue (or from studies), indexed by the route finder."""
-        return tuple(transition for transition in self.transitions if transition.to_role_id in self.roles
-                     and (transition.from_role_id is None or transition.from_role_id in self.roles))
+        return tuple(
+            transition
+            for transition in self.transitions
+            if transition.to_role_id in self.roles and (transition.from_role_id is None or transition.from_role_id in self.roles)
+        )
 
     @cached_property
     def moves_from(self) -> dict[int | str, list[int]]:
@@ -160,8 +162,15 @@ class MoveTable:
         if (sector, scale) not in self._needs:
             positions = [*self.catalogue.roles.values(), None]
             self._needs[sector, scale] = np.array(
-                [[requirements.experience_needs(sector, scale).get(area, 0) if requirements else 0
-                  for area in ExperienceArea.values] for requirements in positions], dtype=np.int64)
+                [
+                    [
+                        requirements.experience_needs(sector, scale).get(area, 0) if requirements else 0
+                        for area in ExperienceArea.values
+                    ]
+                    for requirements in positions
+                ],
+                dtype=np.int64,
+            )
         return self._needs[sector, scale]
 
     def experience_shortfalls(self, profile: Profile, origins: np.ndarray, targets: np.ndarray) -> np.ndarray:
@@ -198,8 +207,9 @@ class MoveTable:
         level (skills grow side by side, a level taking `skill_level_months`). Also returns both shortfalls."""
         experience = self.experience_shortfalls(profile, origins, targets)
         skills = self.skill_shortfalls(profile, levels, origins, targets)
-        gap = np.maximum(experience.max(axis=1, initial=0),
-                         skills.max(axis=1, initial=0) * self.catalogue.estimates.skill_level_months)
+        gap = np.maximum(
+            experience.max(axis=1, initial=0), skills.max(axis=1, initial=0) * self.catalogue.estimates.skill_level_months
+        )
         return np.maximum(usual_min, gap), np.maximum(usual_max, gap), experience, skills
 
     def applicable(self, profile: Profile) -> np.ndarray:
@@ -207,8 +217,9 @@ class MoveTable:
         for the size of organisation they aim at (a move that exists in some sizes only is offered to those
         who say they aim at one of them), and asking nothing of them they did not say is true."""
         sector = (self.sectors == Sector.BOTH) | (profile.sector == Sector.BOTH) | (self.sectors == profile.sector)
-        scale = ~self.sized if profile.scale is None else (
-            (self.min_scales <= profile.scale) & (profile.scale <= self.max_scales))
+        scale = (
+            ~self.sized if profile.scale is None else ((self.min_scales <= profile.scale) & (profile.scale <= self.max_scales))
+        )
         circumstance = np.isin(self.circumstances, ["", *profile.circumstances])
         return sector & scale & circumstance
 
@@ -225,8 +236,11 @@ class MoveTable:
     def misfits(self, profile: Profile) -> np.ndarray:
         """How far each move is from what the person said they aim at: 0 when it is made for it."""
         specific = self.sectors != Sector.BOTH
-        return ((specific != (profile.sector != Sector.BOTH)).astype(np.float64)
-                + (self.sized != (profile.scale is not None)) + self.field_misfits(profile.degree_field)[self.targets])
+        return (
+            (specific != (profile.sector != Sector.BOTH)).astype(np.float64)
+            + (self.sized != (profile.scale is not None))
+            + self.field_misfits(profile.degree_field)[self.targets]
+        )
 
     @cached_property
     def sized(self) -> np.ndarray:
@@ -241,16 +255,25 @@ class MoveTable:
         """Per position: 1 when it asks degrees and none is in the field of the person's degree."""
         if degree_field not in self._field_misfits:
             self._field_misfits[degree_field] = np.array(
-                [bool(degree_field and requirements.degrees
-                      and all(option.field != degree_field for option in requirements.degrees))
-                 for requirements in self.catalogue.roles.values()] + [False], dtype=np.float64)
+                [
+                    bool(
+                        degree_field
+                        and requirements.degrees
+                        and all(option.field != degree_field for option in requirements.degrees)
+                    )
+                    for requirements in self.catalogue.roles.values()
+                ]
+                + [False],
+                dtype=np.float64,
+            )
         return self._field_misfits[degree_field]
 
     def costs(self, profile: Profile, levels) -> list[float]:
         """What each move costs the searches: its shortest stay plus the tie-breaks, or infinite when it
         is not open to the person."""
-        shortest, _longest, _experience, _skills = self.stays(profile, levels, self.usual_min, self.usual_max,
-                                                             self.origins, self.targets)
+        shortest, _longest, _experience, _skills = self.stays(
+            profile, levels, self.usual_min, self.usual_max, self.origins, self.targets
+        )
         return np.where(self.applicable(profile), shortest + MISFIT_PENALTY * self.misfits(profile), INFINITE).tolist()
 
 
@@ -348,12 +371,19 @@ class RouteFinder:
         the skills still to raise."""
         usual = (transition.min_months, transition.max_months) if transition else (0, 0)
         shortest, longest, experience, skills = self.table.stays(
-            self.profile, self.levels, *usual, np.array([self.table.rows[origin]]), np.array([self.table.rows[to_id]]))
+            self.profile, self.levels, *usual, np.array([self.table.rows[origin]]), np.array([self.table.rows[to_id]])
+        )
         missing = {area: int(months) for area, months in zip(ExperienceArea.values, experience[0], strict=True) if months}
         skill_ids = self.levels[0]
-        to_raise = tuple(SkillToRaise(skill_ids[column], int(self.levels[2][self.table.rows[to_id], column] - lacking),
-                                      int(self.levels[2][self.table.rows[to_id], column]))
-                         for column, lacking in enumerate(skills[0]) if lacking)
+        to_raise = tuple(
+            SkillToRaise(
+                skill_ids[column],
+                int(self.levels[2][self.table.rows[to_id], column] - lacking),
+                int(self.levels[2][self.table.rows[to_id], column]),
+            )
+            for column, lacking in enumerate(skills[0])
+            if lacking
+        )
         return int(shortest[0]), int(longest[0]), missing, to_raise
 
     def leaving(self, origin: int | str) -> Profile:
@@ -361,8 +391,10 @@ class RouteFinder:
         that running a family business long enough opens the experience route in place of a degree)."""
         if origin not in self._leaving:
             needs = self.table.experience_needs(self.profile.sector, self.profile.scale)[self.table.rows[origin]]
-            carried = {area: max(self.profile.months_in(area), int(months))
-                       for area, months in zip(ExperienceArea.values, needs, strict=True)}
+            carried = {
+                area: max(self.profile.months_in(area), int(months))
+                for area, months in zip(ExperienceArea.values, needs, strict=True)
+            }
             self._leaving[origin] = replace(self.profile, experience={a: m for a, m in carried.items() if m})
         return self._leaving[origin]
 
@@ -375,8 +407,11 @@ class RouteFinder:
             best: tuple[DegreeOption | None, int, int] = (None, 0, rank)
             if not degree_level_met(requirements, self.leaving(origin), rank):
                 options = [
-                    (option, option.months + (self.catalogue.estimates.first_degree_months
-                                              if option.rank > FIRST_DEGREE_RANK > rank else 0))
+                    (
+                        option,
+                        option.months
+                        + (self.catalogue.estimates.first_degree_months if option.rank > FIRST_DEGREE_RANK > rank else 0),
+                    )
                     for option in requirements.degrees
                 ]
                 option, months = min(options, key=lambda pair: pair[1])
@@ -389,8 +424,7 @@ class RouteFinder:
         key = (position, rank)
         if key not in self._moves:
             moves = [
-                self.move(self.catalogue.moves[index], position, self.catalogue.moves[index].to_role_id, rank,
-                          self.costs[index])
+                self.move(self.catalogue.moves[index], position, self.catalogue.moves[index].to_role_id, rank, self.costs[index])
                 for index in self.catalogue.moves_from.get(position, ())
                 if self.costs[index] != INFINITE  # the move applies to this person
             ]
@@ -399,10 +433,18 @@ class RouteFinder:
                 open_roles = [role_id for role_id in self.qualified if role_id != source]
                 rows = np.array([self.table.rows[role_id] for role_id in open_roles], dtype=np.intp)
                 no_usual_time = np.zeros(len(rows), dtype=np.int64)
-                shortest, *_ = self.table.stays(self.profile, self.levels, no_usual_time, no_usual_time,
-                                                np.full(len(rows), self.table.rows[position], dtype=np.intp), rows)
-                moves += [self.move(None, position, role_id, rank, stay)
-                          for role_id, stay in zip(open_roles, shortest.tolist(), strict=True)]
+                shortest, *_ = self.table.stays(
+                    self.profile,
+                    self.levels,
+                    no_usual_time,
+                    no_usual_time,
+                    np.full(len(rows), self.table.rows[position], dtype=np.intp),
+                    rows,
+                )
+                moves += [
+                    self.move(None, position, role_id, rank, stay)
+                    for role_id, stay in zip(open_roles, shortest.tolist(), strict=True)
+                ]
             self._moves[key] = moves
         return self._moves[key]
 
@@ -475,9 +517,12 @@ class RouteFinder:
             return floor[position] + DETOUR_PENALTY * crossed.get(position, 0)
 
         # From the source, a role the person already qualifies for is open at once.
-        at_source = min([estimate(source) if source in floor else INFINITE,
-                         *(estimate(role_id) + DETOUR_PENALTY * (role_id in avoid)
-                           for role_id in self.qualified if role_id in floor)])
+        at_source = min(
+            [
+                estimate(source) if source in floor else INFINITE,
+                *(estimate(role_id) + DETOUR_PENALTY * (role_id in avoid) for role_id in self.qualified if role_id in floor),
+            ]
+        )
         start = (source, self.profile.degree_rank)
         distance = {start: 0.0}
         previous: dict[tuple, tuple[tuple, TransitionEdge | None]] = {}
@@ -532,16 +577,16 @@ class RouteFinder:
             degree_months=degree_months,
             experience_missing=missing,
             skills_to_raise=skills_to_raise,
-            experience_route=(target.asks_for_degree and self.profile.degree_rank == 0
-                              and alternative_route_met(target, self.leaving(position))),
+            experience_route=(
+                target.asks_for_degree and self.profile.degree_rank == 0 and alternative_route_met(target, self.leaving(position))
+            ),
         )
 
 
 def is_distinct(route: Route, chosen: list[Route]) -> bool:
     """Genuinely different: it passes through a role that no chosen route passes through."""
     return all(
-        route.role_ids != other.role_ids and not route.intermediate_role_ids <= other.intermediate_role_ids
-        for other in chosen
+        route.role_ids != other.role_ids and not route.intermediate_role_ids <= other.intermediate_role_ids for other in chosen
     )
 
 
@@ -569,5 +614,6 @@ def find_routes(catalogue: Catalogue, profile: Profile, target_id: int) -> Route
         if route is None or not is_distinct(route, chosen):
             break
         chosen.append(route)
-    return RouteSearch(target_role_id=target_id, ready=False, best=best, alternatives=tuple(chosen[1:]),
-                     reaching=reaching, reachable=reachable)
+    return RouteSearch(
+        target_role_id=target_id, ready=False, best=best, alternatives=tuple(chosen[1:]), reaching=reaching, reachable=reachable
+    )

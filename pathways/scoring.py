@@ -214,7 +214,8 @@ def is_qualified(requirements: RoleRequirements, profile: Profile) -> bool:
     """The degree (or the experience route) and the experience a role asks are there: only skills may be missing."""
     held = profile.experience
     return degree_level_met(requirements, profile) and all(
-        held.get(area, 0) >= months for area, months in requirements.experience_needs(profile.sector, profile.scale).items())
+        held.get(area, 0) >= months for area, months in requirements.experience_needs(profile.sector, profile.scale).items()
+    )
 
 
 def months_missing(needs: Mapping[str, int], held: Mapping[str, int]) -> dict[str, int]:
@@ -266,9 +267,15 @@ def standing(requirements: RoleRequirements, profile: Profile, tally: SkillTally
     degree_met = degree_level_met(requirements, profile)
     qualified = is_qualified(requirements, profile)
     ready = qualified and tally.essential_met == requirements.essential_count
-    values = [(name, points, value) for name, points, value in
-              (("skills", SKILLS_POINTS, skills), ("degree", DEGREE_POINTS, degree),
-               ("experience", EXPERIENCE_POINTS, experience)) if value is not None]
+    values = [
+        (name, points, value)
+        for name, points, value in (
+            ("skills", SKILLS_POINTS, skills),
+            ("degree", DEGREE_POINTS, degree),
+            ("experience", EXPERIENCE_POINTS, experience),
+        )
+        if value is not None
+    ]
     if not values:  # nothing the role asks was answered: no number rather than a made-up one
         return Standing(total=None, ready=ready, qualified=qualified)
     asked_points = sum(points for _, points, _ in values)
@@ -277,8 +284,10 @@ def standing(requirements: RoleRequirements, profile: Profile, tally: SkillTally
     parts = ()
     if with_parts:
         shares = [100 * points * value / asked_points for _, points, value in values]
-        parts = tuple(Part(name, points / asked_points, value, whole) for (name, points, value), whole
-                      in zip(values, whole_points(shares, uncapped), strict=True))
+        parts = tuple(
+            Part(name, points / asked_points, value, whole)
+            for (name, points, value), whole in zip(values, whole_points(shares, uncapped), strict=True)
+        )
 
     caps = []
     if tally.essential_assessed:
@@ -353,8 +362,7 @@ def readiness(requirements: RoleRequirements, profile: Profile, *, explain: bool
         gaps=tuple(gaps),
         not_assessed=tuple(need for need in requirements.skills if need.skill_id not in profile.ratings),
         degree_met=degree_level_met(requirements, profile),
-        experience_missing=months_missing(requirements.experience_needs(profile.sector, profile.scale),
-                                          profile.experience),
+        experience_missing=months_missing(requirements.experience_needs(profile.sector, profile.scale), profile.experience),
     )
 
 

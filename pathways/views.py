@@ -54,15 +54,16 @@ def result(request, pk):
     current = answers.result() if target.is_published else None  # today's content, for what changed since
     since = ResultChange(saved, current) if saved and current else None
     context = {
-        "assessment": assessment, "target": target, "result": saved or current,
+        "assessment": assessment,
+        "target": target,
+        "result": saved or current,
         "newer": assessment.revisions.order_by("-created_at").first(),
         # Shown beside the saved result when today's content tells the person something else.
         "since": since if since and since.changed else None,
         "answers_query": answers_query(answers),
     }
     if current:
-        context["what_if_form"] = WhatIfForm(initial=AssessmentForm.data_of(answers), target=target,
-                                             rated=set(answers.ratings))
+        context["what_if_form"] = WhatIfForm(initial=AssessmentForm.data_of(answers), target=target, rated=set(answers.ratings))
     response = render(request, "pathways/result.html", context)
     cache.set(key, response.content, PAGE_TIMEOUT)
     return response

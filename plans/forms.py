@@ -36,8 +36,12 @@ class ProgressForm(forms.Form):
     """Tick a step or a gap (with the day it was done), or untick it."""
 
     item = forms.CharField(max_length=120, widget=forms.HiddenInput)
-    done_on = forms.DateField(label=_("Fait le"), widget=forms.DateInput(attrs={"type": "date"}),
-                              required=False, help_text=_("Aujourd’hui si vous laissez vide."))
+    done_on = forms.DateField(
+        label=_("Fait le"),
+        widget=forms.DateInput(attrs={"type": "date"}),
+        required=False,
+        help_text=_("Aujourd’hui si vous laissez vide."),
+    )
     undo = forms.BooleanField(required=False, widget=forms.HiddenInput)
 
     def clean_done_on(self):
@@ -46,9 +50,12 @@ class ProgressForm(forms.Form):
 
 class RatingForm(FocusFirstErrorForm):
     skill = forms.ChoiceField(label=_("Compétence"))
-    level = forms.TypedChoiceField(label=_("Votre niveau aujourd’hui"), coerce=int, empty_value=None,
-                                   choices=[("", _("Choisissez un niveau")),
-                                            *((level, str(level)) for level in range(MAX_LEVEL + 1))])
+    level = forms.TypedChoiceField(
+        label=_("Votre niveau aujourd’hui"),
+        coerce=int,
+        empty_value=None,
+        choices=[("", _("Choisissez un niveau")), *((level, str(level)) for level in range(MAX_LEVEL + 1))],
+    )
 
     def __init__(self, *args, skills, **kwargs):
         """`skills`: (slug, name) of each skill the target asks."""
@@ -58,22 +65,39 @@ class RatingForm(FocusFirstErrorForm):
 
 class NoteForm(forms.Form):
     step = forms.IntegerField(min_value=1, widget=forms.HiddenInput)
-    text = forms.CharField(label=_("Votre note"), max_length=NOTE_MAX_LENGTH, required=False,
-                           widget=forms.Textarea(attrs={"rows": 2}),
-                           help_text=format_lazy(_("{most} caractères au plus ; videz-la pour l’effacer."),
-                                                 most=NOTE_MAX_LENGTH))
+    text = forms.CharField(
+        label=_("Votre note"),
+        max_length=NOTE_MAX_LENGTH,
+        required=False,
+        widget=forms.Textarea(attrs={"rows": 2}),
+        help_text=format_lazy(_("{most} caractères au plus ; videz-la pour l’effacer."), most=NOTE_MAX_LENGTH),
+    )
 
 
 class ShareForm(FocusFirstErrorForm):
     """A read-only link of its own, or access for one counsellor's account, by their code."""
 
-    code = forms.CharField(label=_("Code du conseiller ou de la conseillère"), max_length=20, required=False,
-                           help_text=_("Laissez vide pour créer un lien à envoyer ; donnez le code que votre conseiller "
-                                       "ou conseillère vous a remis pour partager avec son compte."))
-    days = forms.TypedChoiceField(label=_("Valable pendant"), coerce=int, initial=30,
-                                  choices=[(days, format_lazy(_("{days} jours"), days=days)) for days in SHARE_DAYS])
-    name = forms.CharField(label=_("Votre prénom ou vos initiales (facultatif)"), max_length=SHARED_NAME_MAX_LENGTH,
-                           required=False, help_text=_("Pour que la personne qui lit sache de qui est ce plan."))
+    code = forms.CharField(
+        label=_("Code du conseiller ou de la conseillère"),
+        max_length=20,
+        required=False,
+        help_text=_(
+            "Laissez vide pour créer un lien à envoyer ; donnez le code que votre conseiller "
+            "ou conseillère vous a remis pour partager avec son compte."
+        ),
+    )
+    days = forms.TypedChoiceField(
+        label=_("Valable pendant"),
+        coerce=int,
+        initial=30,
+        choices=[(days, format_lazy(_("{days} jours"), days=days)) for days in SHARE_DAYS],
+    )
+    name = forms.CharField(
+        label=_("Votre prénom ou vos initiales (facultatif)"),
+        max_length=SHARED_NAME_MAX_LENGTH,
+        required=False,
+        help_text=_("Pour que la personne qui lit sache de qui est ce plan."),
+    )
 
     def clean_code(self):
         code = self.cleaned_data["code"].strip().upper().replace(" ", "").replace("-", "")
@@ -81,8 +105,9 @@ class ShareForm(FocusFirstErrorForm):
             return None
         counsellor = Counsellor.objects.filter(code=code).select_related("user").first()
         if counsellor is None or not counsellor.user.is_active:
-            raise forms.ValidationError(_("Aucun conseiller ni aucune conseillère n’a ce code : vérifiez-le auprès "
-                                          "de la personne qui vous l’a donné."))
+            raise forms.ValidationError(
+                _("Aucun conseiller ni aucune conseillère n’a ce code : vérifiez-le auprès de la personne qui vous l’a donné.")
+            )
         return counsellor
 
     @property
@@ -92,12 +117,10 @@ class ShareForm(FocusFirstErrorForm):
 
 class CommentForm(forms.Form):
     step = forms.IntegerField(min_value=1, widget=forms.HiddenInput)
-    text = forms.CharField(label=_("Votre commentaire"), max_length=COMMENT_MAX_LENGTH,
-                           widget=forms.Textarea(attrs={"rows": 2}))
+    text = forms.CharField(label=_("Votre commentaire"), max_length=COMMENT_MAX_LENGTH, widget=forms.Textarea(attrs={"rows": 2}))
 
 
 class CounsellorLoginForm(AuthenticationForm):
     """Django's sign-in form, its fields drawn as the site's."""
 
     bound_field_class = SiteBoundField
-

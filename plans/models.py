@@ -26,7 +26,10 @@ class PlanQuerySet(models.QuerySet):
     def with_everything(self):
         """Plans with what their pages show, in a fixed number of queries whatever they hold."""
         return self.select_related("assessment__target_role", "assessment__current_role").prefetch_related(
-            "assessment__ratings", "progress", "readings", "notes",
+            "assessment__ratings",
+            "progress",
+            "readings",
+            "notes",
             Prefetch("comments", queryset=Comment.objects.select_related("author__user")),
             Prefetch("shares", queryset=Share.objects.select_related("counsellor__user")),
         )
@@ -38,8 +41,7 @@ class Plan(models.Model):
     The numbers are the readiness after the latest change, as computed then; `Reading` keeps each one."""
 
     assessment = models.OneToOneField(Assessment, on_delete=models.CASCADE, primary_key=True, related_name="plan")
-    route = models.CharField(_("parcours choisi"), max_length=30,
-                             help_text=_("L’ancre du parcours dans le résultat enregistré."))
+    route = models.CharField(_("parcours choisi"), max_length=30, help_text=_("L’ancre du parcours dans le résultat enregistré."))
     created_at = models.DateTimeField(_("créé le"), auto_now_add=True)
     updated_at = models.DateTimeField(_("dernier progrès le"), default=timezone.now, db_index=True)
     total = models.PositiveSmallIntegerField(_("score"), null=True)
@@ -69,7 +71,7 @@ class Plan(models.Model):
 
     @property
     def time_to_ready(self) -> str:
-        """"" when no route leads there."""
+        """ "" when no route leads there."""
         return months_label(self.min_months, self.max_months) if self.max_months is not None else ""
 
 
@@ -171,10 +173,15 @@ class Share(models.Model):
 
     plan = models.ForeignKey(Plan, on_delete=models.CASCADE, related_name="shares")
     token = models.CharField(max_length=64, unique=True, default=new_token, editable=False)
-    counsellor = models.ForeignKey(Counsellor, on_delete=models.CASCADE, null=True, blank=True,
-                                   related_name="shares", verbose_name=_("conseiller·ère"))
-    name = models.CharField(_("nom donné par la personne"), max_length=SHARED_NAME_MAX_LENGTH, blank=True,
-                            help_text=_("Ce que la personne a choisi de dire d’elle à qui lit le plan."))
+    counsellor = models.ForeignKey(
+        Counsellor, on_delete=models.CASCADE, null=True, blank=True, related_name="shares", verbose_name=_("conseiller·ère")
+    )
+    name = models.CharField(
+        _("nom donné par la personne"),
+        max_length=SHARED_NAME_MAX_LENGTH,
+        blank=True,
+        help_text=_("Ce que la personne a choisi de dire d’elle à qui lit le plan."),
+    )
     created_at = models.DateTimeField(_("créé le"), auto_now_add=True)
     expires_at = models.DateTimeField(_("expire le"))
 
@@ -185,8 +192,9 @@ class Share(models.Model):
         verbose_name = _("partage")
         verbose_name_plural = _("partages")
         constraints = [
-            models.UniqueConstraint(fields=["plan", "counsellor"], condition=Q(counsellor__isnull=False),
-                                    name="share_once_per_counsellor"),
+            models.UniqueConstraint(
+                fields=["plan", "counsellor"], condition=Q(counsellor__isnull=False), name="share_once_per_counsellor"
+            ),
         ]
 
     def __str__(self) -> str:

@@ -110,8 +110,7 @@ class PlanPage:
         return next((state for state in self.steps if state.number == number), None)
 
     def item(self, key: str) -> Step | SkillGapItem | ExperienceGapItem | None:
-        return next((thing for thing in (*(s.step for s in self.steps), *(g.gap for g in self.gaps))
-                     if thing.key == key), None)
+        return next((thing for thing in (*(s.step for s in self.steps), *(g.gap for g in self.gaps)) if thing.key == key), None)
 
 
 def plan_page(plan: Plan) -> PlanPage | None:
@@ -131,11 +130,13 @@ def plan_page(plan: Plan) -> PlanPage | None:
     comments: dict[int, list[Comment]] = {}
     for comment in plan.comments.all():
         comments.setdefault(comment.step, []).append(comment)
-    steps = [StepState(step, done.get(step.key), notes.get(step.number), comments.get(step.number, []))
-             for step in steps_of(route)]
+    steps = [
+        StepState(step, done.get(step.key), notes.get(step.number), comments.get(step.number, [])) for step in steps_of(route)
+    ]
     gaps = gap_states(result, progress, now.ratings)
-    skills = [(rs.skill.slug, rs.skill.name, now.ratings.get(rs.skill_id))
-              for rs in target.role_skills.all() if rs.required_level]
+    skills = [
+        (rs.skill.slug, rs.skill.name, now.ratings.get(rs.skill_id)) for rs in target.role_skills.all() if rs.required_level
+    ]
     role_pks = {row.role.pk for row in route.rows if row.role} | {target.pk}
     sources = list(Source.objects.filter(roles__pk__in=role_pks).distinct().order_by("title"))
     history = score_history(plan, result, steps, gaps, skills)
@@ -146,9 +147,12 @@ def gap_states(result: ResultView, progress: list[Progress], ratings: dict[int, 
     """Each gap of the saved result with where the plan has brought it; `ratings`: the levels now."""
     done = {entry.item: entry for entry in progress}
     gained = experience_gained(progress)
-    return [GapState(gap, done.get(gap.key), ratings.get(gap.action.skill.pk)) if isinstance(gap, SkillGapItem)
-            else GapState(gap, done.get(gap.key), months_gained=gained.get(gap.action.area, 0))
-            for gap in gaps_of(result)]
+    return [
+        GapState(gap, done.get(gap.key), ratings.get(gap.action.skill.pk))
+        if isinstance(gap, SkillGapItem)
+        else GapState(gap, done.get(gap.key), months_gained=gained.get(gap.action.area, 0))
+        for gap in gaps_of(result)
+    ]
 
 
 @dataclass
@@ -185,18 +189,29 @@ def reading_label(reading: Reading, names: dict[str, str]) -> str:
     return f"{reading.get_change_display()}{pgettext('before what follows', ' : ')}{name}"
 
 
-def score_history(plan: Plan, result: ResultView, steps: list[StepState], gaps: list[GapState],
-                  skills: list[tuple[str, str, int | None]]) -> charts.ScoreHistory | None:
+def score_history(
+    plan: Plan, result: ResultView, steps: list[StepState], gaps: list[GapState], skills: list[tuple[str, str, int | None]]
+) -> charts.ScoreHistory | None:
     """The saved result's score, then the score after each change of the plan, with what changed."""
-    names = {state.step.key: _("étape %(number)s, %(title)s") % {"number": state.number, "title": state.row.title}
-             for state in steps}
-    names |= {state.gap.key: state.gap.action.skill.name if state.is_skill else str(state.gap.action.area_label)
-              for state in gaps}
+    names = {
+        state.step.key: _("étape %(number)s, %(title)s") % {"number": state.number, "title": state.row.title} for state in steps
+    }
+    names |= {
+        state.gap.key: state.gap.action.skill.name if state.is_skill else str(state.gap.action.area_label) for state in gaps
+    }
     names |= {rating_key(slug): name for slug, name, _level in skills}
-    points = [(timezone.localdate(plan.assessment.created_at), result.total, result.band or "", result.band_label,
-               _("Auto-évaluation"))]
-    points += [(timezone.localdate(reading.recorded_at), reading.total, reading.band,
-                band_label(reading.band), reading_label(reading, names))
-               for reading in plan.readings.all()]
+    points = [
+        (timezone.localdate(plan.assessment.created_at), result.total, result.band or "", result.band_label, _("Auto-évaluation"))
+    ]
+    points += [
+        (
+            timezone.localdate(reading.recorded_at),
+            reading.total,
+            reading.band,
+            band_label(reading.band),
+            reading_label(reading, names),
+        )
+        for reading in plan.readings.all()
+    ]
     points = [point for point in points if point[1] is not None]
     return charts.score_history(points) if points else None

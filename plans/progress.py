@@ -151,8 +151,15 @@ def answers_now(answers: Answers, progress: list[Progress]) -> Answers:
             degree = tuple(effect["degree"])
         if effect.get("role") in roles:
             current_role, situation = roles[effect["role"]], Situation.ROLE.value
-    return replace(answers, ratings=ratings_after(answers.ratings, progress), experience_months=experience,
-                   degree_level=degree[0], degree_field=degree[1], current_role=current_role, situation=situation)
+    return replace(
+        answers,
+        ratings=ratings_after(answers.ratings, progress),
+        experience_months=experience,
+        degree_level=degree[0],
+        degree_field=degree[1],
+        current_role=current_role,
+        situation=situation,
+    )
 
 
 def months_left(steps: list[Step], done: set[str]) -> tuple[int, int]:
@@ -161,8 +168,9 @@ def months_left(steps: list[Step], done: set[str]) -> tuple[int, int]:
     return sum(row.min_months for row in left), sum(row.max_months for row in left)
 
 
-def record_readiness(plan: Plan, answers: Answers, steps: list[Step], change: str = Reading.Change.START,
-                     item: str = "", level: int | None = None) -> Reading:
+def record_readiness(
+    plan: Plan, answers: Answers, steps: list[Step], change: str = Reading.Change.START, item: str = "", level: int | None = None
+) -> Reading:
     """Measure the readiness these answers give with today's content, and the time the chosen route's steps
     not yet done still take; keep both on the plan and in its history.
 
@@ -177,8 +185,17 @@ def record_readiness(plan: Plan, answers: Answers, steps: list[Step], change: st
     plan.total, plan.band, plan.min_months, plan.max_months = total, band.value if band else "", low, high
     plan.updated_at = now
     plan.save(update_fields=["total", "band", "min_months", "max_months", "updated_at"])
-    return Reading.objects.create(plan=plan, recorded_at=now, total=total, band=plan.band, min_months=low,
-                                  max_months=high, change=change, item=item, level=level)
+    return Reading.objects.create(
+        plan=plan,
+        recorded_at=now,
+        total=total,
+        band=plan.band,
+        min_months=low,
+        max_months=high,
+        change=change,
+        item=item,
+        level=level,
+    )
 
 
 def check_done_on(done_on: date) -> None:
@@ -196,8 +213,9 @@ def progress_of(plan: Plan) -> list[Progress]:
 def mark_done(plan: Plan, answers: Answers, steps: list[Step], key: str, effect: dict, done_on: date) -> Reading:
     """Tick one step or gap, or re-rate a skill (again: its date and effect are replaced), then measure."""
     check_done_on(done_on)
-    Progress.objects.update_or_create(plan=plan, item=key, defaults={
-        "done_on": done_on, "effect": effect, "recorded_at": timezone.now()})
+    Progress.objects.update_or_create(
+        plan=plan, item=key, defaults={"done_on": done_on, "effect": effect, "recorded_at": timezone.now()}
+    )
     level = next(iter(effect["ratings"].values())) if key.startswith("rating-") else None
     return record_readiness(plan, answers_now(answers, progress_of(plan)), steps, Reading.Change.DONE, key, level)
 

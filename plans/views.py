@@ -41,9 +41,15 @@ def plan_context(access: PlanAccess, page: PlanPage, *, for_print: bool = False,
     again as it was sent. `for_print`: the PDF, where nothing is to be clicked."""
     step_forms = [bound_forms.get("note_form"), bound_forms.get("comment_form")]
     context = {
-        "access": access, "page": page, "plan": page.plan, "for_print": for_print, "today": timezone.localdate(),
-        "progress_error": bound_forms.get("progress_error"), "error_item": bound_forms.get("error_item"),
-        "note_form": step_forms[0], "comment_form": step_forms[1],
+        "access": access,
+        "page": page,
+        "plan": page.plan,
+        "for_print": for_print,
+        "today": timezone.localdate(),
+        "progress_error": bound_forms.get("progress_error"),
+        "error_item": bound_forms.get("error_item"),
+        "note_form": step_forms[0],
+        "comment_form": step_forms[1],
         "bound_step_forms": [form for form in step_forms if form is not None],
     }
     if access.can_rate and not for_print:
@@ -62,6 +68,7 @@ def opens_plan(*, needs: str = ""):
     `token`), in their place. A reader who may not open the plan is answered here: sent to sign in, or told that
     the share is withdrawn (404, with a page that says so) or has expired (410); one who may open it but not do
     what the view does (`needs`, a permission of PlanAccess) is refused."""
+
     def decorate(view):
         @wraps(view)
         def wrapped(request, reader: Reader, pk=None, token=None, **kwargs):
@@ -76,7 +83,9 @@ def opens_plan(*, needs: str = ""):
             if needs and not getattr(access, needs):
                 raise PermissionDenied
             return view(request, access, **kwargs)
+
         return wrapped
+
     return decorate
 
 
@@ -98,32 +107,43 @@ def plan(request, pk):
     answers = Answers.of(assessment, target)
     result = saved_result(assessment, answers)
     routes = plan_progress.routes_of(result) if result else []
-    form = RouteChoiceForm(request.POST or None, routes=routes,
-                           initial={"route": existing.route if existing else routes[0].anchor if routes else None})
+    form = RouteChoiceForm(
+        request.POST or None,
+        routes=routes,
+        initial={"route": existing.route if existing else routes[0].anchor if routes else None},
+    )
     if request.method == "POST" and form.is_valid():
         made = plan_progress.start_plan(answers, assessment, plan_progress.chosen_route(result, form.cleaned_data["route"]))
         return HttpResponseRedirect(made.get_absolute_url(), status=303)
     status = 400 if request.method == "POST" else 200
-    return render(request, "plans/plan_start.html", {"assessment": assessment, "target": target, "result": result,
-                                                     "routes": routes, "form": form, "plan": existing}, status=status)
+    return render(
+        request,
+        "plans/plan_start.html",
+        {"assessment": assessment, "target": target, "result": result, "routes": routes, "form": form, "plan": existing},
+        status=status,
+    )
 
 
 def back_to_the_plan(view):
     """A change to a plan is a POST; after a mistake the browser shows the POST's address, which, opened again,
     leads back to the plan rather than to an error."""
+
     @wraps(view)
     def wrapped(request, *args, pk, **kwargs):
         if request.method in ("GET", "HEAD"):
             return HttpResponseRedirect(reverse("plans:plan", kwargs={"pk": pk}), status=303)
         return view(request, *args, pk=pk, **kwargs)
+
     return wrapped
 
 
 def changes_plan(*, needs: str):
     """A change to a plan: private, a POST, counted against the plans' rate limit, by a reader the plan's access
     allows `needs`; opened again after a mistake, its address leads back to the plan."""
+
     def decorate(view):
         return private(back_to_the_plan(require_POST(limit_posts("plans")(opens_plan(needs=needs)(view)))))
+
     return decorate
 
 
@@ -136,15 +156,24 @@ def tick(request, access: PlanAccess):
     if item is None:
         return render_plan(request, access, page, 400, progress_error=_("Cet élément ne fait pas partie de votre plan."))
     if not form.is_valid():
-        return render_plan(request, access, page, 400, error_item=item.key,
-                           progress_error=" ".join(error for errors in form.errors.values() for error in errors))
+        return render_plan(
+            request,
+            access,
+            page,
+            400,
+            error_item=item.key,
+            progress_error=" ".join(error for errors in form.errors.values() for error in errors),
+        )
     answers = page.saved_answers
     try:
         if form.cleaned_data["undo"]:
             plan_progress.undo(plan, answers, page.route_steps, item.key)
         else:
-            effect = (plan_progress.step_effect(item, page.result.target.pk) if isinstance(item, plan_progress.Step)
-                      else plan_progress.gap_effect(item))
+            effect = (
+                plan_progress.step_effect(item, page.result.target.pk)
+                if isinstance(item, plan_progress.Step)
+                else plan_progress.gap_effect(item)
+            )
             plan_progress.mark_done(plan, answers, page.route_steps, item.key, effect, form.cleaned_data["done_on"])
     except ProgressError as error:
         return render_plan(request, access, page, 400, error_item=item.key, progress_error=str(error))
@@ -161,8 +190,14 @@ def rate(request, access: PlanAccess):
     answers = page.saved_answers
     skill = next(rs.skill for rs in answers.target.role_skills.all() if rs.skill.slug == form.cleaned_data["skill"])
     level = form.cleaned_data["level"]
-    plan_progress.mark_done(plan, answers, page.route_steps, plan_progress.rating_key(skill.slug),
-                            plan_progress.rating_effect(skill.pk, level), timezone.localdate())
+    plan_progress.mark_done(
+        plan,
+        answers,
+        page.route_steps,
+        plan_progress.rating_key(skill.slug),
+        plan_progress.rating_effect(skill.pk, level),
+        timezone.localdate(),
+    )
     messages.success(request, _("« %(skill)s » est maintenant à %(level)s.") % {"skill": skill.name, "level": level})
     return HttpResponseRedirect(f"{plan.get_absolute_url()}#readiness", status=303)
 
@@ -192,8 +227,9 @@ def share(request, access: PlanAccess):
         return render_plan(request, access, page_or_gone(plan), 400, share_form=form)
     counsellor = form.cleaned_data["code"]
     if counsellor:
-        Share.objects.update_or_create(plan=plan, counsellor=counsellor, defaults={
-            "expires_at": form.expires_at, "name": form.cleaned_data["name"].strip()})
+        Share.objects.update_or_create(
+            plan=plan, counsellor=counsellor, defaults={"expires_at": form.expires_at, "name": form.cleaned_data["name"].strip()}
+        )
         messages.success(request, _("Votre plan est partagé avec %(name)s.") % {"name": counsellor})
     else:
         Share.objects.create(plan=plan, expires_at=form.expires_at, name=form.cleaned_data["name"].strip())
@@ -227,16 +263,21 @@ def pdf(request, access: PlanAccess):
     """The plan as a PDF, for whoever may read it (urls.py gives it an address for each reader), showing what
     they may see."""
     context = plan_context(access, page_or_gone(access.plan), for_print=True)
-    return pdf_response(request, "plans/plan.html", context,
-                        filename=f"careerpath-{_('plan')}-{timezone.localdate().isoformat()}.pdf")
+    return pdf_response(
+        request, "plans/plan.html", context, filename=f"careerpath-{_('plan')}-{timezone.localdate().isoformat()}.pdf"
+    )
 
 
 # Counsellors
 
+
 def counsellor_only(view):
     """Signed in, in the counsellors' group (an editor assigns it in the admin); anyone else is sent to sign in."""
-    return private(login_required(user_passes_test(is_counsellor, login_url=reverse_lazy("plans:login"))(view),
-                                  login_url=reverse_lazy("plans:login")))
+    return private(
+        login_required(
+            user_passes_test(is_counsellor, login_url=reverse_lazy("plans:login"))(view), login_url=reverse_lazy("plans:login")
+        )
+    )
 
 
 class CounsellorLoginView(auth_views.LoginView):
@@ -261,8 +302,7 @@ class CounsellorLoginView(auth_views.LoginView):
 def dashboard(request):
     """Every live plan shared with this counsellor, with where each person stands."""
     counsellor = counsellor_of(request.user)
-    shares = list(Share.objects.live().filter(counsellor=counsellor).select_related("plan")
-                  .order_by("-plan__updated_at"))
+    shares = list(Share.objects.live().filter(counsellor=counsellor).select_related("plan").order_by("-plan__updated_at"))
     plans = Plan.objects.with_everything().in_bulk([share.plan_id for share in shares])
     rows = [summary for share in shares if (summary := plan_summary(share, plans[share.plan_id])) is not None]
     return render(request, "plans/dashboard.html", {"counsellor": counsellor, "rows": rows})
@@ -280,8 +320,12 @@ def counsellor_plan(request, access: PlanAccess):
         if not access.can_comment:
             raise PermissionDenied
         if form.is_valid() and page.step(form.cleaned_data["step"]):
-            Comment.objects.create(plan=access.plan, step=form.cleaned_data["step"], author=access.share.counsellor,
-                                   text=form.cleaned_data["text"].strip())
+            Comment.objects.create(
+                plan=access.plan,
+                step=form.cleaned_data["step"],
+                author=access.share.counsellor,
+                text=form.cleaned_data["text"].strip(),
+            )
             messages.success(request, _("Votre commentaire est ajouté : la personne le voit sur son plan."))
             return HttpResponseRedirect(f"{access.url}#step-{form.cleaned_data['step']}", status=303)
         if form.is_valid():

@@ -100,8 +100,17 @@ class VariationInline(PassageChoiceMixin, TranslationStackedInline):
 class RoleAdmin(MarkEditedMixin, TranslationAdmin):
     list_display = ["title", "acronym", "level", "origin", "status", "skill_count", "updated_at"]
     list_filter = ["status", "origin", "level", "sector_focus", "min_scale", "max_scale"]
-    search_fields = ["title_fr", "title_en", "title_feminine", "acronym", "slug", "esco_uri", "isco_code", "rome_code",
-                     "onet_soc_code"]
+    search_fields = [
+        "title_fr",
+        "title_en",
+        "title_feminine",
+        "acronym",
+        "slug",
+        "esco_uri",
+        "isco_code",
+        "rome_code",
+        "onet_soc_code",
+    ]
     prepopulated_fields = {"slug": ["title_en"]}
     actions = ["publish", "unpublish"]
     # Plain checkboxes and stacked inlines: every field has its own label for screen readers,
@@ -227,9 +236,17 @@ class PassageAdmin(admin.ModelAdmin):
     ordering = ["source_id", "position"]
 
     def get_queryset(self, request):
-        return super().get_queryset(request).select_related("source").annotate(
-            statement_total=Count("missions", distinct=True) + Count("role_skills", distinct=True)
-            + Count("role_degrees", distinct=True) + Count("steps", distinct=True) + Count("variations", distinct=True)
+        return (
+            super()
+            .get_queryset(request)
+            .select_related("source")
+            .annotate(
+                statement_total=Count("missions", distinct=True)
+                + Count("role_skills", distinct=True)
+                + Count("role_degrees", distinct=True)
+                + Count("steps", distinct=True)
+                + Count("variations", distinct=True)
+            )
         )
 
     @admin.display(description=_("énoncés qui s’y appuient"), ordering="statement_total")

@@ -141,14 +141,17 @@ class RolePages(PageNumberPagination):
 
 
 class ListFilters(Schema):
-    q: str = Field("", max_length=100, pattern=r"^[^\x00]*$",
-                   description="words to find in titles, alternative titles or summaries")
+    q: str = Field(
+        "", max_length=100, pattern=r"^[^\x00]*$", description="words to find in titles, alternative titles or summaries"
+    )
     isco: str = Field("", pattern=r"^\d{0,4}$", description="an ISCO-08 group code: roles in that group or below")
 
 
 class CompareQuery(Schema):
     roles: list[Slug] = Field(
-        min_length=MIN_COMPARED, max_length=MAX_COMPARED, json_schema_extra={"uniqueItems": True},
+        min_length=MIN_COMPARED,
+        max_length=MAX_COMPARED,
+        json_schema_extra={"uniqueItems": True},
         description=f"{MIN_COMPARED} to {MAX_COMPARED} different role slugs, in the order to show them",
     )
 
@@ -175,8 +178,9 @@ def list_roles(request, filters: Query[ListFilters]):
     return roles
 
 
-@router.get("/roles/{slug}", response={200: RoleDetail, 404: Error, 422: Error},
-            summary="One role with its skills, degrees and steps")
+@router.get(
+    "/roles/{slug}", response={200: RoleDetail, 404: Error, 422: Error}, summary="One role with its skills, degrees and steps"
+)
 def role_detail(request, slug: Annotated[str, Path(pattern=SLUG)]):
     return get_object_or_404(Role.objects.published().with_requirements(), slug=slug)
 
@@ -192,10 +196,13 @@ def compare(request, query: Query[CompareQuery]):
     return {
         "roles": ordered,
         "skills": [
-            {"skill": row.skill.slug, "name": row.skill.name,
-             "levels": [cell.required_level if cell else None for cell in row.cells],
-             "only_role": ordered[row.only_role_index].slug if row.only_role_index is not None else None,
-             "spread": row.spread}
+            {
+                "skill": row.skill.slug,
+                "name": row.skill.name,
+                "levels": [cell.required_level if cell else None for cell in row.cells],
+                "only_role": ordered[row.only_role_index].slug if row.only_role_index is not None else None,
+                "spread": row.spread,
+            }
             for row in skill_rows(ordered)
         ],
         "degrees": [

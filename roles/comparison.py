@@ -68,7 +68,8 @@ def skill_rows(roles: list[Role]) -> list[SkillRow]:
 
 
 def degree_rows(roles: list[Role]) -> list[DegreeRow]:
-    rows = [DegreeRow(degree, cells, tuple(roles))
-            for degree, cells in aligned(roles, lambda role: role.role_degrees.all(), "degree")]
+    rows = [
+        DegreeRow(degree, cells, tuple(roles)) for degree, cells in aligned(roles, lambda role: role.role_degrees.all(), "degree")
+    ]
     rows.sort(key=lambda row: (row.degree.rank, row.degree.name))
     return rows

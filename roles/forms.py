@@ -11,9 +11,7 @@ class RoleFilterForm(SiteForm):
     """The role list's search and filters; every field is optional and combinable."""
 
     q = forms.CharField(label=_("Rechercher"), max_length=100, required=False, widget=forms.SearchInput)
-    sector = forms.ChoiceField(
-        label=_("Secteur"), choices=[("", _("Tous les secteurs")), *Sector.choices], required=False
-    )
+    sector = forms.ChoiceField(label=_("Secteur"), choices=[("", _("Tous les secteurs")), *Sector.choices], required=False)
     scale = forms.TypedChoiceField(
         label=_("Taille de l’organisation"),
         choices=[("", _("Toutes les tailles")), *Scale.choices],

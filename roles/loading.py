@@ -70,14 +70,18 @@ def lookup(table: dict, key: str, what: str, owner: str):
 def load_reference(data: dict, report: Counter) -> dict:
     sources = {
         entry["file_name"]: get_or_create(
-            report, Source, file_name=entry["file_name"],
+            report,
+            Source,
+            file_name=entry["file_name"],
             defaults={**pick(entry, "slug", "language", "title_is_descriptive"), **translated(entry, "title", "summary")},
         )[0]
         for entry in data.get("sources", [])
     }
     categories = {
         entry["slug"]: get_or_create(
-            report, SkillCategory, slug=entry["slug"],
+            report,
+            SkillCategory,
+            slug=entry["slug"],
             defaults={**pick(entry, "position"), **translated(entry, "name")},
         )[0]
         for entry in data.get("categories", [])
@@ -86,7 +90,9 @@ def load_reference(data: dict, report: Counter) -> dict:
     for entry in data.get("skills", []):
         category = lookup(categories, entry["category"], "category", f"skill {entry['slug']}")
         skill, created = get_or_create(
-            report, Skill, slug=entry["slug"],
+            report,
+            Skill,
+            slug=entry["slug"],
             defaults={"category": category, **translated(entry, "name", "description")},
         )
         if created:
@@ -95,21 +101,26 @@ def load_reference(data: dict, report: Counter) -> dict:
                 raise ContentError(f"skill {entry['slug']}: five level descriptions are needed in each language.")
             for level, (text_fr, text_en) in enumerate(zip(levels_fr, levels_en, strict=True), start=1):
                 get_or_create(
-                    report, SkillLevel, skill=skill, level=level,
+                    report,
+                    SkillLevel,
+                    skill=skill,
+                    level=level,
                     defaults={"description_fr": text_fr, "description_en": text_en},
                 )
         skills[entry["slug"]] = skill
     traits = {
-        entry["slug"]: get_or_create(
-            report, Trait, slug=entry["slug"], defaults=translated(entry, "name", "description")
-        )[0]
+        entry["slug"]: get_or_create(report, Trait, slug=entry["slug"], defaults=translated(entry, "name", "description"))[0]
         for entry in data.get("traits", [])
     }
     degrees = {
         entry["slug"]: get_or_create(
-            report, Degree, slug=entry["slug"],
-            defaults={**pick(entry, "level", "field", "typical_months"),
-                      **translated(entry, "name", "description", "duration_basis")},
+            report,
+            Degree,
+            slug=entry["slug"],
+            defaults={
+                **pick(entry, "level", "field", "typical_months"),
+                **translated(entry, "name", "description", "duration_basis"),
+            },
         )[0]
         for entry in data.get("degrees", [])
     }
@@ -130,7 +141,10 @@ def load_passages(data: dict, sources: dict, report: Counter) -> dict:
             raise ContentError(f"{owner}: the quotation is not word for word in {source.file_name}.")
         positions[source.pk] += 1
         passages[anchor] = get_or_create(
-            report, Passage, source=source, anchor=anchor,
+            report,
+            Passage,
+            source=source,
+            anchor=anchor,
             defaults={"position": positions[source.pk], **pick(entry, "quotation", "translation_en")},
         )[0]
     return passages
@@ -147,7 +161,9 @@ def load_roles(data: dict, reference: dict, report: Counter) -> None:
     created_roles = []
     for entry in data.get("roles", []):
         role, created = get_or_create(
-            report, Role, slug=entry["slug"],
+            report,
+            Role,
+            slug=entry["slug"],
             defaults={
                 **pick(entry, "acronym", "title_feminine", "sector_focus", "isco_code", "rome_code", "onet_soc_code"),
                 **translated(entry, "title", "summary", "description", "outlook", "evidence"),
@@ -176,9 +192,19 @@ def load_role_details(role: Role, entry: dict, reference: dict, report: Counter)
     role.evidence_passages.set(
         lookup(reference["passages"], anchor, "passage", owner) for anchor in entry.get("evidence_passages", [])
     )
+    load_role_requirements(role, entry, reference, report)
+    load_role_descriptions(role, entry, reference, report)
+
+
+def load_role_requirements(role: Role, entry: dict, reference: dict, report: Counter) -> None:
+    """What a role asks: its skills at their levels, its degrees and the steps of its usual path."""
+    owner = f"role {role.slug}"
     for item in entry.get("skills", []):
         get_or_create(
-            report, RoleSkill, role=role, skill=lookup(reference["skills"], item["skill"], "skill", owner),
+            report,
+            RoleSkill,
+            role=role,
+            skill=lookup(reference["skills"], item["skill"], "skill", owner),
             defaults={
                 "required_level": item["level"],
                 "importance": item["importance"],
@@ -189,13 +215,23 @@ def load_role_details(role: Role, entry: dict, reference: dict, report: Counter)
         )
     for item in entry.get("degrees", []):
         get_or_create(
-            report, RoleDegree, role=role, degree=lookup(reference["degrees"], item["degree"], "degree", owner),
-            defaults={**pick(item, "kind"), **translated(item, "note"), **scales(item, "suited_from_scale"),
-                      **passage_of(item, reference, owner)},
+            report,
+            RoleDegree,
+            role=role,
+            degree=lookup(reference["degrees"], item["degree"], "degree", owner),
+            defaults={
+                **pick(item, "kind"),
+                **translated(item, "note"),
+                **scales(item, "suited_from_scale"),
+                **passage_of(item, reference, owner),
+            },
         )
     for position, item in enumerate(entry.get("steps", []), start=1):
         get_or_create(
-            report, ExperienceStep, role=role, position=position,
+            report,
+            ExperienceStep,
+            role=role,
+            position=position,
             defaults={
                 **pick(item, "kind", "area", "min_months", "max_months", "sector", "is_alternative"),
                 **translated(item, "title", "description", "duration_basis"),
@@ -203,15 +239,29 @@ def load_role_details(role: Role, entry: dict, reference: dict, report: Counter)
                 **passage_of(item, reference, owner),
             },
         )
+
+
+def load_role_descriptions(role: Role, entry: dict, reference: dict, report: Counter) -> None:
+    """What a role does and how it varies: its missions and its variations by size and sector."""
+    owner = f"role {role.slug}"
     for item in entry.get("missions", []):
         get_or_create(
-            report, Mission, role=role, kind=item["kind"], position=item["position"],
+            report,
+            Mission,
+            role=role,
+            kind=item["kind"],
+            position=item["position"],
             defaults={**translated(item, "title", "description"), **passage_of(item, reference, owner)},
         )
     for item in entry.get("variations", []):
         scale = Scale[item["scale"].upper()] if "scale" in item else None
         get_or_create(
-            report, Variation, role=role, dimension=item["dimension"], scale=scale, sector=item.get("sector", ""),
+            report,
+            Variation,
+            role=role,
+            dimension=item["dimension"],
+            scale=scale,
+            sector=item.get("sector", ""),
             defaults={**translated(item, "description"), **passage_of(item, reference, owner)},
         )
 

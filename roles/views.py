@@ -27,9 +27,14 @@ def role_list(request):
     return render(
         request,
         "roles/role_list.html",
-        {"form": form, "page": page, "roles": page.object_list, "query": query.urlencode(),
-         "page_range": page.paginator.get_elided_page_range(page.number, on_each_side=2, on_ends=1),
-         "is_filtered": any(request.GET.get(name) for name in RoleFilterForm.base_fields)},
+        {
+            "form": form,
+            "page": page,
+            "roles": page.object_list,
+            "query": query.urlencode(),
+            "page_range": page.paginator.get_elided_page_range(page.number, on_each_side=2, on_ends=1),
+            "is_filtered": any(request.GET.get(name) for name in RoleFilterForm.base_fields),
+        },
         status=200 if is_valid else 400,
     )
 
@@ -100,6 +105,8 @@ def isco_group(request, code):
     while above is not None:  # at most three levels, all fetched with the group
         ancestors.insert(0, above)
         above = above.parent
-    return render(request, "roles/isco_group.html",
-                  {"group": group, "children": group.children.all(), "roles": roles, "ancestors": ancestors})
-
+    return render(
+        request,
+        "roles/isco_group.html",
+        {"group": group, "children": group.children.all(), "roles": roles, "ancestors": ancestors},
+    )

@@ -15,9 +15,17 @@ def skill_fields(client, target=EDO) -> list[str]:
 
 def answers(client, target=EDO, **overrides) -> dict:
     data = {
-        "position": "student", "degree_level": "bachelor", "degree_field": "business-management",
-        "years_operations": 2, "years_people": 0, "years_customer-service": 0, "years_facilities": 0,
-        "years_business": 0, "preferred_sector": "both", "preferred_scale": "", "consent": "on",
+        "position": "student",
+        "degree_level": "bachelor",
+        "degree_field": "business-management",
+        "years_operations": 2,
+        "years_people": 0,
+        "years_customer-service": 0,
+        "years_facilities": 0,
+        "years_business": 0,
+        "preferred_sector": "both",
+        "preferred_scale": "",
+        "consent": "on",
     }
     data.update({name: 2 for name in skill_fields(client, target)})
     data.update(overrides)

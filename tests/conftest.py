@@ -32,8 +32,9 @@ def content_version_of_its_own(tmp_path_factory):
     content = {**settings.CACHES["content"], "LOCATION": location}
     # The rate limit counts too (a folder of theirs beside it, as in settings.py).
     counts = {**settings.CACHES["ratelimit"], "LOCATION": str(Path(location) / "ratelimit")}
-    with pytest.MonkeyPatch.context() as patch, override_settings(
-        CACHES={**settings.CACHES, "content": content, "ratelimit": counts}
+    with (
+        pytest.MonkeyPatch.context() as patch,
+        override_settings(CACHES={**settings.CACHES, "content": content, "ratelimit": counts}),
     ):
         patch.setenv("DJANGO_CACHE_DIR", location)
         yield
@@ -87,5 +88,4 @@ def content(db, content_rows):
 
 @pytest.fixture
 def editor(django_user_model):
-    return django_user_model.objects.create_user("editor", password="a-long-editor-password", is_staff=True,
-                                                 is_superuser=True)
+    return django_user_model.objects.create_user("editor", password="a-long-editor-password", is_staff=True, is_superuser=True)

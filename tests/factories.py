@@ -47,8 +47,10 @@ class SkillFactory(factory.django.DjangoModelFactory):
         if create:
             for level in range(1, 6):
                 SkillLevel.objects.create(
-                    skill=skill, level=level,
-                    description_fr=f"Niveau {level} de {skill.slug}", description_en=f"Level {level} of {skill.slug}",
+                    skill=skill,
+                    level=level,
+                    description_fr=f"Niveau {level} de {skill.slug}",
+                    description_en=f"Level {level} of {skill.slug}",
                 )
 
 

@@ -29,8 +29,11 @@ def content_texts():
     """(model, field, value) of every text the content loader wrote, in both languages."""
     for config in (apps.get_app_config("roles"), apps.get_app_config("pathways")):
         for model in config.get_models():
-            fields = [field.name for field in model._meta.get_fields()
-                      if isinstance(field, models.CharField | models.TextField) and not isinstance(field, models.SlugField)]
+            fields = [
+                field.name
+                for field in model._meta.get_fields()
+                if isinstance(field, models.CharField | models.TextField) and not isinstance(field, models.SlugField)
+            ]
             for row in model.objects.values(*fields):
                 for field, value in row.items():
                     if value:
@@ -55,8 +58,9 @@ def visible_text(response) -> str:
 
 def what_if_of(location: str) -> str:
     """The what-if of a saved result, with every skill one level higher."""
-    assessment = Assessment.objects.select_related("current_role").prefetch_related("ratings").get(
-        pk=location.rstrip("/").split("/")[-1])
+    assessment = (
+        Assessment.objects.select_related("current_role").prefetch_related("ratings").get(pk=location.rstrip("/").split("/")[-1])
+    )
     answers = Answers.of(assessment, Role.objects.with_skills().get(pk=assessment.target_role_id))
     higher = replace(answers, ratings={skill: min(5, level + 1) for skill, level in answers.ratings.items()})
     return f"{location}what-if/?{answers_query(higher)}"
@@ -65,9 +69,17 @@ def what_if_of(location: str) -> str:
 def english_pages(client) -> dict[str, str]:
     result = submit(client, target=COO, lang="/en")
     assert result.status_code == 303
-    paths = ["/en/", "/en/roles/", f"/en/roles/{COO}/", f"/en/roles/{EDO}/",
-             f"/en/compare/?roles={COO}&roles={EDO}&roles=operations-manager&roles=junior-operations-officer",
-             "/en/assessment/", f"/en/assessment/?target={COO}", result["Location"], what_if_of(result["Location"])]
+    paths = [
+        "/en/",
+        "/en/roles/",
+        f"/en/roles/{COO}/",
+        f"/en/roles/{EDO}/",
+        f"/en/compare/?roles={COO}&roles={EDO}&roles=operations-manager&roles=junior-operations-officer",
+        "/en/assessment/",
+        f"/en/assessment/?target={COO}",
+        result["Location"],
+        what_if_of(result["Location"]),
+    ]
     pages = {}
     for path in paths:
         response = client.get(path)
@@ -77,6 +89,8 @@ def english_pages(client) -> dict[str, str]:
 
 
 def test_english_pages_use_english_punctuation(client, content):
-    found = {path: [text[max(0, m.start() - 30):m.end() + 10] for m in FRENCH_SPACING.finditer(text)]
-             for path, text in english_pages(client).items()}
+    found = {
+        path: [text[max(0, m.start() - 30) : m.end() + 10] for m in FRENCH_SPACING.finditer(text)]
+        for path, text in english_pages(client).items()
+    }
     assert {path: slips for path, slips in found.items() if slips} == {}

@@ -42,8 +42,9 @@ class Style:
 
 WIDE = Style(node_width=180, gap=28, font=14, line=17, layer_gap=84, max_per_row=4, passage=36)
 # A phone 390 px wide leaves 366 px to the page's column.
-COMPACT = Style(node_width=150, gap=10, font=12, line=15, layer_gap=90, max_per_row=2, passage=14, pad=6,
-                side_by_side=False, budget=360)
+COMPACT = Style(
+    node_width=150, gap=10, font=12, line=15, layer_gap=90, max_per_row=2, passage=14, pad=6, side_by_side=False, budget=360
+)
 
 
 @dataclass(frozen=True)
@@ -133,8 +134,7 @@ class _Grid:
         return self.row_of[key] if key in self.row_of else int(key.split(":")[1])
 
 
-def layout(places: dict[str, Place], moves: list[Move], style: Style,
-           level_labels: dict[int, str]) -> MapDrawing:
+def layout(places: dict[str, Place], moves: list[Move], style: Style, level_labels: dict[int, str]) -> MapDrawing:
     grid = _grid(places, moves, style)
     _order(grid)
     gaps = _gaps(grid, style)
@@ -144,14 +144,18 @@ def layout(places: dict[str, Place], moves: list[Move], style: Style,
     badges = {key: _badges(place, style) for key, place in places.items()}
     heights = _row_heights(grid.rows, text_lines, badges, style)
     tops, stripes, height = _stripes(grid.rows, places, heights, style, level_labels)
-    nodes = {key: _node(places[key], grid.by_key[key].x, tops[r], heights[r], text_lines[key], badges[key], style)
-             for r, row in enumerate(grid.rows) for key in row}
+    nodes = {
+        key: _node(places[key], grid.by_key[key].x, tops[r], heights[r], text_lines[key], badges[key], style)
+        for r, row in enumerate(grid.rows)
+        for key in row
+    }
     edges = _edges(grid, nodes, tops, heights, style, stripes, width)
     ordered = sorted(nodes.values(), key=lambda n: (n.y, n.x))  # the order Tab follows
     return MapDrawing(round(width), round(height), style.font, style.line + 3, tuple(ordered), edges, stripes)
 
 
 # ---- Rows, and the order within each ----
+
 
 def _rows(places: dict[str, Place], moves: list[Move], style: Style) -> list[list[str]]:
     """The keys of the boxes on each row, top to bottom: the studies node, then each level's rows."""
@@ -173,7 +177,7 @@ def _rows(places: dict[str, Place], moves: list[Move], style: Style) -> list[lis
             if len(row) > style.max_per_row:
                 targets = {m.target for m in moves if m.sideways and m.source in row}
                 row.sort(key=lambda k: k in targets)
-            rows.extend(row[i:i + style.max_per_row] for i in range(0, len(row), style.max_per_row))
+            rows.extend(row[i : i + style.max_per_row] for i in range(0, len(row), style.max_per_row))
     return [row for row in rows if row]
 
 
@@ -181,8 +185,7 @@ def _grid(places: dict[str, Place], moves: list[Move], style: Style) -> _Grid:
     """The rows as items; a move across several rows passes through each row between: one thin item per row."""
     rows = _rows(places, moves, style)
     row_of = {key: i for i, row in enumerate(rows) for key in row}
-    layers = [[_Item(key, style.node_width, FOCUS_ORDER[places[key].focus], places[key]) for key in row]
-              for row in rows]
+    layers = [[_Item(key, style.node_width, FOCUS_ORDER[places[key].focus], places[key]) for key in row] for row in rows]
     chains: list[tuple[Move, list[_Item]]] = []
     for index, move in enumerate(moves):
         a, b = row_of[move.source], row_of[move.target]
@@ -245,9 +248,11 @@ def _order(grid: _Grid) -> None:
 
 def _reorder(layer: list[_Item], neighbours: dict, by_key: dict[str, _Item], group: dict[str, str]) -> None:
     """One row in the order its neighbours want, by focus first; a group of side-by-side roles moves as one."""
+
     def barycentre(item):
         near = [by_key[k].order for k in neighbours[item.key]]
         return sum(near) / len(near) if near else item.order
+
     wanted = {item.key: barycentre(item) for item in layer}
     groups = defaultdict(list)
     for item in layer:
@@ -260,6 +265,7 @@ def _reorder(layer: list[_Item], neighbours: dict, by_key: dict[str, _Item], gro
 
 # ---- Widths, and where each box stands across ----
 
+
 def _gaps(grid: _Grid, style: Style) -> list[list[float]]:
     """The space between each two neighbours of each row: boxes joined by a sideways move leave room for
     its arrow and label between them."""
@@ -267,16 +273,23 @@ def _gaps(grid: _Grid, style: Style) -> list[list[float]]:
     for move, _passing in grid.chains:
         if style.side_by_side and grid.row_of[move.source] == grid.row_of[move.target]:
             side_gap[frozenset((move.source, move.target))] = style.text_width(move.duration) + 2 * style.gap
-    return [[side_gap.get(frozenset((a.key, b.key)), style.gap if a.place and b.place else style.gap / 2)
-             for a, b in itertools.pairwise(layer)] for layer in grid.layers]
+    return [
+        [
+            side_gap.get(frozenset((a.key, b.key)), style.gap if a.place and b.place else style.gap / 2)
+            for a, b in itertools.pairwise(layer)
+        ]
+        for layer in grid.layers
+    ]
 
 
 def _fit_budget(grid: _Grid, gaps: list[list[float]], style: Style) -> Style:
     """With a budget, boxes narrow (down to a minimum) until the widest row fits it; the style they then have."""
     if not style.budget:
         return style
-    fixed = [(sum(i.width for i in layer if i.place is None) + sum(layer_gaps),
-              sum(1 for i in layer if i.place is not None)) for layer, layer_gaps in zip(grid.layers, gaps, strict=True)]
+    fixed = [
+        (sum(i.width for i in layer if i.place is None) + sum(layer_gaps), sum(1 for i in layer if i.place is not None))
+        for layer, layer_gaps in zip(grid.layers, gaps, strict=True)
+    ]
     fits = min((style.budget - 2 * style.margin - rest) // count for rest, count in fixed)
     style = replace(style, node_width=int(max(style.min_node_width, min(style.node_width, fits))))
     for layer in grid.layers:
@@ -299,6 +312,7 @@ def _place_across(grid: _Grid, gaps: list[list[float]], style: Style) -> float:
 
 
 # ---- Boxes: their text, badges and heights ----
+
 
 def _text_lines(place: Place, style: Style) -> list[tuple[str, bool]]:
     """The lines of a box's title, each marked whether it belongs to the first form (else to the feminine)."""
@@ -332,22 +346,34 @@ def _row_heights(rows: list[list[str]], text_lines: dict, badges: dict, style: S
     return heights
 
 
-def _node(place: Place, x: float, top: float, height: float, text_lines: list[tuple[str, bool]],
-          badges: list[tuple[float, int, float, str, str]], style: Style) -> Node:
+def _node(
+    place: Place,
+    x: float,
+    top: float,
+    height: float,
+    text_lines: list[tuple[str, bool]],
+    badges: list[tuple[float, int, float, str, str]],
+    style: Style,
+) -> Node:
     """A box centred on `x`, its text and badges placed inside."""
     left = x - style.node_width / 2
-    lines = tuple((round(top + style.pad + (i + 1) * style.line - 4, 1), text, first)
-                  for i, (text, first) in enumerate(text_lines))
+    lines = tuple(
+        (round(top + style.pad + (i + 1) * style.line - 4, 1), text, first) for i, (text, first) in enumerate(text_lines)
+    )
     badge_y = top + style.pad + len(text_lines) * style.line + 2
-    placed = tuple((round(left + style.pad + bx, 1), round(badge_y + row * (style.line + 6), 1), round(w, 1), text, kind)
-                   for bx, row, w, text, kind in badges)
+    placed = tuple(
+        (round(left + style.pad + bx, 1), round(badge_y + row * (style.line + 6), 1), round(w, 1), text, kind)
+        for bx, row, w, text, kind in badges
+    )
     return Node(place, round(left, 1), round(top, 1), style.node_width, height, lines, placed, round(left + style.pad, 1))
 
 
 # ---- Level stripes down the drawing ----
 
-def _stripes(rows: list[list[str]], places: dict[str, Place], heights: list[float], style: Style,
-             level_labels: dict[int, str]) -> tuple[list[float], tuple[LevelStripe, ...], float]:
+
+def _stripes(
+    rows: list[list[str]], places: dict[str, Place], heights: list[float], style: Style, level_labels: dict[int, str]
+) -> tuple[list[float], tuple[LevelStripe, ...], float]:
     """Each level is a stripe, its name above its first row; arrows cross from stripe to stripe.
     The top of each row, the stripes, and the drawing's height."""
     tops, spans = [], []  # spans: [level, top, bottom]
@@ -365,12 +391,15 @@ def _stripes(rows: list[list[str]], places: dict[str, Place], heights: list[floa
         tops.append(y)
         y += heights[r]
     spans[-1][2] = y + 12
-    stripes = tuple(LevelStripe(level_labels.get(level, ""), round(top, 1), round(bottom - top, 1), i % 2 == 0)
-                    for i, (level, top, bottom) in enumerate(spans))
+    stripes = tuple(
+        LevelStripe(level_labels.get(level, ""), round(top, 1), round(bottom - top, 1), i % 2 == 0)
+        for i, (level, top, bottom) in enumerate(spans)
+    )
     return tops, stripes, y + 12 + style.margin
 
 
 # ---- Arrows and their labels ----
+
 
 @dataclass
 class _LabelRoom:
@@ -386,15 +415,25 @@ class _LabelRoom:
 
     def is_free(self, cx: float, cy: float, w: float) -> bool:
         box = self._box(cx, cy, w)
-        return box[0] >= 0 and box[2] <= self.width and not any(
-            box[0] < o[2] and o[0] < box[2] and box[1] < o[3] and o[1] < box[3] for o in self.taken)
+        return (
+            box[0] >= 0
+            and box[2] <= self.width
+            and not any(box[0] < o[2] and o[0] < box[2] and box[1] < o[3] and o[1] < box[3] for o in self.taken)
+        )
 
     def take(self, cx: float, cy: float, w: float) -> None:
         self.taken.append(self._box(cx, cy, w))
 
 
-def _edges(grid: _Grid, nodes: dict[str, Node], tops: list[float], heights: list[float], style: Style,
-           stripes: tuple[LevelStripe, ...], width: float) -> tuple[Edge, ...]:
+def _edges(
+    grid: _Grid,
+    nodes: dict[str, Node],
+    tops: list[float],
+    heights: list[float],
+    style: Style,
+    stripes: tuple[LevelStripe, ...],
+    width: float,
+) -> tuple[Edge, ...]:
     """Arrows leave the bottom of a box and enter the top of the next, in gentle curves; each
     box's arrows are spread along its edge in the order of where they go, so they do not pile up.
     Moves within a row come first: their labels can go nowhere else; the others' labels find room after."""
@@ -445,8 +484,16 @@ def _ports(grid: _Grid, paths: list[list[str] | None], nodes: dict[str, Node]) -
     return port_x
 
 
-def _across(move: Move, path: list[str], xs: list[float], grid: _Grid, tops: list[float], heights: list[float],
-            style: Style, room: _LabelRoom) -> Edge:
+def _across(
+    move: Move,
+    path: list[str],
+    xs: list[float],
+    grid: _Grid,
+    tops: list[float],
+    heights: list[float],
+    style: Style,
+    room: _LabelRoom,
+) -> Edge:
     """A move from row to row, through `xs` (one x per key of `path`): cubic curves across the gaps,
     straight lines through the rows between; its label in the middle, moved along it if another label or
     a box is in the way."""
@@ -459,8 +506,9 @@ def _across(move: Move, path: list[str], xs: list[float], grid: _Grid, tops: lis
         mid = (y0 + y1) / 2
         segments.append(((xs[i], y0), (xs[i], mid), (xs[i + 1], mid), (xs[i + 1], y1)))
     middle = (len(segments) - 1) / 2
-    candidates = sorted((abs(s - middle) + abs(t - 0.5), s, t) for s in range(len(segments))
-                        for t in (0.5, 0.4, 0.6, 0.3, 0.7, 0.2, 0.8))
+    candidates = sorted(
+        (abs(s - middle) + abs(t - 0.5), s, t) for s in range(len(segments)) for t in (0.5, 0.4, 0.6, 0.3, 0.7, 0.2, 0.8)
+    )
     spot = next((xy for _d, s, t in candidates if room.is_free(*(xy := _bezier(*segments[s], t)), w)), None)
     if spot is None:
         spot = _bezier(*segments[int(middle)], 0.5)
@@ -471,8 +519,10 @@ def _across(move: Move, path: list[str], xs: list[float], grid: _Grid, tops: lis
 
 
 def _bezier(p0, p1, p2, p3, t):
-    return tuple((1 - t) ** 3 * a + 3 * (1 - t) ** 2 * t * b + 3 * (1 - t) * t ** 2 * c + t ** 3 * d
-                 for a, b, c, d in zip(p0, p1, p2, p3, strict=True))
+    return tuple(
+        (1 - t) ** 3 * a + 3 * (1 - t) ** 2 * t * b + 3 * (1 - t) * t**2 * c + t**3 * d
+        for a, b, c, d in zip(p0, p1, p2, p3, strict=True)
+    )
 
 
 def _svg_path(segments) -> str:
@@ -494,11 +544,11 @@ def _sideways(move: Move, nodes: dict[str, Node], w: float, style: Style) -> Edg
     x1 = target.x + (0 if rightwards else target.width)
     between = [n for n in nodes.values() if n.y == source.y and min(x0, x1) < n.x + n.width / 2 < max(x0, x1)]
     if style.side_by_side and not between:
-        return Edge(move, f"M{x0:.1f},{y:.1f} L{x1:.1f},{y:.1f}", round((x0 + x1) / 2, 1), round(y, 1), round(w, 1),
-                    style.line + 3)
+        return Edge(
+            move, f"M{x0:.1f},{y:.1f} L{x1:.1f},{y:.1f}", round((x0 + x1) / 2, 1), round(y, 1), round(w, 1), style.line + 3
+        )
     bottom = source.y + source.height
     sx, tx = source.x + source.width / 2, target.x + target.width / 2
     dip = bottom + style.layer_gap * 0.45
     path = f"M{sx:.1f},{bottom:.1f} C{sx:.1f},{dip:.1f} {tx:.1f},{dip:.1f} {tx:.1f},{bottom:.1f}"
-    return Edge(move, path, round((sx + tx) / 2, 1), round(bottom + style.layer_gap * 0.34, 1), round(w, 1),
-                style.line + 3)
+    return Edge(move, path, round((sx + tx) / 2, 1), round(bottom + style.layer_gap * 0.34, 1), round(w, 1), style.line + 3)

@@ -36,8 +36,9 @@ def degree_annotations(prefix: str = "") -> dict:
         levels_by_rank[rank].append(level)
     role = OuterRef(f"{prefix}pk" if prefix else "pk")
     return {
-        f"{prefix.replace('__', '_')}degree_{rank}": Exists(RoleDegree.objects.filter(
-            role=role, kind=RoleDegree.Kind.TYPICAL, degree__level__in=levels))
+        f"{prefix.replace('__', '_')}degree_{rank}": Exists(
+            RoleDegree.objects.filter(role=role, kind=RoleDegree.Kind.TYPICAL, degree__level__in=levels)
+        )
         for rank, levels in levels_by_rank.items()
     }
 
@@ -52,8 +53,9 @@ def degree_badge(row, prefix: str = "") -> str:
 
 
 def place_for(role: Role, degree: str, current: bool = False) -> Place:
-    return Place(role.slug, *role.title_forms, "" if current else role.get_absolute_url(),
-                 role.level, role.sector_focus, degree, current)
+    return Place(
+        role.slug, *role.title_forms, "" if current else role.get_absolute_url(), role.level, role.sector_focus, degree, current
+    )
 
 
 def studies_place() -> Place:
@@ -63,7 +65,9 @@ def studies_place() -> Place:
 
 def move_for(transition: Transition, source: str, target: str) -> Move:
     return Move(
-        source, target, format_duration(transition.min_months, transition.max_months),
+        source,
+        target,
+        format_duration(transition.min_months, transition.max_months),
         transition.kind == Transition.Kind.SIDEWAYS,
         transition.get_circumstance_display() if transition.circumstance else "",
         transition.get_sector_display() if transition.sector != Sector.BOTH else "",
@@ -75,8 +79,11 @@ def summary(places: dict[str, Place], moves: list[Move]) -> dict:
     return {
         "reserved": tuple(sorted({m.reserved for m in moves if m.reserved})),
         "degrees": tuple(sorted({p.degree for p in places.values() if p.degree})),
-        "focuses": tuple(str(Sector(f).label) for f in FOCUS_ORDER if f != Sector.BOTH
-                         and any(p.focus == f for p in places.values() if p.key != STUDIES)),
+        "focuses": tuple(
+            str(Sector(f).label)
+            for f in FOCUS_ORDER
+            if f != Sector.BOTH and any(p.focus == f for p in places.values() if p.key != STUDIES)
+        ),
     }
 
 
@@ -88,14 +95,20 @@ def level_labels() -> dict[int, str]:
 def site_map(language: str) -> CareerMap:
     """Every role the team placed and every public move between them (two queries), in `language`."""
     with translation.override(language):
-        roles = list(Role.objects.published().pickable().filter(level__isnull=False)
-                     .annotate(**degree_annotations()).order_by("level", "title"))
+        roles = list(
+            Role.objects.published()
+            .pickable()
+            .filter(level__isnull=False)
+            .annotate(**degree_annotations())
+            .order_by("level", "title")
+        )
         places = {role.slug: place_for(role, degree_badge(role)) for role in roles}
         slugs = {role.pk: role.slug for role in roles}
         moves = []
         transitions = Transition.objects.between_published().filter(to_role__in=list(slugs))
-        for transition in transitions.only("from_role_id", "to_role_id", "kind", "min_months", "max_months",
-                                           "circumstance", "sector").order_by("pk"):
+        for transition in transitions.only(
+            "from_role_id", "to_role_id", "kind", "min_months", "max_months", "circumstance", "sector"
+        ).order_by("pk"):
             if transition.to_role_id not in slugs or (transition.from_role_id and transition.from_role_id not in slugs):
                 continue
             source = slugs[transition.from_role_id] if transition.from_role_id else STUDIES
@@ -103,10 +116,8 @@ def site_map(language: str) -> CareerMap:
         if any(m.source == STUDIES for m in moves):
             places = {STUDIES: studies_place(), **places}
         levels = level_labels()
-        wide, compact = (layout(places, moves, WIDE, levels), layout(places, moves, COMPACT, levels)) if places \
-            else (None, None)
-        return CareerMap(wide, compact, listing(places, moves, levels), len(roles), len(moves),
-                         **summary(places, moves))
+        wide, compact = (layout(places, moves, WIDE, levels), layout(places, moves, COMPACT, levels)) if places else (None, None)
+        return CareerMap(wide, compact, listing(places, moves, levels), len(roles), len(moves), **summary(places, moves))
 
 
 def around(role: Role) -> CareerMap | None:
@@ -138,5 +149,11 @@ def around(role: Role) -> CareerMap | None:
         places.setdefault(target, place_for(transition.to_role, degree_badge(transition, "to_role_")))
         moves.append(move_for(transition, source, target))
     levels = level_labels()
-    return CareerMap(None, layout(places, moves, COMPACT, levels), listing(places, moves, levels, [role.slug]),
-                     len(places), len(moves), **summary(places, moves))
+    return CareerMap(
+        None,
+        layout(places, moves, COMPACT, levels),
+        listing(places, moves, levels, [role.slug]),
+        len(places),
+        len(moves),
+        **summary(places, moves),
+    )

@@ -32,8 +32,9 @@ class ListedLevel:
     roles: tuple[ListedRole, ...]
 
 
-def listing(places: dict[str, Place], moves: list[Move], level_labels: dict[int, str],
-            keys: list[str] | None = None) -> tuple[ListedLevel, ...]:
+def listing(
+    places: dict[str, Place], moves: list[Move], level_labels: dict[int, str], keys: list[str] | None = None
+) -> tuple[ListedLevel, ...]:
     """The roles of `keys` (every place but studies by default) by level, each with its moves in and out."""
     by_level = defaultdict(list)
     for key in keys if keys is not None else places:
@@ -43,5 +44,7 @@ def listing(places: dict[str, Place], moves: list[Move], level_labels: dict[int,
         moves_in = tuple(Neighbour(places[m.source].name, places[m.source].url, m) for m in moves if m.target == key)
         moves_out = tuple(Neighbour(places[m.target].name, places[m.target].url, m) for m in moves if m.source == key)
         by_level[place.level].append(ListedRole(place, moves_in, moves_out))
-    return tuple(ListedLevel(level_labels[level], tuple(sorted(roles, key=lambda r: (FOCUS_ORDER[r.place.focus], r.place.title))))
-                 for level, roles in sorted(by_level.items()))
+    return tuple(
+        ListedLevel(level_labels[level], tuple(sorted(roles, key=lambda r: (FOCUS_ORDER[r.place.focus], r.place.title))))
+        for level, roles in sorted(by_level.items())
+    )

@@ -18,8 +18,15 @@ from .writing import Importer, Report
 __all__ = ["EscoFile", "EscoFileError", "Importer", "Report", "Skipped", "check", "import_esco"]
 
 
-def import_esco(directory: Path, languages: list[str], *, dry_run: bool = False, version: str | None = None,
-                advance=lambda n: None, on_phase=lambda phase, total: None) -> tuple[str, Report]:
+def import_esco(
+    directory: Path,
+    languages: list[str],
+    *,
+    dry_run: bool = False,
+    version: str | None = None,
+    advance=lambda n: None,
+    on_phase=lambda phase, total: None,
+) -> tuple[str, Report]:
     """Check every file, then write them; with `dry_run`, everything is rolled back at the end."""
     files = esco_files(directory, languages)
     total = sum(f.path.stat().st_size for f in files)

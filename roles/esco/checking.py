@@ -43,7 +43,7 @@ class Skipped(dict):
     def lines(self) -> list[str]:
         shown = []
         for name, problems in self.items():
-            shown += [str(problem) for problem in list(problems.values())[:self.SHOWN_PER_FILE]]
+            shown += [str(problem) for problem in list(problems.values())[: self.SHOWN_PER_FILE]]
             if len(problems) > self.SHOWN_PER_FILE:
                 shown.append(f"… and {len(problems) - self.SHOWN_PER_FILE} more rows of {name}")
         return shown
@@ -88,8 +88,11 @@ def new_uri(esco_file: EscoFile, row: Row, seen: set[str]) -> str:
 
 def label(esco_file: EscoFile, row: Row) -> None:
     need(esco_file, row, "preferredLabel")
-    forms = occupation_titles(row["preferredLabel"], esco_file.language) if esco_file.kind == "occupations" else (
-        tidy(row["preferredLabel"]),)
+    forms = (
+        occupation_titles(row["preferredLabel"], esco_file.language)
+        if esco_file.kind == "occupations"
+        else (tidy(row["preferredLabel"]),)
+    )
     if any(len(form) > LABEL_MAX for form in forms):
         raise esco_file.error(row.line, "preferredLabel", f"longer than {LABEL_MAX} characters")
 
@@ -142,5 +145,10 @@ def check_broader(esco_file: EscoFile, row: Row, known: Known) -> None:
 
 
 DEFINED = {"isco": "isco_uris", "skills": "skills", "occupations": "occupations"}  # where each file's URIs go
-CHECKS = {"isco": check_isco, "skills": check_skill, "occupations": check_occupation,
-          "relations": check_relation, "broader": check_broader}
+CHECKS = {
+    "isco": check_isco,
+    "skills": check_skill,
+    "occupations": check_occupation,
+    "relations": check_relation,
+    "broader": check_broader,
+}

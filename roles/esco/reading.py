@@ -87,9 +87,12 @@ class EscoFile:
         """A NUL or another control character means a damaged file, not text: refuse it where it is."""
         for column, value in zip(header, record, strict=True):
             if found := CONTROL.search(value):
-                before = value[:found.start()]
-                raise self.error(line + before.count("\n"), column,
-                                 f"control character U+{ord(found.group()):04X} in the text (a damaged file?)")
+                before = value[: found.start()]
+                raise self.error(
+                    line + before.count("\n"),
+                    column,
+                    f"control character U+{ord(found.group()):04X} in the text (a damaged file?)",
+                )
             line += value.count("\n")
 
     def _lines(self, raw, advance) -> Iterator[str]:

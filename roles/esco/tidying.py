@@ -20,11 +20,12 @@ def occupation_titles(label: str, language: str) -> tuple[str] | tuple[str, str]
         return (label,)
     splits = []
     for slash in re.finditer("/", label):
-        masculine, feminine = label[:slash.start()].strip(), label[slash.end():].strip()
+        masculine, feminine = label[: slash.start()].strip(), label[slash.end() :].strip()
         if masculine and feminine:
             words, other = masculine.split(), feminine.split()
-            shared = next((n for n in range(min(len(words), len(other))) if words[-1 - n] != other[-1 - n]),
-                          min(len(words), len(other)))
+            shared = next(
+                (n for n in range(min(len(words), len(other))) if words[-1 - n] != other[-1 - n]), min(len(words), len(other))
+            )
             splits.append((len(words) == len(other), shared, masculine, feminine))
     if not splits:
         return (label,)

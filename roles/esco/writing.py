@@ -18,8 +18,13 @@ from .tidying import alt_labels, occupation_titles, tidy
 
 BATCH_SIZE = 2000
 SUMMARY_MAX = Role._meta.get_field("summary").max_length
-KINDS = {"isco": "ISCO groups", "broader": "broader relations", "skills": "skills", "occupations": "occupations",
-         "relations": "skill links"}  # as the report names them
+KINDS = {
+    "isco": "ISCO groups",
+    "broader": "broader relations",
+    "skills": "skills",
+    "occupations": "occupations",
+    "relations": "skill links",
+}  # as the report names them
 CATEGORIES = {  # ESCO's skill types, as skill categories after the team's own
     "knowledge": ("esco-knowledge", "Connaissances (ESCO)", "Knowledge (ESCO)", 91),
     "skill/competence": ("esco-skills", "Aptitudes et compétences (ESCO)", "Skills and competences (ESCO)", 90),
@@ -39,11 +44,14 @@ class Report(Counter):
     def lines(self) -> list[str]:
         kinds = dict.fromkeys(kind for kind, _ in self)
         return [
-            f"{kind}: " + ", ".join(f"{self[(kind, action)]} {action}" for action in
-                                    ("created", "updated", "unchanged", "kept", "skipped") if self[(kind, action)])
+            f"{kind}: "
+            + ", ".join(
+                f"{self[(kind, action)]} {action}"
+                for action in ("created", "updated", "unchanged", "kept", "skipped")
+                if self[(kind, action)]
+            )
             for kind in kinds
-        ] + (["skipped rows, each with its reason:", *(f"  {line}" for line in self.skipped.lines())]
-             if self.skipped else [])
+        ] + (["skipped rows, each with its reason:", *(f"  {line}" for line in self.skipped.lines())] if self.skipped else [])
 
 
 def summary_of(text: str, fallback: str) -> str:
@@ -53,8 +61,9 @@ def summary_of(text: str, fallback: str) -> str:
 
 
 class Importer:
-    def __init__(self, files: list[EscoFile], version: str, report: Report, advance=lambda n: None,
-                 skipped: Skipped | None = None):
+    def __init__(
+        self, files: list[EscoFile], version: str, report: Report, advance=lambda n: None, skipped: Skipped | None = None
+    ):
         self.files, self.version, self.report, self.advance = files, version, report, advance
         self.skipped = skipped if skipped is not None else Skipped()
 
@@ -98,9 +107,17 @@ class Importer:
 
     def write_isco(self, esco_file: EscoFile) -> None:
         lang = esco_file.language
-        rows = ((row["conceptUri"].strip(), {"code": row["code"].strip(), f"name_{lang}": tidy(row["preferredLabel"]),
-                                              f"description_{lang}": row["description"].strip()})
-                for row in self.released(esco_file))
+        rows = (
+            (
+                row["conceptUri"].strip(),
+                {
+                    "code": row["code"].strip(),
+                    f"name_{lang}": tidy(row["preferredLabel"]),
+                    f"description_{lang}": row["description"].strip(),
+                },
+            )
+            for row in self.released(esco_file)
+        )
         self.upsert(IscoGroup, "ISCO groups", ["code", f"name_{lang}", f"description_{lang}"], rows, lambda uri, values: {})
 
     def write_broader(self, esco_file: EscoFile) -> None:
@@ -125,12 +142,24 @@ class Importer:
     def write_skills(self, esco_file: EscoFile) -> None:
         lang = esco_file.language
         categories = self.skill_categories()
-        rows = ((row["conceptUri"].strip(), {f"name_{lang}": tidy(row["preferredLabel"]),
-                                              f"description_{lang}": row["description"].strip(),
-                                              "category_id": categories[row["skillType"].strip() == "knowledge"].pk})
-                for row in self.released(esco_file))
-        self.upsert(Skill, "skills", [f"name_{lang}", f"description_{lang}", "category_id"], rows,
-                    lambda uri, values: {"slug": f"esco-{uri.rsplit('/', 1)[-1]}"[:120], "origin": Origin.IMPORTED})
+        rows = (
+            (
+                row["conceptUri"].strip(),
+                {
+                    f"name_{lang}": tidy(row["preferredLabel"]),
+                    f"description_{lang}": row["description"].strip(),
+                    "category_id": categories[row["skillType"].strip() == "knowledge"].pk,
+                },
+            )
+            for row in self.released(esco_file)
+        )
+        self.upsert(
+            Skill,
+            "skills",
+            [f"name_{lang}", f"description_{lang}", "category_id"],
+            rows,
+            lambda uri, values: {"slug": f"esco-{uri.rsplit('/', 1)[-1]}"[:120], "origin": Origin.IMPORTED},
+        )
 
     def skill_categories(self) -> dict[bool, SkillCategory]:
         """Categories for ESCO's skills, keyed by "is knowledge"."""
@@ -152,19 +181,33 @@ class Importer:
                 titles = occupation_titles(row["preferredLabel"], lang)
                 title = titles[0]
                 description = row["description"].strip() or row["definition"].strip() or title
-                yield row["conceptUri"].strip(), {
-                    f"title_{lang}": title, **({"title_feminine": titles[-1] if len(titles) > 1 else ""} if lang == "fr" else {}),
-                    f"alternative_titles_{lang}": alt_labels(row["altLabels"], *titles),
-                    f"summary_{lang}": summary_of(description, title), f"description_{lang}": description,
-                    "isco_code": row["iscoGroup"].strip(),
-                }
+                yield (
+                    row["conceptUri"].strip(),
+                    {
+                        f"title_{lang}": title,
+                        **({"title_feminine": titles[-1] if len(titles) > 1 else ""} if lang == "fr" else {}),
+                        f"alternative_titles_{lang}": alt_labels(row["altLabels"], *titles),
+                        f"summary_{lang}": summary_of(description, title),
+                        f"description_{lang}": description,
+                        "isco_code": row["iscoGroup"].strip(),
+                    },
+                )
 
         def new_role(uri: str, values: dict) -> dict:
-            return {"slug": self.unique_slug(values[f"title_{lang}"], uri, slugs), "origin": Origin.IMPORTED,
-                    "status": Role.Status.PUBLISHED}
+            return {
+                "slug": self.unique_slug(values[f"title_{lang}"], uri, slugs),
+                "origin": Origin.IMPORTED,
+                "status": Role.Status.PUBLISHED,
+            }
 
-        fields = [f"title_{lang}", *(["title_feminine"] if lang == "fr" else []), f"alternative_titles_{lang}",
-                  f"summary_{lang}", f"description_{lang}", "isco_code"]
+        fields = [
+            f"title_{lang}",
+            *(["title_feminine"] if lang == "fr" else []),
+            f"alternative_titles_{lang}",
+            f"summary_{lang}",
+            f"description_{lang}",
+            "isco_code",
+        ]
         self.upsert(Role, "occupations", fields, rows(), new_role)
         self.cite_source()
 
@@ -172,10 +215,12 @@ class Importer:
         """Imported roles cite the ESCO version they were last imported from, and no other."""
         through = Role.sources.through
         imported = Role.objects.filter(origin=Origin.IMPORTED).values_list("id", flat=True)
-        through.objects.filter(role_id__in=imported, source__file_name__startswith="esco-v").exclude(
-            source=self.source).delete()
-        through.objects.bulk_create([through(role_id=role_id, source_id=self.source.pk) for role_id in imported],
-                                    batch_size=BATCH_SIZE, ignore_conflicts=True)
+        through.objects.filter(role_id__in=imported, source__file_name__startswith="esco-v").exclude(source=self.source).delete()
+        through.objects.bulk_create(
+            [through(role_id=role_id, source_id=self.source.pk) for role_id in imported],
+            batch_size=BATCH_SIZE,
+            ignore_conflicts=True,
+        )
 
     @staticmethod
     def unique_slug(title: str, uri: str, taken: set[str]) -> str:
@@ -190,8 +235,12 @@ class Importer:
         roles = dict(Role.objects.filter(origin=Origin.IMPORTED).exclude(esco_uri=None).values_list("esco_uri", "id"))
         owned = set(Role.objects.exclude(origin=Origin.IMPORTED).exclude(esco_uri=None).values_list("esco_uri", flat=True))
         skills = dict(Skill.objects.exclude(esco_uri=None).values_list("esco_uri", "id"))
-        links = {(role_id, skill_id): (pk, importance) for pk, role_id, skill_id, importance in
-                 RoleSkill.objects.filter(role_id__in=roles.values()).values_list("id", "role_id", "skill_id", "importance")}
+        links = {
+            (role_id, skill_id): (pk, importance)
+            for pk, role_id, skill_id, importance in RoleSkill.objects.filter(role_id__in=roles.values()).values_list(
+                "id", "role_id", "skill_id", "importance"
+            )
+        }
         new, changed = [], []
         for row in self.usable(esco_file):
             role_id = roles.get(row["occupationUri"].strip())
@@ -215,8 +264,9 @@ class Importer:
 
     # -- helpers -------------------------------------------------------------------------------
 
-    def upsert(self, model, kind: str, fields: list[str], rows: Iterator[tuple[str, dict]],
-               new_values: Callable[[str, dict], dict]) -> None:
+    def upsert(
+        self, model, kind: str, fields: list[str], rows: Iterator[tuple[str, dict]], new_values: Callable[[str, dict], dict]
+    ) -> None:
         """Create or update `model` rows by ESCO URI from (URI, values of `fields`) pairs; `new_values` gives
         what a new row needs besides. A row whose origin is not "imported" is the team's: it is kept."""
         has_origin = any(f.name == "origin" for f in model._meta.fields)

@@ -5,7 +5,6 @@ and English (`_en`); an empty English field falls back to the French text. Every
 name other apps use is importable from `roles.models`.
 """
 
-
 from .choices import Origin, Scale, Sector
 from .degrees import DEGREE_RANK, Degree, DegreeField, DegreeLevel, degree_rank_label
 from .fields import (
@@ -23,11 +22,45 @@ from .sources import SOURCE_TEXT_DIR, Passage, PassageQuerySet, Source, Statemen
 from .statements import ExperienceArea, ExperienceStep, Importance, Mission, RoleDegree, RoleSkill, Variation
 
 __all__ = [
-    "DEGREE_RANK", "ESCO_URI_PATTERN", "LABEL_MAX_LENGTH", "MAX_LEVEL", "MAX_PICKED_EXTRA", "MIN_LEVEL",
-    "SEARCH_ALTERNATIVES", "SEARCH_DESCRIPTIONS", "SEARCH_TITLES", "SLUG_MAX_LENGTH", "SLUG_PATTERN",
-    "SOURCE_TEXT_DIR", "Degree", "DegreeField", "DegreeLevel", "ExperienceArea", "ExperienceStep", "Importance",
-    "IscoGroup", "Mission", "Origin", "Passage", "PassageQuerySet", "Role", "RoleDegree", "RoleQuerySet",
-    "RoleSkill", "Scale", "Sector", "Skill", "SkillCategory", "SkillLevel", "Source", "Statement", "Trait",
-    "Variation", "degree_rank_label", "duration_basis_field", "esco_uri_field", "normalise_quoted",
+    "DEGREE_RANK",
+    "ESCO_URI_PATTERN",
+    "LABEL_MAX_LENGTH",
+    "MAX_LEVEL",
+    "MAX_PICKED_EXTRA",
+    "MIN_LEVEL",
+    "SEARCH_ALTERNATIVES",
+    "SEARCH_DESCRIPTIONS",
+    "SEARCH_TITLES",
+    "SLUG_MAX_LENGTH",
+    "SLUG_PATTERN",
+    "SOURCE_TEXT_DIR",
+    "Degree",
+    "DegreeField",
+    "DegreeLevel",
+    "ExperienceArea",
+    "ExperienceStep",
+    "Importance",
+    "IscoGroup",
+    "Mission",
+    "Origin",
+    "Passage",
+    "PassageQuerySet",
+    "Role",
+    "RoleDegree",
+    "RoleQuerySet",
+    "RoleSkill",
+    "Scale",
+    "Sector",
+    "Skill",
+    "SkillCategory",
+    "SkillLevel",
+    "Source",
+    "Statement",
+    "Trait",
+    "Variation",
+    "degree_rank_label",
+    "duration_basis_field",
+    "esco_uri_field",
+    "normalise_quoted",
     "passage_field",
 ]

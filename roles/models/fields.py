@@ -31,7 +31,10 @@ def esco_uri_field(help_text):
 def duration_basis_field():
     """What a duration rests on: every number no source gives is an estimate, said as such where it is used."""
     return models.TextField(
-        _("sur quoi repose cette durée"), blank=True,
-        help_text=_("Aucune source ne donne ce chiffre : dites d’où vient l’estimation (le passage qui l’appuie, "
-                    "le raisonnement). La page la présente comme une estimation, avec ce texte."),
+        _("sur quoi repose cette durée"),
+        blank=True,
+        help_text=_(
+            "Aucune source ne donne ce chiffre : dites d’où vient l’estimation (le passage qui l’appuie, "
+            "le raisonnement). La page la présente comme une estimation, avec ce texte."
+        ),
     )

@@ -42,7 +42,8 @@ class RoleQuerySet(models.QuerySet):
         if not words:
             return self
         query = self.alias(
-            searched_titles=folded(*SEARCH_TITLES), searched_alternatives=folded(*SEARCH_ALTERNATIVES),
+            searched_titles=folded(*SEARCH_TITLES),
+            searched_alternatives=folded(*SEARCH_ALTERNATIVES),
             searched_text=folded(*SEARCH_TITLES, *SEARCH_ALTERNATIVES, *SEARCH_DESCRIPTIONS),
         )
 
@@ -57,8 +58,7 @@ class RoleQuerySet(models.QuerySet):
             When(every_word("searched_titles", "searched_alternatives"), then=4),
             default=5,
         )
-        return query.filter(every_word("searched_text")).alias(search_rank=rank).order_by(
-            "search_rank", *Role._meta.ordering)
+        return query.filter(every_word("searched_text")).alias(search_rank=rank).order_by("search_rank", *Role._meta.ordering)
 
     def pickable(self, also=()):
         """The roles offered in pickers: written (or reviewed) by the team, not the thousands imported,
@@ -92,11 +92,17 @@ class RoleQuerySet(models.QuerySet):
     def with_requirements(self):
         """What a role asks and rests on, as the API gives it: required skills, degrees and experience steps
         with their passages, the role it reports to and its sources, in a fixed number of queries."""
-        return self.with_skills().select_related("reports_to").prefetch_related(
-            Prefetch("role_degrees", queryset=RoleDegree.objects.select_related("degree", "passage__source")
-                     .order_by("kind", "degree__name")),
-            Prefetch("steps", queryset=ExperienceStep.objects.select_related("passage__source").order_by("position")),
-            "sources",
+        return (
+            self.with_skills()
+            .select_related("reports_to")
+            .prefetch_related(
+                Prefetch(
+                    "role_degrees",
+                    queryset=RoleDegree.objects.select_related("degree", "passage__source").order_by("kind", "degree__name"),
+                ),
+                Prefetch("steps", queryset=ExperienceStep.objects.select_related("passage__source").order_by("position")),
+                "sources",
+            )
         )
 
     def with_profile(self):
@@ -105,10 +111,13 @@ class RoleQuerySet(models.QuerySet):
         and the passages that support it."""
         return self.with_requirements().prefetch_related(
             Prefetch("role_skills__skill__levels", queryset=SkillLevel.objects.order_by("level")),
-            Prefetch("missions", queryset=Mission.objects.select_related("passage__source")
-                     .order_by("-kind", "position")),  # missions, then the day
-            Prefetch("variations", queryset=Variation.objects.select_related("passage__source")
-                     .order_by("dimension", "scale", "sector")),
+            Prefetch(
+                "missions", queryset=Mission.objects.select_related("passage__source").order_by("-kind", "position")
+            ),  # missions, then the day
+            Prefetch(
+                "variations",
+                queryset=Variation.objects.select_related("passage__source").order_by("dimension", "scale", "sector"),
+            ),
             Prefetch("direct_reports", queryset=Role.objects.published().order_by("title_fr")),
             Prefetch("evidence_passages", queryset=Passage.objects.select_related("source")),
             "traits",
@@ -155,14 +164,20 @@ class Role(models.Model):
         help_text=_("Pour un poste intermédiaire : quels passages des sources justifient sa place dans le parcours."),
     )
     evidence_passages = models.ManyToManyField(
-        "Passage", blank=True, related_name="supported_roles", verbose_name=_("passages qui l’appuient"),
+        "Passage",
+        blank=True,
+        related_name="supported_roles",
+        verbose_name=_("passages qui l’appuient"),
         help_text=_("Pour un poste intermédiaire : les passages cités ci-dessus, auxquels la fiche renvoie."),
     )
     alternative_titles = models.TextField(
         _("autres intitulés"), blank=True, help_text=_("Un intitulé par ligne ; la recherche les trouve aussi.")
     )
     level = models.PositiveSmallIntegerField(
-        _("niveau hiérarchique"), choices=Level.choices, null=True, blank=True,
+        _("niveau hiérarchique"),
+        choices=Level.choices,
+        null=True,
+        blank=True,
         help_text=_("Vide pour un métier importé que l’équipe n’a pas encore situé."),
     )
     reports_to = models.ForeignKey(
@@ -182,11 +197,15 @@ class Role(models.Model):
         help_text=_("Entreprises de production, de services, ou les deux."),
     )
     min_scale = models.PositiveSmallIntegerField(
-        _("taille minimale"), choices=Scale.choices, default=Scale.MICRO,
+        _("taille minimale"),
+        choices=Scale.choices,
+        default=Scale.MICRO,
         help_text=_("La plus petite organisation où le poste existe."),
     )
     max_scale = models.PositiveSmallIntegerField(
-        _("taille maximale"), choices=Scale.choices, default=Scale.LARGE,
+        _("taille maximale"),
+        choices=Scale.choices,
+        default=Scale.LARGE,
         help_text=_("La plus grande organisation où le poste existe sous ce nom."),
     )
     status = models.CharField(
@@ -198,23 +217,32 @@ class Role(models.Model):
     )
     traits = models.ManyToManyField(Trait, blank=True, related_name="roles", verbose_name=_("traits personnels"))
     sources = models.ManyToManyField(
-        Source, blank=True, related_name="roles", verbose_name=_("sources"),
+        Source,
+        blank=True,
+        related_name="roles",
+        verbose_name=_("sources"),
         help_text=_("Les articles dont viennent les faits de cette fiche."),
     )
     origin = models.CharField(_("origine"), max_length=10, choices=Origin.choices, default=Origin.WRITTEN, editable=False)
     esco_uri = esco_uri_field(_("Identifiant du métier dans ESCO, p. ex. http://data.europa.eu/esco/occupation/…"))
     isco_code = models.CharField(
-        _("groupe CITP (ISCO-08)"), max_length=4, blank=True,
+        _("groupe CITP (ISCO-08)"),
+        max_length=4,
+        blank=True,
         validators=[RegexValidator(r"^\d{4}$", _("Un code de groupe de base CITP a quatre chiffres, p. ex. 1120."))],
         help_text=_("Le groupe de base à quatre chiffres, p. ex. 1120."),
     )
     rome_code = models.CharField(
-        _("code ROME"), max_length=5, blank=True,
+        _("code ROME"),
+        max_length=5,
+        blank=True,
         validators=[RegexValidator(r"^[A-N]\d{4}$", _("Un code ROME est une lettre suivie de quatre chiffres, p. ex. M1301."))],
         help_text=_("Fiche métier de France Travail, p. ex. M1301."),
     )
     onet_soc_code = models.CharField(
-        _("code O*NET-SOC"), max_length=10, blank=True,
+        _("code O*NET-SOC"),
+        max_length=10,
+        blank=True,
         validators=[RegexValidator(r"^\d{2}-\d{4}\.\d{2}$", _("Un code O*NET-SOC s’écrit 11-1011.00."))],
         help_text=_("Profil O*NET, p. ex. 11-1011.00."),
     )

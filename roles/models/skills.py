@@ -29,9 +29,7 @@ class SkillCategory(models.Model):
 class Skill(models.Model):
     slug = models.SlugField(_("identifiant"), max_length=SLUG_MAX_LENGTH, unique=True)
     name = models.CharField(_("nom"), max_length=LABEL_MAX_LENGTH)
-    category = models.ForeignKey(
-        SkillCategory, on_delete=models.PROTECT, related_name="skills", verbose_name=_("catégorie")
-    )
+    category = models.ForeignKey(SkillCategory, on_delete=models.PROTECT, related_name="skills", verbose_name=_("catégorie"))
     description = models.TextField(
         _("description"), blank=True, help_text=_("Ce que recouvre la compétence, en une ou deux phrases.")
     )
@@ -63,9 +61,7 @@ class SkillLevel(models.Model):
         verbose_name_plural = _("niveaux de compétence")
         constraints = [
             models.UniqueConstraint(fields=["skill", "level"], name="skill_level_unique"),
-            models.CheckConstraint(
-                condition=Q(level__gte=MIN_LEVEL, level__lte=MAX_LEVEL), name="skill_level_in_range"
-            ),
+            models.CheckConstraint(condition=Q(level__gte=MIN_LEVEL, level__lte=MAX_LEVEL), name="skill_level_in_range"),
         ]
 
     def __str__(self) -> str:

@@ -27,19 +27,25 @@ class Source(models.Model):
         _("fichier"),
         max_length=200,
         unique=True,
-        help_text=_("Nom du fichier de l’article dans le dossier des sources, p. ex. 004_….txt. Sert à "
-                    "retrouver le texte ; il n’est jamais montré aux visiteurs."),
+        help_text=_(
+            "Nom du fichier de l’article dans le dossier des sources, p. ex. 004_….txt. Sert à "
+            "retrouver le texte ; il n’est jamais montré aux visiteurs."
+        ),
     )
     slug = models.SlugField(
-        _("identifiant d’URL"), max_length=SLUG_MAX_LENGTH, unique=True,
+        _("identifiant d’URL"),
+        max_length=SLUG_MAX_LENGTH,
+        unique=True,
         help_text=_("Partie de l’adresse de la page de la source, p. ex. coo-metier-missions."),
     )
     title = models.CharField(
-        _("titre"), max_length=300,
+        _("titre"),
+        max_length=300,
         help_text=_("Le titre de l’article tel qu’il l’écrit ; s’il n’en a pas, un titre descriptif de notre main."),
     )
     title_is_descriptive = models.BooleanField(
-        _("titre descriptif"), default=False,
+        _("titre descriptif"),
+        default=False,
         help_text=_("Cochez si l’article n’a pas de titre et que celui-ci est de nous : la page le dit."),
     )
     language = models.CharField(
@@ -91,16 +97,32 @@ class PassageQuerySet(models.QuerySet):
 
         published = Q(role__status=Role.Status.PUBLISHED)
         return self.prefetch_related(
-            Prefetch("missions", queryset=Mission.objects.filter(published).select_related("role")
-                     .order_by("role__title_fr", "-kind", "position")),
-            Prefetch("role_skills", queryset=RoleSkill.objects.filter(published).select_related("role", "skill")
-                     .order_by("role__title_fr", "skill__name")),
-            Prefetch("role_degrees", queryset=RoleDegree.objects.filter(published).select_related("role", "degree")
-                     .order_by("role__title_fr", "degree__name")),
-            Prefetch("steps", queryset=ExperienceStep.objects.filter(published).select_related("role")
-                     .order_by("role__title_fr", "position")),
-            Prefetch("variations", queryset=Variation.objects.filter(published).select_related("role")
-                     .order_by("role__title_fr", "dimension", "scale", "sector")),
+            Prefetch(
+                "missions",
+                queryset=Mission.objects.filter(published).select_related("role").order_by("role__title_fr", "-kind", "position"),
+            ),
+            Prefetch(
+                "role_skills",
+                queryset=RoleSkill.objects.filter(published)
+                .select_related("role", "skill")
+                .order_by("role__title_fr", "skill__name"),
+            ),
+            Prefetch(
+                "role_degrees",
+                queryset=RoleDegree.objects.filter(published)
+                .select_related("role", "degree")
+                .order_by("role__title_fr", "degree__name"),
+            ),
+            Prefetch(
+                "steps",
+                queryset=ExperienceStep.objects.filter(published).select_related("role").order_by("role__title_fr", "position"),
+            ),
+            Prefetch(
+                "variations",
+                queryset=Variation.objects.filter(published)
+                .select_related("role")
+                .order_by("role__title_fr", "dimension", "scale", "sector"),
+            ),
             Prefetch("supported_roles", queryset=Role.objects.published().order_by("title_fr")),
         )
 
@@ -114,7 +136,8 @@ class Passage(models.Model):
 
     source = models.ForeignKey(Source, on_delete=models.CASCADE, related_name="passages", verbose_name=_("source"))
     anchor = models.SlugField(
-        _("ancre"), max_length=80,
+        _("ancre"),
+        max_length=80,
         help_text=_("Identifiant du passage dans la page de la source (après le #), unique pour cette source."),
     )
     position = models.PositiveSmallIntegerField(
@@ -122,11 +145,14 @@ class Passage(models.Model):
     )
     quotation = models.TextField(
         _("citation"),
-        help_text=_("Copiée mot pour mot de l’article, dans sa langue : une phrase ou une partie de phrase. "
-                    "Elle est vérifiée contre le texte de l’article."),
+        help_text=_(
+            "Copiée mot pour mot de l’article, dans sa langue : une phrase ou une partie de phrase. "
+            "Elle est vérifiée contre le texte de l’article."
+        ),
     )
     translation_en = models.TextField(
-        _("traduction anglaise"), blank=True,
+        _("traduction anglaise"),
+        blank=True,
         help_text=_("Une traduction fidèle de la citation, montrée à côté d’elle."),
     )
 
@@ -154,8 +180,13 @@ class Passage(models.Model):
 
     def statements(self) -> list:
         """The published statements resting on this passage (use with `with_statements()`)."""
-        return [*self.missions.all(), *self.role_skills.all(), *self.role_degrees.all(), *self.steps.all(),
-                *self.variations.all()]
+        return [
+            *self.missions.all(),
+            *self.role_skills.all(),
+            *self.role_degrees.all(),
+            *self.steps.all(),
+            *self.variations.all(),
+        ]
 
 
 class Statement:
@@ -179,7 +210,11 @@ class Statement:
 def passage_field(related_name: str):
     """The passage a statement rests on. One per statement: a statement says one thing, from one place."""
     return models.ForeignKey(
-        Passage, on_delete=models.PROTECT, null=True, blank=True, related_name=related_name,
+        Passage,
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name=related_name,
         verbose_name=_("passage de la source"),
         help_text=_("Le passage d’un article sur lequel repose ce qui est écrit ici ; la fiche le cite et y renvoie."),
     )

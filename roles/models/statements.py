@@ -23,9 +23,13 @@ class RoleSkill(Statement, models.Model):
     role = models.ForeignKey("Role", on_delete=models.CASCADE, related_name="role_skills", verbose_name=_("poste"))
     skill = models.ForeignKey(Skill, on_delete=models.PROTECT, related_name="role_skills", verbose_name=_("compétence"))
     required_level = models.PositiveSmallIntegerField(
-        _("niveau requis"), null=True, blank=True,
-        help_text=_("De 1 (notions) à 5 (expert), selon les descriptions de niveaux de la compétence. "
-                    "Vide tant que l’équipe ne l’a pas fixé (métiers importés) : la compétence ne compte pas dans le score."),
+        _("niveau requis"),
+        null=True,
+        blank=True,
+        help_text=_(
+            "De 1 (notions) à 5 (expert), selon les descriptions de niveaux de la compétence. "
+            "Vide tant que l’équipe ne l’a pas fixé (métiers importés) : la compétence ne compte pas dans le score."
+        ),
     )
     importance = models.CharField(_("importance"), max_length=10, choices=Importance.choices, default=Importance.ESSENTIAL)
     rationale = models.CharField(
@@ -67,9 +71,14 @@ class RoleDegree(Statement, models.Model):
     kind = models.CharField(_("type"), max_length=12, choices=Kind.choices, default=Kind.TYPICAL)
     note = models.CharField(_("note"), max_length=300, blank=True, help_text=_("Quand ce diplôme est le plus adapté."))
     suited_from_scale = models.PositiveSmallIntegerField(
-        _("particulièrement adapté à partir de"), choices=Scale.choices, null=True, blank=True,
-        help_text=_("Si les sources réservent ce diplôme aux grandes structures (p. ex. la gestion des installations "
-                    "pour les organisations aux installations importantes) : en deçà, il compte moins dans le score."),
+        _("particulièrement adapté à partir de"),
+        choices=Scale.choices,
+        null=True,
+        blank=True,
+        help_text=_(
+            "Si les sources réservent ce diplôme aux grandes structures (p. ex. la gestion des installations "
+            "pour les organisations aux installations importantes) : en deçà, il compte moins dans le score."
+        ),
     )
     passage = passage_field("role_degrees")
 
@@ -124,16 +133,22 @@ class ExperienceStep(Statement, models.Model):
     max_months = models.PositiveSmallIntegerField(_("durée maximale (mois)"))
     sector = models.CharField(_("secteur"), max_length=20, choices=Sector.choices, default=Sector.BOTH)
     min_scale = models.PositiveSmallIntegerField(
-        _("taille minimale"), choices=Scale.choices, default=Scale.MICRO,
-        help_text=_("L’étape ne compte que dans les organisations de cette taille ou plus (p. ex. la vaste "
-                    "expérience que demandent les grandes structures)."),
+        _("taille minimale"),
+        choices=Scale.choices,
+        default=Scale.MICRO,
+        help_text=_(
+            "L’étape ne compte que dans les organisations de cette taille ou plus (p. ex. la vaste "
+            "expérience que demandent les grandes structures)."
+        ),
     )
     max_scale = models.PositiveSmallIntegerField(_("taille maximale"), choices=Scale.choices, default=Scale.LARGE)
     is_alternative = models.BooleanField(
         _("voie alternative"),
         default=False,
-        help_text=_("Cochez si l’étape remplace un diplôme (p. ex. diriger une grande entreprise familiale, ou des "
-                    "années de pratique de la gestion des opérations) ; sa durée minimale est alors le seuil."),
+        help_text=_(
+            "Cochez si l’étape remplace un diplôme (p. ex. diriger une grande entreprise familiale, ou des "
+            "années de pratique de la gestion des opérations) ; sa durée minimale est alors le seuil."
+        ),
     )
     duration_basis = duration_basis_field()
     passage = passage_field("steps")
@@ -172,7 +187,10 @@ class Mission(Statement, models.Model):
 
     role = models.ForeignKey("Role", on_delete=models.CASCADE, related_name="missions", verbose_name=_("poste"))
     kind = models.CharField(
-        _("type"), max_length=10, choices=Kind.choices, default=Kind.MISSION,
+        _("type"),
+        max_length=10,
+        choices=Kind.choices,
+        default=Kind.MISSION,
         help_text=_("Mission principale, ou activité d’une journée type."),
     )
     position = models.PositiveSmallIntegerField(_("ordre"), default=1)
@@ -216,8 +234,10 @@ class Variation(Statement, models.Model):
         verbose_name_plural = _("variantes selon le contexte")
         constraints = [
             models.CheckConstraint(
-                condition=(Q(dimension="scale", scale__isnull=False, sector="")
-                           | Q(dimension="sector", scale__isnull=True) & ~Q(sector="")),
+                condition=(
+                    Q(dimension="scale", scale__isnull=False, sector="")
+                    | Q(dimension="sector", scale__isnull=True) & ~Q(sector="")
+                ),
                 name="variation_matches_dimension",
             ),
         ]

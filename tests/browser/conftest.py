@@ -17,8 +17,12 @@ os.environ.setdefault("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
 
 CHROMIUM = shutil.which("chromium") or "/usr/bin/chromium"
 CHROMIUM_FLAGS = [
-    "--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update",
-    "--disable-sync", "--no-first-run",
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+    "--no-first-run",
 ]
 
 
@@ -40,8 +44,9 @@ def pytest_collection_modifyitems(items):
 @pytest.fixture
 def site(live_server, transactional_db, content, tmp_path):
     """The live site with the curated content and a small ESCO sample imported; returns its base URL."""
-    call_command("import_esco", str(esco_files.write(tmp_path / "esco", esco_files.sample())), "--no-progress",
-                 stdout=io.StringIO())
+    call_command(
+        "import_esco", str(esco_files.write(tmp_path / "esco", esco_files.sample())), "--no-progress", stdout=io.StringIO()
+    )
     return live_server.url
 
 

@@ -28,13 +28,20 @@ OVERFLOW = """() => {
   return {scrollWidth: document.documentElement.scrollWidth, width, wide: wide.slice(0, 5)};
 }"""
 
+
 def some_answers(level: int = 2) -> Answers:
     """Answers for the chief operating officer with every skill at `level`, so every chart is drawn."""
     target = Role.objects.with_skills().get(slug=COO)
     return Answers(
-        target=target, situation="student", current_role=None, degree_level="bachelor",
-        degree_field="business-management", experience_months={"operations": 24}, circumstances=[],
-        preferred_sector="both", preferred_scale=None,
+        target=target,
+        situation="student",
+        current_role=None,
+        degree_level="bachelor",
+        degree_field="business-management",
+        experience_months={"operations": 24},
+        circumstances=[],
+        preferred_sector="both",
+        preferred_scale=None,
         ratings={rs.skill_id: level for rs in target.role_skills.all() if rs.required_level},
     )
 
@@ -70,14 +77,12 @@ def watch_for_violations(page) -> list[str]:
     return problems
 
 
-WCAG_21_AA = {"runOnly": {"type": "tag", "values": ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]},
-              "resultTypes": ["violations"]}
+WCAG_21_AA = {"runOnly": {"type": "tag", "values": ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]}, "resultTypes": ["violations"]}
 
 
 def violations_on(page) -> list[str]:
     results = Axe().run(page, options=WCAG_21_AA)
-    return [f"{v['id']}: {v['help']} ({len(v['nodes'])}× e.g. {v['nodes'][0]['target']})"
-            for v in results.response["violations"]]
+    return [f"{v['id']}: {v['help']} ({len(v['nodes'])}× e.g. {v['nodes'][0]['target']})" for v in results.response["violations"]]
 
 
 def answer_every_skill(page, level: int) -> None:

@@ -10,13 +10,36 @@ from tests.browser.pages import violations_on, watch_for_violations
 pytestmark = pytest.mark.django_db(transaction=True)
 
 EDO = "executive-director-of-operations"
-PUBLIC_PAGES = ["/", "/roles/map/", "/roles/", "/roles/chief-operating-officer/", f"/roles/{EDO}/", "/roles/?sector=bogus",
-                f"/compare/?roles=chief-operating-officer&roles={EDO}&roles=operations-manager", "/compare/?roles=x",
-                "/assessment/", f"/assessment/?target={EDO}", "/roles/no-such-role/",
-                "/roles/isco/", "/roles/isco/1321/", "/roles/directeur-dusine/", "/roles/?q=usine",
-                "/sources/devenir-directeur-executif-des-operations/", "/sources/coo-metier-missions/", "/sources/esco-v1-2/"]
-ADMIN_PAGES = ["/admin/", "/admin/roles/role/", "/admin/roles/role/add/", "/admin/roles/skill/", "/admin/pathways/transition/",
-               "/admin/roles/passage/", "/admin/roles/passage/add/", "/admin/roles/source/"]
+PUBLIC_PAGES = [
+    "/",
+    "/roles/map/",
+    "/roles/",
+    "/roles/chief-operating-officer/",
+    f"/roles/{EDO}/",
+    "/roles/?sector=bogus",
+    f"/compare/?roles=chief-operating-officer&roles={EDO}&roles=operations-manager",
+    "/compare/?roles=x",
+    "/assessment/",
+    f"/assessment/?target={EDO}",
+    "/roles/no-such-role/",
+    "/roles/isco/",
+    "/roles/isco/1321/",
+    "/roles/directeur-dusine/",
+    "/roles/?q=usine",
+    "/sources/devenir-directeur-executif-des-operations/",
+    "/sources/coo-metier-missions/",
+    "/sources/esco-v1-2/",
+]
+ADMIN_PAGES = [
+    "/admin/",
+    "/admin/roles/role/",
+    "/admin/roles/role/add/",
+    "/admin/roles/skill/",
+    "/admin/pathways/transition/",
+    "/admin/roles/passage/",
+    "/admin/roles/passage/add/",
+    "/admin/roles/source/",
+]
 
 
 @pytest.mark.parametrize("language", ["", "/en"])
@@ -59,8 +82,7 @@ def test_admin_pages_editors_use_have_no_wcag_violation(axe_page, site, language
 
 
 def sign_in_as_editor(page, site, django_user_model) -> None:
-    user = django_user_model.objects.create_user("editor", password="a-long-editor-password", is_staff=True,
-                                                 is_superuser=True)
+    user = django_user_model.objects.create_user("editor", password="a-long-editor-password", is_staff=True, is_superuser=True)
     client = Client()
     client.force_login(user)
     page.context.add_cookies([{"name": "sessionid", "value": client.cookies["sessionid"].value, "url": site}])

@@ -10,8 +10,6 @@ from tests.browser.pages import EDO, answer_every_skill
 pytestmark = pytest.mark.django_db(transaction=True)
 
 
-
-
 def test_browse_filter_and_open_a_profile(page, site):
     page.goto(site + "/roles/")
     page.get_by_label("Rechercher").fill("service client")
@@ -107,8 +105,14 @@ def test_the_assessment_can_be_completed_with_the_keyboard_alone(page, site):
     assert Assessment.objects.get().experience_months["operations"] == 12
 
 
-PAGES = ["/", "/roles/", "/roles/chief-operating-officer/", f"/compare/?roles=chief-operating-officer&roles={EDO}",
-         "/assessment/", f"/assessment/?target={EDO}"]
+PAGES = [
+    "/",
+    "/roles/",
+    "/roles/chief-operating-officer/",
+    f"/compare/?roles=chief-operating-officer&roles={EDO}",
+    "/assessment/",
+    f"/assessment/?target={EDO}",
+]
 
 
 def test_switch_language_on_each_page(page, site):

@@ -7,9 +7,16 @@ from tests.browser.pages import CHART_TEXT, COO, EDO, a_result, a_what_if, asser
 pytestmark = pytest.mark.django_db(transaction=True)
 
 
-PAGES = ["/", "/roles/map/", "/roles/", f"/roles/{COO}/", "/roles/customer-service-manager/",
-         f"/compare/?roles={COO}&roles={EDO}&roles=operations-manager&roles=junior-operations-officer",
-         f"/assessment/?target={COO}"]
+PAGES = [
+    "/",
+    "/roles/map/",
+    "/roles/",
+    f"/roles/{COO}/",
+    "/roles/customer-service-manager/",
+    f"/compare/?roles={COO}&roles={EDO}&roles=operations-manager&roles=junior-operations-officer",
+    f"/assessment/?target={COO}",
+]
+
 
 @pytest.mark.parametrize("language", ["", "/en"])
 def test_no_page_scrolls_sideways_on_a_phone(phone, site, language):
@@ -26,7 +33,8 @@ def test_charts_on_a_phone_have_text_large_enough_to_read_and_whole(phone, site,
     assert min(heights) >= 11
     # The skills drawn as bars, each name whole, are the skills of the table that follows.
     drawn = phone.locator("svg.skill-bars text").evaluate_all(
-        "texts => texts.map(t => [...t.querySelectorAll('tspan')].map(l => l.textContent).join(' '))")
+        "texts => texts.map(t => [...t.querySelectorAll('tspan')].map(l => l.textContent).join(' '))"
+    )
     assert drawn == phone.locator(".radar-table tbody th").all_inner_texts()
     assert phone.locator("svg.radar").is_hidden()
 

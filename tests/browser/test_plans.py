@@ -60,8 +60,7 @@ def share_with(page, code: str = "") -> None:
 
 
 def a_counsellor(django_user_model, username="conseillere"):
-    user = django_user_model.objects.create_user(username, password=PASSWORD, first_name="Camille",
-                                                 last_name="Martin")
+    user = django_user_model.objects.create_user(username, password=PASSWORD, first_name="Camille", last_name="Martin")
     user.groups.add(Group.objects.get_or_create(name=COUNSELLOR_GROUP)[0])  # the tests' database starts empty
     return user
 
@@ -86,7 +85,8 @@ def second_context(browser, browser_context_args):
 
 
 def test_a_plan_from_the_result_shared_with_a_counsellor_who_comments_then_revoked(
-        page, site, browser, browser_context_args, django_user_model):
+    page, site, browser, browser_context_args, django_user_model
+):
     result_url = save_a_result(page, site)
     page.get_by_role("link", name="Faire d’un de ces parcours mon plan").click()
     expect(page.locator("h1")).to_have_text("Faire d’un parcours mon plan")
@@ -172,8 +172,7 @@ def test_a_read_only_link_shows_the_plan_and_nothing_to_change(page, site, secon
     reader.goto(link)
     plan = reader.locator("article.plan")
     expect(reader.locator("h1")).to_contain_text("Un plan partagé vers")
-    expect(plan.locator(".plan-readiness .score-total")).to_have_text(page.locator(".plan-readiness .score-total")
-                                                                      .inner_text())
+    expect(plan.locator(".plan-readiness .score-total")).to_have_text(page.locator(".plan-readiness .score-total").inner_text())
     expect(plan.locator(".plan-step")).to_have_count(page.locator(".plan-step").count())
     expect(plan.locator("#step-1.plan-step-done")).to_be_visible()
     expect(plan.locator("#step-1 .plan-note")).to_contain_text("Fait en alternance.")

@@ -25,10 +25,25 @@ def test_query_parameters_never_cause_a_server_error(client, content, path, quer
 @FUZZ
 @given(
     data=st.dictionaries(
-        st.sampled_from(["position", "degree_level", "degree_field", "years_operations", "years_people",
-                         "years_customer-service", "years_facilities", "years_business", "preferred_sector",
-                         "preferred_scale", "consent", "skill_1", "skill_7", "skill_99999"]),
-        text | st.integers(-10**12, 10**12).map(str),
+        st.sampled_from(
+            [
+                "position",
+                "degree_level",
+                "degree_field",
+                "years_operations",
+                "years_people",
+                "years_customer-service",
+                "years_facilities",
+                "years_business",
+                "preferred_sector",
+                "preferred_scale",
+                "consent",
+                "skill_1",
+                "skill_7",
+                "skill_99999",
+            ]
+        ),
+        text | st.integers(-(10**12), 10**12).map(str),
         max_size=14,
     ),
     target=st.sampled_from(["executive-director-of-operations", "chief-operating-officer", "nope"]),

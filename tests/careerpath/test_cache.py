@@ -98,7 +98,9 @@ def test_a_change_made_in_another_process_shows_at_once(client, content):
     assert queries_for(client, COO) == 0
     subprocess.run(
         [sys.executable, "-c", "from careerpath.cache import renew_content_version; renew_content_version()"],
-        cwd=settings.BASE_DIR, env={**os.environ, "DJANGO_SETTINGS_MODULE": "careerpath.settings"}, check=True,
+        cwd=settings.BASE_DIR,
+        env={**os.environ, "DJANGO_SETTINGS_MODULE": "careerpath.settings"},
+        check=True,
     )
     assert queries_for(client, COO) > 0
 
@@ -164,10 +166,13 @@ def test_the_pages_kept_stay_within_their_bound(client, content, settings):
 
 def test_a_comparison_keeps_the_order_of_its_roles(client, content):
     def columns(query):
-        return [text.split(" / ")[0] for text in texts(page_of(client.get(f"/compare/?{query}")),
-                                                        ".compare-table thead th")]
+        return [text.split(" / ")[0] for text in texts(page_of(client.get(f"/compare/?{query}")), ".compare-table thead th")]
 
     assert columns("roles=chief-operating-officer&roles=operations-manager") == [
-        "Directeur des opérations", "Responsable des opérations"]
+        "Directeur des opérations",
+        "Responsable des opérations",
+    ]
     assert columns("roles=operations-manager&roles=chief-operating-officer") == [
-        "Responsable des opérations", "Directeur des opérations"]
+        "Responsable des opérations",
+        "Directeur des opérations",
+    ]

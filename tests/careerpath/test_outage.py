@@ -27,8 +27,7 @@ def database_unreachable():
     cannot vanish under a test (its test database lives in memory), so every attempt to reach it fails
     as it would if its file were gone."""
     if connection.vendor != "postgresql":
-        with mock.patch.object(connection, "ensure_connection",
-                               side_effect=OperationalError("unable to open database file")):
+        with mock.patch.object(connection, "ensure_connection", side_effect=OperationalError("unable to open database file")):
             yield
         return
     kept = dict(connection.settings_dict)

@@ -78,8 +78,12 @@ def test_a_page_that_points_elsewhere_is_drawn_without_it_and_without_the_networ
     assert reader.metadata.title == "Ressources d’ailleurs — careerpath"
     assert no_network == []
     refused = " ".join(record.getMessage() for record in caplog.records if record.name == "weasyprint")
-    for url in ["https://example.com/x.png", "file:///etc/hostname", "https://cdn.example.com/static/css/site.css",
-                "careerpath/settings.py"]:
+    for url in [
+        "https://example.com/x.png",
+        "file:///etc/hostname",
+        "https://cdn.example.com/static/css/site.css",
+        "careerpath/settings.py",
+    ]:
         assert url in refused
 
 
@@ -90,9 +94,15 @@ def test_the_fetcher_serves_the_sites_static_files_and_nothing_else():
     assert b"A clean page on paper" in response.read()
     assert fetcher.fetch(f"{ORIGIN}/static/bootstrap/css/bootstrap.min.css").content_type == "text/css"
 
-    for url in [f"{ORIGIN}/roles/", f"{ORIGIN}/static/css/missing.css", f"{ORIGIN}/static/../careerpath/settings.py",
-                f"{ORIGIN}/static/css/", "https://example.com/static/css/print.css", "file:///etc/hostname",
-                "ftp://testserver/static/css/print.css"]:
+    for url in [
+        f"{ORIGIN}/roles/",
+        f"{ORIGIN}/static/css/missing.css",
+        f"{ORIGIN}/static/../careerpath/settings.py",
+        f"{ORIGIN}/static/css/",
+        "https://example.com/static/css/print.css",
+        "file:///etc/hostname",
+        "ftp://testserver/static/css/print.css",
+    ]:
         with pytest.raises(ValueError):
             fetcher.fetch(url)
 

@@ -32,12 +32,16 @@ def retry_after(response) -> int:
     return seconds
 
 
-@pytest.mark.parametrize(("lang", "heading", "nothing_saved", "when"), [
-    ("", "Trop de demandes", "rien n’a été enregistré", "Réessayez dans"),
-    ("/en", "Too many requests", "nothing was saved", "Try again in"),
-])
+@pytest.mark.parametrize(
+    ("lang", "heading", "nothing_saved", "when"),
+    [
+        ("", "Trop de demandes", "rien n’a été enregistré", "Réessayez dans"),
+        ("/en", "Too many requests", "nothing was saved", "Try again in"),
+    ],
+)
 def test_saving_past_the_limit_answers_429_in_the_persons_language_and_saves_nothing(
-        client, content, limits, lang, heading, nothing_saved, when):
+    client, content, limits, lang, heading, nothing_saved, when
+):
     assert [submit(client, lang=lang).status_code for _ in range(2)] == [303, 303]
     refused = submit(client, lang=lang)
     assert refused.status_code == 429
@@ -129,21 +133,23 @@ def test_the_limit_holds_in_another_process(client, content, limits):
         post_route(client)
     env = {**os.environ, "DJANGO_SETTINGS_MODULE": "careerpath.settings", "DJANGO_RATELIMIT_ROUTES": limits["routes"]}
     script = OTHER_PROCESS.format(route=json.dumps(ROUTE))
-    result = subprocess.run([sys.executable, "-c", script], cwd=ROOT, env=env, capture_output=True, text=True,
-                            timeout=120)
+    result = subprocess.run([sys.executable, "-c", script], cwd=ROOT, env=env, capture_output=True, text=True, timeout=120)
     assert result.returncode == 0, result.stderr
     assert result.stdout.strip().splitlines()[-1] == "429"
 
 
-@pytest.mark.parametrize(("proxies", "forwarded", "seen"), [
-    (0, "198.51.100.1", "10.0.0.1"),
-    (1, "198.51.100.1", "198.51.100.1"),
-    (1, "192.0.2.66, 198.51.100.1", "198.51.100.1"),
-    (2, "192.0.2.66, 198.51.100.1, 10.0.0.2", "198.51.100.1"),
-    (2, "198.51.100.1", "198.51.100.1"),  # came in past the outer proxy
-    (1, "not-an-address", "10.0.0.1"),
-    (1, "", "10.0.0.1"),
-])
+@pytest.mark.parametrize(
+    ("proxies", "forwarded", "seen"),
+    [
+        (0, "198.51.100.1", "10.0.0.1"),
+        (1, "198.51.100.1", "198.51.100.1"),
+        (1, "192.0.2.66, 198.51.100.1", "198.51.100.1"),
+        (2, "192.0.2.66, 198.51.100.1, 10.0.0.2", "198.51.100.1"),
+        (2, "198.51.100.1", "198.51.100.1"),  # came in past the outer proxy
+        (1, "not-an-address", "10.0.0.1"),
+        (1, "", "10.0.0.1"),
+    ],
+)
 def test_the_client_address_is_read_behind_as_many_proxies_as_configured(settings, proxies, forwarded, seen):
     settings.PROXY_COUNT = proxies
     request = RequestFactory().get("/", REMOTE_ADDR="10.0.0.1", HTTP_X_FORWARDED_FOR=forwarded)

@@ -98,8 +98,10 @@ def assert_features_denied(policy: str) -> None:
 
 @pytest.mark.django_db
 def test_every_answer_denies_unused_browser_features_and_other_sites_embedding(client, content):
-    answers = [client.get(path) for path in ["/", "/en/roles/", "/assessment/", "/admin/login/", "/api/v1/roles",
-                                             "/healthz", "/nowhere/"]]
+    answers = [
+        client.get(path)
+        for path in ["/", "/en/roles/", "/assessment/", "/admin/login/", "/api/v1/roles", "/healthz", "/nowhere/"]
+    ]
     answers.append(client.get("/"))  # served again from the page cache
     assert answers[-1].content == answers[0].content
     for response in answers:
@@ -143,8 +145,7 @@ def test_the_lockout_page_speaks_english_under_en(client, editor):
 
 @pytest.mark.django_db
 @pytest.mark.parametrize(("proxies", "second_visitor_signs_in"), [(1, True), (0, False)])
-def test_behind_a_proxy_visitors_are_locked_out_by_their_own_address(client, editor, settings, proxies,
-                                                                      second_visitor_signs_in):
+def test_behind_a_proxy_visitors_are_locked_out_by_their_own_address(client, editor, settings, proxies, second_visitor_signs_in):
     """The load balancer's address is every request's REMOTE_ADDR: only DJANGO_PROXY_COUNT tells visitors apart."""
     settings.PROXY_COUNT = proxies
     for n in range(5):
@@ -182,15 +183,26 @@ def test_hostile_editor_text_renders_inert_everywhere(client, content):
     for _ in range(3):
         RoleSkillFactory(role=role, skill=SkillFactory(name_fr=HOSTILE), rationale_fr=HOSTILE)
     pages = [
-        client.get("/roles/").content, client.get(role.get_absolute_url()).content,
+        client.get("/roles/").content,
+        client.get(role.get_absolute_url()).content,
         client.get("/compare/", {"roles": [role.slug, "chief-operating-officer"]}).content,
         client.get("/assessment/", {"target": role.slug}).content,
     ]
     fields = {f"skill_{rs.skill_id}": 2 for rs in role.role_skills.all()}
-    response = client.post(f"/assessment/?target={role.slug}", {
-        "position": "student", "years_operations": 0, "years_people": 0, "years_customer-service": 0,
-        "years_facilities": 0, "years_business": 0, "preferred_sector": "both", "consent": "on", **fields,
-    })
+    response = client.post(
+        f"/assessment/?target={role.slug}",
+        {
+            "position": "student",
+            "years_operations": 0,
+            "years_people": 0,
+            "years_customer-service": 0,
+            "years_facilities": 0,
+            "years_business": 0,
+            "preferred_sector": "both",
+            "consent": "on",
+            **fields,
+        },
+    )
     assert response.status_code == 303
     pages.append(client.get(response["Location"]).content)  # radar labels, tables, route
     for page in pages:
@@ -206,6 +218,7 @@ def test_content_survives_a_dumpdata_loaddata_round_trip(content, tmp_path):
     before = {model: model.objects.count() for model in (Role,)}
     coo_title = Role.objects.get(slug="chief-operating-officer").title_en
     from pathways.models import Transition
+
     transitions = Transition.objects.count()
     Transition.objects.all().delete()
     Role.objects.all().delete()

@@ -11,9 +11,17 @@ def test_the_planner_gives_what_the_result_page_shows_and_stores_nothing(client,
     skills = list(target.role_skills.select_related("skill")[:4])
     ratings = {rs.skill.slug: min(5, rs.required_level - 1) for rs in skills}
     form = {
-        "position": "operations-supervisor", "degree_level": "bachelor", "degree_field": "operations",
-        "years_operations": 3, "years_people": 2, "years_customer-service": 0, "years_facilities": 0,
-        "years_business": 0, "preferred_sector": "services", "preferred_scale": 3, "consent": "on",
+        "position": "operations-supervisor",
+        "degree_level": "bachelor",
+        "degree_field": "operations",
+        "years_operations": 3,
+        "years_people": 2,
+        "years_customer-service": 0,
+        "years_facilities": 0,
+        "years_business": 0,
+        "preferred_sector": "services",
+        "preferred_scale": 3,
+        "consent": "on",
         **{f"skill_{rs.skill_id}": ratings[rs.skill.slug] for rs in skills},
         **{f"skill_{rs.skill_id}": 0 for rs in target.role_skills.exclude(pk__in=[s.pk for s in skills])},
     }
@@ -22,12 +30,20 @@ def test_the_planner_gives_what_the_result_page_shows_and_stores_nothing(client,
     page = client.get(redirect["Location"]).context["result"]
     saved = Assessment.objects.count()
 
-    answer = client.post("/api/v1/route", {
-        "target": "chief-operating-officer", "current_role": "operations-supervisor",
-        "degree_level": "bachelor", "degree_field": "operations",
-        "experience_months": {"operations": 36, "people": 24}, "preferred_sector": "services", "preferred_scale": 3,
-        "ratings": {**{rs.skill.slug: 0 for rs in target.role_skills.select_related("skill")}, **ratings},
-    }, content_type="application/json")
+    answer = client.post(
+        "/api/v1/route",
+        {
+            "target": "chief-operating-officer",
+            "current_role": "operations-supervisor",
+            "degree_level": "bachelor",
+            "degree_field": "operations",
+            "experience_months": {"operations": 36, "people": 24},
+            "preferred_sector": "services",
+            "preferred_scale": 3,
+            "ratings": {**{rs.skill.slug: 0 for rs in target.role_skills.select_related("skill")}, **ratings},
+        },
+        content_type="application/json",
+    )
 
     assert answer.status_code == 200, answer.content
     body = answer.json()
@@ -35,24 +51,29 @@ def test_the_planner_gives_what_the_result_page_shows_and_stores_nothing(client,
     assert [(p["weight"], p["value"], p["points"]) for p in body["parts"]] == [(p.weight, p.value, p.points) for p in page.parts]
     assert [g["skill"] for g in body["gaps"]] == [g.skill.slug for g in page.gaps]
     assert [(s["kind"], s["role"], s["min_months"]) for s in body["best"]["steps"]] == [
-        (row.kind, row.role.slug if row.role else None, row.min_months) for row in page.best.rows]
+        (row.kind, row.role.slug if row.role else None, row.min_months) for row in page.best.rows
+    ]
     assert (body["band"], body["time_to_ready"]) == (page.band, page.time_to_ready)
     assert len(body["alternatives"]) == len(page.alternatives)
     assert [(c["role"], c["total"], c["direction"]) for c in body["closest"]] == [
-        (c.role.slug, c.total, c.direction) for c in page.closest]
+        (c.role.slug, c.total, c.direction) for c in page.closest
+    ]
     assert Assessment.objects.count() == saved
 
 
-@pytest.mark.parametrize(("change", "status"), [
-    ({"target": "nope"}, 404),
-    ({"degree_level": "master"}, 422),
-    ({"ratings": {"no-such-skill": 3}}, 422),
-    ({"ratings": {"strategic-planning": 9}}, 422),
-    ({"experience_months": {"operations": -1}}, 422),
-    ({"experience_months": {"customer-service": 4}}, 422),  # a field that does not exist is refused, not dropped
-    ({"years": {"operations": 3}}, 422),
-    ({"preferred_scale": 7}, 422),
-])
+@pytest.mark.parametrize(
+    ("change", "status"),
+    [
+        ({"target": "nope"}, 404),
+        ({"degree_level": "master"}, 422),
+        ({"ratings": {"no-such-skill": 3}}, 422),
+        ({"ratings": {"strategic-planning": 9}}, 422),
+        ({"experience_months": {"operations": -1}}, 422),
+        ({"experience_months": {"customer-service": 4}}, 422),  # a field that does not exist is refused, not dropped
+        ({"years": {"operations": 3}}, 422),
+        ({"preferred_scale": 7}, 422),
+    ],
+)
 def test_the_planner_refuses_bad_profiles_with_a_4xx(client, content, change, status):
     assert Skill.objects.filter(slug="strategic-planning").exists()
     response = client.post("/api/v1/route", {"target": "chief-operating-officer", **change}, content_type="application/json")
@@ -65,7 +86,10 @@ def test_an_oversized_body_gets_a_json_413_and_an_unknown_field_a_422_naming_it(
     huge = '{"target": "chief-operating-officer", "padding": "' + "x" * (settings.DATA_UPLOAD_MAX_MEMORY_SIZE + 10) + '"}'
     too_big = client.post("/api/v1/route", huge, content_type="application/json")
     assert too_big.status_code == 413 and "too large" in too_big.json()["detail"]
-    typo = client.post("/api/v1/route", {"target": "chief-operating-officer", "experience_months": {"customer-service": 4}},
-                       content_type="application/json")
+    typo = client.post(
+        "/api/v1/route",
+        {"target": "chief-operating-officer", "experience_months": {"customer-service": 4}},
+        content_type="application/json",
+    )
     assert typo.status_code == 422
     assert any("customer-service" in error["loc"] for error in typo.json()["detail"])

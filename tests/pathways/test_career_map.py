@@ -33,9 +33,11 @@ def on_the_map(client, path=MAP):
 
 
 def curated_moves():
-    return Transition.objects.between_published().filter(
-        to_role__in=Role.objects.published().pickable()).exclude(
-        from_role__in=Role.objects.filter(origin=Origin.IMPORTED))
+    return (
+        Transition.objects.between_published()
+        .filter(to_role__in=Role.objects.published().pickable())
+        .exclude(from_role__in=Role.objects.filter(origin=Origin.IMPORTED))
+    )
 
 
 def test_the_map_holds_every_published_role_and_move(client, content):
@@ -63,8 +65,13 @@ def test_the_map_shows_levels_top_to_bottom_and_where_a_degree_is_asked(client, 
     assert texts(wide, ".map-band-label") == ["Débutant", "Encadrement", "Direction", "Direction générale"]
     drawing = career_map.site_map("fr").wide
     tops = {node.place.key: node.y for node in drawing.nodes}
-    assert tops["studies"] < tops["junior-operations-officer"] < tops["operations-supervisor"] \
-        < tops[EDO] < tops["chief-operating-officer"]
+    assert (
+        tops["studies"]
+        < tops["junior-operations-officer"]
+        < tops["operations-supervisor"]
+        < tops[EDO]
+        < tops["chief-operating-officer"]
+    )
     coo = wide.select_one('a[href="/roles/chief-operating-officer/"]')
     assert texts(coo, ".map-badge-text") == ["bac+5"]
     family = wide.select_one('a[href="/roles/family-business-manager/"]')
@@ -91,8 +98,11 @@ def test_no_draft_nor_imported_role_and_no_move_touching_one_is_drawn(client, co
 def test_a_new_move_shows_on_the_map_at_once(client, content):
     assert client.get(MAP).status_code == 200  # kept in the page cache
     Transition.objects.create(
-        from_role=Role.objects.get(slug="junior-operations-officer"), to_role=Role.objects.get(slug="facilities-manager"),
-        min_months=36, max_months=48, rationale="Un chemin que l’éditeur vient d’ajouter.",
+        from_role=Role.objects.get(slug="junior-operations-officer"),
+        to_role=Role.objects.get(slug="facilities-manager"),
+        min_months=36,
+        max_months=48,
+        rationale="Un chemin que l’éditeur vient d’ajouter.",
         circumstance=Circumstance.FAMILY_BUSINESS,
     )
     _page, drawings = on_the_map(client)
@@ -105,10 +115,17 @@ def test_a_new_move_shows_on_the_map_at_once(client, content):
 
 def test_an_editor_adds_a_move_in_the_admin_and_it_shows_on_the_map(client, content, editor):
     client.force_login(editor)
-    form = {"from_role": Role.objects.get(slug="operations-supervisor").pk,
-            "to_role": Role.objects.get(slug="chief-operating-officer").pk,
-            "kind": "upward", "min_months": 100, "max_months": 140, "sector": "both", "min_scale": 1, "max_scale": 4,
-            "rationale_fr": "Un raccourci rare."}
+    form = {
+        "from_role": Role.objects.get(slug="operations-supervisor").pk,
+        "to_role": Role.objects.get(slug="chief-operating-officer").pk,
+        "kind": "upward",
+        "min_months": 100,
+        "max_months": 140,
+        "sector": "both",
+        "min_scale": 1,
+        "max_scale": 4,
+        "rationale_fr": "Un raccourci rare.",
+    }
     response = client.post("/admin/pathways/transition/add/", form)
     assert response.status_code == 302, response.content.decode()[:2000]
     client.logout()
@@ -150,8 +167,14 @@ def test_a_profile_shows_where_it_comes_from_and_where_it_leads(client, content)
     page = page_of(client.get(f"/roles/{EDO}/"))
     section = page.select_one("section.moves-around")
     svg = section.select_one("svg")
-    around = ["operations-supervisor", "operations-manager", "customer-service-manager", "facilities-manager",
-              "family-business-manager", "chief-operating-officer"]
+    around = [
+        "operations-supervisor",
+        "operations-manager",
+        "customer-service-manager",
+        "facilities-manager",
+        "family-business-manager",
+        "chief-operating-officer",
+    ]
     assert sorted(a["href"] for a in svg.select("a")) == sorted(f"/roles/{slug}/" for slug in around)
     assert svg.select_one(".is-current")  # the role itself, drawn but not a link to itself
     assert len(svg.select("path.map-move")) == 6
@@ -182,13 +205,12 @@ def test_labels_sit_on_their_arrows_clear_of_the_boxes_and_the_phone_drawing_fit
     drawn = career_map.site_map("fr")
     for drawing in (drawn.wide, drawn.compact):
         boxes = [(n.x, n.y, n.x + n.width, n.y + n.height) for n in drawing.nodes]
-        labels = [(e.label_left, e.label_top, e.label_left + e.label_width, e.label_top + e.label_height)
-                  for e in drawing.edges]
+        labels = [(e.label_left, e.label_top, e.label_left + e.label_width, e.label_top + e.label_height) for e in drawing.edges]
         for i, label in enumerate(labels):
             assert not any(overlaps(label, box) for box in boxes), drawing.edges[i].move
-            assert not any(overlaps(label, other) for other in labels[i + 1:]), drawing.edges[i].move
+            assert not any(overlaps(label, other) for other in labels[i + 1 :]), drawing.edges[i].move
         for i, box in enumerate(boxes):
-            assert not any(overlaps(box, other) for other in boxes[i + 1:])
+            assert not any(overlaps(box, other) for other in boxes[i + 1 :])
     assert drawn.compact.width <= 366  # the column of a phone 390 px wide, at 12 px text
     assert drawn.wide.width <= 960
     # The busiest profile: five ways in.

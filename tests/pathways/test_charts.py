@@ -33,8 +33,19 @@ def step(number, label, kind, low, high):
 
 
 def test_route_segments_follow_each_other_at_their_low_estimates_with_widths_in_proportion():
-    chart = charts.route_chart([("best", "Le plus court", [
-        step(1, "Licence", "degree", 36, 36), step(2, "Superviseur", "role", 12, 36), step(3, "Responsable", "role", 24, 48)])])
+    chart = charts.route_chart(
+        [
+            (
+                "best",
+                "Le plus court",
+                [
+                    step(1, "Licence", "degree", 36, 36),
+                    step(2, "Superviseur", "role", 12, 36),
+                    step(3, "Responsable", "role", 24, 48),
+                ],
+            )
+        ]
+    )
     (lane,) = chart.lanes
     first, second, third = lane.segments
     assert (first.start, second.start, third.start) == (0, 36, 48)
@@ -52,10 +63,12 @@ def test_route_segments_follow_each_other_at_their_low_estimates_with_widths_in_
 
 
 def test_routes_share_one_axis_so_their_lengths_compare():
-    chart = charts.route_chart([
-        ("best", "Le plus court", [step(1, "A", "role", 12, 24), step(2, "B", "role", 24, 36)]),
-        ("alt", "Par : C", [step(1, "A", "role", 12, 24), step(2, "C", "role", 48, 96)]),
-    ])
+    chart = charts.route_chart(
+        [
+            ("best", "Le plus court", [step(1, "A", "role", 12, 24), step(2, "B", "role", 24, 36)]),
+            ("alt", "Par : C", [step(1, "A", "role", 12, 24), step(2, "C", "role", 48, 96)]),
+        ]
+    )
     best, alternative = chart.lanes
     assert chart.scale_months == 120
     assert best.segments[0].width == alternative.segments[0].width  # the same step, the same length
@@ -78,8 +91,20 @@ def test_route_axis_marks_stay_inside_the_chart():
 
 
 def test_step_numbers_too_close_together_go_on_another_line():
-    chart = charts.route_chart([("best", "", [step(1, "A", "role", 1, 1), step(2, "B", "role", 60, 60),
-                                              step(3, "C", "role", 1, 1), step(4, "D", "role", 40, 40)])])
+    chart = charts.route_chart(
+        [
+            (
+                "best",
+                "",
+                [
+                    step(1, "A", "role", 1, 1),
+                    step(2, "B", "role", 60, 60),
+                    step(3, "C", "role", 1, 1),
+                    step(4, "D", "role", 40, 40),
+                ],
+            )
+        ]
+    )
     lane = chart.lanes[0]
     one, two, three, four = lane.segments
     assert one.number_y != two.number_y  # a month apart: they would touch on a phone
@@ -90,8 +115,11 @@ def test_step_numbers_too_close_together_go_on_another_line():
 
 
 def test_bars_give_the_same_values_as_the_radar_whole_names_above_each_bar():
-    values = [("Communication entre services", 2, 5), ("Supervision des opérations quotidiennes", 0, 4),
-              ("Allocation des ressources", 5, 5)]
+    values = [
+        ("Communication entre services", 2, 5),
+        ("Supervision des opérations quotidiennes", 0, 4),
+        ("Allocation des ressources", 5, 5),
+    ]
     bars = charts.radar(values).bars.bars
     assert [" ".join(text for _y, text in bar.lines) for bar in bars] == [label for label, _you, _target in values]
     assert [(bar.you, bar.target) for bar in bars] == [(2, 5), (0, 4), (5, 5)]
@@ -101,11 +129,22 @@ def test_bars_give_the_same_values_as_the_radar_whole_names_above_each_bar():
 
 
 def test_radar_labels_are_whole_and_inside_the_drawing():
-    names = ["Communication entre services", "Leadership d’équipe", "Écoute des collaborateurs",
-             "Agilité face au changement", "Planification stratégique", "Vision d’ensemble de l’entreprise",
-             "Allocation des ressources", "Amélioration continue", "Gestion de crise et plans d’urgence",
-             "Optimisation des flux de travail", "Suivi de la performance et rapports",
-             "Supervision des opérations quotidiennes", "Outils numériques et données", "Pratiques durables et RSE"]
+    names = [
+        "Communication entre services",
+        "Leadership d’équipe",
+        "Écoute des collaborateurs",
+        "Agilité face au changement",
+        "Planification stratégique",
+        "Vision d’ensemble de l’entreprise",
+        "Allocation des ressources",
+        "Amélioration continue",
+        "Gestion de crise et plans d’urgence",
+        "Optimisation des flux de travail",
+        "Suivi de la performance et rapports",
+        "Supervision des opérations quotidiennes",
+        "Outils numériques et données",
+        "Pratiques durables et RSE",
+    ]
     radar = charts.radar([(name, 2, 4) for name in names])
     char = 14 * 0.6  # a wide estimate of a character at 14 px
     for axis in radar.axes:

@@ -36,9 +36,11 @@ def test_a_saved_result_keeps_months_for_known_areas_only():
 
 def test_the_route_finder_counts_what_is_missing_in_every_area():
     target = RoleRequirements(2, steps=tuple(ExperienceStepNeed(area, 12) for area in sorted(AREAS)))
-    catalogue = Catalogue(roles={1: RoleRequirements(1), 2: target},
-                          transitions=(TransitionEdge(1, None, 1, 0, 0), TransitionEdge(2, 1, 2, 0, 0)),
-                          estimates=ESTIMATES)
+    catalogue = Catalogue(
+        roles={1: RoleRequirements(1), 2: target},
+        transitions=(TransitionEdge(1, None, 1, 0, 0), TransitionEdge(2, 1, 2, 0, 0)),
+        estimates=ESTIMATES,
+    )
     found = find_routes(catalogue, Profile(experience={"operations": 3}), 2)
     last = found.best.legs[-1]
     assert dict(last.experience_missing) == {area: 9 if area == "operations" else 12 for area in AREAS}

@@ -14,8 +14,12 @@ def target():
 
 
 def filled(role, **overrides) -> dict:
-    data = {"position": "student", "preferred_sector": "both", "consent": "on",
-            **{rating_field_name(rs.skill_id): 2 for rs in role.role_skills.all()}}
+    data = {
+        "position": "student",
+        "preferred_sector": "both",
+        "consent": "on",
+        **{rating_field_name(rs.skill_id): 2 for rs in role.role_skills.all()},
+    }
     data.update(overrides)
     return data
 
@@ -29,8 +33,9 @@ def test_every_experience_area_is_asked_in_years_and_months(content):
 
 def test_years_and_months_add_up_and_empty_areas_are_left_out(content):
     role = target()
-    form = AssessmentForm(filled(role, years_operations="1", months_operations="6", **{"months_customer-service": "3"}),
-                          target=role)
+    form = AssessmentForm(
+        filled(role, years_operations="1", months_operations="6", **{"months_customer-service": "3"}), target=role
+    )
     assert form.is_valid(), form.errors
     assert form.experience_months == {"operations": 18, "customer-service": 3}
 

@@ -32,8 +32,15 @@ def test_each_row_shows_the_time_spent_in_that_step(content):
         position = ("role", leg.to_role_id)
     if not (legs[0].max_months or legs[0].experience_missing or legs[0].skills_to_raise):
         expected.pop(0)  # nothing to do before the first move: no row for where the person is
-    shown = [(("degree", row.degree.pk) if row.kind == "degree" else ("role", row.role.pk) if row.role else None,
-              row.min_months, row.max_months) for row in rows if row.kind != "target"]
+    shown = [
+        (
+            ("degree", row.degree.pk) if row.kind == "degree" else ("role", row.role.pk) if row.role else None,
+            row.min_months,
+            row.max_months,
+        )
+        for row in rows
+        if row.kind != "target"
+    ]
     assert shown == expected
     assert rows[-1].kind == "target" and rows[-1].role.pk == legs[-1].to_role_id
     assert (view.best.min_months, view.best.max_months) == (evaluation.routes.best.min_months, evaluation.routes.best.max_months)
@@ -49,8 +56,11 @@ def test_the_route_chart_has_a_lane_per_route_and_a_segment_for_each_step_that_t
     assert [lane.key for lane in chart.lanes] == [route.anchor for route in routes]
     for lane, route in zip(chart.lanes, routes, strict=True):
         segments = [(s.number, s.label, s.kind, s.min_months, s.max_months) for s in lane.segments]
-        assert segments == [(number, row.title, "degree" if row.kind == "degree" else "role", row.min_months,
-                             row.max_months) for number, row in enumerate(route.rows, 1) if row.kind != "target"]
+        assert segments == [
+            (number, row.title, "degree" if row.kind == "degree" else "role", row.min_months, row.max_months)
+            for number, row in enumerate(route.rows, 1)
+            if row.kind != "target"
+        ]
         assert (lane.min_months, lane.max_months) == (route.min_months, route.max_months)
     assert chart.lanes[0].title.startswith("Le chemin le plus court — environ ")
 

@@ -90,7 +90,8 @@ def test_adding_a_degree_never_makes_the_quickest_route_longer(case, rank):
 def test_the_route_finder_opens_to_a_person_exactly_the_roles_the_score_calls_qualified(case):
     catalogue, profile, _target = case
     assert catalogue.move_table.qualified(profile) == {
-        role_id for role_id, reqs in catalogue.roles.items() if scoring.is_qualified(reqs, profile)}
+        role_id for role_id, reqs in catalogue.roles.items() if scoring.is_qualified(reqs, profile)
+    }
 
 
 @settings(max_examples=100, deadline=None)
@@ -115,24 +116,30 @@ def test_you_are_ready_when_nothing_is_missing():
 
 def test_a_target_nobody_leads_to_has_no_route():
     catalogue = Catalogue(
-        roles={1: RoleRequirements(1, skills=(SkillNeed(1, 3, True),)),
-               2: RoleRequirements(2, skills=(SkillNeed(1, 5, True),), steps=(ExperienceStepNeed("operations", 24),))},
-        transitions=(TransitionEdge(1, None, 1, 6, 12),), estimates=ESTIMATES,
+        roles={
+            1: RoleRequirements(1, skills=(SkillNeed(1, 3, True),)),
+            2: RoleRequirements(2, skills=(SkillNeed(1, 5, True),), steps=(ExperienceStepNeed("operations", 24),)),
+        },
+        transitions=(TransitionEdge(1, None, 1, 6, 12),),
+        estimates=ESTIMATES,
     )
     found = find_routes(catalogue, Profile(ratings={1: 1}), 2)
     assert not found.ready and found.best is None
 
 
 def test_a_role_whose_degree_and_experience_a_person_holds_is_open_once_the_skills_are_raised():
-    catalogue = Catalogue(roles={1: RoleRequirements(1, skills=(SkillNeed(1, 4, True),),
-                                                     steps=(ExperienceStepNeed("operations", 24),))},
-                          transitions=(), estimates=ESTIMATES)
+    catalogue = Catalogue(
+        roles={1: RoleRequirements(1, skills=(SkillNeed(1, 4, True),), steps=(ExperienceStepNeed("operations", 24),))},
+        transitions=(),
+        estimates=ESTIMATES,
+    )
     found = find_routes(catalogue, Profile(ratings={1: 2}, experience={"operations": 36}), 1)
     assert [leg.transition for leg in found.best.legs] == [None]  # apply, no ladder to climb
     assert found.best.min_months == 2 * ESTIMATES.skill_level_months
 
 
 # Worked examples from the articles, on the curated content.
+
 
 def slugs_of(route) -> list[str]:
     titles = dict(Role.objects.values_list("pk", "slug"))
@@ -145,7 +152,10 @@ def test_a_business_graduate_with_internships_goes_through_supervision_and_opera
     graduate = Profile(degree_rank=3, degree_field="business-management", experience={"operations": 24})
     found = find_routes(read_catalogue(), graduate, target.pk)
     assert slugs_of(found.best) == [
-        "junior-operations-officer", "operations-supervisor", "operations-manager", "executive-director-of-operations",
+        "junior-operations-officer",
+        "operations-supervisor",
+        "operations-manager",
+        "executive-director-of-operations",
     ]
     assert not found.best.uses_degree
     assert found.alternatives  # e.g. through facilities or customer service

@@ -170,8 +170,13 @@ def test_the_experience_route_stands_in_for_a_degree():
 
 
 def test_a_degree_suited_to_larger_organisations_counts_less_in_a_small_one():
-    reqs = RoleRequirements(1, degrees=(DegreeOption(1, 3, "facilities", 36, True, suited_from_scale=3),
-                                        DegreeOption(2, 3, "business-management", 36, True)))
+    reqs = RoleRequirements(
+        1,
+        degrees=(
+            DegreeOption(1, 3, "facilities", 36, True, suited_from_scale=3),
+            DegreeOption(2, 3, "business-management", 36, True),
+        ),
+    )
     facilities = Profile(degree_rank=3, degree_field="facilities")
     business = Profile(degree_rank=3, degree_field="business-management")
     assert total(reqs, replace(facilities, scale=4)) == total(reqs, replace(business, scale=4)) == 100

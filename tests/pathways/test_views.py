@@ -92,7 +92,8 @@ def test_the_route_chart_draws_each_step_of_each_saved_route_as_long_as_its_mont
         steps = [row for row in route.rows if row.kind != "target"]
         rects = lane.select(".route-segment rect")
         assert [rect.parent["class"][1] for rect in rects] == [
-            "route-segment-degree" if row.kind == "degree" else "route-segment-role" for row in steps]
+            "route-segment-degree" if row.kind == "degree" else "route-segment-role" for row in steps
+        ]
         for rect, row in zip(rects, steps, strict=True):
             assert percent(rect) == pytest.approx(max(99 * row.min_months / scale, 0.4), abs=0.01), row.title
         beyond = sum(row.max_months - row.min_months for row in steps)
@@ -214,6 +215,7 @@ def test_result_page_queries_stay_fixed_as_content_grows(client, content):
     renew_content_version()  # each count starts from nothing kept
     before = count_queries(client, location)
     from tests.factories import build_role_with_skills
+
     for _ in range(5):
         build_role_with_skills(12)
     assert count_queries(client, location) == before
@@ -221,6 +223,7 @@ def test_result_page_queries_stay_fixed_as_content_grows(client, content):
 
 def test_assessment_form_queries_stay_fixed_as_skills_grow(client, db):
     from tests.factories import build_role_with_skills
+
     small, large = build_role_with_skills(3), build_role_with_skills(30)
     renew_content_version()  # each count starts from nothing kept
     first = count_queries(client, form_url(small.slug))
@@ -240,5 +243,5 @@ def test_a_person_in_a_role_starts_their_route_from_it(client, content):
     saved = Assessment.objects.get()
     assert (saved.situation, saved.current_role.slug) == ("role", "operations-manager")
     page = client.get(response["Location"]).content.decode()
-    route = page[page.index('id="route-best"'):]
-    assert "Superviseur des opérations" not in route[:route.index("</section>")]  # already past that step
+    route = page[page.index('id="route-best"') :]
+    assert "Superviseur des opérations" not in route[: route.index("</section>")]  # already past that step

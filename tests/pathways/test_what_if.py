@@ -65,12 +65,15 @@ def test_changing_one_rating_shows_the_new_score_beside_the_saved_one_and_stores
     assert "no-store" in response["Cache-Control"] and "noindex" in response["X-Robots-Tag"]
 
 
-@pytest.mark.parametrize("change", [
-    {"degree_level": "master", "degree_field": "business-management"},
-    {"years_operations": 12, "years_people": 6, "years_business": 6},
-    {"preferred_sector": "services"},
-    {"preferred_scale": "1"},
-])
+@pytest.mark.parametrize(
+    "change",
+    [
+        {"degree_level": "master", "degree_field": "business-management"},
+        {"years_operations": 12, "years_people": 6, "years_business": 6},
+        {"preferred_sector": "services"},
+        {"preferred_scale": "1"},
+    ],
+)
 def test_each_kind_of_answer_can_be_tried(client, content, change):
     _saved, location = saved_result(client)
     data = {**what_if_data(page_of(client.get(location))), **change}
@@ -175,14 +178,14 @@ def test_a_saved_result_survives_its_role_being_unpublished(client, content):
 def test_a_skill_added_after_saving_is_offered_unrated(client, content):
     _saved, location = saved_result(client)
     role = Role.objects.get(slug=EDO)
-    added = RoleSkill.objects.filter(role__slug="chief-operating-officer").exclude(
-        skill__in=role.role_skills.values("skill")).first()
+    added = (
+        RoleSkill.objects.filter(role__slug="chief-operating-officer").exclude(skill__in=role.role_skills.values("skill")).first()
+    )
     RoleSkill.objects.create(role=role, skill=added.skill, required_level=3, importance=added.importance)
     page = page_of(client.get(location))
     control = page.select_one(f"form[data-what-if] select[name='skill_{added.skill_id}']")
     assert control.select_one("option[selected]")["value"] == ""  # not assessed, unless the person rates it
     assert re.search("Non évaluée", text_of(control))
-
 
 
 def test_a_result_saved_before_results_were_kept_is_kept_from_its_first_view(client, content):

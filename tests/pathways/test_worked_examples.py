@@ -24,8 +24,10 @@ def pk(slug: str) -> int:
 def skills_at(slug: str, offset: int = 0, useful: int | None = None) -> dict[int, int]:
     """Every skill the role asks, at its level minus `offset` for essential ones (useful ones at `useful`)."""
     role = Role.objects.get(slug=slug)
-    return {rs.skill_id: max(0, rs.required_level - offset) if rs.is_essential or useful is None else useful
-            for rs in role.role_skills.all()}
+    return {
+        rs.skill_id: max(0, rs.required_level - offset) if rs.is_essential or useful is None else useful
+        for rs in role.role_skills.all()
+    }
 
 
 def slugs(route) -> list[str]:
@@ -43,11 +45,11 @@ def result(profile: Profile, target: str = EDO):
 
 
 def test_a_business_degree_focused_on_internal_operations_goes_through_supervision_and_operations(content):
-    graduate = Profile(ratings=skills_at(EDO, 2), degree_rank=BACHELOR, degree_field="operations",
-                       experience={"operations": 8})  # internships during the degree
+    graduate = Profile(
+        ratings=skills_at(EDO, 2), degree_rank=BACHELOR, degree_field="operations", experience={"operations": 8}
+    )  # internships during the degree
     evaluation = result(graduate)
-    assert slugs(evaluation.routes.best) == [
-        "junior-operations-officer", "operations-supervisor", "operations-manager", EDO]
+    assert slugs(evaluation.routes.best) == ["junior-operations-officer", "operations-supervisor", "operations-manager", EDO]
     assert not evaluation.routes.best.uses_degree
     degree = next(part for part in evaluation.target.parts if part.name == "degree")
     assert degree.value == 1.0  # the usual preparation, in full
@@ -67,9 +69,12 @@ def test_years_of_practical_operations_stand_in_for_a_degree(content):
 
 
 def test_a_large_family_business_opens_the_route_to_those_who_have_one_only(content):
-    owner = Profile(ratings=skills_at(EDO, 1), experience={"business": 96, "operations": 60, "people": 60},
-                    current_role_id=pk("family-business-manager"),
-                    circumstances=frozenset({Circumstance.FAMILY_BUSINESS}))
+    owner = Profile(
+        ratings=skills_at(EDO, 1),
+        experience={"business": 96, "operations": 60, "people": 60},
+        current_role_id=pk("family-business-manager"),
+        circumstances=frozenset({Circumstance.FAMILY_BUSINESS}),
+    )
     evaluation = result(owner)
     assert slugs(evaluation.routes.best) == [EDO]
     assert evaluation.routes.best.uses_experience_route and not evaluation.routes.best.uses_degree
@@ -82,8 +87,13 @@ def test_a_large_family_business_opens_the_route_to_those_who_have_one_only(cont
 
 
 def test_customer_service_experience_counts_in_a_services_firm_and_its_route_is_shown(content):
-    services = Profile(ratings=skills_at(EDO, 1), degree_rank=BACHELOR, degree_field="business-management",
-                       experience={"operations": 24, "customer-service": 24, "people": 12}, sector="services")
+    services = Profile(
+        ratings=skills_at(EDO, 1),
+        degree_rank=BACHELOR,
+        degree_field="business-management",
+        experience={"operations": 24, "customer-service": 24, "people": 12},
+        sector="services",
+    )
     evaluation = result(services)
     assert any("customer-service-manager" in slugs(route) for route in routes_of(evaluation))
     assert "customer-service" not in evaluation.target.experience_missing
@@ -93,9 +103,14 @@ def test_customer_service_experience_counts_in_a_services_firm_and_its_route_is_
 
 
 def test_a_customer_service_manager_who_prefers_production_still_has_a_route(content):
-    manager = Profile(ratings=skills_at(EDO, 1), degree_rank=BACHELOR, degree_field="business-management",
-                      experience={"operations": 36, "customer-service": 48, "people": 36}, sector="production",
-                      current_role_id=pk("customer-service-manager"))
+    manager = Profile(
+        ratings=skills_at(EDO, 1),
+        degree_rank=BACHELOR,
+        degree_field="business-management",
+        experience={"operations": 36, "customer-service": 48, "people": 36},
+        sector="production",
+        current_role_id=pk("customer-service-manager"),
+    )
     evaluation = result(manager)
     assert evaluation.routes.best is not None
     assert slugs(evaluation.routes.best) == ["operations-manager", EDO]
@@ -103,8 +118,13 @@ def test_a_customer_service_manager_who_prefers_production_still_has_a_route(con
 
 def test_a_facilities_degree_suits_large_facilities_and_leads_through_facilities_management(content):
     def person(field, scale):
-        return Profile(ratings=skills_at(EDO, 1), degree_rank=BACHELOR, degree_field=field,
-                       experience={"operations": 24, "facilities": 6}, scale=scale)
+        return Profile(
+            ratings=skills_at(EDO, 1),
+            degree_rank=BACHELOR,
+            degree_field=field,
+            experience={"operations": 24, "facilities": 6},
+            scale=scale,
+        )
 
     large = result(person("facilities", Scale.LARGE))
     assert "facilities-manager" in slugs(large.routes.best)
@@ -118,9 +138,14 @@ def test_a_facilities_degree_suits_large_facilities_and_leads_through_facilities
 
 def test_a_three_person_non_profit_is_the_small_scale_form_of_the_role(content):
     def supervisor(scale):
-        return Profile(ratings=skills_at(EDO, 1), degree_rank=BACHELOR, degree_field="business-management",
-                       experience={"operations": 24, "people": 12, "facilities": 3}, scale=scale,
-                       current_role_id=pk("operations-supervisor"))
+        return Profile(
+            ratings=skills_at(EDO, 1),
+            degree_rank=BACHELOR,
+            degree_field="business-management",
+            experience={"operations": 24, "people": 12, "facilities": 3},
+            scale=scale,
+            current_role_id=pk("operations-supervisor"),
+        )
 
     micro, large = result(supervisor(Scale.MICRO)), result(supervisor(Scale.LARGE))
     assert slugs(micro.routes.best) == [EDO]  # no operations manager in a three-person organisation
@@ -134,13 +159,20 @@ def test_internships_and_field_experience_count_in_months(content):
     none_yet = Profile(ratings=skills_at("junior-operations-officer", 1))
     with_internship = result(student, "junior-operations-officer")
     assert with_internship.target.total > result(none_yet, "junior-operations-officer").target.total
-    assert with_internship.target.experience_missing.get("operations", 0) < \
-        result(none_yet, "junior-operations-officer").target.experience_missing["operations"]
+    assert (
+        with_internship.target.experience_missing.get("operations", 0)
+        < result(none_yet, "junior-operations-officer").target.experience_missing["operations"]
+    )
 
 
 def test_weeks_to_months_learning_schedules_after_hiring_read_in_months(content):
-    new_hire = Profile(ratings=skills_at(EDO, 2), degree_rank=BACHELOR, degree_field="business-management",
-                       experience={"operations": 8}, current_role_id=pk("junior-operations-officer"))
+    new_hire = Profile(
+        ratings=skills_at(EDO, 2),
+        degree_rank=BACHELOR,
+        degree_field="business-management",
+        experience={"operations": 8},
+        current_role_id=pk("junior-operations-officer"),
+    )
     first = result(new_hire).routes.best.legs[0]
     assert first.max_months < 24  # weeks to months, not years
     assert "facilities" in first.experience_missing or first.min_months > 0
@@ -149,8 +181,12 @@ def test_weeks_to_months_learning_schedules_after_hiring_read_in_months(content)
 def test_every_requirement_met_reads_ready_and_says_apply_now(content):
     for target in (EDO, COO):
         role = Role.objects.get(slug=target)
-        everything = Profile(ratings=skills_at(target), degree_rank=MASTER, degree_field="business-management",
-                             experience={"operations": 240, "people": 240, "customer-service": 240, "facilities": 240})
+        everything = Profile(
+            ratings=skills_at(target),
+            degree_rank=MASTER,
+            degree_field="business-management",
+            experience={"operations": 240, "people": 240, "customer-service": 240, "facilities": 240},
+        )
         evaluation = result(everything, target)
         assert evaluation.target.total == 100, role
         assert evaluation.routes.ready and evaluation.band == Band.READY and evaluation.routes.best is None
@@ -158,8 +194,12 @@ def test_every_requirement_met_reads_ready_and_says_apply_now(content):
 
 def test_a_nearly_ready_person_is_never_sent_on_a_detour(content):
     # A degree, ten years in operations and ten managing people, essential skills met, useful ones to grow.
-    manager = Profile(ratings=skills_at(EDO, 0, useful=1), degree_rank=BACHELOR, degree_field="business-management",
-                      experience={"operations": 120, "people": 120, "facilities": 12})
+    manager = Profile(
+        ratings=skills_at(EDO, 0, useful=1),
+        degree_rank=BACHELOR,
+        degree_field="business-management",
+        experience={"operations": 120, "people": 120, "facilities": 12},
+    )
     evaluation = result(manager)
     assert evaluation.routes.ready and evaluation.band == Band.READY
     assert evaluation.target.total < 100  # the useful skills remain as things to grow
@@ -168,9 +208,12 @@ def test_a_nearly_ready_person_is_never_sent_on_a_detour(content):
 @pytest.mark.parametrize("target", [EDO, COO])
 def test_essential_skills_one_and_two_levels_short(content, target):
     def short_by(levels):
-        return Profile(ratings=skills_at(target, levels, useful=5), degree_rank=MASTER,
-                       degree_field="business-management",
-                       experience={"operations": 240, "people": 240, "customer-service": 240, "facilities": 240})
+        return Profile(
+            ratings=skills_at(target, levels, useful=5),
+            degree_rank=MASTER,
+            degree_field="business-management",
+            experience={"operations": 240, "people": 240, "customer-service": 240, "facilities": 240},
+        )
 
     one, two = result(short_by(1), target), result(short_by(2), target)
     assert one.target.total <= 76 and one.band == Band.ON_THE_WAY
@@ -187,16 +230,27 @@ def test_a_first_year_junior_without_a_degree_is_far(content):
 
 def test_skills_change_how_long_a_route_takes(content):
     def student(level):
-        return Profile(ratings={skill_id: level for skill_id in skills_at(EDO)}, degree_rank=BACHELOR,
-                       degree_field="business-management", experience={"operations": 6})
+        return Profile(
+            ratings={skill_id: level for skill_id in skills_at(EDO)},
+            degree_rank=BACHELOR,
+            degree_field="business-management",
+            experience={"operations": 6},
+        )
 
     assert result(student(0)).routes.best.min_months > result(student(5)).routes.best.min_months
 
 
 def test_closest_roles_never_hold_the_current_role_and_say_which_way_they_go(content):
     supervisor = pk("operations-supervisor")
-    evaluation = result(Profile(ratings=skills_at(EDO, 1), degree_rank=BACHELOR, degree_field="business-management",
-                                experience={"operations": 36, "people": 24}, current_role_id=supervisor))
+    evaluation = result(
+        Profile(
+            ratings=skills_at(EDO, 1),
+            degree_rank=BACHELOR,
+            degree_field="business-management",
+            experience={"operations": 36, "people": 24},
+            current_role_id=supervisor,
+        )
+    )
     assert evaluation.closest
     assert all(closest.role_id not in (supervisor, pk(EDO)) for closest in evaluation.closest)
     assert all(closest.direction in tuple(Direction) for closest in evaluation.closest)
@@ -206,16 +260,24 @@ def test_closest_roles_never_hold_the_current_role_and_say_which_way_they_go(con
 
 
 def test_an_heir_who_runs_the_family_business_long_enough_needs_no_degree(content):
-    heir = Profile(ratings=skills_at(EDO, 1), experience={"business": 36, "operations": 12, "people": 12},
-                   circumstances=frozenset({Circumstance.FAMILY_BUSINESS}))
+    heir = Profile(
+        ratings=skills_at(EDO, 1),
+        experience={"business": 36, "operations": 12, "people": 12},
+        circumstances=frozenset({Circumstance.FAMILY_BUSINESS}),
+    )
     evaluation = result(heir)
     family = next(route for route in routes_of(evaluation) if "family-business-manager" in slugs(route))
     assert not family.uses_degree and family.uses_experience_route
 
 
 def test_someone_already_in_the_target_role_with_gaps_is_not_called_ready(content):
-    coo = Profile(ratings=skills_at(COO, 1, useful=5), degree_rank=MASTER, degree_field="business-management",
-                  experience={"operations": 240, "people": 240}, current_role_id=pk(COO))
+    coo = Profile(
+        ratings=skills_at(COO, 1, useful=5),
+        degree_rank=MASTER,
+        degree_field="business-management",
+        experience={"operations": 240, "people": 240},
+        current_role_id=pk(COO),
+    )
     evaluation = result(coo, COO)
     assert evaluation.holds_target and not evaluation.target.ready
     assert evaluation.band != Band.READY and evaluation.routes.best is None
@@ -223,12 +285,14 @@ def test_someone_already_in_the_target_role_with_gaps_is_not_called_ready(conten
 
 def test_the_band_reads_the_longer_end_of_the_time_to_ready(content):
     from pathways.evaluation import band_of
+
     assert band_of(77, False, 4 * 12) == Band.ON_THE_WAY
     assert band_of(77, False, 11 * 12) == Band.FAR
 
 
 def test_closest_roles_are_roles_the_person_can_get_to(content):
     # Without a family business to run, the family-business manager is not a role that helps.
-    student = Profile(ratings=skills_at(EDO, 2), degree_rank=BACHELOR, degree_field="business-management",
-                      experience={"operations": 6})
+    student = Profile(
+        ratings=skills_at(EDO, 2), degree_rank=BACHELOR, degree_field="business-management", experience={"operations": 6}
+    )
     assert all(closest.role_id != pk("family-business-manager") for closest in result(student).closest)

@@ -40,7 +40,11 @@ def shared_plan(client, content, make_counsellor_account):
     claire, paul = make_counsellor_account("claire"), make_counsellor_account("paul")
     outsider = make_counsellor_account("outsider", in_group=False)
     return SimpleNamespace(
-        plan=plan, claire=claire.user, paul=paul.user, outsider=outsider.user, anonymous=AnonymousUser(),
+        plan=plan,
+        claire=claire.user,
+        paul=paul.user,
+        outsider=outsider.user,
+        anonymous=AnonymousUser(),
         link=Share.objects.create(plan=plan, expires_at=later),
         for_claire=Share.objects.create(plan=plan, counsellor=claire, expires_at=later),
     )
@@ -106,8 +110,10 @@ def test_each_reader_has_their_own_page_and_pdf_address(shared_plan):
     claire = open_plan(shared_plan.claire, Reader.COUNSELLOR, for_claire.token)
     assert (owner.url, owner.pdf_url) == (f"/assessment/{plan.pk}/plan/", f"/assessment/{plan.pk}/plan/pdf/")
     assert (holder.url, holder.pdf_url) == (f"/plans/shared/{link.token}/", f"/plans/shared/{link.token}/pdf/")
-    assert (claire.url, claire.pdf_url) == (f"/counsellor/plans/{for_claire.token}/",
-                                            f"/counsellor/plans/{for_claire.token}/pdf/")
+    assert (claire.url, claire.pdf_url) == (
+        f"/counsellor/plans/{for_claire.token}/",
+        f"/counsellor/plans/{for_claire.token}/pdf/",
+    )
     assert (owner.is_owner, holder.is_link_holder, claire.is_counsellor) == (True, True, True)
     assert owner.share is None and holder.share == link and claire.share == for_claire
 
@@ -118,8 +124,10 @@ def test_only_the_owner_may_revoke_and_only_the_plans_own_shares(shared_plan, cl
     owner = open_plan(AnonymousUser(), Reader.OWNER, shared_plan.plan.pk)
     assert set(owner.revocable_shares()) == {shared_plan.link, shared_plan.for_claire}
     assert elsewhere not in owner.revocable_shares()
-    for access in (PlanAccess(shared_plan.plan, Reader.LINK_HOLDER, shared_plan.link),
-                   PlanAccess(shared_plan.plan, Reader.COUNSELLOR, shared_plan.for_claire)):
+    for access in (
+        PlanAccess(shared_plan.plan, Reader.LINK_HOLDER, shared_plan.link),
+        PlanAccess(shared_plan.plan, Reader.COUNSELLOR, shared_plan.for_claire),
+    ):
         assert not access.revocable_shares().exists()
 
 
@@ -131,8 +139,7 @@ def test_a_share_is_live_until_it_expires_in_python_and_in_the_database_alike(sh
         assert Share.objects.live().filter(pk=share.pk).exists() is live
 
 
-def test_a_counsellor_is_an_active_account_in_the_group_and_gets_a_code_on_first_look(shared_plan,
-                                                                                       django_user_model):
+def test_a_counsellor_is_an_active_account_in_the_group_and_gets_a_code_on_first_look(shared_plan, django_user_model):
     assert is_counsellor(shared_plan.claire) and not is_counsellor(shared_plan.outsider)
     assert not is_counsellor(AnonymousUser())
     shared_plan.claire.is_active = False

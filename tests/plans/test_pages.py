@@ -27,8 +27,7 @@ def tick(plan: Plan, key: str, effect: dict) -> None:
 
 def test_a_plans_page_holds_its_route_steps_gaps_and_sources(plan):
     page = plan_page(get_plan(plan.pk))
-    assert page.route.anchor == plan.route and [state.number for state in page.steps] == list(
-        range(1, len(page.route.rows) + 1))
+    assert page.route.anchor == plan.route and [state.number for state in page.steps] == list(range(1, len(page.route.rows) + 1))
     assert [state.gap.key for state in page.gaps] == [gap.key for gap in progress.gaps_of(page.result)]
     assert page.steps_done == 0 and page.open_gaps == page.gaps
     assert page.step(1) == page.steps[0] and page.step(99) is None
@@ -81,8 +80,11 @@ def test_the_history_starts_with_the_saved_result_then_each_measure_says_what_ch
     tick(plan, "step-1", {})
     page = plan_page(get_plan(plan.pk))
     assert [point.what for point in page.history.points] == [
-        "Auto-évaluation", "Plan commencé", f"« {gap.action.skill.name} » noté 4",
-        f"Fait : étape 1, {page.steps[0].row.title}"]
+        "Auto-évaluation",
+        "Plan commencé",
+        f"« {gap.action.skill.name} » noté 4",
+        f"Fait : étape 1, {page.steps[0].row.title}",
+    ]
     assert page.history.first.total == page.result.total and page.history.last.total == plan.total
     unknown = Reading(change=Reading.Change.UNDONE, item="step-42")
     assert reading_label(unknown, {}) == "Décoché : step-42"

@@ -11,11 +11,14 @@ from tests.pdfs import read
 pytestmark = pytest.mark.django_db
 
 
-@pytest.mark.parametrize(("lang", "title", "done", "history"), [
-    ("", "Mon plan vers : Directeur exécutif des opérations", "Faite le", "Le score à chaque mesure"),
-    ("/en", "My plan towards: Executive director of operations", "Done on", "The score at each measure")])
-def test_the_owners_plan_becomes_a_tagged_pdf_with_its_progress_and_sources(client, content, lang, title, done,
-                                                                            history):
+@pytest.mark.parametrize(
+    ("lang", "title", "done", "history"),
+    [
+        ("", "Mon plan vers : Directeur exécutif des opérations", "Faite le", "Le score à chaque mesure"),
+        ("/en", "My plan towards: Executive director of operations", "Done on", "The score at each measure"),
+    ],
+)
+def test_the_owners_plan_becomes_a_tagged_pdf_with_its_progress_and_sources(client, content, lang, title, done, history):
     plan = make_plan(client)
     client.post(plan_url(plan, tail="tick/"), {"item": "step-1"})
     client.post(plan_url(plan, tail="note/"), {"step": 1, "text": "Inscription faite à la licence"})

@@ -55,7 +55,9 @@ def test_the_plan_shows_the_chosen_routes_steps_and_the_saved_results_gaps(clien
     saved = plan_page(get_plan(plan.pk)).result
     assert len(page.select(".plan-step")) == len(saved.best.rows)
     assert texts(page, ".plan-gap strong") == [
-        *(gap.skill.name for gap in saved.gaps), *(action.area_label for action in saved.experience_missing)]
+        *(gap.skill.name for gap in saved.gaps),
+        *(action.area_label for action in saved.experience_missing),
+    ]
     assert texts(page, ".plan-readiness .score-total") == [f"{saved.total} sur 100"]
     assert "{#" not in text_of(page) and "{%" not in text_of(page)  # no template syntax leaks onto the page
     assert "Parcours suivi : Le chemin le plus court." in text_of(page.select_one(".plan header"))
@@ -98,8 +100,7 @@ def test_ticking_a_degree_step_gives_its_degree_and_unticking_takes_everything_b
     history = page_of(client.get(plan_url(plan, "/en"))).select(".score-history-table tbody tr td:last-child")
     with translation.override("en"):
         title = steps(plan)[number - 1].row.title
-    assert [text_of(cell) for cell in history[-2:]] == [f"Done: step {number}, {title}",
-                                                        f"Unticked: step {number}, {title}"]
+    assert [text_of(cell) for cell in history[-2:]] == [f"Done: step {number}, {title}", f"Unticked: step {number}, {title}"]
     plan.refresh_from_db()
     assert (plan.total, plan.min_months, plan.max_months) == before
     assert not Progress.objects.filter(plan=plan).exists()
@@ -111,8 +112,9 @@ def test_re_rating_skills_moves_the_score_and_the_history_keeps_each_measure(cli
     gaps = plan_page(get_plan(plan.pk)).gaps
     for state in gaps:
         if state.is_skill:
-            response = client.post(plan_url(plan, tail="rating/"),
-                                   {"skill": state.gap.action.skill.slug, "level": state.gap.action.required})
+            response = client.post(
+                plan_url(plan, tail="rating/"), {"skill": state.gap.action.skill.slug, "level": state.gap.action.required}
+            )
             assert response.status_code == 303
     plan.refresh_from_db()
     assert plan.total > first
@@ -140,8 +142,7 @@ def test_ticking_a_skill_gap_rates_the_skill_at_the_level_asked(client, content)
     assert plan_page(get_plan(plan.pk)).answers.ratings[gap.action.skill.pk] == gap.action.required
 
 
-@pytest.mark.parametrize(("lang", "message"), [
-    ("", "Cette date est dans le futur"), ("/en", "This date is in the future")])
+@pytest.mark.parametrize(("lang", "message"), [("", "Cette date est dans le futur"), ("/en", "This date is in the future")])
 def test_a_date_in_the_future_is_refused_next_to_its_step_and_kept(client, content, lang, message):
     plan = make_plan(client)
     tomorrow = (timezone.localdate() + timedelta(days=1)).isoformat()
@@ -174,12 +175,10 @@ def test_experience_gained_through_a_step_closes_the_gap_it_fills(client, conten
     plan = make_plan(client)
     page = plan_page(get_plan(plan.pk))
     gap = next(state.gap for state in page.gaps if not state.is_skill)
-    giving = [state for state in page.steps
-              if any(action.area == gap.action.area for action in state.row.experience)]
+    giving = [state for state in page.steps if any(action.area == gap.action.area for action in state.row.experience)]
     for state in giving:
         tick(client, plan, state.step.key)
-    gained = sum(action.months for state in giving for action in state.row.experience
-                 if action.area == gap.action.area)
+    gained = sum(action.months for state in giving for action in state.row.experience if action.area == gap.action.area)
     closed = next(state for state in plan_page(get_plan(plan.pk)).gaps if state.gap.key == gap.key).closed
     assert closed == (gained >= gap.action.months)
     assert gained and closed  # the route gives the experience the target lacks
@@ -255,9 +254,18 @@ def test_purge_removes_old_plans_but_keeps_one_worked_on_recently(client, conten
 
 def test_a_result_without_a_route_offers_no_plan(client, content):
     ready = {name: 5 for name in skill_fields(client)}
-    pk = submit(client, degree_level="master", **{"years_operations": 20, "years_people": 20,
-                                                  "years_customer-service": 20, "years_facilities": 20,
-                                                  "years_business": 20}, **ready)["Location"].split("/")[-2]
+    pk = submit(
+        client,
+        degree_level="master",
+        **{
+            "years_operations": 20,
+            "years_people": 20,
+            "years_customer-service": 20,
+            "years_facilities": 20,
+            "years_business": 20,
+        },
+        **ready,
+    )["Location"].split("/")[-2]
     page = page_of(client.get(f"/assessment/{pk}/plan/"))
     assert not page.select("input[name=route]")
     assert client.post(f"/assessment/{pk}/plan/", {"route": "route-best"}).status_code == 400

@@ -27,8 +27,9 @@ def read_back(client, **answers) -> SimpleNamespace:
     assessment = get_assessment(pk)
     answers = Answers.of(assessment, Role.objects.with_skills().get(pk=assessment.target_role_id))
     result = saved_result(assessment, answers)
-    return SimpleNamespace(assessment=assessment, answers=answers, result=result, route=result.best,
-                           steps=progress.steps_of(result.best))
+    return SimpleNamespace(
+        assessment=assessment, answers=answers, result=result, route=result.best, steps=progress.steps_of(result.best)
+    )
 
 
 @pytest.fixture
@@ -58,8 +59,10 @@ def test_a_routes_steps_are_numbered_as_its_list_and_its_gaps_put_skills_first(s
 
 def test_starting_a_plan_measures_it_once_and_its_time_left_is_the_routes(saved, plan):
     assert plan.route == saved.route.anchor
-    assert (plan.min_months, plan.max_months) == (sum(row.min_months for row in saved.route.rows),
-                                                 sum(row.max_months for row in saved.route.rows))
+    assert (plan.min_months, plan.max_months) == (
+        sum(row.min_months for row in saved.route.rows),
+        sum(row.max_months for row in saved.route.rows),
+    )
     assert list(Reading.objects.values_list("change", flat=True)) == [Reading.Change.START]
     assert progress.start_plan(saved.answers, saved.assessment, saved.route) == plan
     assert Reading.objects.count() == 1
@@ -119,8 +122,9 @@ def test_the_answers_now_are_the_saved_ones_with_every_change_applied_in_order(s
 def test_ticking_a_step_measures_again_and_the_time_left_loses_its_duration(saved, plan):
     step = numbered(saved.steps, "role")
     before = (plan.total, plan.min_months, plan.max_months)
-    reading = progress.mark_done(plan, saved.answers, saved.steps, step.key,
-                                 progress.step_effect(step, saved.answers.target.pk), timezone.localdate())
+    reading = progress.mark_done(
+        plan, saved.answers, saved.steps, step.key, progress.step_effect(step, saved.answers.target.pk), timezone.localdate()
+    )
     assert (reading.change, reading.item, reading.level) == (Reading.Change.DONE, step.key, None)
     assert (plan.min_months, plan.max_months) == (before[1] - step.row.min_months, before[2] - step.row.max_months)
     assert (reading.total, reading.min_months, reading.max_months) == (plan.total, plan.min_months, plan.max_months)
@@ -135,8 +139,9 @@ def test_a_re_rating_keeps_its_level_and_replaces_the_one_before(saved, plan):
     gap = next(gap for gap in progress.gaps_of(saved.result) if isinstance(gap, progress.SkillGapItem))
     key = progress.rating_key(gap.action.skill.slug)
     for level in (gap.action.rating + 1, gap.action.required):
-        reading = progress.mark_done(plan, saved.answers, saved.steps, key,
-                                     progress.rating_effect(gap.action.skill.pk, level), timezone.localdate())
+        reading = progress.mark_done(
+            plan, saved.answers, saved.steps, key, progress.rating_effect(gap.action.skill.pk, level), timezone.localdate()
+        )
         assert reading.level == level
     assert Progress.objects.get().effect == {"ratings": {str(gap.action.skill.pk): gap.action.required}}
 

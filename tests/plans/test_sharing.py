@@ -15,8 +15,9 @@ from tests.html import page_of, text_of, texts
 pytestmark = pytest.mark.django_db
 
 
-CONTROLS = "form[action*='/tick/'], form[action*='/rating/'], form[action*='/note/'], form[action*='/shares/'], " \
-           "a[href*='/delete/']"
+CONTROLS = (
+    "form[action*='/tick/'], form[action*='/rating/'], form[action*='/note/'], form[action*='/shares/'], a[href*='/delete/']"
+)
 
 
 def test_the_owner_has_every_control_and_a_read_only_link_none(client, content):
@@ -190,8 +191,9 @@ def test_a_counsellors_code_is_made_on_first_visit(client, content, django_user_
 
 def test_sign_in_is_throttled_by_address_like_the_admins(client, content, make_counsellor):
     make_counsellor("claire")
-    statuses = [Client().post("/counsellor/sign-in/", {"username": f"guess{n}", "password": "wrong"}).status_code
-                for n in range(6)]
+    statuses = [
+        Client().post("/counsellor/sign-in/", {"username": f"guess{n}", "password": "wrong"}).status_code for n in range(6)
+    ]
     assert statuses[:4] == [200] * 4 and set(statuses[4:]) == {429}
     locked = Client().post("/counsellor/sign-in/", {"username": "claire", "password": COUNSELLOR_PASSWORD})
     assert locked.status_code == 429

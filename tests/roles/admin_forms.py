@@ -5,15 +5,34 @@ INLINE_PREFIXES = ["role_skills", "role_degrees", "steps", "missions", "variatio
 
 def role_change_form(role, **extra) -> dict:
     data = {
-        "status": role.status, "slug": role.slug, "title_fr": role.title_fr, "title_en": role.title_en,
-        "title_feminine": "", "acronym": "", "summary_fr": role.summary_fr, "summary_en": role.summary_en,
-        "description_fr": role.description_fr, "description_en": role.description_en,
-        "outlook_fr": "", "outlook_en": "", "evidence_fr": "", "evidence_en": "",
-        "level": role.level, "reports_to": "", "sector_focus": role.sector_focus,
-        "min_scale": role.min_scale, "max_scale": role.max_scale,
+        "status": role.status,
+        "slug": role.slug,
+        "title_fr": role.title_fr,
+        "title_en": role.title_en,
+        "title_feminine": "",
+        "acronym": "",
+        "summary_fr": role.summary_fr,
+        "summary_en": role.summary_en,
+        "description_fr": role.description_fr,
+        "description_en": role.description_en,
+        "outlook_fr": "",
+        "outlook_en": "",
+        "evidence_fr": "",
+        "evidence_en": "",
+        "level": role.level,
+        "reports_to": "",
+        "sector_focus": role.sector_focus,
+        "min_scale": role.min_scale,
+        "max_scale": role.max_scale,
     }
     for prefix in INLINE_PREFIXES:
-        data.update({f"{prefix}-TOTAL_FORMS": 0, f"{prefix}-INITIAL_FORMS": 0,
-                     f"{prefix}-MIN_NUM_FORMS": 0, f"{prefix}-MAX_NUM_FORMS": 1000})
+        data.update(
+            {
+                f"{prefix}-TOTAL_FORMS": 0,
+                f"{prefix}-INITIAL_FORMS": 0,
+                f"{prefix}-MIN_NUM_FORMS": 0,
+                f"{prefix}-MAX_NUM_FORMS": 1000,
+            }
+        )
     data.update(extra)
     return data

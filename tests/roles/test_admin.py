@@ -13,11 +13,19 @@ def test_editor_adds_a_skill_with_the_inline_and_it_shows_on_the_profile(client,
     url = f"/admin/roles/role/{role.pk}/change/"
     assert client.get(url).status_code == 200
 
-    response = client.post(url, role_change_form(role, **{
-        "role_skills-TOTAL_FORMS": 1,
-        "role_skills-0-skill": skill.pk, "role_skills-0-required_level": 4,
-        "role_skills-0-importance": "essential", "role_skills-0-rationale_fr": "Pour les achats.",
-    }))
+    response = client.post(
+        url,
+        role_change_form(
+            role,
+            **{
+                "role_skills-TOTAL_FORMS": 1,
+                "role_skills-0-skill": skill.pk,
+                "role_skills-0-required_level": 4,
+                "role_skills-0-importance": "essential",
+                "role_skills-0-rationale_fr": "Pour les achats.",
+            },
+        ),
+    )
 
     assert response.status_code == 302, response.content.decode()[:2000]
     assert RoleSkill.objects.get(role=role, skill=skill).required_level == 4
@@ -29,16 +37,33 @@ def test_editor_adds_a_skill_with_the_inline_and_it_shows_on_the_profile(client,
 def test_admin_rejects_an_out_of_range_level_with_a_message(client, editor):
     role, skill = RoleFactory(), SkillFactory()
     client.force_login(editor)
-    response = client.post(f"/admin/roles/role/{role.pk}/change/", role_change_form(role, **{
-        "role_skills-TOTAL_FORMS": 1, "role_skills-0-skill": skill.pk,
-        "role_skills-0-required_level": 9, "role_skills-0-importance": "essential",
-    }))
+    response = client.post(
+        f"/admin/roles/role/{role.pk}/change/",
+        role_change_form(
+            role,
+            **{
+                "role_skills-TOTAL_FORMS": 1,
+                "role_skills-0-skill": skill.pk,
+                "role_skills-0-required_level": 9,
+                "role_skills-0-importance": "essential",
+            },
+        ),
+    )
     assert response.status_code == 200
     assert not RoleSkill.objects.filter(role=role).exists()
 
 
-@pytest.mark.parametrize("path", ["/admin/", "/admin/roles/role/", "/admin/roles/role/add/", "/admin/roles/skill/",
-                                  "/admin/roles/degree/", "/en/admin/roles/role/"])
+@pytest.mark.parametrize(
+    "path",
+    [
+        "/admin/",
+        "/admin/roles/role/",
+        "/admin/roles/role/add/",
+        "/admin/roles/skill/",
+        "/admin/roles/degree/",
+        "/en/admin/roles/role/",
+    ],
+)
 def test_admin_pages_open_for_staff(client, editor, content, path):
     client.force_login(editor)
     assert client.get(path).status_code == 200
@@ -61,10 +86,19 @@ def test_editor_links_a_mission_to_a_passage_and_the_profile_quotes_it(client, e
     form = client.get(url).content.decode()
     assert f'<optgroup label="{passage.source.title}">' in form  # passages are offered by source
 
-    response = client.post(url, role_change_form(role, **{
-        "missions-TOTAL_FORMS": 1, "missions-0-kind": "mission", "missions-0-position": 1,
-        "missions-0-title_fr": "Tenir les plannings", "missions-0-passage": passage.pk,
-    }))
+    response = client.post(
+        url,
+        role_change_form(
+            role,
+            **{
+                "missions-TOTAL_FORMS": 1,
+                "missions-0-kind": "mission",
+                "missions-0-position": 1,
+                "missions-0-title_fr": "Tenir les plannings",
+                "missions-0-passage": passage.pk,
+            },
+        ),
+    )
 
     assert response.status_code == 302, response.content.decode()[:2000]
     profile = client.get(role.get_absolute_url()).content.decode()
@@ -75,8 +109,13 @@ def test_editor_links_a_mission_to_a_passage_and_the_profile_quotes_it(client, e
 def test_admin_refuses_a_quotation_the_article_does_not_contain(client, editor):
     source = SourceFactory(file_name="004_e0d821fb6e57f53a.txt")
     client.force_login(editor)
-    form = {"source": source.pk, "anchor": "invente", "position": 1,
-            "quotation": "Le COO n’a jamais besoin de communiquer.", "translation_en": "The COO never needs to communicate."}
+    form = {
+        "source": source.pk,
+        "anchor": "invente",
+        "position": 1,
+        "quotation": "Le COO n’a jamais besoin de communiquer.",
+        "translation_en": "The COO never needs to communicate.",
+    }
     response = client.post("/admin/roles/passage/add/", form)
     assert response.status_code == 200
     assert "ne figure pas mot pour mot" in response.content.decode()

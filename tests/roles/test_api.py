@@ -36,11 +36,16 @@ def test_a_comparison_lines_skills_up_and_refuses_bad_choices(client, content):
 
 def test_a_role_names_its_sources_for_a_reader_and_the_passage_of_each_statement(client, content):
     edo = client.get("/api/v1/roles/executive-director-of-operations", HTTP_ACCEPT_LANGUAGE="en").json()
-    assert edo["sources"] == [{
-        "slug": "devenir-directeur-executif-des-operations", "title": "Becoming an executive director of operations",
-        "title_is_descriptive": True, "language": "fr", "summary": edo["sources"][0]["summary"],
-        "url": "/en/sources/devenir-directeur-executif-des-operations/",  # in the language asked, as the role's own
-    }]
+    assert edo["sources"] == [
+        {
+            "slug": "devenir-directeur-executif-des-operations",
+            "title": "Becoming an executive director of operations",
+            "title_is_descriptive": True,
+            "language": "fr",
+            "summary": edo["sources"][0]["summary"],
+            "url": "/en/sources/devenir-directeur-executif-des-operations/",  # in the language asked, as the role's own
+        }
+    ]
     assert edo["sources"][0]["summary"].startswith("How to become an executive director of operations")
     family = next(step for step in edo["steps"] if step["kind"] == "family-business")
     assert family["passage"]["url"] == "/en/sources/devenir-directeur-executif-des-operations/#entreprise-familiale"

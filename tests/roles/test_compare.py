@@ -19,9 +19,18 @@ def test_coo_and_executive_director_side_by_side(client, content):
     response = compare(client, COO, EDO)
     assert response.status_code == 200
     page = re.sub(r"\s+", " ", response.content.decode())
-    for expected in ["Directeur des opérations", "Directeur exécutif des opérations", "Allouer les ressources",
-                     "Superviser les installations", "Compétences et niveau requis", "Diplômes", "Étapes d’expérience",
-                     "Selon la taille et le secteur", "Master en management", "Licence en gestion des installations"]:
+    for expected in [
+        "Directeur des opérations",
+        "Directeur exécutif des opérations",
+        "Allouer les ressources",
+        "Superviser les installations",
+        "Compétences et niveau requis",
+        "Diplômes",
+        "Étapes d’expérience",
+        "Selon la taille et le secteur",
+        "Master en management",
+        "Licence en gestion des installations",
+    ]:
         assert expected in page, expected
     # Skills only one role asks for, and level differences, are flagged in words, not only colour.
     assert re.search(r"Planification stratégique.{0,300}seul", page)

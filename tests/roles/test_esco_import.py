@@ -25,9 +25,21 @@ SHIFT = f"{esco_files.ESCO}occupation/00000000-0000-4000-8000-0000000000a2"
 def snapshot() -> dict:
     """Everything the import writes, in a form two imports can be compared by."""
     return {
-        "roles": sorted(Role.objects.values_list("esco_uri", "slug", "title_fr", "title_feminine", "title_en",
-                                                 "alternative_titles_fr",
-                                                 "alternative_titles_en", "summary_en", "isco_code", "origin", "status")),
+        "roles": sorted(
+            Role.objects.values_list(
+                "esco_uri",
+                "slug",
+                "title_fr",
+                "title_feminine",
+                "title_en",
+                "alternative_titles_fr",
+                "alternative_titles_en",
+                "summary_en",
+                "isco_code",
+                "origin",
+                "status",
+            )
+        ),
         "skills": sorted(Skill.objects.values_list("esco_uri", "slug", "name_fr", "name_en", "category__slug")),
         "links": sorted(RoleSkill.objects.values_list("role__esco_uri", "skill__esco_uri", "importance", "required_level")),
         "groups": sorted(IscoGroup.objects.values_list("code", "name_fr", "name_en", "parent__code")),
@@ -123,6 +135,7 @@ def rewrite(path: Path, edit) -> None:
 def set_cell(column: str, value: str, row: int = 1):
     def edit(rows):
         rows[row][rows[0].index(column)] = value
+
     return edit
 
 
@@ -131,13 +144,17 @@ def drop_column(column: str):
         index = rows[0].index(column)
         for row in rows:
             del row[index]
+
     return edit
 
 
 MALFORMED = [
     ("occupations_en.csv", drop_column("iscoGroup"), "occupations_en.csv, line 1, column iscoGroup: missing column"),
-    ("ISCOGroups_en.csv", lambda rows: rows[2].pop(),
-     "ISCOGroups_en.csv, line 3, column description: 7 values where the header has 8"),
+    (
+        "ISCOGroups_en.csv",
+        lambda rows: rows[2].pop(),
+        "ISCOGroups_en.csv, line 3, column description: 7 values where the header has 8",
+    ),
 ]
 
 
@@ -156,30 +173,54 @@ def test_malformed_files_are_refused_with_file_line_and_column_and_change_nothin
 
 
 UNUSABLE_ROWS = [
-    ("occupationSkillRelations_fr.csv", set_cell("relationType", "mandatory", row=2),
-     ["occupationSkillRelations_fr.csv, line 3, column relationType: “mandatory” is neither essential nor optional"]),
-    ("occupationSkillRelations_en.csv", set_cell("skillUri", f"{esco_files.ESCO}skill/unknown"),
-     ["occupationSkillRelations_en.csv, line 2, column skillUri: no such skill in the files"]),
-    ("occupations_fr.csv", set_cell("iscoGroup", "13"),
-     ["occupations_fr.csv, line 2, column iscoGroup: “13” is not a four-digit ISCO unit group",
-      # its links go with it, saying why
-      "occupationSkillRelations_fr.csv, line 2, column occupationUri: the occupation was skipped (occupations_fr.csv, line 2)"]),
-    ("occupations_fr.csv", set_cell("iscoGroup", "9999"),
-     ["occupations_fr.csv, line 2, column iscoGroup: ISCO group 9999 is not in the ISCO groups file"]),
-    ("skills_en.csv", set_cell("conceptUri", "javascript:alert(1)"),
-     ["skills_en.csv, line 2, column conceptUri: “javascript:alert(1)” is not an ESCO URI"]),
+    (
+        "occupationSkillRelations_fr.csv",
+        set_cell("relationType", "mandatory", row=2),
+        ["occupationSkillRelations_fr.csv, line 3, column relationType: “mandatory” is neither essential nor optional"],
+    ),
+    (
+        "occupationSkillRelations_en.csv",
+        set_cell("skillUri", f"{esco_files.ESCO}skill/unknown"),
+        ["occupationSkillRelations_en.csv, line 2, column skillUri: no such skill in the files"],
+    ),
+    (
+        "occupations_fr.csv",
+        set_cell("iscoGroup", "13"),
+        [
+            "occupations_fr.csv, line 2, column iscoGroup: “13” is not a four-digit ISCO unit group",
+            # its links go with it, saying why
+            "occupationSkillRelations_fr.csv, line 2, column occupationUri: "
+            "the occupation was skipped (occupations_fr.csv, line 2)",
+        ],
+    ),
+    (
+        "occupations_fr.csv",
+        set_cell("iscoGroup", "9999"),
+        ["occupations_fr.csv, line 2, column iscoGroup: ISCO group 9999 is not in the ISCO groups file"],
+    ),
+    (
+        "skills_en.csv",
+        set_cell("conceptUri", "javascript:alert(1)"),
+        ["skills_en.csv, line 2, column conceptUri: “javascript:alert(1)” is not an ESCO URI"],
+    ),
     ("skills_fr.csv", set_cell("preferredLabel", " "), ["skills_fr.csv, line 2, column preferredLabel: empty value"]),
-    ("occupations_en.csv", set_cell("conceptUri", PLANT, row=2),
-     [f"occupations_en.csv, line 4, column conceptUri: {PLANT} appears twice; the first is imported"]),
-    ("occupations_fr.csv", set_cell("preferredLabel", "directeur " + "d’usine " * 40),
-     ["occupations_fr.csv, line 2, column preferredLabel: longer than 300 characters"]),
+    (
+        "occupations_en.csv",
+        set_cell("conceptUri", PLANT, row=2),
+        [f"occupations_en.csv, line 4, column conceptUri: {PLANT} appears twice; the first is imported"],
+    ),
+    (
+        "occupations_fr.csv",
+        set_cell("preferredLabel", "directeur " + "d’usine " * 40),
+        ["occupations_fr.csv, line 2, column preferredLabel: longer than 300 characters"],
+    ),
 ]
 
 
-@pytest.mark.parametrize(("file_name", "edit", "messages"), UNUSABLE_ROWS,
-                         ids=[m[2][0].split(":")[0] for m in UNUSABLE_ROWS])
+@pytest.mark.parametrize(("file_name", "edit", "messages"), UNUSABLE_ROWS, ids=[m[2][0].split(":")[0] for m in UNUSABLE_ROWS])
 def test_an_unusable_row_is_skipped_and_reported_with_file_line_and_column_and_the_rest_imports(
-        samples, file_name, edit, messages):
+    samples, file_name, edit, messages
+):
     rewrite(samples["1.2"] / file_name, edit)
 
     report = import_esco(samples["1.2"])
@@ -205,8 +246,11 @@ def test_multi_line_labels_count_their_lines(samples):
 
 def test_a_file_that_is_not_utf8_or_missing_is_refused(samples):
     path = samples["1.2"] / "skills_fr.csv"
-    path.write_bytes(path.read_bytes().replace("compétence".encode(), "compétence".encode("latin-1"), 1)
-                     .replace(b"planifier", "plänifier".encode("latin-1")))
+    path.write_bytes(
+        path.read_bytes()
+        .replace("compétence".encode(), "compétence".encode("latin-1"), 1)
+        .replace(b"planifier", "plänifier".encode("latin-1"))
+    )
     with pytest.raises(CommandError, match=r"skills_fr.csv, line 2: not UTF-8"):
         import_esco(samples["1.2"])
     path.unlink()
@@ -219,8 +263,10 @@ def test_control_characters_are_refused_where_they_are_before_anything_is_writte
     import_esco(samples["1.1"])
     before = snapshot()
     # Line 2 is the plant manager, whose altLabels span lines 2 and 3: the damage is on line 3.
-    rewrite(samples["1.2"] / "occupations_fr.csv",
-            lambda rows: rows[1].__setitem__(rows[0].index("altLabels"), f"directrice d’usine\nchef{character} d’usine"))
+    rewrite(
+        samples["1.2"] / "occupations_fr.csv",
+        lambda rows: rows[1].__setitem__(rows[0].index("altLabels"), f"directrice d’usine\nchef{character} d’usine"),
+    )
 
     with pytest.raises(CommandError) as refused:
         import_esco(samples["1.2"])
@@ -230,8 +276,10 @@ def test_control_characters_are_refused_where_they_are_before_anything_is_writte
 
 
 def test_tabs_and_line_breaks_in_quoted_text_are_kept(samples):
-    rewrite(samples["1.2"] / "occupations_en.csv",
-            set_cell("description", "Plant managers run production.\r\n\tThey plan the shifts."))
+    rewrite(
+        samples["1.2"] / "occupations_en.csv",
+        set_cell("description", "Plant managers run production.\r\n\tThey plan the shifts."),
+    )
     import_esco(samples["1.2"])
     assert Role.objects.get(esco_uri=PLANT).description_en == "Plant managers run production.\r\n\tThey plan the shifts."
 
@@ -307,9 +355,11 @@ def test_an_imported_occupation_can_be_compared_with_the_coo(client, imported):
 def test_imported_titles_are_shown_with_a_capital_and_stored_as_imported(client, imported):
     slug = imported.slug
     shown = {
-        f"/roles/{slug}/": "h1", "/roles/?q=usine": ".role-card h2, .role-card h3",
+        f"/roles/{slug}/": "h1",
+        "/roles/?q=usine": ".role-card h2, .role-card h3",
         f"/compare/?roles=chief-operating-officer&roles={slug}": ".compare-table thead th",
-        "/roles/isco/1321/": "main li", f"/assessment/?target={slug}": "h1",
+        "/roles/isco/1321/": "main li",
+        f"/assessment/?target={slug}": "h1",
     }
     for path, selector in shown.items():
         titles = texts(page_of(client.get(path)), selector)
@@ -331,11 +381,18 @@ def test_an_imported_occupation_can_be_a_target_and_the_result_says_it_cannot_be
     form = client.get(f"/assessment/?target={imported.slug}")
     assert form.status_code == 200
     assert "skill_" not in form.content.decode()  # no level to rate against
-    response = client.post(f"/assessment/?target={imported.slug}", {
-        "position": "student", "preferred_sector": "both", "consent": "on",
-        **{name: 0 for name in ("years_operations", "years_people", "years_customer-service", "years_facilities",
-                                "years_business")},
-    })
+    response = client.post(
+        f"/assessment/?target={imported.slug}",
+        {
+            "position": "student",
+            "preferred_sector": "both",
+            "consent": "on",
+            **{
+                name: 0
+                for name in ("years_operations", "years_people", "years_customer-service", "years_facilities", "years_business")
+            },
+        },
+    )
     assert response.status_code == 303, response.content.decode()[:3000]
     result = client.get(response["Location"]).content.decode()
     assert "Ce que cette fiche ne dit pas encore" in result
@@ -359,8 +416,15 @@ def test_the_coo_and_the_executive_director_carry_their_external_codes(client, c
 def test_pages_make_as_many_queries_with_the_whole_catalogue(client, imported, tmp_path, settings):
     # Measure the work: no page kept.
     settings.CACHES = {**settings.CACHES, "default": {"BACKEND": "django.core.cache.backends.dummy.DummyCache"}}
-    paths = ["/roles/", "/roles/?q=manager", "/roles/?page=2", f"/roles/{imported.slug}/", "/roles/isco/1321/",
-             "/roles/chief-operating-officer/", "/assessment/"]
+    paths = [
+        "/roles/",
+        "/roles/?q=manager",
+        "/roles/?page=2",
+        f"/roles/{imported.slug}/",
+        "/roles/isco/1321/",
+        "/roles/chief-operating-officer/",
+        "/assessment/",
+    ]
     before = {path: count_queries(client, path) for path in paths}
     import_esco(esco_files.write(tmp_path / "more", esco_files.synthetic(occupations=90, skills=300, relations=1800)))
     assert Role.objects.count() > 90
@@ -386,16 +450,20 @@ def test_real_rows_import_whole_with_tidy_labels_and_both_french_forms(real_rows
     assert titles(LEATHER) == (
         "opérateur d’assemblage-montage des industries des cuirs, peaux et matériaux associés, hors vêtements",
         "opératrice d’assemblage-montage des industries des cuirs, peaux et matériaux associés, hors vêtements",
-        "leather goods machine operator")
+        "leather goods machine operator",
+    )
     by_title = {role.title_fr: role for role in Role.objects.all()}
     # Non-breaking, doubled and trailing spaces
     assert by_title["développeur de chaussures 3D"].title_feminine == "développeuse de chaussures 3D"
     assert by_title["rédacteur de prêts hypothécaires"].title_feminine == "rédactrice de prêts hypothécaires"
-    assert by_title["technicien du chauffage, de la ventilation, de la climatisation et de la réfrigération"
-                    ].title_feminine.startswith("technicienne du chauffage,")
+    assert by_title[
+        "technicien du chauffage, de la ventilation, de la climatisation et de la réfrigération"
+    ].title_feminine.startswith("technicienne du chauffage,")
     # A slash inside each form, and a pair that names the rest once
-    assert by_title["formateur «lutte contre l’illettrisme/français langue étrangère»"
-                    ].title_feminine == "formatrice «lutte contre l’illettrisme/français langue étrangère»"
+    assert (
+        by_title["formateur «lutte contre l’illettrisme/français langue étrangère»"].title_feminine
+        == "formatrice «lutte contre l’illettrisme/français langue étrangère»"
+    )
     assert by_title["vendeur en articles de sport"].title_feminine == "vendeuse en articles de sport"
     # Repeated alternative labels (by case or spaces) once, and not the title again
     chef = Role.objects.get(title_en="head chef").alternative_titles_en.splitlines()
@@ -406,8 +474,11 @@ def test_real_rows_import_whole_with_tidy_labels_and_both_french_forms(real_rows
     operations = Role.objects.get(esco_uri=esco_real.OPERATIONS)
     assert "directrice des opérations" not in operations.alternative_titles_fr.splitlines()
     assert "directeur de l'exploitation" in operations.alternative_titles_fr.splitlines()
-    assert all("\xa0" not in value and "  " not in value and value == value.strip()
-               for role in Role.objects.all() for value in (role.title_fr, role.title_feminine, role.title_en))
+    assert all(
+        "\xa0" not in value and "  " not in value and value == value.strip()
+        for role in Role.objects.all()
+        for value in (role.title_fr, role.title_feminine, role.title_en)
+    )
 
     page = page_of(client.get(operations.get_absolute_url()))
     assert text_of(page.h1) == "Directeur des opérations / Directrice des opérations"
@@ -425,8 +496,10 @@ def test_a_second_import_of_real_rows_changes_nothing(real_rows):
 def test_the_whole_real_esco_set_imports_every_occupation_in_both_languages():
     """ESCO v1.1.2 whole (3,007 occupations), from ../shared/esco-real or $ESCO_REAL_DIR: about 20 s on SQLite."""
     if not esco_real.archive().is_file():
-        pytest.skip(f"the real ESCO archive is not at {esco_real.archive()} (set ESCO_REAL_DIR to its folder); "
-                    "test_real_rows_* cover real rows from it")
+        pytest.skip(
+            f"the real ESCO archive is not at {esco_real.archive()} (set ESCO_REAL_DIR to its folder); "
+            "test_real_rows_* cover real rows from it"
+        )
     with esco_real.unpacked() as folder:
         report = import_esco(folder, "--languages", "fr,en")
     assert "skipped rows" not in report

@@ -52,8 +52,9 @@ def test_stepping_stone_roles_say_which_passages_support_them():
 
 def test_an_editors_role_and_edits_survive_a_reload():
     load()
-    editor_role = Role.objects.create(slug="plant-manager", title_fr="Directeur d’usine", summary_fr="s",
-                                      description_fr="d", level=Role.Level.DIRECTOR)
+    editor_role = Role.objects.create(
+        slug="plant-manager", title_fr="Directeur d’usine", summary_fr="s", description_fr="d", level=Role.Level.DIRECTOR
+    )
     coo = Role.objects.get(slug="chief-operating-officer")
     coo.summary_fr = "Résumé revu par une éditrice."
     coo.save()

@@ -26,9 +26,7 @@ def test_required_level_must_stay_between_one_and_five(level):
 
 def test_a_skill_is_required_once_per_role():
     role_skill = RoleSkillFactory()
-    assert violates_constraint(
-        lambda: RoleSkill.objects.create(role=role_skill.role, skill=role_skill.skill, required_level=2)
-    )
+    assert violates_constraint(lambda: RoleSkill.objects.create(role=role_skill.role, skill=role_skill.skill, required_level=2))
 
 
 def test_skill_levels_are_one_to_five_and_unique():
@@ -69,8 +67,9 @@ def test_published_hides_drafts():
 
 
 def test_french_title_shows_both_forms_and_english_one():
-    role = RoleFactory(title_fr="Directeur des opérations", title_feminine="Directrice des opérations",
-                       title_en="Chief operating officer")
+    role = RoleFactory(
+        title_fr="Directeur des opérations", title_feminine="Directrice des opérations", title_en="Chief operating officer"
+    )
     assert role.display_title == "Directeur des opérations / Directrice des opérations"
     with translation.override("en"):
         assert role.display_title == "Chief operating officer"

@@ -23,15 +23,24 @@ def folded(text: str) -> str:
 
 
 def statements_of(role: Role) -> list:
-    return [*role.missions.all(), *(s for s in role.role_skills.all() if s.rationale), *role.role_degrees.all(),
-            *role.steps.all(), *role.variations.all()]
+    return [
+        *role.missions.all(),
+        *(s for s in role.role_skills.all() if s.rationale),
+        *role.role_degrees.all(),
+        *role.steps.all(),
+        *role.variations.all(),
+    ]
 
 
 def test_every_published_statement_of_the_teams_roles_rests_on_a_passage(content):
     roles = list(Role.objects.published().exclude(origin=Origin.IMPORTED).with_profile())
     assert {"chief-operating-officer", "executive-director-of-operations"} <= {role.slug for role in roles}
-    unsourced = [f"{role.slug}: {statement._meta.model_name} {statement.statement_title()}"
-                 for role in roles for statement in statements_of(role) if statement.passage is None]
+    unsourced = [
+        f"{role.slug}: {statement._meta.model_name} {statement.statement_title()}"
+        for role in roles
+        for statement in statements_of(role)
+        if statement.passage is None
+    ]
     assert unsourced == []
     assert sum(len(statements_of(role)) for role in roles) >= 150
 
@@ -75,9 +84,16 @@ def test_the_articles_kept_with_the_content_are_the_shared_sources(name):
 
 def test_content_that_misquotes_its_article_is_refused():
     source = SourceFactory(file_name="000_9cd98277ee6dab31.txt")
-    misquoted = {"passages": [{"source": source.file_name, "anchor": "invented",
-                               "quotation": "Un diplôme universitaire n’est jamais requis pour ce poste.",
-                               "translation_en": "A university degree is never required for this post."}]}
+    misquoted = {
+        "passages": [
+            {
+                "source": source.file_name,
+                "anchor": "invented",
+                "quotation": "Un diplôme universitaire n’est jamais requis pour ce poste.",
+                "translation_en": "A university degree is never required for this post.",
+            }
+        ]
+    }
     with pytest.raises(ContentError, match="invented: the quotation is not word for word"):
         load_passages(misquoted, {source.file_name: source}, Counter())
     assert not Passage.objects.exists()
@@ -85,7 +101,14 @@ def test_content_that_misquotes_its_article_is_refused():
 
 def test_a_quotation_may_differ_from_its_article_only_in_spaces_and_apostrophes():
     source = SourceFactory(file_name="000_9cd98277ee6dab31.txt")
-    retyped = {"passages": [{"source": source.file_name, "anchor": "retyped",
-                             "quotation": "Tout directeur ou cadre d'exploitation a besoin\nd'une main-d'œuvre productive",
-                             "translation_en": "Every operations director or manager needs a productive workforce"}]}
+    retyped = {
+        "passages": [
+            {
+                "source": source.file_name,
+                "anchor": "retyped",
+                "quotation": "Tout directeur ou cadre d'exploitation a besoin\nd'une main-d'œuvre productive",
+                "translation_en": "Every operations director or manager needs a productive workforce",
+            }
+        ]
+    }
     assert list(load_passages(retyped, {source.file_name: source}, Counter())) == ["retyped"]

@@ -16,8 +16,10 @@ def listed_in_order(client, path: str, q: str) -> list[str]:
     return re.findall(r'<h2 class="h5 card-title"><a href="(?:/en)?/roles/([\w-]+)/"', page)
 
 
-@pytest.mark.parametrize("typed", ["directeur des opérations", "directrice des operations", "DIRECTEUR DES OPERATIONS",
-                                   "  Directrice   des opérations "])
+@pytest.mark.parametrize(
+    "typed",
+    ["directeur des opérations", "directrice des operations", "DIRECTEUR DES OPERATIONS", "  Directrice   des opérations "],
+)
 def test_search_puts_the_title_typed_first_whatever_the_accents_case_or_french_form(client, real_rows, typed):
     import_esco(real_rows)
     operations = Role.objects.get(esco_uri=esco_real.OPERATIONS)
@@ -26,8 +28,10 @@ def test_search_puts_the_title_typed_first_whatever_the_accents_case_or_french_f
 
     assert found[0] == operations.slug
     # Then titles starting with it, then titles with every word, before what only a description mentions
-    starting = {Role.objects.get(title_fr=title).slug for title in (
-        "directeur des opérations de vol", "directeur des opérations portuaires")}
+    starting = {
+        Role.objects.get(title_fr=title).slug
+        for title in ("directeur des opérations de vol", "directeur des opérations portuaires")
+    }
     assert set(found[1:3]) == starting
     assert found.index(Role.objects.get(title_fr="directeur général adjoint").slug) > 2
 

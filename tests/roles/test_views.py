@@ -38,15 +38,30 @@ def test_every_public_page_answers_in_its_language(client, content, path):
 def test_coo_profile_shows_every_section_in_french(client, content):
     page = text_of(client.get(COO))
     for expected in [
-        "Directeur des opérations / Directrice des opérations", "(COO)",
-        "Missions", "Allouer les ressources", "Une journée type", "Revoir les rapports des départements",
-        "Compétences et niveaux attendus", "Leadership d’équipe", "Niveau 5 sur 5", "Essentielle",
-        "Diplômes", "Master en management", "Diplôme d’ingénieur",
-        "Étapes d’expérience", "Une vaste expérience pratique de la gestion", "5 à 10 ans",
-        "Traits personnels qui aident", "Rigueur", "Charisme",
-        "Selon la taille et le secteur", "Grande entreprise ou grand groupe",
+        "Directeur des opérations / Directrice des opérations",
+        "(COO)",
+        "Missions",
+        "Allouer les ressources",
+        "Une journée type",
+        "Revoir les rapports des départements",
+        "Compétences et niveaux attendus",
+        "Leadership d’équipe",
+        "Niveau 5 sur 5",
+        "Essentielle",
+        "Diplômes",
+        "Master en management",
+        "Diplôme d’ingénieur",
+        "Étapes d’expérience",
+        "Une vaste expérience pratique de la gestion",
+        "5 à 10 ans",
+        "Traits personnels qui aident",
+        "Rigueur",
+        "Charisme",
+        "Selon la taille et le secteur",
+        "Grande entreprise ou grand groupe",
         "L’évolution du métier",
-        'Sources</h2>', '<a href="/sources/coo-metier-missions/">COO / Chief Operation Officer : métier, missions</a>',
+        "Sources</h2>",
+        '<a href="/sources/coo-metier-missions/">COO / Chief Operation Officer : métier, missions</a>',
     ]:
         assert expected in page, expected
     assert "004_e0d821fb6e57f53a" not in page  # a source is shown by its title, never its file name
@@ -56,11 +71,20 @@ def test_coo_profile_shows_every_section_in_french(client, content):
 def test_executive_director_profile_in_english(client, content):
     page = text_of(client.get(f"/en{EDO}"))
     for expected in [
-        "Executive director of operations", "Oversee facilities", "Daily operations supervision", "Level 5 of 5",
-        "Bachelor’s in facilities management", "Learning maintenance and operating schedules",
-        "Running a large family business (instead of a degree)", "alternative route",
-        "By size and sector", "three-person non-profit", "may be called the chief operating officer",
-        "Reports to", "Becoming an executive director of operations", "(French, descriptive title of ours)",
+        "Executive director of operations",
+        "Oversee facilities",
+        "Daily operations supervision",
+        "Level 5 of 5",
+        "Bachelor’s in facilities management",
+        "Learning maintenance and operating schedules",
+        "Running a large family business (instead of a degree)",
+        "alternative route",
+        "By size and sector",
+        "three-person non-profit",
+        "may be called the chief operating officer",
+        "Reports to",
+        "Becoming an executive director of operations",
+        "(French, descriptive title of ours)",
     ]:
         assert expected in page, expected
     assert 'href="/en/roles/chief-operating-officer/"' in page
@@ -104,7 +128,7 @@ def test_unknown_filter_values_get_a_message_not_a_500(client, content):
 
 
 def test_search_text_is_escaped(client, content):
-    page = client.get("/roles/", {"q": '<script>alert(1)</script>'}).content.decode()
+    page = client.get("/roles/", {"q": "<script>alert(1)</script>"}).content.decode()
     assert "<script>alert(1)</script>" not in page
     assert "&lt;script&gt;" in page
 
@@ -136,7 +160,6 @@ def test_list_queries_do_not_grow_with_roles(client, db):
     assert count_queries(client, "/roles/") == few
 
 
-
 SOURCE_000 = "/sources/devenir-directeur-executif-des-operations/"
 SOURCE_004 = "/sources/coo-metier-missions/"
 FILE_NAMES = ["000_9cd98277ee6dab31", "004_e0d821fb6e57f53a"]
@@ -151,7 +174,8 @@ def test_a_source_page_shows_the_article_and_each_passage_in_french_with_english
 
     passage = page.select_one("li#entreprise-familiale")
     assert node_text(passage.select_one('blockquote[lang="fr"]')).startswith(
-        "À moins que vous n’ayez acquis de l’expérience et de la perspicacité")
+        "À moins que vous n’ayez acquis de l’expérience et de la perspicacité"
+    )
     assert "Unless you have gained experience and insight" in node_text(passage.select_one('[lang="en"]'))
     # What rests on it links back to the very statement on its profile, and to the role it supports.
     links = [a["href"] for a in passage.select("a")]
@@ -173,13 +197,19 @@ def test_an_unknown_source_is_a_404(client, content):
     assert client.get("/sources/no-such-article/").status_code == 404
 
 
-@pytest.mark.parametrize("slug", ["chief-operating-officer", "executive-director-of-operations", "operations-manager",
-                                  "family-business-manager"])
+@pytest.mark.parametrize(
+    "slug", ["chief-operating-officer", "executive-director-of-operations", "operations-manager", "family-business-manager"]
+)
 @pytest.mark.parametrize("language", ["", "/en"])
 def test_every_statement_on_a_profile_opens_onto_the_passage_it_rests_on(client, content, slug, language):
     role = Role.objects.with_profile().get(slug=slug)
-    statements = [*role.missions.all(), *role.role_skills.all(), *role.role_degrees.all(), *role.steps.all(),
-                  *role.variations.all()]
+    statements = [
+        *role.missions.all(),
+        *role.role_skills.all(),
+        *role.role_degrees.all(),
+        *role.steps.all(),
+        *role.variations.all(),
+    ]
     page = page_of(client.get(f"{language}/roles/{slug}/"))
     for statement in statements:
         holder = page.find(id=statement.fragment)
@@ -193,15 +223,23 @@ def test_every_statement_on_a_profile_opens_onto_the_passage_it_rests_on(client,
         assert node_text(link) == statement.passage.source.title  # the link names the source
         assert node_text(reference.select_one('q[lang="fr"]')) == statement.passage.quotation
         assert (statement.passage.translation_en in node_text(reference)) == (language == "/en")
-    anchors = {li["id"] for path in {a["href"].split("#")[0] for a in page.select("details.passage-ref a")}
-               for li in page_of(client.get(path)).select("li.passage")}
+    anchors = {
+        li["id"]
+        for path in {a["href"].split("#")[0] for a in page.select("details.passage-ref a")}
+        for li in page_of(client.get(path)).select("li.passage")
+    }
     assert {s.passage.anchor for s in statements} <= anchors  # every link lands on its passage
 
 
 def test_no_page_shows_a_source_by_its_file_name(client, content):
-    paths = ["/roles/", SOURCE_000, SOURCE_004, "/compare/?roles=chief-operating-officer&roles=operations-manager",
-             *(f"/api/v1/roles/{slug}" for slug in Role.objects.values_list("slug", flat=True)),
-             *(role.get_absolute_url() for role in Role.objects.all())]
+    paths = [
+        "/roles/",
+        SOURCE_000,
+        SOURCE_004,
+        "/compare/?roles=chief-operating-officer&roles=operations-manager",
+        *(f"/api/v1/roles/{slug}" for slug in Role.objects.values_list("slug", flat=True)),
+        *(role.get_absolute_url() for role in Role.objects.all()),
+    ]
     for path in [*paths, *(f"/en{path}" for path in paths if not path.startswith("/api/"))]:
         body = client.get(path).content.decode()
         assert not [name for name in FILE_NAMES if name in body], path

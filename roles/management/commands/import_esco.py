@@ -21,12 +21,14 @@ class Command(BaseCommand):
         parser.add_argument("directory", type=Path, help="the folder holding ESCO's *_<lang>.csv files")
         parser.add_argument("--languages", default="fr,en", help="comma-separated languages to read (default: fr,en)")
         parser.add_argument("--dry-run", action="store_true", help="check and report, then roll everything back")
-        parser.add_argument("--esco-version",
-                            help="the ESCO version to cite (default: 1.2 if occupations have naceCode, else 1.1)")
+        parser.add_argument(
+            "--esco-version", help="the ESCO version to cite (default: 1.2 if occupations have naceCode, else 1.1)"
+        )
         parser.add_argument("--no-progress", action="store_true", help="no progress bar (for logs)")
 
-    def handle(self, *args, directory: Path, languages: str, dry_run: bool, esco_version: str | None, no_progress: bool,
-               **options):
+    def handle(
+        self, *args, directory: Path, languages: str, dry_run: bool, esco_version: str | None, no_progress: bool, **options
+    ):
         wanted = [language.strip() for language in languages.split(",") if language.strip()]
         supported = [code for code, _name in settings.LANGUAGES]
         if not wanted or any(language not in supported for language in wanted):
@@ -42,16 +44,16 @@ class Command(BaseCommand):
             bar = tqdm(total=total, desc=phase, unit="B", unit_scale=True, disable=no_progress, file=sys.stderr)
 
         try:
-            version, report = import_esco(directory, wanted, dry_run=dry_run, version=esco_version,
-                                          advance=lambda n: bar.update(n), on_phase=on_phase)
+            version, report = import_esco(
+                directory, wanted, dry_run=dry_run, version=esco_version, advance=lambda n: bar.update(n), on_phase=on_phase
+            )
         except EscoFileError as error:
             raise CommandError(f"Nothing imported: {error}") from error
         except KeyboardInterrupt:
             if bar is not None:
                 bar.leave = False  # the message below is the only line left
             # The import runs in one transaction: stopped anywhere, it has written nothing.
-            raise CommandError("Interrupted: nothing was written, the database is as it was.",
-                               returncode=INTERRUPTED) from None
+            raise CommandError("Interrupted: nothing was written, the database is as it was.", returncode=INTERRUPTED) from None
         finally:
             if bar is not None:
                 bar.close()
