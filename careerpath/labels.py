@@ -19,17 +19,22 @@ BAND_LABELS = {
 
 
 def format_duration(low: int, high: int) -> str:
-    """A span of months as a person says it, both ends in one unit: "6 à 18 mois", "8 à 13 ans"
-    ("6–18 months", "8–13 years"); years rounded to the nearest."""
+    """A span of months as a person says it, both ends kept: "6 à 18 mois", "6 mois à 2 ans", "7 à 8 ans"
+    ("6–18 months", "6 months to 2 years", "7–8 years"). From two years on the long end reads in years, rounded to
+    the nearest; the short end reads in months below a year, otherwise in whole years rounded down, so that
+    rounding never makes the short end look longer than it is. One figure only when both ends read the same."""
     if high < YEARS_FROM_MONTHS:
         if low == high:
             return ngettext("%(n)d mois", "%(n)d mois", high) % {"n": high}
         return ngettext("%(low)d à %(n)d mois", "%(low)d à %(n)d mois", high) % {"low": low, "n": high}
-    low_years, high_years = (months // 12 + (months % 12 >= 6) for months in (low, high))
-    if low_years == high_years:
-        return ngettext("%(n)d an", "%(n)d ans", high_years) % {"n": high_years}
-    if low_years == 0:
+    high_years = high // 12 + (high % 12 >= 6)
+    if low == 0:
         return ngettext("jusqu’à %(n)d an", "jusqu’à %(n)d ans", high_years) % {"n": high_years}
+    if low < 12:
+        return ngettext("%(low)d mois à %(n)d an", "%(low)d mois à %(n)d ans", high_years) % {"low": low, "n": high_years}
+    low_years = low // 12
+    if low_years >= high_years:
+        return ngettext("%(n)d an", "%(n)d ans", high_years) % {"n": high_years}
     return ngettext("%(low)d à %(n)d an", "%(low)d à %(n)d ans", high_years) % {"low": low_years, "n": high_years}
 
 

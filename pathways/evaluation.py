@@ -24,13 +24,16 @@ class Band(StrEnum):
 BAND_ORDER = [Band.FAR, Band.ON_THE_WAY, Band.NEARLY_THERE, Band.READY]
 
 
-def band_of(total: int | None, ready: bool, months_to_ready: int | None) -> Band | None:
-    """The band in words: ready when every essential requirement is met; otherwise the lower of what the
-    score says and what the time to ready says, so that the number and the route never disagree."""
-    if ready:
+def band_of(total: int | None, ready: bool, months_to_ready: int | None, *, answers_missing: bool = False) -> Band | None:
+    """The band in words: ready when every entry requirement is met; otherwise the lower of what the score says
+    and what the time to ready says, so that the number and the route never disagree. While an entry skill is left
+    blank, the person is neither ready nor nearly there: the answers that are missing could say otherwise."""
+    if ready and not answers_missing:
         return Band.READY
     if total is None:
         return None
+    if answers_missing:
+        return Band.ON_THE_WAY if total >= ON_THE_WAY_POINTS else Band.FAR
     by_score = Band.NEARLY_THERE if total >= NEARLY_THERE_POINTS else Band.ON_THE_WAY if total >= ON_THE_WAY_POINTS else Band.FAR
     if months_to_ready is None:  # no route in our content: the score alone
         return by_score
@@ -142,12 +145,13 @@ def evaluate(catalogue: Catalogue, profile: Profile, target_id: int) -> Evaluati
         if holds_target or routes.ready
         else ((routes.best.min_months, routes.best.max_months) if routes.best else None)
     )
+    ready = target.ready and (holds_target or routes.ready)  # and the post is open to them
     return Evaluation(
         target=target,
         routes=routes,
         closest=closest_roles(catalogue, profile, target_id, routes),
         # The longer end of the span: the more cautious reading of the time to ready.
-        band=band_of(target.total, target.ready, months[1] if months else None),
+        band=band_of(target.total, ready, months[1] if months else None, answers_missing=target.entry_answers_missing),
         months_to_ready=months,
         holds_target=holds_target,
         current_role_out_of_scale=out_of_scale,

@@ -19,6 +19,7 @@ tests/pathways/test_routes.py checks the route finder against networkx on random
 
 import heapq
 import itertools
+import math
 from collections import deque
 from collections.abc import Mapping
 from dataclasses import dataclass, field, replace
@@ -29,7 +30,7 @@ import numpy as np
 from roles.models import ExperienceArea, Scale, Sector
 
 from . import scoring
-from .scoring import DegreeOption, Profile, RoleRequirements, alternative_route_met, degree_level_met
+from .scoring import DegreeOption, Profile, RoleRequirements, degree_level_met
 
 START = "start"
 # A master's or MBA assumes a first degree; without one, the first degree comes first.
@@ -154,52 +155,54 @@ class MoveTable:
         )
 
     @cached_property
-    def _needs(self) -> dict[tuple[str, int | None], np.ndarray]:
+    def _needs(self) -> dict[tuple[int | None, bool], np.ndarray]:
         return {}
 
-    def experience_needs(self, sector: str, scale: int | None) -> np.ndarray:
-        """Months per area each position asks on its usual route, for this sector and size."""
-        if (sector, scale) not in self._needs:
+    def experience_needs(self, scale: int | None, *, entry_only: bool = False) -> np.ndarray:
+        """Months per area each position asks at this size (to enter it, with `entry_only`; on its usual route,
+        growth included, otherwise: what holding it for its usual time gives)."""
+        if (scale, entry_only) not in self._needs:
             positions = [*self.catalogue.roles.values(), None]
-            self._needs[sector, scale] = np.array(
+            self._needs[scale, entry_only] = np.array(
                 [
                     [
-                        requirements.experience_needs(sector, scale).get(area, 0) if requirements else 0
+                        requirements.experience_needs(scale, entry_only=entry_only).get(area, 0) if requirements else 0
                         for area in ExperienceArea.values
                     ]
                     for requirements in positions
                 ],
                 dtype=np.int64,
             )
-        return self._needs[sector, scale]
+        return self._needs[scale, entry_only]
 
     def experience_shortfalls(self, profile: Profile, origins: np.ndarray, targets: np.ndarray) -> np.ndarray:
-        """Months per area the person still lacks to move from each origin row to the matching target row:
-        what the target asks beyond what they carry out of the origin (their own months, or at least what
-        the origin role took)."""
-        needs = self.experience_needs(profile.sector, profile.scale)
-        own = np.array([profile.months_in(area) for area in ExperienceArea.values], dtype=np.int64)
-        return np.maximum(needs[targets] - np.maximum(needs[origins], own), 0)
+        """Whole months per area the person still lacks to move from each origin row to the matching target row:
+        what the target asks to enter beyond what they carry out of the origin (their own months as they count
+        today, or at least what the origin role gave)."""
+        needs = self.experience_needs(profile.scale, entry_only=True)
+        given = self.experience_needs(profile.scale)
+        own = np.array([profile.months_in(area) for area in ExperienceArea.values], dtype=np.float64)
+        return np.ceil(np.maximum(needs[targets] - np.maximum(given[origins], own), 0) - 1e-9).astype(np.int64)
 
     def skill_levels(self, profile: Profile) -> tuple[tuple[int, ...], np.ndarray, np.ndarray]:
-        """For the skills the person assessed: (skill ids, the level each position asks of them, the level
-        each position asks of them as essential), one row per position, 0 where it asks nothing."""
+        """For the skills the person rated: (skill ids, the level each position asks of them, the level each
+        position asks of them to enter it), one row per position, 0 where it asks nothing."""
         skill_ids = tuple(profile.ratings)
         asked = np.zeros((len(self.rows), len(skill_ids)), dtype=np.int64)
-        essential = np.zeros_like(asked)
+        entry = np.zeros_like(asked)
         for column, skill_id in enumerate(skill_ids):
             for role_id, need in self.catalogue.skill_users.get(skill_id, ()):
                 asked[self.rows[role_id], column] = need.required
-                if need.essential:
-                    essential[self.rows[role_id], column] = need.required
-        return skill_ids, asked, essential
+                if need.entry:
+                    entry[self.rows[role_id], column] = need.required
+        return skill_ids, asked, entry
 
     def skill_shortfalls(self, profile: Profile, levels, origins: np.ndarray, targets: np.ndarray) -> np.ndarray:
-        """Levels each assessed skill still lacks for the target's essential needs, counting what the
-        person carries out of the origin (their own rating, or at least the level the origin role asks)."""
-        skill_ids, asked, essential = levels
+        """Levels each rated skill still lacks for the target's entry skills, counting what the person carries out
+        of the origin (their own rating, or at least the level the origin role asks)."""
+        skill_ids, asked, entry = levels
         own = np.array([profile.ratings[skill_id] for skill_id in skill_ids], dtype=np.int64)
-        return np.maximum(essential[targets] - np.maximum(asked[origins], own), 0)
+        return np.maximum(entry[targets] - np.maximum(asked[origins], own), 0)
 
     def stays(self, profile: Profile, levels, usual_min, usual_max, origins, targets):
         """Shortest and longest time in a position before a move, studies aside: the move's usual time, or
@@ -213,25 +216,43 @@ class MoveTable:
         return np.maximum(usual_min, gap), np.maximum(usual_max, gap), experience, skills
 
     def applicable(self, profile: Profile) -> np.ndarray:
-        """Which moves are open to the person: made for their sector (or any, when they are open to both),
-        for the size of organisation they aim at (a move that exists in some sizes only is offered to those
-        who say they aim at one of them), and asking nothing of them they did not say is true."""
-        sector = (self.sectors == Sector.BOTH) | (profile.sector == Sector.BOTH) | (self.sectors == profile.sector)
+        """Which moves are open to the person: those for the size of organisation they aim at (a move that exists
+        in some sizes only is offered to those who say they aim at one of them), asking nothing of them they did
+        not say is true. A sector is a preference: it orders the routes (`misfits`), it closes none."""
         scale = (
             ~self.sized if profile.scale is None else ((self.min_scales <= profile.scale) & (profile.scale <= self.max_scales))
         )
-        circumstance = np.isin(self.circumstances, ["", *profile.circumstances])
-        return sector & scale & circumstance
+        return scale & np.isin(self.circumstances, ["", *profile.circumstances])
+
+    def open_roles(self, profile: Profile) -> frozenset[int]:
+        """The roles a person may apply to directly: those with a move into them open to the person, or with no
+        move into them at all (a post reserved to a circumstance or a size stays closed to others)."""
+        applicable = self.applicable(profile)
+        closed = {self.catalogue.moves[index].to_role_id for index in np.flatnonzero(~applicable).tolist()}
+        opened = {self.catalogue.moves[index].to_role_id for index in np.flatnonzero(applicable).tolist()}
+        return frozenset(self.catalogue.roles) - (closed - opened)
+
+    def served(self, profile: Profile, origins: np.ndarray) -> np.ndarray:
+        """Months already served at each origin: the time in the current role, 0 elsewhere."""
+        if profile.current_role_id not in self.rows:
+            return np.zeros(len(origins), dtype=np.int64)
+        return np.where(origins == self.rows[profile.current_role_id], profile.months_in_role, 0)
 
     def qualified(self, profile: Profile) -> frozenset[int]:
-        """The roles whose degree (or experience route) and experience the person holds: open to them once
-        they have raised the skills asked. Experience first, for every role at once: nothing missing from START."""
-        roles = self.catalogue.roles
-        role_ids = list(roles)
+        """The roles open to the person whose entry experience they hold: they may apply once they have raised the
+        skills asked and obtained the degree, if one is asked. Every role at once: nothing missing from START."""
+        role_ids = list(self.catalogue.roles)
         rows = np.arange(len(role_ids), dtype=np.intp)
         missing = self.experience_shortfalls(profile, np.full(len(rows), self.rows[START], dtype=np.intp), rows)
         held = np.flatnonzero(missing.max(axis=1, initial=0) == 0)
-        return frozenset(role_ids[row] for row in held.tolist() if degree_level_met(roles[role_ids[row]], profile))
+        open_roles = self.open_roles(profile)
+        return frozenset(role_ids[row] for row in held.tolist() if role_ids[row] in open_roles)
+
+    def experience_level(self, profile: Profile) -> int:
+        """The highest level of the roles whose entry experience the person holds (0: none): nobody is sent
+        through a role below it."""
+        places = self.catalogue.places
+        return max((places[role_id].level or 0 for role_id in self.qualified(profile) if role_id in places), default=0)
 
     def misfits(self, profile: Profile) -> np.ndarray:
         """How far each move is from what the person said they aim at: 0 when it is made for it."""
@@ -271,8 +292,14 @@ class MoveTable:
     def costs(self, profile: Profile, levels) -> list[float]:
         """What each move costs the searches: its shortest stay plus the tie-breaks, or infinite when it
         is not open to the person."""
+        served = self.served(profile, self.origins)
         shortest, _longest, _experience, _skills = self.stays(
-            profile, levels, self.usual_min, self.usual_max, self.origins, self.targets
+            profile,
+            levels,
+            np.maximum(self.usual_min - served, 0),
+            np.maximum(self.usual_max - served, 0),
+            self.origins,
+            self.targets,
         )
         return np.where(self.applicable(profile), shortest + MISFIT_PENALTY * self.misfits(profile), INFINITE).tolist()
 
@@ -354,24 +381,38 @@ class RouteSearch:
 class RouteFinder:
     """One person's search over one catalogue; what it computes per role is kept for reuse."""
 
-    def __init__(self, catalogue: Catalogue, profile: Profile, qualified: frozenset[int]):
+    def __init__(
+        self, catalogue: Catalogue, profile: Profile, qualified: frozenset[int], passed_by: frozenset[int] = frozenset()
+    ):
         self.catalogue = catalogue
         self.profile = profile
-        self.qualified = qualified  # roles whose degree and experience the person holds: open to apply
         self._degree: dict[tuple, tuple[DegreeOption | None, int, int]] = {}
         self._leaving: dict[int | str, Profile] = {}
         self._moves: dict[tuple, list] = {}  # state -> its moves, shared by the searches for alternatives
         self._floors: dict[int, dict[int | str, float]] = {}
         self.table = catalogue.move_table
+        self.source = profile.current_role_id if profile.current_role_id in catalogue.roles else START
         self.levels = self.table.skill_levels(profile)
         self.costs = self.table.costs(profile, self.levels)  # by index in catalogue.moves
+        # Roles below what the person's experience supports are never a step of their route.
+        for index, move in enumerate(catalogue.moves):
+            if move.to_role_id in passed_by:
+                self.costs[index] = INFINITE
+        self.qualified = qualified - passed_by  # roles whose entry experience the person holds: open to apply
 
     def stay(self, transition: TransitionEdge | None, origin: int | str, to_id: int):
         """Shortest and longest time in the position before one move, the months still missing per area, and
         the skills still to raise."""
+        origins = np.array([self.table.rows[origin]])
+        served = self.table.served(self.profile, origins)
         usual = (transition.min_months, transition.max_months) if transition else (0, 0)
         shortest, longest, experience, skills = self.table.stays(
-            self.profile, self.levels, *usual, np.array([self.table.rows[origin]]), np.array([self.table.rows[to_id]])
+            self.profile,
+            self.levels,
+            np.maximum(usual[0] - served, 0),
+            np.maximum(usual[1] - served, 0),
+            origins,
+            np.array([self.table.rows[to_id]]),
         )
         missing = {area: int(months) for area, months in zip(ExperienceArea.values, experience[0], strict=True) if months}
         skill_ids = self.levels[0]
@@ -390,13 +431,30 @@ class RouteFinder:
         """The person as they leave a position: their own months, or at least what the role there took (so
         that running a family business long enough opens the experience route in place of a degree)."""
         if origin not in self._leaving:
-            needs = self.table.experience_needs(self.profile.sector, self.profile.scale)[self.table.rows[origin]]
+            given = self.table.experience_needs(self.profile.scale)[self.table.rows[origin]]
             carried = {
                 area: max(self.profile.months_in(area), int(months))
-                for area, months in zip(ExperienceArea.values, needs, strict=True)
+                for area, months in zip(ExperienceArea.values, given, strict=True)
             }
-            self._leaving[origin] = replace(self.profile, experience={a: m for a, m in carried.items() if m})
+            experience = {area: months for area, months in carried.items() if months}
+            # Back at work by then: what they carry counts as it counts today, no less.
+            self._leaving[origin] = replace(self.profile, experience=experience, months_since_left=None)
         return self._leaving[origin]
+
+    def waiting_for_experience_route(self, role_id: int, origin: int | str) -> float:
+        """Months more in the current role until its experience opens the role's experience route in place of a
+        degree (staying gives the areas the role's own steps are in); infinite elsewhere or when it cannot."""
+        if origin != self.profile.current_role_id or origin not in self.catalogue.roles:
+            return INFINITE
+        accrues = self.catalogue.roles[origin].experience_needs(self.profile.scale)
+        return min(
+            (
+                math.ceil(step.months - self.profile.months_in(step.area) - 1e-9)
+                for step in self.catalogue.roles[role_id].alternatives
+                if step.area in accrues
+            ),
+            default=INFINITE,
+        )
 
     def degree_needed(self, role_id: int, rank: int, origin: int | str) -> tuple[DegreeOption | None, int, int]:
         """The quickest degree that opens the role for someone holding `rank` as they leave `origin`:
@@ -448,9 +506,20 @@ class RouteFinder:
             self._moves[key] = moves
         return self._moves[key]
 
+    def degree_choice(self, to_id: int, rank: int, origin: int | str, stay: float) -> tuple[DegreeOption | None, int, int, float]:
+        """How the degree the next role asks is met: (degree to study, its months, the rank after, the stay), where
+        the stay grows to the wait for the experience route when waiting in the current role is no longer than
+        studying (no degree then)."""
+        degree, study, new_rank = self.degree_needed(to_id, rank, origin)
+        if degree is not None:
+            wait = self.waiting_for_experience_route(to_id, origin)
+            if max(stay, wait) <= stay + study:
+                return None, 0, rank, max(stay, wait)
+        return degree, study, new_rank, stay
+
     def move(self, transition: TransitionEdge | None, origin: int | str, to_id: int, rank: int, stay: float):
-        _degree, degree_months, new_rank = self.degree_needed(to_id, rank, origin)
-        return to_id, new_rank, stay + degree_months, transition
+        _degree, study, new_rank, stay = self.degree_choice(to_id, rank, origin, stay)
+        return to_id, new_rank, stay + study, transition
 
     def reachable(self, source: int | str) -> frozenset[int]:
         """The roles the person can get to from where they are, by moves open to them or by applying."""
@@ -565,7 +634,8 @@ class RouteFinder:
         (position, rank), (to_id, _new_rank) = before, after
         from_id = position if isinstance(position, int) else None
         min_months, max_months, missing, skills_to_raise = self.stay(transition, position, to_id)
-        degree, degree_months, _ = self.degree_needed(to_id, rank, position)
+        degree, degree_months, _, longer = self.degree_choice(to_id, rank, position, min_months)
+        min_months, max_months = int(longer), max(max_months, int(longer))
         target = self.catalogue.roles[to_id]
         return Leg(
             to_role_id=to_id,
@@ -577,8 +647,9 @@ class RouteFinder:
             degree_months=degree_months,
             experience_missing=missing,
             skills_to_raise=skills_to_raise,
+            # The degree is met by experience, held or waited for, rather than by a degree held or studied.
             experience_route=(
-                target.asks_for_degree and self.profile.degree_rank == 0 and alternative_route_met(target, self.leaving(position))
+                target.asks_for_degree and degree is None and not any(rank >= option.rank for option in target.degrees)
             ),
         )
 
@@ -590,6 +661,22 @@ def is_distinct(route: Route, chosen: list[Route]) -> bool:
     )
 
 
+def route_finder_for(catalogue: Catalogue, profile: Profile, target_id: int) -> "RouteFinder":
+    """The search for one person and one target: a blank skill of the target counts as the lowest answer (it
+    never opens a shorter route than a rating would), and the roles below the level the person's experience
+    supports are never a step of the route."""
+    table = catalogue.move_table
+    profile = profile.blanks_at(lambda need: 0, catalogue.roles[target_id].skills)
+    source = profile.current_role_id if profile.current_role_id in catalogue.roles else START
+    floor_level = table.experience_level(profile)
+    passed_by = frozenset(
+        role_id
+        for role_id, place in catalogue.places.items()
+        if (place.level or 0) < floor_level and role_id not in (target_id, source)
+    )
+    return RouteFinder(catalogue, profile, table.qualified(profile), passed_by)
+
+
 def find_routes(catalogue: Catalogue, profile: Profile, target_id: int) -> RouteSearch:
     """The quickest route and up to three genuinely different ones.
 
@@ -597,23 +684,32 @@ def find_routes(catalogue: Catalogue, profile: Profile, target_id: int) -> Route
     on a detour. From where they are, any role whose degree and experience they hold is open to them
     once they have raised the skills it asks (the stay before applying).
     """
-    target = catalogue.roles[target_id]
-    if profile.current_role_id == target_id or scoring.readiness(target, profile, explain=False).ready:
+    finder = route_finder_for(catalogue, profile, target_id)
+    profile, target = finder.profile, catalogue.roles[target_id]
+    open_to_them = target_id in catalogue.move_table.open_roles(profile)
+    if profile.current_role_id == target_id or (open_to_them and scoring.readiness(target, profile, explain=False).ready):
         return RouteSearch(target_role_id=target_id, ready=True, best=None)
-    source = profile.current_role_id if profile.current_role_id in catalogue.roles else START
-    finder = RouteFinder(catalogue, profile, catalogue.move_table.qualified(profile))
-    best = finder.shortest(source, target_id)
+    source = finder.source
+    found = finder.shortest(source, target_id)
     reachable = finder.reachable(source)
     reaching = frozenset(finder.floor(target_id)) & reachable
-    if best is None:
+    if found is None:
         return RouteSearch(target_role_id=target_id, ready=False, best=None, reaching=reaching, reachable=reachable)
-    chosen = [best]
+    chosen = [found]
     while len(chosen) <= MAX_ALTERNATIVES:
         avoid = frozenset().union(*(route.intermediate_role_ids for route in chosen))
         route = finder.shortest(source, target_id, avoid)
         if route is None or not is_distinct(route, chosen):
             break
         chosen.append(route)
+
+    # The quickest is the one that can take longest the least; between routes as quick, the one through the
+    # sector the person prefers comes first, then the search's order.
+    def order(route: Route) -> tuple:
+        elsewhere = route.sectors - {profile.sector} if profile.sector != Sector.BOTH else frozenset()
+        return route.max_months, route.min_months, len(elsewhere)
+
+    best, *alternatives = sorted(chosen, key=order)
     return RouteSearch(
-        target_role_id=target_id, ready=False, best=best, alternatives=tuple(chosen[1:]), reaching=reaching, reachable=reachable
+        target_role_id=target_id, ready=False, best=best, alternatives=tuple(alternatives), reaching=reaching, reachable=reachable
     )

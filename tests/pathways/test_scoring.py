@@ -116,9 +116,10 @@ def test_every_essential_skill_two_levels_short_reads_half_or_less():
     assert readiness(COO_LIKE, short_by(2)).total <= 50
 
 
-def test_useful_skills_left_to_grow_do_not_stop_a_person_being_ready():
-    ratings = {need.skill_id: need.required if need.essential else 0 for need in COO_LIKE.skills}
-    result = readiness(COO_LIKE, Profile(ratings=ratings, **HOLDS_THE_REST))
+def test_skills_that_grow_in_the_role_do_not_stop_a_person_being_ready():
+    growing = replace(COO_LIKE, skills=tuple(need if need.essential else replace(need, entry=False) for need in COO_LIKE.skills))
+    ratings = {need.skill_id: need.required if need.entry else 0 for need in growing.skills}
+    result = readiness(growing, Profile(ratings=ratings, **HOLDS_THE_REST))
     assert result.ready and result.total < 100
 
 
@@ -128,14 +129,14 @@ def test_without_the_degree_asked_the_score_stays_at_60_or_below():
     assert result.total <= 60 and not result.ready and result.cap.reason == "degree"
 
 
-def test_a_skill_not_assessed_counts_neither_for_nor_against_and_is_named():
+def test_a_skill_left_blank_counts_as_the_lowest_answer_and_is_named_with_the_range_it_could_give():
     reqs = RoleRequirements(1, skills=(SkillNeed(1, 3, True), SkillNeed(2, 4, True)))
-    alone = RoleRequirements(1, skills=(SkillNeed(1, 3, True),))
     profile = Profile(ratings={1: 2})
     result = readiness(reqs, profile)
-    assert result.total == readiness(alone, profile).total
-    assert [need.skill_id for need in result.not_assessed] == [2]
-    assert not readiness(reqs, Profile(ratings={1: 3})).ready  # an essential skill not assessed is not met
+    assert result.total == readiness(reqs, Profile(ratings={1: 2, 2: 0})).total
+    assert result.highest == readiness(reqs, Profile(ratings={1: 2, 2: 4})).total > result.total
+    assert [need.skill_id for need in result.not_assessed] == [2] and result.entry_answers_missing
+    assert not readiness(reqs, Profile(ratings={1: 3})).ready  # an entry skill left blank is not met
 
 
 def test_parts_and_gaps_are_explained():
@@ -147,14 +148,15 @@ def test_parts_and_gaps_are_explained():
     result = readiness(reqs, Profile(ratings={1: 2, 2: 2}, experience={"operations": 12}))
     parts = {part.name: part for part in result.parts}
     assert set(parts) == {"skills", "experience"}  # no degree asked: that part is left out
-    assert round(parts["skills"].weight, 2) == 0.75 and round(parts["experience"].weight, 2) == 0.25
+    # Six levels in all (the essential one counting twice): 5 points a level at most, 30 of 100; experience,
+    # 24 months long, takes the other 70.
+    assert round(parts["skills"].weight, 2) == 0.3 and round(parts["experience"].weight, 2) == 0.7
     assert round(parts["skills"].value, 3) == round((2 * 2 / 4 + 1) / 3, 3)
     assert parts["experience"].value == 0.5
     assert [gap.need.skill_id for gap in result.gaps] == [1]
-    assert result.gaps[0].gain > 0
+    assert result.gaps[0].gain == 5  # one level: 2 × 1/4 of the skills' 30 points, rounded down
     assert result.experience_missing == {"operations": 12}
-    assert result.cap.reason == "skills"  # two levels short on the one essential skill: 100 − 50
-    assert result.total == 50
+    assert result.total == 55 and result.cap is None  # 30 × 2/3 + 70 × 1/2; the caps (90, 80) are higher
 
 
 def test_the_experience_route_stands_in_for_a_degree():

@@ -95,13 +95,16 @@ def test_role_url_follows_the_language():
         (6, 18, "6 à 18 mois", "6–18 months"),
         (12, 12, "12 mois", "12 months"),
         (24, 60, "2 à 5 ans", "2–5 years"),
-        (94, 96, "8 ans", "8 years"),  # never "94 months – 8 years"
+        (94, 96, "7 à 8 ans", "7–8 years"),  # never "94 months – 8 years", nor a short end rounded up
         (156, 173, "13 à 14 ans", "13–14 years"),  # never "13 years – 173 months"
         (96, 156, "8 à 13 ans", "8–13 years"),
-        (3, 36, "jusqu’à 3 ans", "up to 3 years"),
+        (96, 100, "8 ans", "8 years"),  # both ends read the same
+        (6, 24, "6 mois à 2 ans", "6 months to 2 years"),  # never "1 à 2 ans": the short end kept
+        (3, 36, "3 mois à 3 ans", "3 months to 3 years"),
+        (0, 36, "jusqu’à 3 ans", "up to 3 years"),
     ],
 )
-def test_durations_read_in_one_unit_rounded_for_a_person(low, high, french, english):
+def test_durations_keep_both_ends_rounded_for_a_person(low, high, french, english):
     assert format_duration(low, high) == french
     with translation.override("en"):
         assert format_duration(low, high) == english
