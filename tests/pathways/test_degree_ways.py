@@ -14,7 +14,8 @@ from hypothesis import strategies as st
 from pathways.degree_ways import Fit, Way, ways_from, ways_to_degree, why_not
 from pathways.forms import AssessmentForm
 from pathways.loading import DEGREE_WAYS_FILE
-from pathways.models import DegreeWay
+from pathways.models import DegreeWay, Estimate
+from pathways.presentation import Lookups, degree_basis
 from pathways.scoring import DegreeOption
 from roles.loading import read_toml
 from roles.models import DEGREE_RANK, Degree, DegreeField, DegreeLevel, degree_rank_label
@@ -263,3 +264,16 @@ def test_the_admin_lists_the_ways_and_saves_an_edit(client, editor, content):
 
     both = client.post(url, {**form, "min_factor": "1.0", "max_factor": "1.0"})
     assert both.status_code == 200 and "soit les deux facteurs" in both.content.decode()
+
+
+def test_a_degree_row_counting_a_first_degree_gives_both_bases():
+    """A master's row for someone without a bachelor's shows 5 years: its basis says 3 then 2, not "2 ans" alone."""
+    master = Degree(typical_months=24, duration_basis="Estimation de l’équipe : 2 ans, la durée d’un master.")
+    first = Estimate(key=Estimate.Key.FIRST_DEGREE_MONTHS, months=36, justification="Estimation de l’équipe : 3 ans, la licence.")
+    lookups = Lookups(roles={}, experience_steps={}, transitions={}, degrees={}, skills={}, estimates=[first])
+    with translation.override("fr"):
+        assert degree_basis(master, 24, lookups) == master.duration_basis
+        assert degree_basis(master, 60, lookups) == (
+            "5 ans : d’abord un premier diplôme, estimation de l’équipe : 3 ans, la licence. "
+            "Puis ce diplôme, estimation de l’équipe : 2 ans, la durée d’un master."
+        )
