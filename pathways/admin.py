@@ -1,9 +1,12 @@
 from django import forms
 from django.contrib import admin
 from django.db import models
+from django.utils.translation import gettext_lazy as _
 from modeltranslation.admin import TranslationAdmin
 
-from .models import Estimate, Transition
+from roles.models import DegreeField
+
+from .models import DegreeWay, Estimate, Transition
 
 # Self-assessments are deliberately not in the admin: nothing lists people's results.
 
@@ -34,3 +37,45 @@ class EstimateAdmin(TranslationAdmin):
 
     def has_delete_permission(self, request, obj=None):
         return False
+
+
+class DegreeWayForm(forms.ModelForm):
+    excluded_fields = forms.MultipleChoiceField(
+        label=_("domaines exclus"),
+        required=False,
+        choices=DegreeField.choices,
+        widget=forms.CheckboxSelectMultiple,
+        help_text=DegreeWay._meta.get_field("excluded_fields").help_text,
+    )
+
+
+@admin.register(DegreeWay)
+class DegreeWayAdmin(TranslationAdmin):
+    """The ways to obtain a degree the route finder offers, each with its conditions and the basis of its length."""
+
+    form = DegreeWayForm
+    list_display = [
+        "name",
+        "position",
+        "while_working",
+        "counts_as_experience",
+        "needs_employer",
+        "min_factor",
+        "max_factor",
+        "min_months",
+        "max_months",
+        "min_rank",
+        "max_rank",
+        "requires_rank",
+        "min_related_months",
+    ]
+    list_filter = ["while_working", "counts_as_experience", "needs_employer", "min_rank", "max_rank"]
+    search_fields = ["slug", "name_fr", "name_en"]
+    fieldsets = [
+        (None, {"fields": ["slug", "name", "position", ("while_working", "counts_as_experience", "needs_employer")]}),
+        (_("Durée"), {"fields": [("min_factor", "max_factor"), ("min_months", "max_months"), "duration_basis"]}),
+        (
+            _("Pour qui, pour quels diplômes"),
+            {"fields": [("min_rank", "max_rank"), "excluded_fields", "requires_rank", "min_related_months", "conditions"]},
+        ),
+    ]

@@ -1,14 +1,33 @@
-"""Load the curated transitions and estimates from `pathways/content/transitions.toml` (create-only, like the roles)."""
+"""Load the curated transitions and estimates (`pathways/content/transitions.toml`) and the ways to obtain a degree
+(`pathways/content/degree_ways.toml`), create-only like the roles."""
 
 from collections import Counter
 from pathlib import Path
 
+from django.core.exceptions import ValidationError
+
 from roles.loading import ContentError, get_or_create, lookup, pick, read_toml, scales, translated
 from roles.models import Role, Source
 
-from .models import Estimate, Transition
+from .models import DegreeWay, Estimate, Transition
 
-TRANSITIONS_FILE = Path(__file__).resolve().parent / "content" / "transitions.toml"
+CONTENT_DIR = Path(__file__).resolve().parent / "content"
+TRANSITIONS_FILE = CONTENT_DIR / "transitions.toml"
+DEGREE_WAYS_FILE = CONTENT_DIR / "degree_ways.toml"
+DEGREE_WAY_FIELDS = (
+    "while_working",
+    "counts_as_experience",
+    "needs_employer",
+    "min_factor",
+    "max_factor",
+    "min_months",
+    "max_months",
+    "min_rank",
+    "max_rank",
+    "excluded_fields",
+    "requires_rank",
+    "min_related_months",
+)
 
 
 def load_transitions(data: dict, report: Counter) -> None:
@@ -44,7 +63,23 @@ def load_estimates(data: dict, report: Counter) -> None:
         )
 
 
+def load_degree_ways(data: dict, report: Counter) -> None:
+    """The ways to obtain a degree, in the file's order; each checked as the admin would check it."""
+    for position, entry in enumerate(data.get("degree_ways", []), start=1):
+        defaults = {
+            "position": position,
+            **pick(entry, *DEGREE_WAY_FIELDS),
+            **translated(entry, "name", "conditions", "duration_basis"),
+        }
+        try:
+            DegreeWay(slug=entry["slug"], **defaults).clean()
+        except ValidationError as error:
+            raise ContentError(f"degree way {entry['slug']}: {'; '.join(error.messages)}") from None
+        get_or_create(report, DegreeWay, slug=entry["slug"], defaults=defaults)
+
+
 def load_transition_content(report: Counter) -> None:
     data = read_toml(TRANSITIONS_FILE)
     load_transitions(data, report)
     load_estimates(data, report)
+    load_degree_ways(read_toml(DEGREE_WAYS_FILE), report)

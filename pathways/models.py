@@ -10,7 +10,9 @@ from django.utils.translation import gettext_lazy as _
 
 from careerpath.labels import format_duration
 from roles.models import (
+    DEGREE_RANK_CHOICES,
     MAX_LEVEL,
+    SLUG_MAX_LENGTH,
     DegreeField,
     DegreeLevel,
     ExperienceArea,
@@ -239,3 +241,125 @@ class Estimate(models.Model):
 
     def __str__(self) -> str:
         return f"{self.get_key_display()} : {self.months}"
+
+
+class DegreeWay(models.Model):
+    """A way to obtain a degree in France (full-time study, apprenticeship, VAE...): how long it takes, whether
+    one works meanwhile, and for which degrees and people it is open. The articles say nothing of these ways:
+    every figure is the team's estimate, with its basis."""
+
+    slug = models.SlugField(_("identifiant"), max_length=SLUG_MAX_LENGTH, unique=True)
+    position = models.PositiveSmallIntegerField(
+        _("ordre"), default=0, help_text=_("Ordre d’affichage, du plus petit au plus grand.")
+    )
+    name = models.CharField(_("intitulé"), max_length=200)
+    while_working = models.BooleanField(
+        _("en travaillant"), default=False, help_text=_("La personne occupe un emploi pendant qu’elle prépare le diplôme.")
+    )
+    counts_as_experience = models.BooleanField(
+        _("compte comme expérience"),
+        default=False,
+        help_text=_(
+            "Les mois passés à préparer le diplôme de cette façon comptent aussi comme mois dans le poste occupé "
+            "(p. ex. l’apprenti est un salarié)."
+        ),
+    )
+    needs_employer = models.BooleanField(
+        _("demande un employeur"), default=False, help_text=_("Un employeur doit signer un contrat ou un avenant.")
+    )
+    min_factor = models.DecimalField(
+        _("facteur minimal"),
+        max_digits=4,
+        decimal_places=2,
+        null=True,
+        blank=True,
+        help_text=_(
+            "Durée relative : combien de fois la durée du diplôme à temps plein, au plus court (1 = la même durée). "
+            "Laissez vide pour une durée fixe en mois."
+        ),
+    )
+    max_factor = models.DecimalField(
+        _("facteur maximal"), max_digits=4, decimal_places=2, null=True, blank=True, help_text=_("Au plus long.")
+    )
+    min_months = models.PositiveSmallIntegerField(
+        _("durée minimale (mois)"),
+        null=True,
+        blank=True,
+        help_text=_("Durée fixe, quel que soit le diplôme, au plus court. Laissez vide pour une durée relative."),
+    )
+    max_months = models.PositiveSmallIntegerField(_("durée maximale (mois)"), null=True, blank=True)
+    min_rank = models.PositiveSmallIntegerField(
+        _("diplômes visés, à partir de"),
+        choices=DEGREE_RANK_CHOICES,
+        help_text=_("Le plus bas niveau de diplôme obtenu de cette façon."),
+    )
+    max_rank = models.PositiveSmallIntegerField(
+        _("diplômes visés, jusqu’à"),
+        choices=DEGREE_RANK_CHOICES,
+        help_text=_("Le plus haut niveau de diplôme obtenu de cette façon."),
+    )
+    excluded_fields = models.JSONField(
+        _("domaines exclus"),
+        default=list,
+        blank=True,
+        help_text=_(
+            "Les domaines de diplôme que cette façon ne permet pas d’obtenir (p. ex. l’ingénierie pour un executive MBA)."
+        ),
+    )
+    requires_rank = models.PositiveSmallIntegerField(
+        _("diplôme déjà obtenu"),
+        default=0,
+        choices=[(0, _("Aucun")), *DEGREE_RANK_CHOICES],
+        help_text=_("Le niveau que la personne doit déjà avoir (p. ex. bac+2 pour une licence professionnelle)."),
+    )
+    min_related_months = models.PositiveSmallIntegerField(
+        _("expérience en rapport demandée (mois)"),
+        default=0,
+        help_text=_(
+            "Mois d’expérience en rapport avec le diplôme en dessous desquels cette façon n’est pas proposée. "
+            "Seuil de l’équipe quand la loi n’en fixe pas (la VAE n’en a plus depuis la loi du 21 décembre 2022) : "
+            "dites-le dans les conditions."
+        ),
+    )
+    conditions = models.TextField(
+        _("conditions"), help_text=_("Qui peut prendre cette voie et ce qu’il faut réunir, comme le dirait un conseiller.")
+    )
+    duration_basis = duration_basis_field()
+
+    class Meta:
+        ordering = ["position", "slug"]
+        verbose_name = _("façon d’obtenir un diplôme")
+        verbose_name_plural = _("façons d’obtenir un diplôme")
+        constraints = [
+            models.CheckConstraint(
+                condition=(
+                    Q(min_factor__isnull=False, max_factor__isnull=False, min_months__isnull=True, max_months__isnull=True)
+                    & Q(min_factor__gt=0, min_factor__lte=models.F("max_factor"))
+                )
+                | (
+                    Q(min_factor__isnull=True, max_factor__isnull=True, min_months__isnull=False, max_months__isnull=False)
+                    & Q(min_months__gt=0, min_months__lte=models.F("max_months"))
+                ),
+                name="degree_way_one_length",
+            ),
+            models.CheckConstraint(condition=Q(min_rank__lte=models.F("max_rank")), name="degree_way_ranks_ordered"),
+        ]
+
+    def __str__(self) -> str:
+        return self.name
+
+    def clean(self):
+        super().clean()
+        relative = self.min_factor is not None or self.max_factor is not None
+        factors, months = (self.min_factor, self.max_factor), (self.min_months, self.max_months)
+        length, other = (factors, months) if relative else (months, factors)
+        if None in length or other != (None, None):
+            raise ValidationError(
+                _("Donnez soit les deux facteurs (durée relative au diplôme), soit les deux durées en mois (durée fixe).")
+            )
+        if not 0 < length[0] <= length[1]:
+            raise ValidationError(_("Le minimum doit être positif et ne pas dépasser le maximum."))
+        if self.min_rank is not None and self.max_rank is not None and self.min_rank > self.max_rank:
+            raise ValidationError({"max_rank": _("Le niveau le plus haut ne peut être sous le plus bas.")})
+        if not isinstance(self.excluded_fields, list) or not set(self.excluded_fields) <= set(DegreeField.values):
+            raise ValidationError({"excluded_fields": _("Domaine inconnu.")})

@@ -367,6 +367,23 @@ def duration_basis(leg: Leg, lookups: Lookups) -> str:
     return transition.duration_basis if transition else ""
 
 
+def degree_basis(degree: Degree, months: int, lookups: Lookups) -> str:
+    """What a degree row's months rest on: the degree's own basis, and the first degree's when the row counts
+    one before it (a master's for someone without a bachelor's), so that the months and the basis agree."""
+    first = next((e for e in lookups.estimates if e.key == Estimate.Key.FIRST_DEGREE_MONTHS), None)
+    if months <= degree.typical_months or first is None:
+        return degree.duration_basis
+    return _("%(months)s : d’abord un premier diplôme, %(first)s Puis ce diplôme, %(degree)s") % {
+        "months": format_duration(months, months),
+        "first": lowered_first(first.justification),
+        "degree": lowered_first(degree.duration_basis),
+    }
+
+
+def lowered_first(text: str) -> str:
+    return text[:1].lower() + text[1:]
+
+
 def route_rows(route: Route, lookups: Lookups) -> list[RouteStep]:
     """The route read step by step, each step with the time spent in it: a leg's stay is spent in the
     position it leaves, so it shows on that position's row; its degree, on a row of its own before the
@@ -398,7 +415,7 @@ def route_rows(route: Route, lookups: Lookups) -> list[RouteStep]:
                     leg.degree_months,
                     degree=NamedRef.of(degree),
                     why=_("%(role)s demande ce niveau de diplôme.") % {"role": role.display_title},
-                    basis=degree.duration_basis,
+                    basis=degree_basis(degree, leg.degree_months, lookups),
                 )
             )
         transition = lookups.transitions[leg.transition.transition_id] if leg.transition else None

@@ -1,6 +1,6 @@
 from modeltranslation.translator import TranslationOptions, register
 
-from .models import Estimate, Transition
+from .models import DegreeWay, Estimate, Transition
 
 
 @register(Transition)
@@ -11,3 +11,8 @@ class TransitionTranslation(TranslationOptions):
 @register(Estimate)
 class EstimateTranslation(TranslationOptions):
     fields = ("justification",)
+
+
+@register(DegreeWay)
+class DegreeWayTranslation(TranslationOptions):
+    fields = ("name", "conditions", "duration_basis")

@@ -6,7 +6,7 @@ name other apps use is importable from `roles.models`.
 """
 
 from .choices import Origin, Scale, Sector
-from .degrees import DEGREE_RANK, Degree, DegreeField, DegreeLevel, degree_rank_label
+from .degrees import DEGREE_RANK, DEGREE_RANK_CHOICES, Degree, DegreeField, DegreeLevel, degree_rank_label
 from .fields import (
     ESCO_URI_PATTERN,
     LABEL_MAX_LENGTH,
@@ -23,6 +23,7 @@ from .statements import ExperienceArea, ExperienceStep, Importance, Mission, Rol
 
 __all__ = [
     "DEGREE_RANK",
+    "DEGREE_RANK_CHOICES",
     "ESCO_URI_PATTERN",
     "LABEL_MAX_LENGTH",
     "MAX_LEVEL",

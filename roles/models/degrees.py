@@ -9,6 +9,8 @@ from .fields import SLUG_MAX_LENGTH, duration_basis_field
 
 
 class DegreeLevel(models.TextChoices):
+    # Bac+2: the BTS and the DUT, level 5 of the national framework of certifications (décret n° 2019-14).
+    SHORT_CYCLE = "short-cycle", _("Bac+2 (BTS, DUT)")
     BACHELOR = "bachelor", _("Licence / bachelor (bac+3)")
     MASTER = "master", _("Master (bac+5)")
     ENGINEERING = "engineering", _("Diplôme d’ingénieur (bac+5)")
@@ -17,6 +19,7 @@ class DegreeLevel(models.TextChoices):
 
 # How far a degree level goes, to compare a person's degree with what a role asks.
 DEGREE_RANK = {
+    DegreeLevel.SHORT_CYCLE: 2,
     DegreeLevel.BACHELOR: 3,
     DegreeLevel.MASTER: 5,
     DegreeLevel.ENGINEERING: 5,
@@ -28,6 +31,10 @@ def degree_rank_label(rank: int) -> str:
     """A degree rank in words, the years of study after the baccalauréat: "bac+3" in French, "3-year degree"
     in English."""
     return gettext("bac+%(years)d") % {"years": rank}
+
+
+# The ranks an editor picks from where something applies to degrees of some ranks (a way to obtain a degree).
+DEGREE_RANK_CHOICES = [(rank, f"bac+{rank}") for rank in sorted(set(DEGREE_RANK.values()))]
 
 
 class DegreeField(models.TextChoices):
