@@ -110,6 +110,22 @@ class WayOption:
         return self.way.counts_as_experience
 
 
+# The experience areas whose months relate to a degree of each field (for VAE and executive programmes): the
+# team's reading, since a validation jury weighs experience against the degree's own content.
+RELATED_AREAS = {
+    "facilities": ("facilities",),
+    "engineering": ("operations", "facilities"),
+}
+MANAGEMENT_AREAS = ("operations", "people", "business", "customer-service", "facilities")
+
+
+def related_months(degree_field: str, profile) -> int:
+    """Months of the person's experience related to a degree of this field (the most in any one related area, as
+    it counts today): a management degree relates to any area of running operations."""
+    areas = RELATED_AREAS.get(degree_field, MANAGEMENT_AREAS)
+    return int(max((profile.months_in(area) for area in areas), default=0))
+
+
 def ways_from(rows: Iterable[WayRow]) -> tuple[Way, ...]:
     """The route finder's ways, from the `DegreeWay` rows in their order."""
     return tuple(

@@ -30,6 +30,7 @@ import numpy as np
 from roles.models import ExperienceArea, Scale, Sector
 
 from . import scoring
+from .degree_ways import Way, related_months, ways_to_degree
 from .scoring import DegreeOption, Profile, RoleRequirements, degree_level_met
 
 START = "start"
@@ -86,6 +87,7 @@ class Catalogue:
     transitions: tuple[TransitionEdge, ...]
     estimates: Estimates
     places: Mapping[int, RolePlace] = field(default_factory=dict)  # to label moves and check sizes
+    ways: tuple[Way, ...] = ()  # the ways to obtain a degree (full-time study when there are none)
 
     @cached_property
     def skill_users(self) -> dict[int, list[tuple[int, scoring.SkillNeed]]]:
@@ -314,10 +316,35 @@ class Leg:
     min_months: int  # time in the current position before the move, studies excluded
     max_months: int
     degree: DegreeOption | None  # a degree to obtain first
-    degree_months: int
+    degree_months: int  # the studies' months added to the route (0 for a way that runs while working)
     experience_missing: Mapping[str, int]  # area -> months still to gain before the move
-    skills_to_raise: tuple["SkillToRaise", ...]  # the next role's essential skills still below what it asks
+    skills_to_raise: tuple["SkillToRaise", ...]  # the next role's entry skills still below what it asks
     experience_route: bool  # the next role's degree is replaced by experience (e.g. a family business)
+    degree_max_months: int = 0
+    degree_way_id: int | None = None  # how the degree is obtained (None: full-time study, no ways known)
+    degree_span: tuple[int, int] = (0, 0)  # how long obtaining the degree takes that way, whether it adds or not
+
+
+@dataclass(frozen=True)
+class DegreeStep:
+    """A degree to obtain one way: its months, and whether they run alongside a role (while working)."""
+
+    option: DegreeOption
+    way_id: int | None  # None: full-time study, when the catalogue knows no ways
+    min_months: int
+    max_months: int
+    while_working: bool
+
+    def cost(self, stay: float) -> float:
+        """The time before the next move with this degree: after the stay, or alongside it."""
+        return max(stay, self.min_months) if self.while_working else stay + self.min_months
+
+
+@dataclass(frozen=True)
+class DegreeChoice:
+    step: DegreeStep | None  # None: no degree to obtain (held, or met by experience)
+    rank: int  # the degree rank held after the move
+    stay: float  # the time in the current position, longer when waiting for the experience route
 
 
 @dataclass(frozen=True)
@@ -343,7 +370,7 @@ class Route:
 
     @property
     def max_months(self) -> int:
-        return sum(leg.max_months + leg.degree_months for leg in self.legs)
+        return sum(leg.max_months + leg.degree_max_months for leg in self.legs)
 
     @property
     def role_ids(self) -> tuple[int, ...]:
@@ -456,25 +483,31 @@ class RouteFinder:
             default=INFINITE,
         )
 
-    def degree_needed(self, role_id: int, rank: int, origin: int | str) -> tuple[DegreeOption | None, int, int]:
-        """The quickest degree that opens the role for someone holding `rank` as they leave `origin`:
-        (degree, months, new rank); none when their degree or experience already opens it."""
+    def degree_needed(self, role_id: int, rank: int, origin: int | str) -> tuple["DegreeStep", ...]:
+        """The ways to obtain a degree that opens the role for someone holding `rank` as they leave `origin`, each
+        with its months; none when their degree or experience already opens it. Full-time ways add a first degree
+        before a master's for someone without one; a way that runs while working needs a role to work in."""
         key = (role_id, rank, origin)
         if key not in self._degree:
             requirements = self.catalogue.roles[role_id]
-            best: tuple[DegreeOption | None, int, int] = (None, 0, rank)
-            if not degree_level_met(requirements, self.leaving(origin), rank):
-                options = [
-                    (
-                        option,
-                        option.months
-                        + (self.catalogue.estimates.first_degree_months if option.rank > FIRST_DEGREE_RANK > rank else 0),
-                    )
-                    for option in requirements.degrees
-                ]
-                option, months = min(options, key=lambda pair: pair[1])
-                best = (option, months, max(rank, option.rank))
-            self._degree[key] = best
+            steps: list[DegreeStep] = []
+            leaving = self.leaving(origin)
+            if not degree_level_met(requirements, leaving, rank):
+                first = self.catalogue.estimates.first_degree_months
+                for option in requirements.degrees:
+                    before = first if option.rank > FIRST_DEGREE_RANK > rank else 0
+                    if not self.catalogue.ways:
+                        steps.append(DegreeStep(option, None, option.months + before, option.months + before, False))
+                        continue
+                    related = related_months(option.field, leaving)
+                    for way in ways_to_degree(option, held_rank=rank, related_months=related, ways=self.catalogue.ways):
+                        if not way.applies or (way.while_working and origin == START):
+                            continue
+                        extra = before if way.way.relative else 0
+                        steps.append(
+                            DegreeStep(option, way.way.way_id, way.min_months + extra, way.max_months + extra, way.while_working)
+                        )
+            self._degree[key] = tuple(steps)
         return self._degree[key]
 
     def moves(self, position: int | str, rank: int, source: int | str) -> list:
@@ -506,20 +539,22 @@ class RouteFinder:
             self._moves[key] = moves
         return self._moves[key]
 
-    def degree_choice(self, to_id: int, rank: int, origin: int | str, stay: float) -> tuple[DegreeOption | None, int, int, float]:
-        """How the degree the next role asks is met: (degree to study, its months, the rank after, the stay), where
-        the stay grows to the wait for the experience route when waiting in the current role is no longer than
-        studying (no degree then)."""
-        degree, study, new_rank = self.degree_needed(to_id, rank, origin)
-        if degree is not None:
-            wait = self.waiting_for_experience_route(to_id, origin)
-            if max(stay, wait) <= stay + study:
-                return None, 0, rank, max(stay, wait)
-        return degree, study, new_rank, stay
+    def degree_choice(self, to_id: int, rank: int, origin: int | str, stay: float) -> "DegreeChoice":
+        """How the degree the next role asks is met, the quickest way: studies after the stay, a way that runs
+        while working alongside it, or more time in the current role until its experience opens the experience
+        route instead (no degree then)."""
+        steps = self.degree_needed(to_id, rank, origin)
+        if not steps:
+            return DegreeChoice(None, rank, stay)
+        wait = self.waiting_for_experience_route(to_id, origin)
+        chosen = min(steps, key=lambda step: step.cost(stay))
+        if max(stay, wait) <= chosen.cost(stay):
+            return DegreeChoice(None, rank, max(stay, wait))
+        return DegreeChoice(chosen, max(rank, chosen.option.rank), stay)
 
     def move(self, transition: TransitionEdge | None, origin: int | str, to_id: int, rank: int, stay: float):
-        _degree, study, new_rank, stay = self.degree_choice(to_id, rank, origin, stay)
-        return to_id, new_rank, stay + study, transition
+        choice = self.degree_choice(to_id, rank, origin, stay)
+        return to_id, choice.rank, choice.step.cost(stay) if choice.step else choice.stay, transition
 
     def reachable(self, source: int | str) -> frozenset[int]:
         """The roles the person can get to from where they are, by moves open to them or by applying."""
@@ -634,22 +669,30 @@ class RouteFinder:
         (position, rank), (to_id, _new_rank) = before, after
         from_id = position if isinstance(position, int) else None
         min_months, max_months, missing, skills_to_raise = self.stay(transition, position, to_id)
-        degree, degree_months, _, longer = self.degree_choice(to_id, rank, position, min_months)
-        min_months, max_months = int(longer), max(max_months, int(longer))
-        target = self.catalogue.roles[to_id]
+        choice = self.degree_choice(to_id, rank, position, min_months)
+        step, target = choice.step, self.catalogue.roles[to_id]
+        min_months, max_months = int(choice.stay), max(max_months, int(choice.stay))
+        added_min, added_max = (0, 0)
+        if step and step.while_working:  # the degree runs alongside the stay
+            min_months, max_months = max(min_months, step.min_months), max(max_months, step.max_months)
+        elif step:
+            added_min, added_max = step.min_months, step.max_months
         return Leg(
             to_role_id=to_id,
             from_role_id=from_id,
             transition=transition,
             min_months=min_months,
             max_months=max_months,
-            degree=degree,
-            degree_months=degree_months,
+            degree=step.option if step else None,
+            degree_months=added_min,
+            degree_max_months=added_max,
+            degree_way_id=step.way_id if step else None,
+            degree_span=(step.min_months, step.max_months) if step else (0, 0),
             experience_missing=missing,
             skills_to_raise=skills_to_raise,
             # The degree is met by experience, held or waited for, rather than by a degree held or studied.
             experience_route=(
-                target.asks_for_degree and degree is None and not any(rank >= option.rank for option in target.degrees)
+                target.asks_for_degree and step is None and not any(rank >= option.rank for option in target.degrees)
             ),
         )
 
