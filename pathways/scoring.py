@@ -136,6 +136,8 @@ class Profile:
     scale: int | None = None
     current_role_id: int | None = None
     circumstances: frozenset[str] = frozenset()
+    months_in_role: int = 0  # in the current role (or in it before leaving)
+    months_since_left: int | None = None  # None: still in the role
 
     @cached_property
     def is_empty(self) -> bool:
