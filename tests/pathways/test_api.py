@@ -12,6 +12,9 @@ def test_the_planner_gives_what_the_result_page_shows_and_stores_nothing(client,
     ratings = {rs.skill.slug: min(5, rs.required_level - 1) for rs in skills}
     form = {
         "position": "operations-supervisor",
+        "role_years": 1,
+        "role_months": 6,
+        "still_in_role": "yes",
         "degree_level": "bachelor",
         "degree_field": "operations",
         "years_operations": 3,
@@ -35,6 +38,7 @@ def test_the_planner_gives_what_the_result_page_shows_and_stores_nothing(client,
         {
             "target": "chief-operating-officer",
             "current_role": "operations-supervisor",
+            "months_in_role": 18,
             "degree_level": "bachelor",
             "degree_field": "operations",
             "experience_months": {"operations": 36, "people": 24},

@@ -80,6 +80,6 @@ def test_a_degree_needs_its_field_and_a_field_its_degree(content):
 
 def test_the_current_role_is_read_from_the_position(content):
     role = target()
-    form = AssessmentForm(filled(role, position="operations-manager"), target=role)
-    assert form.is_valid()
+    form = AssessmentForm(filled(role, position="operations-manager", role_years="2", still_in_role="yes"), target=role)
+    assert form.is_valid(), form.errors
     assert (form.situation, form.current_role.slug) == ("role", "operations-manager")

@@ -239,7 +239,7 @@ def test_editors_manage_transitions_but_results_are_not_listed(client, content, 
 
 
 def test_a_person_in_a_role_starts_their_route_from_it(client, content):
-    response = submit(client, position="operations-manager")
+    response = submit(client, position="operations-manager", role_years=2, still_in_role="yes")
     saved = Assessment.objects.get()
     assert (saved.situation, saved.current_role.slug) == ("role", "operations-manager")
     page = client.get(response["Location"]).content.decode()

@@ -30,6 +30,9 @@ def what_if_data(page) -> dict[str, object]:
         elif control.get("type") == "checkbox":
             if control.has_attr("checked"):
                 data.setdefault(name, []).append(control["value"])
+        elif control.get("type") == "radio":
+            if control.has_attr("checked"):
+                data[name] = control["value"]
         else:
             data[name] = control.get("value", "")
     return data
