@@ -27,6 +27,8 @@ from .models import MAX_EXPERIENCE_MONTHS, Circumstance, Situation
 
 NOT_YET = _("Jamais pratiqué")
 YES, NO = "yes", "no"  # the answers to "do you still hold this role?"
+ROLE_TIME_FIELDS = ("role_years", "role_months")  # how long the person has held the role chosen as `position`
+LEFT_TIME_FIELDS = ("left_years", "left_months")  # how long ago they left it
 AT_MOST_IN_ALL = _("Indiquez au plus %(limit)s ans en tout.")
 ROLE_TIME_MISSING = _("Dites depuis combien de temps vous occupez ce poste : 0 si vous venez d’y arriver.")
 STILL_IN_ROLE_MISSING = _("Dites si vous occupez toujours ce poste.")
@@ -244,7 +246,7 @@ class AssessmentForm(SiteForm):
     @property
     def role_time_rows(self) -> dict[str, forms.BoundField]:
         """The questions on the role chosen as `position`, by name, for the templates to lay out."""
-        return {name: self[name] for name in ("role_years", "role_months", "still_in_role", "left_years", "left_months")}
+        return {name: self[name] for name in (*ROLE_TIME_FIELDS, "still_in_role", *LEFT_TIME_FIELDS)}
 
     @property
     def experience_pairs(self) -> list[tuple[forms.BoundField, forms.BoundField]]:
@@ -293,15 +295,22 @@ class AssessmentForm(SiteForm):
         is not the person's (no role, or still in it), whatever was typed there."""
         cleaned["months_in_role"] = cleaned["months_since_left"] = None
         if self.roles_by_slug.get(cleaned.get(SITUATION_FIELD)) is None:
-            return  # a student, a career changer: these questions are not theirs
-        cleaned["months_in_role"] = self.duration(
-            "role_years", "role_months", ROLE_TIME_MISSING if self.role_time_required else None
-        )
+            self.ignore(*ROLE_TIME_FIELDS, "still_in_role", *LEFT_TIME_FIELDS)  # a student, a career changer
+            return
+        cleaned["months_in_role"] = self.duration(*ROLE_TIME_FIELDS, ROLE_TIME_MISSING if self.role_time_required else None)
         still = cleaned.get("still_in_role")
         if not still and self.role_time_required:
             self.add_error("still_in_role", STILL_IN_ROLE_MISSING)
         if still == NO:
-            cleaned["months_since_left"] = self.duration("left_years", "left_months", LEFT_TIME_MISSING)
+            cleaned["months_since_left"] = self.duration(*LEFT_TIME_FIELDS, LEFT_TIME_MISSING)
+        else:
+            self.ignore(*LEFT_TIME_FIELDS)  # still in the role
+
+    def ignore(self, *names: str) -> None:
+        """Whatever was typed in these questions, they are not the person's: no answer from them, no error."""
+        for name in names:
+            self.errors.pop(name, None)
+            self.cleaned_data.pop(name, None)
 
     def duration(self, years: str, months: str, missing) -> int | None:
         """The months of a (years, months) pair; None when both are blank, with the `missing` message if given."""
@@ -431,7 +440,7 @@ def where_now(answers: Answers) -> list[tuple[str, str]]:
     if answers.months_since_left is None:
         rows.append((_("Occupez-vous toujours ce poste ?"), _("Oui")))
     else:
-        rows.append((_("Quitté depuis"), years_and_months(answers.months_since_left)))
+        rows.append((_("Temps depuis votre départ"), years_and_months(answers.months_since_left)))
     return rows
 
 
