@@ -2,14 +2,14 @@ import re
 import uuid
 
 import pytest
-from django.db import connection
+from django.db import IntegrityError, connection, transaction
 from django.test.utils import CaptureQueriesContext
 
 from careerpath.cache import renew_content_version
 from pathways.assessments import Answers
 from pathways.catalogue import read_catalogue
 from pathways.evaluation import evaluate
-from pathways.models import Assessment, SkillRating
+from pathways.models import MAX_EXPERIENCE_MONTHS, Assessment, SkillRating
 from pathways.presentation import unpin
 from roles.models import Role
 from tests.assessments import EDO, form_url, skill_fields, submit
@@ -307,3 +307,14 @@ def test_a_bad_time_in_a_role_gets_a_message_and_nothing_is_lost(client, content
         assert re.search(rf'name="{name}"[^>]* value="{value}"|value="{value}"[^>]* name="{name}"', page), name
     assert 'value="operations-manager" selected' in page
     assert not Assessment.objects.exists()
+
+
+def test_the_database_keeps_a_time_in_a_role_only_for_a_person_with_a_role_and_within_a_working_life(client, content):
+    submit(client, position="operations-manager", role_years=1, still_in_role="yes")
+    saved = Assessment.objects.all()
+    for change in ({"months_in_role": MAX_EXPERIENCE_MONTHS + 1}, {"situation": "student"}):
+        with pytest.raises(IntegrityError), transaction.atomic():
+            saved.update(**change)
+    saved.update(months_since_left=MAX_EXPERIENCE_MONTHS)
+    with pytest.raises(IntegrityError), transaction.atomic():
+        saved.update(months_since_left=MAX_EXPERIENCE_MONTHS + 1)
