@@ -38,6 +38,18 @@ def format_duration(low: int, high: int) -> str:
     return ngettext("%(low)d à %(n)d an", "%(low)d à %(n)d ans", high_years) % {"low": low_years, "n": high_years}
 
 
+def years_and_months(months: int) -> str:
+    """A time already spent, to the month: "2 ans et 3 mois", "1 an", "5 mois", "moins d’un mois"."""
+    years, rest = divmod(months, 12)
+    if not months:
+        return str(_("moins d’un mois"))
+    in_years = ngettext("%(n)d an", "%(n)d ans", years) % {"n": years}
+    in_months = ngettext("%(n)d mois", "%(n)d mois", rest) % {"n": rest}
+    if not rest or not years:
+        return in_years if years else in_months
+    return _("%(years)s et %(months)s") % {"years": in_years, "months": in_months}
+
+
 def months_label(low: int, high: int) -> str:
     """The time before being ready: a span, or "right away" when there is none."""
     return format_duration(low, high) if high else str(_("tout de suite"))

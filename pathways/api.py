@@ -15,6 +15,7 @@ from .catalogue import current_catalogue, profile_from
 from .evaluation import Band, evaluate
 from .models import MAX_EXPERIENCE_MONTHS, Circumstance
 from .presentation import RouteView, present
+from .scoring import Profile
 
 router = Router(tags=["route planner"])
 
@@ -56,6 +57,20 @@ class RouteRequest(StrictSchema):
     )
     circumstances: list[Literal[tuple(Circumstance.values)]] = Field(  # type: ignore[valid-type]
         default_factory=list, description="what is true of the person and opens moves to them alone"
+    )
+    months_in_role: int | None = Field(
+        None,
+        ge=0,
+        le=MAX_EXPERIENCE_MONTHS,
+        description="months the person has held current_role (or held it, if they have left it); "
+        "only with current_role; null: not given, counted as none",
+    )
+    months_since_left: int | None = Field(
+        None,
+        ge=0,
+        le=MAX_EXPERIENCE_MONTHS,
+        description="months since the person left current_role (a career break, a job search, a return to work); "
+        "only with current_role; null: they still hold it",
     )
 
 
@@ -135,24 +150,10 @@ def route(request, body: RouteRequest):
         raise HttpError(404, f"No published role “{body.current_role}”.")
     if degree_part_missing(body.degree_level, body.degree_field):
         raise HttpError(422, "Give both degree_level and degree_field, or neither.")
-    skills = dict(Skill.objects.filter(slug__in=list(body.ratings)[:500]).values_list("slug", "id"))
-    for slug, level in body.ratings.items():
-        if slug not in skills:
-            raise HttpError(422, f"No skill “{slug[:80]}”.")
-        if not 0 <= level <= MAX_LEVEL:
-            raise HttpError(422, f"The rating of “{slug}” must be from 0 to {MAX_LEVEL}.")
+    if not body.current_role and (body.months_in_role is not None or body.months_since_left is not None):
+        raise HttpError(422, "months_in_role and months_since_left describe current_role: give it too, or neither.")
     current = roles.get(body.current_role) if body.current_role else None
-    months = body.experience_months.model_dump()
-    profile = profile_from(
-        ratings={skills[slug]: level for slug, level in body.ratings.items()},
-        degree_level=body.degree_level or "",
-        degree_field=body.degree_field or "",
-        experience={AREA_OF_FIELD[name]: months[name] for name in AREA_OF_FIELD if months[name]},
-        sector=body.preferred_sector,
-        scale=body.preferred_scale,
-        current_role_id=current.pk if current else None,
-        circumstances=body.circumstances,
-    )
+    profile = profile_of(body, current)
     target = Role.objects.with_skills().get(pk=roles[body.target].pk)
     result = present(evaluate(current_catalogue(), profile, target.pk), profile, target)
     return {
@@ -184,6 +185,29 @@ def route(request, body: RouteRequest):
             for c in result.closest
         ],
     }
+
+
+def profile_of(body: RouteRequest, current: Role | None) -> Profile:
+    """The scoring's view of the person the request describes; 422 for a skill unknown or rated off the scale."""
+    skills = dict(Skill.objects.filter(slug__in=list(body.ratings)[:500]).values_list("slug", "id"))
+    for slug, level in body.ratings.items():
+        if slug not in skills:
+            raise HttpError(422, f"No skill “{slug[:80]}”.")
+        if not 0 <= level <= MAX_LEVEL:
+            raise HttpError(422, f"The rating of “{slug}” must be from 0 to {MAX_LEVEL}.")
+    months = body.experience_months.model_dump()
+    return profile_from(
+        ratings={skills[slug]: level for slug, level in body.ratings.items()},
+        degree_level=body.degree_level or "",
+        degree_field=body.degree_field or "",
+        experience={AREA_OF_FIELD[name]: months[name] for name in AREA_OF_FIELD if months[name]},
+        sector=body.preferred_sector,
+        scale=body.preferred_scale,
+        current_role_id=current.pk if current else None,
+        circumstances=body.circumstances,
+        months_in_role=body.months_in_role or 0,
+        months_since_left=body.months_since_left,
+    )
 
 
 def route_out(route: RouteView) -> dict:

@@ -41,6 +41,10 @@ class Answers:
     preferred_sector: str
     preferred_scale: int | None
     ratings: dict[int, int]  # skill id → level; a skill left out is not assessed
+    # The current role's time: months held (or held before leaving), None when not asked (no role of ours, or
+    # saved before it was asked); months since leaving it, None while the person still holds it.
+    months_in_role: int | None = None
+    months_since_left: int | None = None
 
     @classmethod
     def of(cls, assessment: Assessment, target: Role) -> "Answers":
@@ -56,6 +60,8 @@ class Answers:
             preferred_sector=assessment.preferred_sector,
             preferred_scale=assessment.preferred_scale,
             ratings={rating.skill_id: rating.level for rating in assessment.ratings.all()},
+            months_in_role=assessment.months_in_role,
+            months_since_left=assessment.months_since_left,
         )
 
     def profile(self) -> Profile:
@@ -68,6 +74,8 @@ class Answers:
             scale=self.preferred_scale,
             current_role_id=self.current_role.pk if self.current_role else None,
             circumstances=self.circumstances,
+            months_in_role=self.months_in_role or 0,
+            months_since_left=self.months_since_left,
         )
 
     def result(self) -> ResultView:
@@ -96,6 +104,8 @@ def save_assessment(answers: Answers, *, language: str, revises: Assessment | No
         language=language,
         experience_months=answers.experience_months,
         circumstances=answers.circumstances,
+        months_in_role=answers.months_in_role,
+        months_since_left=answers.months_since_left,
         consent=True,
         revises=revises,
         pinned_result=answers.pinned_result() if answers.target.is_published else None,

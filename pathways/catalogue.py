@@ -128,6 +128,8 @@ def profile_from(
     scale: int | None,
     current_role_id: int | None,
     circumstances=(),
+    months_in_role: int = 0,
+    months_since_left: int | None = None,
 ) -> Profile:
     """The scoring's view of a person, from their answers or the API's stateless request."""
     return Profile(
@@ -139,4 +141,6 @@ def profile_from(
         scale=scale,
         current_role_id=current_role_id,
         circumstances=frozenset(circumstances),
+        months_in_role=months_in_role,
+        months_since_left=months_since_left,
     )

@@ -9,6 +9,7 @@ from django.utils.translation import pgettext
 
 from careerpath.cache import per_content_version
 from careerpath.forms import SiteForm
+from careerpath.labels import years_and_months
 from roles.models import (
     MAX_LEVEL,
     SLUG_PATTERN,
@@ -25,6 +26,13 @@ from .assessments import Answers, degree_part_missing
 from .models import MAX_EXPERIENCE_MONTHS, Circumstance, Situation
 
 NOT_YET = _("Jamais pratiqué")
+YES, NO = "yes", "no"  # the answers to "do you still hold this role?"
+ROLE_TIME_FIELDS = ("role_years", "role_months")  # how long the person has held the role chosen as `position`
+LEFT_TIME_FIELDS = ("left_years", "left_months")  # how long ago they left it
+AT_MOST_IN_ALL = _("Indiquez au plus %(limit)s ans en tout.")
+ROLE_TIME_MISSING = _("Dites depuis combien de temps vous occupez ce poste : 0 si vous venez d’y arriver.")
+STILL_IN_ROLE_MISSING = _("Dites si vous occupez toujours ce poste.")
+LEFT_TIME_MISSING = _("Dites depuis combien de temps vous avez quitté ce poste : 0 si c’est ce mois-ci.")
 DEGREE_PART_MISSING = {
     "degree_field": _("Indiquez le domaine de votre diplôme."),
     "degree_level": _("Indiquez le niveau du diplôme dont vous donnez le domaine."),
@@ -75,6 +83,35 @@ class TargetForm(SiteForm):
         self.fields["target"].widget.choices = [(role.slug, role.display_title) for role in offered]
 
 
+def years_field(label, initial: int | None = 0) -> forms.IntegerField:
+    """The years of a time the form asks in years and months."""
+    return forms.IntegerField(
+        label=label,
+        min_value=0,
+        required=False,
+        max_value=MAX_EXPERIENCE_MONTHS // 12,
+        initial=initial,
+        error_messages={"max_value": _("Indiquez au plus %(limit_value)s ans.")},
+    )
+
+
+def months_field(label, initial: int | None = 0) -> forms.IntegerField:
+    """The months added to the years of a time the form asks in years and months."""
+    return forms.IntegerField(
+        label=label,
+        min_value=0,
+        required=False,
+        max_value=MAX_EXPERIENCE_MONTHS,
+        initial=initial,
+        error_messages={"max_value": _("Indiquez au plus %(limit_value)s mois.")},
+    )
+
+
+def split_months(months: int | None) -> tuple[int, int] | tuple[str, str]:
+    """Months as the (years, months) a form shows; blanks for a time not given."""
+    return ("", "") if months is None else divmod(months, 12)
+
+
 def rating_field_name(skill_id: int) -> str:
     return f"skill_{skill_id}"
 
@@ -103,6 +140,18 @@ class AssessmentForm(SiteForm):
         label=_("Où en êtes-vous ?"),
         error_messages={"required": _("Dites où vous en êtes : étudiant·e, en reconversion ou déjà en poste.")},
     )
+    # The role chosen as `position`: how long it has been held and, when the person has left it, since when.
+    # Asked of a person with a role only; for anyone else the server ignores them (the page works without script).
+    role_years = years_field(_("Temps dans ce poste : années"), initial=None)
+    role_months = months_field(_("Temps dans ce poste : mois en plus"), initial=None)
+    still_in_role = forms.ChoiceField(
+        label=_("Occupez-vous toujours ce poste ?"),
+        required=False,  # asked of a person with a role: clean() says so
+        choices=[(YES, _("Oui")), (NO, _("Non, je l’ai quitté (pause, recherche d’emploi, reprise après une absence)"))],
+        widget=forms.RadioSelect,
+    )
+    left_years = years_field(_("Temps depuis votre départ : années"), initial=None)
+    left_months = months_field(_("Temps depuis votre départ : mois en plus"), initial=None)
     degree_level = forms.ChoiceField(
         label=_("Votre diplôme le plus élevé"),
         required=False,
@@ -147,27 +196,13 @@ class AssessmentForm(SiteForm):
             ("", _("— Choisissez votre situation —")),  # chosen for no one: a careless answer must not pass
             (Situation.STUDENT, Situation.STUDENT.label),
             (Situation.CAREER_CHANGER, _("En reconversion, venant d’un autre domaine")),
-            (_("Déjà en poste"), [(role.slug, role.display_title) for role in roles]),
+            (_("En poste, ou l’ayant été"), [(role.slug, role.display_title) for role in roles]),
         ]
         self.roles_by_slug = {role.slug: role for role in roles}
         for area in ExperienceArea:
             years, months = experience_field_names(area)
-            self.fields[years] = forms.IntegerField(
-                label=_("%(area)s : années") % {"area": area.label},
-                min_value=0,
-                required=False,
-                max_value=MAX_EXPERIENCE_MONTHS // 12,
-                initial=0,
-                error_messages={"max_value": _("Indiquez au plus %(limit_value)s ans.")},
-            )
-            self.fields[months] = forms.IntegerField(
-                label=_("%(area)s : mois en plus") % {"area": area.label},
-                min_value=0,
-                required=False,
-                max_value=MAX_EXPERIENCE_MONTHS,
-                initial=0,
-                error_messages={"max_value": _("Indiquez au plus %(limit_value)s mois.")},
-            )
+            self.fields[years] = years_field(_("%(area)s : années") % {"area": area.label})
+            self.fields[months] = months_field(_("%(area)s : mois en plus") % {"area": area.label})
         self.skill_fields = []
         for role_skill in target.role_skills.all():
             if not role_skill.required_level:
@@ -209,6 +244,11 @@ class AssessmentForm(SiteForm):
         return [self[name] for name in (SITUATION_FIELD, "degree_level", "degree_field", "circumstances")]
 
     @property
+    def role_time_rows(self) -> dict[str, forms.BoundField]:
+        """The questions on the role chosen as `position`, by name, for the templates to lay out."""
+        return {name: self[name] for name in (*ROLE_TIME_FIELDS, "still_in_role", *LEFT_TIME_FIELDS)}
+
+    @property
     def experience_pairs(self) -> list[tuple[forms.BoundField, forms.BoundField]]:
         """(years, months) of each experience area."""
         return [(self[years], self[months]) for years, months in map(experience_field_names, ExperienceArea)]
@@ -235,18 +275,57 @@ class AssessmentForm(SiteForm):
             section.fields.append(self[name])
         return list(sections.values())
 
+    # A person with a role must say how long they have held it (the what-if, filled with answers saved before
+    # it was asked, lets it stay blank).
+    role_time_required = True
+
     def clean(self):
         cleaned = super().clean()
         for area in ExperienceArea:
             if self.months_in(area) > MAX_EXPERIENCE_MONTHS:
-                self.add_error(
-                    experience_field_names(area)[0],
-                    _("Indiquez au plus %(limit)s ans en tout.") % {"limit": MAX_EXPERIENCE_MONTHS // 12},
-                )
+                self.add_error(experience_field_names(area)[0], AT_MOST_IN_ALL % {"limit": MAX_EXPERIENCE_MONTHS // 12})
         missing = degree_part_missing(cleaned.get("degree_level"), cleaned.get("degree_field"))
         if missing:
             self.add_error(missing, DEGREE_PART_MISSING[missing])
+        self.clean_role_time(cleaned)
         return cleaned
+
+    def clean_role_time(self, cleaned: dict) -> None:
+        """Months in the role chosen as `position` and since leaving it, into `cleaned`; None for a question that
+        is not the person's (no role, or still in it), whatever was typed there."""
+        cleaned["months_in_role"] = cleaned["months_since_left"] = None
+        if self.roles_by_slug.get(cleaned.get(SITUATION_FIELD)) is None:
+            self.ignore(*ROLE_TIME_FIELDS, "still_in_role", *LEFT_TIME_FIELDS)  # a student, a career changer
+            return
+        cleaned["months_in_role"] = self.duration(*ROLE_TIME_FIELDS, ROLE_TIME_MISSING if self.role_time_required else None)
+        still = cleaned.get("still_in_role")
+        if not still and self.role_time_required:
+            self.add_error("still_in_role", STILL_IN_ROLE_MISSING)
+        if still == NO:
+            cleaned["months_since_left"] = self.duration(*LEFT_TIME_FIELDS, LEFT_TIME_MISSING)
+        else:
+            self.ignore(*LEFT_TIME_FIELDS)  # still in the role
+
+    def ignore(self, *names: str) -> None:
+        """Whatever was typed in these questions, they are not the person's: no answer from them, no error."""
+        for name in names:
+            self.errors.pop(name, None)
+            self.cleaned_data.pop(name, None)
+
+    def duration(self, years: str, months: str, missing) -> int | None:
+        """The months of a (years, months) pair; None when both are blank, with the `missing` message if given."""
+        if self.has_error(years) or self.has_error(months):
+            return None  # already explained
+        given = [self.cleaned_data.get(years), self.cleaned_data.get(months)]
+        if given == [None, None]:
+            if missing:
+                self.add_error(years, missing)
+            return None
+        total = 12 * (given[0] or 0) + (given[1] or 0)
+        if total > MAX_EXPERIENCE_MONTHS:
+            self.add_error(years, AT_MOST_IN_ALL % {"limit": MAX_EXPERIENCE_MONTHS // 12})
+            return None
+        return total
 
     @property
     def current_role(self) -> Role | None:
@@ -286,6 +365,8 @@ class AssessmentForm(SiteForm):
             preferred_sector=data["preferred_sector"],
             preferred_scale=data["preferred_scale"],
             ratings=self.ratings,
+            months_in_role=data["months_in_role"],
+            months_since_left=data["months_since_left"],
         )
 
     @staticmethod
@@ -298,7 +379,10 @@ class AssessmentForm(SiteForm):
             "circumstances": list(answers.circumstances),
             "preferred_sector": answers.preferred_sector,
             "preferred_scale": "" if answers.preferred_scale is None else answers.preferred_scale,
+            "still_in_role": (NO if answers.months_since_left is not None else YES) if answers.current_role else "",
         }
+        data["role_years"], data["role_months"] = split_months(answers.months_in_role)
+        data["left_years"], data["left_months"] = split_months(answers.months_since_left)
         for area in ExperienceArea:
             years, months = experience_field_names(area)
             data[years], data[months] = divmod(answers.experience_months.get(area.value, 0), 12)
@@ -312,6 +396,7 @@ class WhatIfForm(AssessmentForm):
     open to change; nothing is stored unless the person saves the new answers as a new version."""
 
     required_css_class = ""  # every answer is already given: no asterisks
+    role_time_required = False  # answers saved before the time in a role was asked have none
 
     def __init__(self, *args, target: Role, rated: set[int], **kwargs):
         super().__init__(*args, target=target, **kwargs)
@@ -343,3 +428,48 @@ def answer_pairs(answers: Answers) -> list[tuple[str, object]]:
 
 def answers_query(answers: Answers) -> str:
     return urlencode(answer_pairs(answers))
+
+
+def where_now(answers: Answers) -> list[tuple[str, str]]:
+    """Where the person is, in words: their situation or role, and the time in it and since leaving it."""
+    if not answers.current_role:
+        return [(_("Où vous en êtes"), str(Situation(answers.situation).label))]
+    rows = [(_("Votre poste"), answers.current_role.display_title)]
+    if answers.months_in_role is not None:
+        rows.append((_("Temps dans ce poste"), years_and_months(answers.months_in_role)))
+    if answers.months_since_left is None:
+        rows.append((_("Occupez-vous toujours ce poste ?"), _("Oui")))
+    else:
+        rows.append((_("Temps depuis votre départ"), years_and_months(answers.months_since_left)))
+    return rows
+
+
+def answers_shown(answers: Answers) -> list[tuple[str, str]]:
+    """The answers a result was computed from, as (question, answer) in words, for the result page; the skill
+    ratings are shown beside the target's levels, so they are not repeated here."""
+    degree = (
+        f"{DegreeLevel(answers.degree_level).label}, {DegreeField(answers.degree_field).label}"
+        if answers.degree_level
+        else _("Pas de diplôme de l’enseignement supérieur")
+    )
+    experience = pgettext("between the items of a list", " ; ").join(
+        f"{area.label}{pgettext('before what follows', ' : ')}{years_and_months(months)}"
+        for area in ExperienceArea
+        if (months := answers.experience_months.get(area.value))
+    )
+    rows = [
+        *where_now(answers),
+        (_("Votre diplôme le plus élevé"), degree),
+        (_("Votre expérience"), experience or _("Aucune")),
+        (
+            _("Secteur souhaité"),
+            Sector(answers.preferred_sector).label if answers.preferred_sector != Sector.BOTH else _("Pas de préférence"),
+        ),
+        (
+            _("Taille d’organisation souhaitée"),
+            Scale(answers.preferred_scale).label if answers.preferred_scale else _("Pas de préférence"),
+        ),
+    ]
+    if answers.circumstances:
+        rows.append((_("Votre situation particulière"), ", ".join(str(Circumstance(c).label) for c in answers.circumstances)))
+    return [(str(question), str(answer)) for question, answer in rows]

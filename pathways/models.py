@@ -3,6 +3,7 @@
 import uuid
 
 from django.core.exceptions import ValidationError
+from django.core.validators import MaxValueValidator
 from django.db import models
 from django.db.models import Q
 from django.urls import reverse
@@ -139,6 +140,26 @@ class Assessment(models.Model):
         blank=True,
         help_text=_("Les situations que la personne a cochées."),
     )
+    months_in_role = models.PositiveSmallIntegerField(
+        _("temps dans le poste actuel (mois)"),
+        null=True,
+        validators=[MaxValueValidator(MAX_EXPERIENCE_MONTHS)],
+        blank=True,
+        help_text=_(
+            "Depuis combien de mois la personne occupe son poste actuel, ou combien de mois elle l’a occupé si "
+            "elle l’a quitté. Vide : pas de poste parmi les nôtres, ou question pas encore posée."
+        ),
+    )
+    months_since_left = models.PositiveSmallIntegerField(
+        _("temps depuis le départ du poste (mois)"),
+        null=True,
+        validators=[MaxValueValidator(MAX_EXPERIENCE_MONTHS)],
+        blank=True,
+        help_text=_(
+            "Depuis combien de mois la personne a quitté ce poste (pause, recherche d’emploi, retour). "
+            "Vide : elle l’occupe toujours, ou elle n’a pas de poste parmi les nôtres."
+        ),
+    )
     experience_months = models.JSONField(
         _("expérience (mois par domaine)"),
         default=dict,
@@ -179,6 +200,16 @@ class Assessment(models.Model):
             models.CheckConstraint(
                 condition=Q(degree_level="", degree_field="") | (~Q(degree_level="") & ~Q(degree_field="")),
                 name="assessment_degree_has_field",
+            ),
+            # Time in a role and since leaving it are asked of a person with a role, within a working life.
+            models.CheckConstraint(
+                condition=Q(months_in_role__isnull=True) | Q(months_in_role__lte=MAX_EXPERIENCE_MONTHS, situation=Situation.ROLE),
+                name="assessment_months_in_role_bounded",
+            ),
+            models.CheckConstraint(
+                condition=Q(months_since_left__isnull=True)
+                | Q(months_since_left__lte=MAX_EXPERIENCE_MONTHS, situation=Situation.ROLE),
+                name="assessment_months_since_left_bounded",
             ),
         ]
 

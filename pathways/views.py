@@ -12,7 +12,7 @@ from careerpath.ratelimits import limit_posts
 from roles.models import Role
 
 from .assessments import Answers, save_assessment
-from .forms import AssessmentForm, TargetForm, WhatIfForm, answer_pairs, answers_query
+from .forms import AssessmentForm, TargetForm, WhatIfForm, answer_pairs, answers_query, answers_shown
 from .models import Assessment
 from .presentation import ResultChange
 from .results import RESULT_PAGES, get_assessment, saved_result
@@ -61,6 +61,7 @@ def result(request, pk):
         # Shown beside the saved result when today's content tells the person something else.
         "since": since if since and since.changed else None,
         "answers_query": answers_query(answers),
+        "answers_shown": answers_shown(answers),
     }
     if current:
         context["what_if_form"] = WhatIfForm(initial=AssessmentForm.data_of(answers), target=target, rated=set(answers.ratings))

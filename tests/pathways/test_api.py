@@ -1,6 +1,6 @@
 import pytest
 
-from pathways.models import Assessment
+from pathways.models import MAX_EXPERIENCE_MONTHS, Assessment
 from roles.models import Role, Skill
 
 pytestmark = pytest.mark.django_db
@@ -12,6 +12,9 @@ def test_the_planner_gives_what_the_result_page_shows_and_stores_nothing(client,
     ratings = {rs.skill.slug: min(5, rs.required_level - 1) for rs in skills}
     form = {
         "position": "operations-supervisor",
+        "role_years": 1,
+        "role_months": 6,
+        "still_in_role": "yes",
         "degree_level": "bachelor",
         "degree_field": "operations",
         "years_operations": 3,
@@ -35,6 +38,7 @@ def test_the_planner_gives_what_the_result_page_shows_and_stores_nothing(client,
         {
             "target": "chief-operating-officer",
             "current_role": "operations-supervisor",
+            "months_in_role": 18,
             "degree_level": "bachelor",
             "degree_field": "operations",
             "experience_months": {"operations": 36, "people": 24},
@@ -93,3 +97,44 @@ def test_an_oversized_body_gets_a_json_413_and_an_unknown_field_a_422_naming_it(
     )
     assert typo.status_code == 422
     assert any("customer-service" in error["loc"] for error in typo.json()["detail"])
+
+
+def plan(client, **change):
+    body = {"target": "chief-operating-officer", "current_role": "operations-supervisor", **change}
+    return client.post("/api/v1/route", body, content_type="application/json")
+
+
+def test_the_planner_takes_the_time_in_the_current_role_and_since_leaving_it(client, content):
+    assert plan(client, months_in_role=30).status_code == 200
+    assert plan(client, months_in_role=30, months_since_left=6).status_code == 200
+    assert plan(client, months_in_role=None, months_since_left=None).status_code == 200
+    assert plan(client, months_in_role=0, months_since_left=0).status_code == 200
+
+
+@pytest.mark.parametrize(
+    "change",
+    [
+        {"months_in_role": -1},
+        {"months_in_role": MAX_EXPERIENCE_MONTHS + 1},
+        {"months_since_left": -3},
+        {"months_since_left": MAX_EXPERIENCE_MONTHS + 1},
+        {"months_in_role": "long"},
+        {"months_in_role": 2.5},
+        {"current_role": None, "months_in_role": 12},  # a time in no role
+        {"current_role": None, "months_since_left": 12},
+        {"month_in_role": 12},  # a typo is refused, not dropped
+    ],
+)
+def test_the_planner_refuses_a_bad_time_in_a_role(client, content, change):
+    response = plan(client, **change)
+    assert response.status_code == 422, response.content
+    assert "detail" in response.json()
+
+
+def test_the_time_in_a_role_is_documented(client):
+    schema = client.get("/api/v1/openapi.json").json()["components"]["schemas"]["RouteRequest"]["properties"]
+    for name in ("months_in_role", "months_since_left"):
+        field = schema[name]
+        assert "current_role" in field["description"]
+        assert {"type": "integer", "minimum": 0, "maximum": MAX_EXPERIENCE_MONTHS} in field["anyOf"]
+        assert {"type": "null"} in field["anyOf"]

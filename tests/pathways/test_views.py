@@ -1,14 +1,15 @@
+import re
 import uuid
 
 import pytest
-from django.db import connection
+from django.db import IntegrityError, connection, transaction
 from django.test.utils import CaptureQueriesContext
 
 from careerpath.cache import renew_content_version
 from pathways.assessments import Answers
 from pathways.catalogue import read_catalogue
 from pathways.evaluation import evaluate
-from pathways.models import Assessment, SkillRating
+from pathways.models import MAX_EXPERIENCE_MONTHS, Assessment, SkillRating
 from pathways.presentation import unpin
 from roles.models import Role
 from tests.assessments import EDO, form_url, skill_fields, submit
@@ -239,9 +240,81 @@ def test_editors_manage_transitions_but_results_are_not_listed(client, content, 
 
 
 def test_a_person_in_a_role_starts_their_route_from_it(client, content):
-    response = submit(client, position="operations-manager")
+    response = submit(client, position="operations-manager", role_years=2, still_in_role="yes")
     saved = Assessment.objects.get()
     assert (saved.situation, saved.current_role.slug) == ("role", "operations-manager")
     page = client.get(response["Location"]).content.decode()
     route = page[page.index('id="route-best"') :]
     assert "Superviseur des opérations" not in route[: route.index("</section>")]  # already past that step
+
+
+def test_the_form_asks_a_person_in_a_role_how_long_and_whether_they_still_hold_it(client, content):
+    page = page_of(client.get(form_url()))
+    block = page.select_one("#situation #role-time")
+    assert "Depuis combien de temps occupez-vous ce poste ?" in text_of(block)
+    assert "Occupez-vous toujours ce poste ?" in text_of(block)
+    assert "depuis combien de temps l’avez-vous quitté ?" in text_of(block)
+    assert {control["name"] for control in block.select("input")} == {
+        "role_years",
+        "role_months",
+        "still_in_role",
+        "left_years",
+        "left_months",
+    }
+    assert not block.select("input[checked]")  # nobody is taken to still hold a role, or to have left it
+    english = page_of(client.get(form_url(lang="/en"))).select_one("#role-time")
+    assert "How long have you held this role?" in text_of(english)
+
+
+def test_the_time_in_a_role_is_stored_and_shown_with_the_answers(client, content):
+    response = submit(client, position="operations-manager", role_years=4, role_months=2, still_in_role="no", left_months=8)
+    saved = Assessment.objects.get()
+    assert (saved.months_in_role, saved.months_since_left) == (50, 8)
+    shown = page_of(client.get(response["Location"])).select_one(".answers-shown")
+    assert "Temps dans ce poste" in text_of(shown) and "4 ans et 2 mois" in text_of(shown)
+    assert "Temps depuis votre départ" in text_of(shown) and "8 mois" in text_of(shown)
+    english = text_of(page_of(client.get(f"/en{response['Location']}")).select_one(".answers-shown"))
+    assert "4 years and 2 months" in english and "Time since you left" in english
+
+
+def test_a_student_keeps_no_time_in_a_role_whatever_was_typed(client, content):
+    submit(client, position="student", role_years=3, still_in_role="no", left_years=1)
+    saved = Assessment.objects.get()
+    assert (saved.situation, saved.months_in_role, saved.months_since_left) == ("student", None, None)
+
+
+@pytest.mark.parametrize(
+    ("lang", "overrides", "field", "message"),
+    [
+        ("", {"still_in_role": "yes"}, "role_years", "Dites depuis combien de temps vous occupez ce poste"),
+        ("", {"role_years": 2, "still_in_role": "no"}, "left_years", "Dites depuis combien de temps vous avez quitté ce poste"),
+        ("", {"role_years": 2}, "still_in_role", "Dites si vous occupez toujours ce poste."),
+        ("", {"role_years": 51, "still_in_role": "yes"}, "role_years", "Indiquez au plus 50 ans."),
+        ("/en", {"still_in_role": "yes"}, "role_years", "Say how long you have held this role"),
+        ("/en", {"role_years": 2, "still_in_role": "no"}, "left_years", "Say how long ago you left this role"),
+        ("/en", {"role_years": 2}, "still_in_role", "Say whether you still hold this role."),
+        ("/en", {"role_years": 40, "role_months": 130, "still_in_role": "yes"}, "role_years", "at most 50 years in all"),
+    ],
+)
+def test_a_bad_time_in_a_role_gets_a_message_and_nothing_is_lost(client, content, lang, overrides, field, message):
+    response = submit(client, lang=lang, position="operations-manager", **{"years_customer-service": 7}, **overrides)
+    assert response.status_code == 400
+    page = response.content.decode()
+    assert message in page
+    assert f'href="#id_{field}"' in page
+    assert 'name="years_customer-service" value="7"' in page
+    for name, value in overrides.items():
+        assert re.search(rf'name="{name}"[^>]* value="{value}"|value="{value}"[^>]* name="{name}"', page), name
+    assert 'value="operations-manager" selected' in page
+    assert not Assessment.objects.exists()
+
+
+def test_the_database_keeps_a_time_in_a_role_only_for_a_person_with_a_role_and_within_a_working_life(client, content):
+    submit(client, position="operations-manager", role_years=1, still_in_role="yes")
+    saved = Assessment.objects.all()
+    for change in ({"months_in_role": MAX_EXPERIENCE_MONTHS + 1}, {"situation": "student"}):
+        with pytest.raises(IntegrityError), transaction.atomic():
+            saved.update(**change)
+    saved.update(months_since_left=MAX_EXPERIENCE_MONTHS)
+    with pytest.raises(IntegrityError), transaction.atomic():
+        saved.update(months_since_left=MAX_EXPERIENCE_MONTHS + 1)

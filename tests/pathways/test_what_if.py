@@ -30,6 +30,9 @@ def what_if_data(page) -> dict[str, object]:
         elif control.get("type") == "checkbox":
             if control.has_attr("checked"):
                 data.setdefault(name, []).append(control["value"])
+        elif control.get("type") == "radio":
+            if control.has_attr("checked"):
+                data[name] = control["value"]
         else:
             data[name] = control.get("value", "")
     return data
@@ -199,3 +202,33 @@ def test_a_result_saved_before_results_were_kept_is_kept_from_its_first_view(cli
     later = page_of(client.get(location))
     assert text_of(later.select_one(".score-summary")) == text_of(first.select_one(".score-summary"))
     assert later.select_one(".what-changed")
+
+
+def test_the_what_if_carries_the_time_in_a_role_and_can_change_it(client, content):
+    saved, location = saved_result(client, position="operations-manager", role_years=2, still_in_role="yes")
+    data = what_if_data(page_of(client.get(location)))
+    assert (data["role_years"], data["role_months"], data["still_in_role"], data["left_years"]) == ("2", "0", "yes", "")
+    data.update(still_in_role="no", left_years=1, left_months=3)
+    trial = page_of(client.get(f"{location}what-if/", data))
+    assert len(scores_side_by_side(trial)) == 2
+    sent = {}
+    for field in trial.select("form.what-if-save input[type=hidden]"):
+        if field["name"] != "csrfmiddlewaretoken":
+            sent.setdefault(field["name"], []).append(field["value"])
+    assert (sent["still_in_role"], sent["left_years"], sent["left_months"]) == (["no"], ["1"], ["3"])
+    response = client.post(f"{location}what-if/", sent)
+    assert response.status_code == 303
+    version = Assessment.objects.exclude(pk=saved.pk).get()
+    assert (version.months_in_role, version.months_since_left) == (24, 15)
+    assert (saved.months_in_role, saved.months_since_left) == (24, None)
+
+
+def test_a_bad_time_since_leaving_in_the_what_if_gets_a_400_and_keeps_what_was_typed(client, content):
+    _saved, location = saved_result(client, position="operations-manager", role_years=2, still_in_role="yes")
+    data = {**what_if_data(page_of(client.get(location))), "still_in_role": "no", "left_years": "", "role_months": "13"}
+    response = client.get(f"{location}what-if/", data)
+    assert response.status_code == 400
+    assert "Dites depuis combien de temps vous avez quitté ce poste" in response.content.decode()
+    assert 'name="role_months" value="13"' in response.content.decode()
+    english = client.get(f"/en{location}what-if/", data)
+    assert english.status_code == 400 and "Say how long ago you left this role" in english.content.decode()
