@@ -5,7 +5,8 @@ from django.db.models import Exists, OuterRef, Prefetch
 from careerpath.cache import per_content_version
 from roles.models import DEGREE_RANK, DegreeLevel, ExperienceStep, Role, RoleDegree, RoleSkill
 
-from .models import Estimate, Transition
+from .degree_ways import ways_from
+from .models import DegreeWay, Estimate, Transition
 from .routes import Catalogue, Estimates, RolePlace, TransitionEdge
 from .scoring import DegreeOption, ExperienceStepNeed, Profile, RoleRequirements, SkillNeed
 
@@ -79,8 +80,8 @@ def current_catalogue() -> Catalogue:
 
 
 def read_catalogue() -> Catalogue:
-    """Every published role's requirements and place, every move between them, the editors' estimates:
-    five queries."""
+    """Every published role's requirements and place, every move between them, the editors' estimates and the
+    ways to obtain a degree: six queries."""
     published = list(published_roles_with_requirements())
     transitions = tuple(
         TransitionEdge(
@@ -115,6 +116,7 @@ def read_catalogue() -> Catalogue:
             first_degree_months=estimates[Estimate.Key.FIRST_DEGREE_MONTHS],
         ),
         places={role.pk: RolePlace(role.level, role.min_scale, role.max_scale) for role in published},
+        ways=ways_from(DegreeWay.objects.all()),
     )
 
 

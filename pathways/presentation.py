@@ -20,7 +20,7 @@ from roles.models import Degree, ExperienceArea, ExperienceStep, Role, Skill, Sk
 
 from . import charts
 from .evaluation import Band, Direction, Evaluation
-from .models import Estimate, Transition
+from .models import DegreeWay, Estimate, Transition
 from .routes import Leg, Route, SkillToRaise
 from .scoring import Part, Profile, SkillGap
 
@@ -304,6 +304,7 @@ class Lookups:
     experience_steps: dict[int, list[ExperienceStep]]
     transitions: dict[int, Transition]
     degrees: dict[int, Degree]
+    ways: dict[int, DegreeWay]
     skills: dict[int, Skill]
     estimates: list[Estimate]
 
@@ -324,6 +325,7 @@ def fetch_lookups(evaluation: Evaluation, target: Role) -> Lookups:
         experience_steps=experience_steps,
         transitions=Transition.objects.in_bulk({leg.transition.transition_id for leg in legs if leg.transition}),
         degrees=Degree.objects.in_bulk({leg.degree.degree_id for leg in legs if leg.degree}),
+        ways=DegreeWay.objects.in_bulk({leg.degree_way_id for leg in legs if leg.degree_way_id}),
         skills=Skill.objects.prefetch_related(Prefetch("levels", queryset=SkillLevel.objects.order_by("level"))).in_bulk(
             skill_ids
         ),
@@ -384,6 +386,23 @@ def lowered_first(text: str) -> str:
     return text[:1].lower() + text[1:]
 
 
+def degree_row(leg: Leg, role: Role, lookups: Lookups) -> RouteStep:
+    """The degree a move needs, and the way to obtain it (alongside the stay before, when it runs while working)."""
+    degree, way = lookups.degrees[leg.degree.degree_id], lookups.ways.get(leg.degree_way_id)
+    low, high = leg.degree_span
+    basis = degree_basis(degree, low if not way or way.min_factor is not None else degree.typical_months, lookups)
+    return RouteStep(
+        "degree",
+        _("%(degree)s, %(way)s") % {"degree": degree.name, "way": way.name.lower()} if way else degree.name,
+        low,
+        high,
+        degree=NamedRef.of(degree),
+        why=_("%(role)s demande ce niveau de diplôme.") % {"role": role.display_title},
+        basis=f"{basis} {way.duration_basis}" if way else basis,
+        conditions=way.conditions if way else "",
+    )
+
+
 def route_rows(route: Route, lookups: Lookups) -> list[RouteStep]:
     """The route read step by step, each step with the time spent in it: a leg's stay is spent in the
     position it leaves, so it shows on that position's row; its degree, on a row of its own before the
@@ -406,18 +425,7 @@ def route_rows(route: Route, lookups: Lookups) -> list[RouteStep]:
         staying.skills = [raise_action(skill, lookups) for skill in furthest_first]
         role = lookups.roles[leg.to_role_id]
         if leg.degree:
-            degree = lookups.degrees[leg.degree.degree_id]
-            rows.append(
-                RouteStep(
-                    "degree",
-                    degree.name,
-                    leg.degree_months,
-                    leg.degree_months,
-                    degree=NamedRef.of(degree),
-                    why=_("%(role)s demande ce niveau de diplôme.") % {"role": role.display_title},
-                    basis=degree_basis(degree, leg.degree_months, lookups),
-                )
-            )
+            rows.append(degree_row(leg, role, lookups))
         transition = lookups.transitions[leg.transition.transition_id] if leg.transition else None
         rows.append(
             RouteStep(

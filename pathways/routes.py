@@ -250,11 +250,31 @@ class MoveTable:
         open_roles = self.open_roles(profile)
         return frozenset(role_ids[row] for row in held.tolist() if role_ids[row] in open_roles)
 
-    def experience_level(self, profile: Profile) -> int:
-        """The highest level of the roles whose entry experience the person holds (0: none): nobody is sent
-        through a role below it."""
-        places = self.catalogue.places
-        return max((places[role_id].level or 0 for role_id in self.qualified(profile) if role_id in places), default=0)
+    def experience_level(self, profile: Profile, toward: int) -> int:
+        """The highest level of the roles on the way to `toward` whose entry experience the person holds (0: none):
+        nobody is sent through a role below it."""
+        places, roles = self.catalogue.places, self.catalogue.roles
+        leading = self.leading_to(profile, toward)
+        return max(
+            (
+                places[role_id].level or 0
+                for role_id in self.qualified(profile) & leading
+                # A role asking no experience to enter says nothing of the level experience supports.
+                if role_id in places and roles[role_id].experience_needs(profile.scale, entry_only=True)
+            ),
+            default=0,
+        )
+
+    def leading_to(self, profile: Profile, target_id: int) -> frozenset[int]:
+        """The roles from which moves open to the person lead to the target, the target included."""
+        applicable = self.applicable(profile)
+        found, frontier = {target_id}, [target_id]
+        while frontier:
+            for origin, index in self.catalogue.moves_into.get(frontier.pop(), ()):
+                if applicable[index] and origin != START and origin not in found:
+                    found.add(origin)
+                    frontier.append(origin)
+        return frozenset(found)
 
     def misfits(self, profile: Profile) -> np.ndarray:
         """How far each move is from what the person said they aim at: 0 when it is made for it."""
@@ -711,7 +731,7 @@ def route_finder_for(catalogue: Catalogue, profile: Profile, target_id: int) -> 
     table = catalogue.move_table
     profile = profile.blanks_at(lambda need: 0, catalogue.roles[target_id].skills)
     source = profile.current_role_id if profile.current_role_id in catalogue.roles else START
-    floor_level = table.experience_level(profile)
+    floor_level = table.experience_level(profile, target_id)
     passed_by = frozenset(
         role_id
         for role_id, place in catalogue.places.items()

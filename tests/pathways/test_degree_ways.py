@@ -270,7 +270,7 @@ def test_a_degree_row_counting_a_first_degree_gives_both_bases():
     """A master's row for someone without a bachelor's shows 5 years: its basis says 3 then 2, not "2 ans" alone."""
     master = Degree(typical_months=24, duration_basis="Estimation de l’équipe : 2 ans, la durée d’un master.")
     first = Estimate(key=Estimate.Key.FIRST_DEGREE_MONTHS, months=36, justification="Estimation de l’équipe : 3 ans, la licence.")
-    lookups = Lookups(roles={}, experience_steps={}, transitions={}, degrees={}, skills={}, estimates=[first])
+    lookups = Lookups(roles={}, experience_steps={}, transitions={}, degrees={}, ways={}, skills={}, estimates=[first])
     with translation.override("fr"):
         assert degree_basis(master, 24, lookups) == master.duration_basis
         assert degree_basis(master, 60, lookups) == (
