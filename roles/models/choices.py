@@ -28,7 +28,8 @@ class Origin(models.TextChoices):
 class Stage(models.TextChoices):
     """When a requirement of a role is met: before entering it, or in it, as the person grows.
 
-    Entry requirements decide whether a person is ready for a role; the others are what the role teaches."""
+    Entry requirements decide whether a person is ready for a role; growth ones are learnt in it, or prepare for it
+    without being asked for."""
 
     ENTRY = "entry", _("Pour entrer dans le poste")
     GROWTH = "growth", _("S’acquiert dans le poste")

@@ -170,7 +170,13 @@ class ExperienceStep(Statement, models.Model):
             models.CheckConstraint(condition=Q(min_months__lte=models.F("max_months")), name="step_duration_ordered"),
             models.CheckConstraint(condition=Q(min_scale__lte=models.F("max_scale")), name="step_scale_ordered"),
             # A step that stands in for a degree is a way in: it is met before entering, never in the role.
-            models.CheckConstraint(condition=Q(is_alternative=False) | Q(stage=Stage.ENTRY), name="alternative_step_is_entry"),
+            models.CheckConstraint(
+                condition=Q(is_alternative=False) | Q(stage=Stage.ENTRY),
+                name="alternative_step_is_entry",
+                violation_error_message=_(
+                    "Une étape qui remplace un diplôme est une voie d’entrée : choisissez « Pour entrer dans le poste »."
+                ),
+            ),
         ]
 
     def __str__(self) -> str:
