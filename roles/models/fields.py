@@ -31,12 +31,16 @@ def esco_uri_field(help_text):
     )
 
 
+def basis_field(verbose_name, help_text):
+    """What a statement's figure or reading rests on, in the editor's words (a translated field: French and English)."""
+    return models.TextField(verbose_name, blank=True, help_text=help_text)
+
+
 def duration_basis_field():
     """What a duration rests on: every number no source gives is an estimate, said as such where it is used."""
-    return models.TextField(
+    return basis_field(
         _("sur quoi repose cette durée"),
-        blank=True,
-        help_text=_(
+        _(
             "Aucune source ne donne ce chiffre : dites d’où vient l’estimation (le passage qui l’appuie, "
             "le raisonnement). La page la présente comme une estimation, avec ce texte."
         ),
@@ -61,10 +65,9 @@ def stage_field():
 
 def stage_basis_field():
     """Why a requirement is to enter the role or grows in it, in the editor's words."""
-    return models.TextField(
+    return basis_field(
         _("pourquoi à l’entrée ou dans le poste"),
-        blank=True,
-        help_text=_(
+        _(
             "Ce qui fait de l’exigence une condition d’entrée ou un acquis du poste : citez entre « » les mots "
             "mêmes du passage (« Le passage dit que… »), ou écrivez « Déduction de l’équipe : … » avec le "
             "raisonnement. Montré sur la fiche, sous « d’après la source »."
