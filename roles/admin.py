@@ -55,7 +55,7 @@ class PassageChoiceMixin:
 class RoleSkillInline(PassageChoiceMixin, TranslationStackedInline):
     model = RoleSkill
     extra = 1
-    fields = [("skill", "required_level", "importance"), "rationale", "passage"]
+    fields = [("skill", "required_level", "importance", "stage"), "rationale", "passage", "stage_basis"]
     ordering = ["-importance", "-required_level"]
     # Thousands of skills once ESCO is imported: a lookup by id rather than a select of every skill
     # in each row (and no select2, whose inline styles the Content-Security-Policy blocks).
@@ -74,11 +74,12 @@ class ExperienceStepInline(PassageChoiceMixin, TranslationStackedInline):
     ordering = ["position"]
     fields = [
         ("position", "kind", "area", "sector"),
-        ("min_months", "max_months", "is_alternative"),
+        ("min_months", "max_months", "is_alternative", "stage"),
         ("min_scale", "max_scale"),
         "title",
         "description",
         "passage",
+        "stage_basis",
         "duration_basis",
     ]
 
@@ -158,6 +159,34 @@ class RoleAdmin(MarkEditedMixin, TranslationAdmin):
     @admin.display(description=_("compétences"), ordering="skill_total")
     def skill_count(self, role):
         return role.skill_total
+
+
+class RequirementAdmin(PassageChoiceMixin, TranslationAdmin):
+    """Every role's requirements in one list, to review them by stage: which are needed to enter a role and which
+    grow in it, each with its basis. A role and its skill are picked by id (thousands once ESCO is imported)."""
+
+    list_filter = ["stage", "role__origin", "role__level"]
+    list_select_related = ["role"]
+    raw_id_fields = ["role"]
+    search_fields = ["role__title_fr", "role__title_en", "stage_basis_fr", "stage_basis_en"]
+
+
+@admin.register(RoleSkill)
+class RoleSkillAdmin(RequirementAdmin):
+    list_display = ["skill", "role", "required_level", "importance", "stage"]
+    list_filter = ["stage", "importance", *RequirementAdmin.list_filter]
+    list_select_related = ["role", "skill"]
+    raw_id_fields = ["role", "skill"]
+    search_fields = ["skill__name_fr", "skill__name_en", *RequirementAdmin.search_fields]
+    fields = [("role", "skill"), ("required_level", "importance", "stage"), "rationale", "passage", "stage_basis"]
+
+
+@admin.register(ExperienceStep)
+class ExperienceStepAdmin(RequirementAdmin):
+    list_display = ["title", "role", "position", "area", "is_alternative", "stage"]
+    list_filter = ["stage", "is_alternative", "kind", "area", *RequirementAdmin.list_filter]
+    search_fields = ["title_fr", "title_en", *RequirementAdmin.search_fields]
+    fields = ["role", *ExperienceStepInline.fields]
 
 
 class SkillLevelInline(TranslationStackedInline):

@@ -9,7 +9,7 @@ from ninja.pagination import PageNumberPagination, paginate
 from pydantic import Field, field_validator
 
 from .comparison import MAX_COMPARED, MIN_COMPARED, degree_rows, skill_rows
-from .models import SLUG_PATTERN, Role
+from .models import SLUG_PATTERN, Role, Stage
 
 router = Router(tags=["roles"])
 
@@ -48,6 +48,16 @@ class PassageOut(Schema):
         return passage.get_absolute_url()
 
 
+STAGE_DESCRIPTION = (
+    "entry: needed to enter the role (it decides whether a person is ready); growth: learnt in the role, or "
+    "preparation the sources do not make a condition"
+)
+STAGE_BASIS_DESCRIPTION = (
+    "why the requirement is entry or growth: the article's words quoted, or the team's inference (empty for an "
+    "imported occupation nobody has described yet)"
+)
+
+
 class SkillRequirement(Schema):
     skill: str = Field(alias="skill.slug", description="the skill's slug")
     name: str = Field(alias="skill.name")
@@ -55,6 +65,8 @@ class SkillRequirement(Schema):
     required_level: int | None = Field(description="1–5; null until the team sets it (imported roles)")
     importance: str
     rationale: str = Field(description="why the role asks for the skill")
+    stage: Stage = Field(description=STAGE_DESCRIPTION)
+    stage_basis: str = Field(description=STAGE_BASIS_DESCRIPTION)
     passage: PassageOut | None = Field(description="the source passage the rationale rests on")
 
 
@@ -74,7 +86,9 @@ class StepOut(Schema):
     min_months: int
     max_months: int
     sector: str
-    is_alternative: bool
+    is_alternative: bool = Field(description="the step stands in for a degree (always an entry step)")
+    stage: Stage = Field(description=STAGE_DESCRIPTION)
+    stage_basis: str = Field(description=STAGE_BASIS_DESCRIPTION)
     passage: PassageOut | None = Field(description="the source passage this step rests on")
 
 

@@ -22,6 +22,7 @@ from .models import (
     SkillCategory,
     SkillLevel,
     Source,
+    Stage,
     Trait,
     Variation,
     normalise_quoted,
@@ -150,6 +151,21 @@ def load_passages(data: dict, sources: dict, report: Counter) -> dict:
     return passages
 
 
+def stage_of(item: dict, owner: str) -> dict:
+    """A requirement's `stage` ("entry" or "growth") and its basis in both languages, as the fields to create it with.
+
+    Every skill and step of the content files says when it is met and why; a step that stands in for a degree is
+    a way in, so it is met to enter."""
+    stage = item.get("stage")
+    if stage not in Stage.values:
+        raise ContentError(f"{owner}: stage “{stage}”; write one of {', '.join(Stage.values)}.")
+    if not (item.get("stage_basis_fr") and item.get("stage_basis_en")):
+        raise ContentError(f"{owner}: a stage says why, in stage_basis_fr and stage_basis_en.")
+    if item.get("is_alternative") and stage != Stage.ENTRY:
+        raise ContentError(f"{owner}: a step that stands in for a degree is met to enter (stage “entry”).")
+    return {"stage": stage, **translated(item, "stage_basis")}
+
+
 def passage_of(item: dict, reference: dict, owner: str) -> dict:
     """The `passage` a statement names, as the field to create it with."""
     if "passage" not in item:
@@ -210,6 +226,7 @@ def load_role_requirements(role: Role, entry: dict, reference: dict, report: Cou
                 "importance": item["importance"],
                 "rationale_fr": item.get("why_fr", ""),
                 "rationale_en": item.get("why_en", ""),
+                **stage_of(item, f"{owner}, skill {item['skill']}"),
                 **passage_of(item, reference, owner),
             },
         )
@@ -236,6 +253,7 @@ def load_role_requirements(role: Role, entry: dict, reference: dict, report: Cou
                 **pick(item, "kind", "area", "min_months", "max_months", "sector", "is_alternative"),
                 **translated(item, "title", "description", "duration_basis"),
                 **scales(item, "min_scale", "max_scale"),
+                **stage_of(item, f"{owner}, step {position}"),
                 **passage_of(item, reference, owner),
             },
         )

@@ -64,7 +64,7 @@ class IscoGroupTranslation(TranslationOptions):
 
 @register(RoleSkill)
 class RoleSkillTranslation(TranslationOptions):
-    fields = ("rationale",)
+    fields = ("rationale", "stage_basis")
 
 
 @register(RoleDegree)
@@ -74,7 +74,7 @@ class RoleDegreeTranslation(TranslationOptions):
 
 @register(ExperienceStep)
 class ExperienceStepTranslation(TranslationOptions):
-    fields = ("title", "description", "duration_basis")
+    fields = ("title", "description", "duration_basis", "stage_basis")
 
 
 @register(Mission)

@@ -5,7 +5,7 @@ and English (`_en`); an empty English field falls back to the French text. Every
 name other apps use is importable from `roles.models`.
 """
 
-from .choices import Origin, Scale, Sector
+from .choices import Origin, Scale, Sector, Stage
 from .degrees import DEGREE_RANK, DEGREE_RANK_CHOICES, Degree, DegreeField, DegreeLevel, degree_rank_label
 from .fields import (
     ESCO_URI_PATTERN,
@@ -14,6 +14,8 @@ from .fields import (
     SLUG_PATTERN,
     duration_basis_field,
     esco_uri_field,
+    stage_basis_field,
+    stage_field,
 )
 from .isco import IscoGroup
 from .roles import MAX_PICKED_EXTRA, SEARCH_ALTERNATIVES, SEARCH_DESCRIPTIONS, SEARCH_TITLES, Role, RoleQuerySet
@@ -56,6 +58,7 @@ __all__ = [
     "SkillCategory",
     "SkillLevel",
     "Source",
+    "Stage",
     "Statement",
     "Trait",
     "Variation",
@@ -64,4 +67,6 @@ __all__ = [
     "esco_uri_field",
     "normalise_quoted",
     "passage_field",
+    "stage_basis_field",
+    "stage_field",
 ]

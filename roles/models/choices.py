@@ -23,3 +23,13 @@ class Origin(models.TextChoices):
     WRITTEN = "written", _("Rédigé par l’équipe")
     IMPORTED = "imported", _("Importé d’ESCO")
     EDITED = "edited", _("Importé d’ESCO puis revu par l’équipe")
+
+
+class Stage(models.TextChoices):
+    """When a requirement of a role is met: before entering it, or in it, as the person grows.
+
+    Entry requirements decide whether a person is ready for a role; growth ones are learnt in it, or prepare for it
+    without being asked for."""
+
+    ENTRY = "entry", _("Pour entrer dans le poste")
+    GROWTH = "growth", _("S’acquiert dans le poste")

@@ -1,8 +1,11 @@
-"""Field definitions and lengths several models share: slugs, labels, ESCO URIs, the basis of a duration."""
+"""Field definitions and lengths several models share: slugs, labels, ESCO URIs, the basis of a duration, the
+stage of a requirement and its basis."""
 
 from django.core.validators import RegexValidator
 from django.db import models
 from django.utils.translation import gettext_lazy as _
+
+from .choices import Stage
 
 SLUG_MAX_LENGTH = 120
 # A slug as the site makes them (Django's slug characters, within the field's length).
@@ -28,13 +31,45 @@ def esco_uri_field(help_text):
     )
 
 
+def basis_field(verbose_name, help_text):
+    """What a statement's figure or reading rests on, in the editor's words (a translated field: French and English)."""
+    return models.TextField(verbose_name, blank=True, help_text=help_text)
+
+
 def duration_basis_field():
     """What a duration rests on: every number no source gives is an estimate, said as such where it is used."""
-    return models.TextField(
+    return basis_field(
         _("sur quoi repose cette durée"),
-        blank=True,
-        help_text=_(
+        _(
             "Aucune source ne donne ce chiffre : dites d’où vient l’estimation (le passage qui l’appuie, "
             "le raisonnement). La page la présente comme une estimation, avec ce texte."
+        ),
+    )
+
+
+def stage_field():
+    """Whether a requirement must be met to enter the role or grows in it (a skill's level, an experience step)."""
+    return models.CharField(
+        _("quand"),
+        max_length=10,
+        choices=Stage.choices,
+        default=Stage.ENTRY,
+        help_text=_(
+            "« Pour entrer dans le poste » : il faut l’avoir avant d’y entrer, et cela décide si une personne est "
+            "prête. « S’acquiert dans le poste » : cela s’apprend une fois en poste, ou prépare sans être exigé "
+            "(« serait une bonne préparation », des stages « souvent proposés »). Ne rendez jamais une exigence "
+            "plus forte que son passage."
+        ),
+    )
+
+
+def stage_basis_field():
+    """Why a requirement is to enter the role or grows in it, in the editor's words."""
+    return basis_field(
+        _("pourquoi à l’entrée ou dans le poste"),
+        _(
+            "Ce qui fait de l’exigence une condition d’entrée ou un acquis du poste : citez entre « » les mots "
+            "mêmes du passage (« Le passage dit que… »), ou écrivez « Déduction de l’équipe : … » avec le "
+            "raisonnement. Montré sur la fiche, sous « d’après la source »."
         ),
     )

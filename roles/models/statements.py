@@ -7,9 +7,9 @@ from django.utils.translation import gettext_lazy as _
 
 from careerpath.labels import format_duration
 
-from .choices import Scale, Sector
+from .choices import Scale, Sector, Stage
 from .degrees import Degree
-from .fields import duration_basis_field
+from .fields import duration_basis_field, stage_basis_field, stage_field
 from .skills import MAX_LEVEL, MIN_LEVEL, Skill
 from .sources import Statement, passage_field
 
@@ -35,6 +35,8 @@ class RoleSkill(Statement, models.Model):
     rationale = models.CharField(
         _("pourquoi"), max_length=300, blank=True, help_text=_("En une phrase : pourquoi le poste demande cette compétence.")
     )
+    stage = stage_field()
+    stage_basis = stage_basis_field()
     passage = passage_field("role_skills")
 
     class Meta:
@@ -59,6 +61,10 @@ class RoleSkill(Statement, models.Model):
     @property
     def is_essential(self) -> bool:
         return self.importance == Importance.ESSENTIAL
+
+    @property
+    def is_entry(self) -> bool:
+        return self.stage == Stage.ENTRY
 
 
 class RoleDegree(Statement, models.Model):
@@ -150,6 +156,8 @@ class ExperienceStep(Statement, models.Model):
             "années de pratique de la gestion des opérations) ; sa durée minimale est alors le seuil."
         ),
     )
+    stage = stage_field()
+    stage_basis = stage_basis_field()
     duration_basis = duration_basis_field()
     passage = passage_field("steps")
 
@@ -161,6 +169,14 @@ class ExperienceStep(Statement, models.Model):
             models.UniqueConstraint(fields=["role", "position"], name="step_position_unique_per_role"),
             models.CheckConstraint(condition=Q(min_months__lte=models.F("max_months")), name="step_duration_ordered"),
             models.CheckConstraint(condition=Q(min_scale__lte=models.F("max_scale")), name="step_scale_ordered"),
+            # A step that stands in for a degree is a way in: it is met before entering, never in the role.
+            models.CheckConstraint(
+                condition=Q(is_alternative=False) | Q(stage=Stage.ENTRY),
+                name="alternative_step_is_entry",
+                violation_error_message=_(
+                    "Une étape qui remplace un diplôme est une voie d’entrée : choisissez « Pour entrer dans le poste »."
+                ),
+            ),
         ]
 
     def __str__(self) -> str:
@@ -173,6 +189,10 @@ class ExperienceStep(Statement, models.Model):
 
     def duration_display(self) -> str:
         return format_duration(self.min_months, self.max_months)
+
+    @property
+    def is_entry(self) -> bool:
+        return self.stage == Stage.ENTRY
 
     @property
     def is_sized(self) -> bool:

@@ -35,6 +35,8 @@ ADMIN_PAGES = [
     "/admin/roles/role/",
     "/admin/roles/role/add/",
     "/admin/roles/skill/",
+    "/admin/roles/roleskill/?stage__exact=growth",
+    "/admin/roles/experiencestep/",
     "/admin/pathways/transition/",
     "/admin/roles/passage/",
     "/admin/roles/passage/add/",

@@ -1,6 +1,6 @@
 import pytest
 
-from roles.models import Passage, RoleSkill
+from roles.models import ExperienceStep, Passage, RoleSkill, Stage
 from tests.factories import MissionFactory, PassageFactory, RoleFactory, SkillFactory, SourceFactory
 from tests.roles.admin_forms import role_change_form
 
@@ -22,16 +22,20 @@ def test_editor_adds_a_skill_with_the_inline_and_it_shows_on_the_profile(client,
                 "role_skills-0-skill": skill.pk,
                 "role_skills-0-required_level": 4,
                 "role_skills-0-importance": "essential",
+                "role_skills-0-stage": "growth",
                 "role_skills-0-rationale_fr": "Pour les achats.",
+                "role_skills-0-stage_basis_fr": "Déduction de l’équipe : la négociation s’apprend avec les premiers contrats.",
             },
         ),
     )
 
     assert response.status_code == 302, response.content.decode()[:2000]
-    assert RoleSkill.objects.get(role=role, skill=skill).required_level == 4
+    role_skill = RoleSkill.objects.get(role=role, skill=skill)
+    assert (role_skill.required_level, role_skill.stage) == (4, Stage.GROWTH)
     page = client.get(role.get_absolute_url()).content.decode()
     assert "Négociation avec les fournisseurs" in page
     assert "Niveau 4 sur 5" in page
+    assert "S’acquiert dans le poste" in page and "la négociation s’apprend avec les premiers contrats" in page
 
 
 def test_admin_rejects_an_out_of_range_level_with_a_message(client, editor):
@@ -61,12 +65,51 @@ def test_admin_rejects_an_out_of_range_level_with_a_message(client, editor):
         "/admin/roles/role/add/",
         "/admin/roles/skill/",
         "/admin/roles/degree/",
+        "/admin/roles/roleskill/?stage__exact=growth",
+        "/admin/roles/experiencestep/?stage__exact=entry",
         "/en/admin/roles/role/",
     ],
 )
 def test_admin_pages_open_for_staff(client, editor, content, path):
     client.force_login(editor)
     assert client.get(path).status_code == 200
+
+
+def test_editors_review_requirements_by_stage_in_their_lists(client, editor, content):
+    client.force_login(editor)
+    growth = client.get("/admin/roles/roleskill/", {"stage__exact": "growth"}).content.decode()
+    entry = client.get("/admin/roles/roleskill/", {"stage__exact": "entry"}).content.decode()
+    counts = {stage: RoleSkill.objects.filter(stage=stage).count() for stage in Stage.values}
+    assert f"{counts['growth']} compétences requises" in growth and f"{counts['entry']} compétences requises" in entry
+    steps = client.get("/admin/roles/experiencestep/", {"stage__exact": "growth"}).content.decode()
+    assert "Apprendre les plannings de maintenance et d’exploitation" in steps
+    assert "à la place d’un diplôme" not in steps  # the alternative steps are entry steps
+
+
+def test_admin_refuses_an_alternative_step_that_would_grow_in_the_role(client, editor):
+    role = RoleFactory()
+    client.force_login(editor)
+    step = {
+        "steps-0-position": 1,
+        "steps-0-kind": "family-business",
+        "steps-0-area": "business",
+        "steps-0-sector": "both",
+        "steps-0-min_months": 60,
+        "steps-0-max_months": 120,
+        "steps-0-min_scale": 1,
+        "steps-0-max_scale": 4,
+        "steps-0-is_alternative": "on",
+        "steps-0-title_fr": "Diriger une importante entreprise familiale",
+    }
+    form = role_change_form(role, **{"steps-TOTAL_FORMS": 1, **step, "steps-0-stage": "growth"})
+    response = client.post(f"/admin/roles/role/{role.pk}/change/", form)
+    assert response.status_code == 200
+    assert "Une étape qui remplace un diplôme est une voie d’entrée" in response.content.decode()
+    assert not ExperienceStep.objects.filter(role=role).exists()
+
+    form = role_change_form(role, **{"steps-TOTAL_FORMS": 1, **step, "steps-0-stage": "entry"})
+    assert client.post(f"/admin/roles/role/{role.pk}/change/", form).status_code == 302
+    assert ExperienceStep.objects.get(role=role).stage == Stage.ENTRY
 
 
 def test_non_staff_cannot_reach_the_admin(client, django_user_model):

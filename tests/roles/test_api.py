@@ -52,3 +52,18 @@ def test_a_role_names_its_sources_for_a_reader_and_the_passage_of_each_statement
     assert family["passage"]["quotation"].startswith("À moins que vous n’ayez acquis")
     assert family["passage"]["translation_en"].startswith("Unless you have gained experience")
     assert all(skill["passage"] for skill in edo["skills"]) and all(degree["passage"] for degree in edo["degrees"])
+
+
+def test_each_requirement_says_whether_it_is_needed_to_enter_or_grows_in_the_role(client, content):
+    edo = client.get("/api/v1/roles/executive-director-of-operations", HTTP_ACCEPT_LANGUAGE="en").json()
+    stages = {skill["skill"]: skill["stage"] for skill in edo["skills"]}
+    assert stages["hr-management"] == "entry" and stages["maintenance-scheduling"] == "growth"
+    assert {step["stage"] for step in edo["steps"] if step["is_alternative"]} == {"entry"}
+    assert all(item["stage_basis"] for item in [*edo["skills"], *edo["steps"]])
+    onboarding = next(step for step in edo["steps"] if step["kind"] == "onboarding")
+    assert onboarding["stage"] == "growth" and onboarding["stage_basis"].startswith("Grows in the role")
+    french = client.get("/api/v1/roles/executive-director-of-operations").json()
+    assert next(step for step in french["steps"] if step["kind"] == "onboarding")["stage_basis"].startswith("S’acquiert")
+    schemas = client.get("/api/v1/openapi.json").json()["components"]["schemas"]
+    assert schemas["Stage"]["enum"] == ["entry", "growth"]
+    assert schemas["StepOut"]["properties"]["stage"]["$ref"] == "#/components/schemas/Stage"

@@ -3,7 +3,7 @@ from django.db import IntegrityError, transaction
 from django.utils import translation
 
 from careerpath.labels import format_duration
-from roles.models import Role, RoleSkill, SkillLevel, Variation, degree_rank_label
+from roles.models import ExperienceStep, Role, RoleSkill, SkillLevel, Stage, Variation, degree_rank_label
 from tests.factories import ExperienceStepFactory, RoleFactory, RoleSkillFactory, SkillFactory
 
 pytestmark = pytest.mark.django_db
@@ -39,6 +39,13 @@ def test_step_positions_are_unique_within_a_role_and_durations_ordered():
     step = ExperienceStepFactory(position=1)
     assert violates_constraint(lambda: ExperienceStepFactory(role=step.role, position=1))
     assert violates_constraint(lambda: ExperienceStepFactory(min_months=12, max_months=6))
+
+
+def test_a_step_that_stands_in_for_a_degree_is_met_to_enter():
+    assert violates_constraint(lambda: ExperienceStepFactory(is_alternative=True, stage=Stage.GROWTH))
+    assert ExperienceStepFactory(is_alternative=True).stage == Stage.ENTRY  # the default
+    step = ExperienceStepFactory(stage=Stage.GROWTH)  # an ordinary step may grow in the role
+    assert violates_constraint(lambda: ExperienceStep.objects.filter(pk=step.pk).update(is_alternative=True))
 
 
 def test_scale_range_must_be_ordered():

@@ -3,7 +3,7 @@ import re
 import pytest
 from django.utils import translation
 
-from roles.models import Role
+from roles.models import Role, Stage
 from tests.factories import (
     ExperienceStepFactory,
     MissionFactory,
@@ -229,6 +229,32 @@ def test_every_statement_on_a_profile_opens_onto_the_passage_it_rests_on(client,
         for li in page_of(client.get(path)).select("li.passage")
     }
     assert {s.passage.anchor for s in statements} <= anchors  # every link lands on its passage
+
+
+STAGE_WORDS = {
+    "": {Stage.ENTRY: "Pour entrer", Stage.GROWTH: "S’acquiert dans le poste"},
+    "/en": {Stage.ENTRY: "To enter", Stage.GROWTH: "Grows in the role"},
+}
+
+
+@pytest.mark.parametrize("slug", ["executive-director-of-operations", "customer-service-manager"])
+@pytest.mark.parametrize("language", ["", "/en"])
+def test_each_skill_and_step_on_a_profile_says_when_it_is_met_and_why_beside_its_passage(client, content, slug, language):
+    role = Role.objects.with_profile().get(slug=slug)
+    page = page_of(client.get(f"{language}/roles/{slug}/"))
+    for requirement in [*role.role_skills.all(), *role.steps.all()]:
+        holder = page.find(id=requirement.fragment)
+        assert node_text(holder.select_one(".stage-badge")) == STAGE_WORDS[language][requirement.stage], requirement.fragment
+        with translation.override(language.strip("/") or "fr"):
+            basis = requirement.stage_basis
+        assert node_text(holder.select_one("details.passage-ref .stage-basis")) == " ".join(basis.split())
+    assert ("Pour entrer" in node_text(page)) == (language == "")
+
+
+def test_the_entry_job_says_its_skills_grow_in_it(client, content):
+    page = text_of(client.get("/en/roles/junior-operations-officer/"))
+    assert "Grows in the role" in page and ">To enter<" not in page
+    assert "the condition of entry is the degree" in page
 
 
 def test_no_page_shows_a_source_by_its_file_name(client, content):
