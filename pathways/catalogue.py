@@ -16,7 +16,7 @@ def requirements_of(role: Role) -> RoleRequirements:
     return RoleRequirements(
         role_id=role.pk,
         skills=tuple(
-            SkillNeed(skill_id=rs.skill_id, required=rs.required_level, essential=rs.is_essential)
+            SkillNeed(skill_id=rs.skill_id, required=rs.required_level, essential=rs.is_essential, entry=rs.is_entry)
             for rs in role.role_skills.all()
         ),
         degrees=tuple(
@@ -38,6 +38,7 @@ def requirements_of(role: Role) -> RoleRequirements:
                 alternative=step.is_alternative,
                 min_scale=step.min_scale,
                 max_scale=step.max_scale,
+                entry=step.is_entry,
             )
             for step in role.steps.all()
         ),
@@ -61,7 +62,7 @@ def published_roles_with_requirements():
             Prefetch(
                 "role_skills",
                 queryset=RoleSkill.objects.filter(required_level__isnull=False).only(
-                    "role_id", "skill_id", "required_level", "importance"
+                    "role_id", "skill_id", "required_level", "importance", "stage"
                 ),
             ),
             Prefetch("role_degrees", queryset=RoleDegree.objects.select_related("degree")),
