@@ -52,7 +52,7 @@ class RouteRequest(StrictSchema):
     ratings: dict[Slug, int] = Field(
         default_factory=dict,
         description=f"skill slug → self-rating from 0 to {MAX_LEVEL}; a skill left out is "
-        "not assessed: it counts neither for nor against the score",
+        "left blank: it counts as 0, and `highest` says what the score would be with every blank answered at its level",
         json_schema_extra={"additionalProperties": False},  # keys that are not slugs are refused
     )
     circumstances: list[Literal[tuple(Circumstance.values)]] = Field(  # type: ignore[valid-type]
@@ -126,7 +126,12 @@ class RouteResponse(Schema):
     parts: list[Part]
     cap: Cap | None
     gaps: list[Gap]
-    not_assessed: list[str] = Field(description="skills the target asks that the profile does not rate")
+    not_assessed: list[str] = Field(description="skills the target asks that the profile leaves blank: each counts as 0")
+    highest: int | None = Field(description="the total if every blank skill were rated at the level asked")
+    entry_answers_missing: bool = Field(
+        description="a skill needed to enter the target is blank: the band is then neither ready nor nearly-there"
+    )
+    depends_on_scale: bool = Field(description="what the target asks changes with the size of organisation")
     current_role_out_of_scale: bool
     degree_missing: bool
     experience_missing: dict[str, int]
@@ -168,6 +173,9 @@ def route(request, body: RouteRequest):
             {"skill": gap.skill.slug, "rating": gap.rating, "required": gap.required, "gain": gap.gain} for gap in result.gaps
         ],
         "not_assessed": [skill.slug for skill in result.not_assessed],
+        "highest": result.highest,
+        "entry_answers_missing": result.entry_answers_missing,
+        "depends_on_scale": result.depends_on_scale,
         "current_role_out_of_scale": result.current_role_out_of_scale,
         "degree_missing": result.degree_missing,
         "experience_missing": {action.area: action.months for action in result.experience_missing},

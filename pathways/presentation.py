@@ -213,6 +213,10 @@ class ResultView:
     estimates: list[EstimateView]
     current_role_out_of_scale: bool = False
     described: bool = True  # False: the target has no levels or route content yet
+    highest: int | None = None  # the total if every blank skill were answered at its level
+    entry_answers_missing: bool = False  # an entry skill is blank: neither ready nor nearly there
+    recency_percent: int | None = None  # what experience long ago still counts for, when less than in full
+    depends_on_scale: bool = False  # what the target asks changes with the size of organisation
 
     @property
     def top_gaps(self) -> list[SkillAction]:
@@ -516,6 +520,10 @@ def build_view(evaluation: Evaluation, profile: Profile, target: Role, lookups: 
         cap=PartView("cap", str(CAP_LABELS[cap.reason]), 0, 0, cap.points) if cap else None,
         gaps=[gap_action(gap, lookups) for gap in readiness.gaps],
         not_assessed=[NamedRef.of(lookups.skills[need.skill_id]) for need in readiness.not_assessed],
+        highest=readiness.highest,
+        entry_answers_missing=readiness.entry_answers_missing,
+        recency_percent=round(100 * profile.recency) if profile.recency < 1 else None,
+        depends_on_scale=readiness.depends_on_scale,
         degree_missing=not readiness.degree_met,
         experience_missing=experience_actions(target.pk, dict(readiness.experience_missing), lookups),
         radar_rows=rows,
