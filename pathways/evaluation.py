@@ -33,7 +33,7 @@ def band_of(total: int | None, ready: bool, months_to_ready: int | None, *, answ
     if total is None:
         return None
     if answers_missing:
-        return Band.ON_THE_WAY if total >= ON_THE_WAY_POINTS else Band.FAR
+        return min(band_of(total, False, months_to_ready), Band.ON_THE_WAY, key=BAND_ORDER.index)
     by_score = Band.NEARLY_THERE if total >= NEARLY_THERE_POINTS else Band.ON_THE_WAY if total >= ON_THE_WAY_POINTS else Band.FAR
     if months_to_ready is None:  # no route in our content: the score alone
         return by_score
@@ -124,6 +124,15 @@ def closest_roles(catalogue: Catalogue, profile: Profile, target_id: int, routes
     return tuple(closest(role_id) for role_id in heapq.nsmallest(CLOSEST_ROLES, totals, key=rank))
 
 
+def time_to_ready(routes: RouteSearch) -> tuple[int, int] | None:
+    """The soonest the person could be ready by any route shown, and the latest by the surest one (the quickest,
+    whose longest time is shortest): each end only shortens as the person gains anything."""
+    shown = [route for route in (routes.best, *routes.alternatives) if route is not None]
+    if not shown:
+        return None
+    return min(route.min_months for route in shown), min(route.max_months for route in shown)
+
+
 def evaluate(catalogue: Catalogue, profile: Profile, target_id: int) -> Evaluation:
     current = catalogue.places.get(profile.current_role_id)
     out_of_scale = bool(current and profile.scale and not in_scale(profile.scale, current.min_scale, current.max_scale))
@@ -140,11 +149,7 @@ def evaluate(catalogue: Catalogue, profile: Profile, target_id: int) -> Evaluati
     target = readiness(catalogue.roles[target_id], profile)
     routes = find_routes(catalogue, profile, target_id)
     holds_target = profile.current_role_id == target_id
-    months = (
-        ((0, 0) if target.ready else None)
-        if holds_target or routes.ready
-        else ((routes.best.min_months, routes.best.max_months) if routes.best else None)
-    )
+    months = ((0, 0) if target.ready else None) if holds_target or routes.ready else time_to_ready(routes)
     ready = target.ready and (holds_target or routes.ready)  # and the post is open to them
     return Evaluation(
         target=target,

@@ -277,13 +277,10 @@ class MoveTable:
         return frozenset(found)
 
     def misfits(self, profile: Profile) -> np.ndarray:
-        """How far each move is from what the person said they aim at: 0 when it is made for it."""
-        specific = self.sectors != Sector.BOTH
-        return (
-            (specific != (profile.sector != Sector.BOTH)).astype(np.float64)
-            + (self.sized != (profile.scale is not None))
-            + self.field_misfits(profile.degree_field)[self.targets]
-        )
+        """How far each move is from what the person said of their situation: a move for sizes they did not say they
+        aim at, a role asking degrees none of which is in their field. Their preferred sector is no misfit: it only
+        orders the routes found (`find_routes`), so that it never changes which routes there are."""
+        return (self.sized != (profile.scale is not None)) + self.field_misfits(profile.degree_field)[self.targets]
 
     @cached_property
     def sized(self) -> np.ndarray:
@@ -751,7 +748,7 @@ def find_routes(catalogue: Catalogue, profile: Profile, target_id: int) -> Route
     profile, target = finder.profile, catalogue.roles[target_id]
     open_to_them = target_id in catalogue.move_table.open_roles(profile)
     if profile.current_role_id == target_id or (open_to_them and scoring.readiness(target, profile, explain=False).ready):
-        return RouteSearch(target_role_id=target_id, ready=True, best=None)
+        return RouteSearch(target_role_id=target_id, ready=True, best=None, reachable=finder.reachable(finder.source))
     source = finder.source
     found = finder.shortest(source, target_id)
     reachable = finder.reachable(source)
