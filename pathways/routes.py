@@ -308,11 +308,11 @@ class MoveTable:
             )
         return self._field_misfits[degree_field]
 
-    def costs(self, profile: Profile, levels) -> list[float]:
-        """What each move costs the searches: its shortest stay plus the tie-breaks, or infinite when it
-        is not open to the person."""
+    def costs(self, profile: Profile, levels, *, longest: bool = False) -> list[float]:
+        """What each move costs the searches: its shortest stay (its longest, with `longest`) plus the tie-breaks,
+        or infinite when it is not open to the person."""
         served = self.served(profile, self.origins)
-        shortest, _longest, _experience, _skills = self.stays(
+        shortest, longest_stay, _experience, _skills = self.stays(
             profile,
             levels,
             np.maximum(self.usual_min - served, 0),
@@ -320,7 +320,8 @@ class MoveTable:
             self.origins,
             self.targets,
         )
-        return np.where(self.applicable(profile), shortest + MISFIT_PENALTY * self.misfits(profile), INFINITE).tolist()
+        stay = longest_stay if longest else shortest
+        return np.where(self.applicable(profile), stay + MISFIT_PENALTY * self.misfits(profile), INFINITE).tolist()
 
 
 @dataclass(frozen=True)
@@ -352,9 +353,11 @@ class DegreeStep:
     max_months: int
     while_working: bool
 
-    def cost(self, stay: float) -> float:
-        """The time before the next move with this degree: after the stay, or alongside it."""
-        return max(stay, self.min_months) if self.while_working else stay + self.min_months
+    def cost(self, stay: float, longest: bool = False) -> float:
+        """The time before the next move with this degree, at its shortest (its longest): after the stay, or
+        alongside it."""
+        months = self.max_months if longest else self.min_months
+        return max(stay, months) if self.while_working else stay + months
 
 
 @dataclass(frozen=True)
@@ -362,6 +365,7 @@ class DegreeChoice:
     step: DegreeStep | None  # None: no degree to obtain (held, or met by experience)
     rank: int  # the degree rank held after the move
     stay: float  # the time in the current position, longer when waiting for the experience route
+    waited: float = 0  # months in the current role until its experience opens the experience route, when chosen
 
 
 @dataclass(frozen=True)
@@ -423,13 +427,21 @@ class RouteSearch:
 
 
 class RouteFinder:
-    """One person's search over one catalogue; what it computes per role is kept for reuse."""
+    """One person's search over one catalogue; what it computes per role is kept for reuse. It measures a route by
+    its shortest time, or by its longest with `longest` (the search for the surest route)."""
 
     def __init__(
-        self, catalogue: Catalogue, profile: Profile, qualified: frozenset[int], passed_by: frozenset[int] = frozenset()
+        self,
+        catalogue: Catalogue,
+        profile: Profile,
+        qualified: frozenset[int],
+        passed_by: frozenset[int] = frozenset(),
+        *,
+        longest: bool = False,
     ):
         self.catalogue = catalogue
         self.profile = profile
+        self.longest = longest
         self._degree: dict[tuple, tuple[DegreeOption | None, int, int]] = {}
         self._leaving: dict[int | str, Profile] = {}
         self._moves: dict[tuple, list] = {}  # state -> its moves, shared by the searches for alternatives
@@ -437,7 +449,7 @@ class RouteFinder:
         self.table = catalogue.move_table
         self.source = profile.current_role_id if profile.current_role_id in catalogue.roles else START
         self.levels = self.table.skill_levels(profile)
-        self.costs = self.table.costs(profile, self.levels)  # by index in catalogue.moves
+        self.costs = self.table.costs(profile, self.levels, longest=longest)  # by index in catalogue.moves
         # Roles below what the person's experience supports are never a step of their route.
         for index, move in enumerate(catalogue.moves):
             if move.to_role_id in passed_by:
@@ -564,14 +576,14 @@ class RouteFinder:
         if not steps:
             return DegreeChoice(None, rank, stay)
         wait = self.waiting_for_experience_route(to_id, origin)
-        chosen = min(steps, key=lambda step: step.cost(stay))
-        if max(stay, wait) <= chosen.cost(stay):
-            return DegreeChoice(None, rank, max(stay, wait))
+        chosen = min(steps, key=lambda step: step.cost(stay, self.longest))
+        if max(stay, wait) <= chosen.cost(stay, self.longest):
+            return DegreeChoice(None, rank, max(stay, wait), wait)
         return DegreeChoice(chosen, max(rank, chosen.option.rank), stay)
 
     def move(self, transition: TransitionEdge | None, origin: int | str, to_id: int, rank: int, stay: float):
         choice = self.degree_choice(to_id, rank, origin, stay)
-        return to_id, choice.rank, choice.step.cost(stay) if choice.step else choice.stay, transition
+        return to_id, choice.rank, choice.step.cost(stay, self.longest) if choice.step else choice.stay, transition
 
     def reachable(self, source: int | str) -> frozenset[int]:
         """The roles the person can get to from where they are, by moves open to them or by applying."""
@@ -686,9 +698,10 @@ class RouteFinder:
         (position, rank), (to_id, _new_rank) = before, after
         from_id = position if isinstance(position, int) else None
         min_months, max_months, missing, skills_to_raise = self.stay(transition, position, to_id)
-        choice = self.degree_choice(to_id, rank, position, min_months)
+        choice = self.degree_choice(to_id, rank, position, max_months if self.longest else min_months)
         step, target = choice.step, self.catalogue.roles[to_id]
-        min_months, max_months = int(choice.stay), max(max_months, int(choice.stay))
+        if choice.waited:  # waiting for the experience route lengthens both ends of the stay
+            min_months, max_months = max(min_months, int(choice.waited)), max(max_months, int(choice.waited))
         added_min, added_max = (0, 0)
         if step and step.while_working:  # the degree runs alongside the stay
             min_months, max_months = max(min_months, step.min_months), max(max_months, step.max_months)
@@ -721,7 +734,7 @@ def is_distinct(route: Route, chosen: list[Route]) -> bool:
     )
 
 
-def route_finder_for(catalogue: Catalogue, profile: Profile, target_id: int) -> "RouteFinder":
+def route_finder_for(catalogue: Catalogue, profile: Profile, target_id: int, *, longest: bool = False) -> "RouteFinder":
     """The search for one person and one target: a blank skill of the target counts as the lowest answer (it
     never opens a shorter route than a rating would), and the roles below the level the person's experience
     supports are never a step of the route."""
@@ -734,7 +747,7 @@ def route_finder_for(catalogue: Catalogue, profile: Profile, target_id: int) -> 
         for role_id, place in catalogue.places.items()
         if (place.level or 0) < floor_level and role_id not in (target_id, source)
     )
-    return RouteFinder(catalogue, profile, table.qualified(profile), passed_by)
+    return RouteFinder(catalogue, profile, table.qualified(profile), passed_by, longest=longest)
 
 
 def find_routes(catalogue: Catalogue, profile: Profile, target_id: int) -> RouteSearch:
@@ -762,6 +775,10 @@ def find_routes(catalogue: Catalogue, profile: Profile, target_id: int) -> Route
         if route is None or not is_distinct(route, chosen):
             break
         chosen.append(route)
+    # The surest route, whose longest time is shortest, found by its own search: it leads the routes shown.
+    surest = route_finder_for(catalogue, profile, target_id, longest=True).shortest(source, target_id)
+    if surest is not None:
+        chosen = [surest, *(route for route in chosen if route.role_ids != surest.role_ids)][: MAX_ALTERNATIVES + 1]
 
     # The quickest is the one that can take longest the least; between routes as quick, the one through the
     # sector the person prefers comes first, then the search's order.
