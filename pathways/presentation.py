@@ -293,6 +293,11 @@ class ResultChange:
         return (self.before.time_to_ready, self.before.ready) != (self.after.time_to_ready, self.after.ready)
 
     @property
+    def moved_nothing(self) -> bool:
+        """The same score, band and time to ready: the page says why (`pathways.why`)."""
+        return not (self.score_changed or self.time_changed)
+
+    @property
     def route_changed(self) -> bool:
         def signature(view: ResultView):
             return view.best.signature if view.best else None
