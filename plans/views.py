@@ -153,6 +153,7 @@ def say_why(request, reasons: list) -> None:
         messages.info(
             request,
             " ".join([_("Le score, le niveau et le temps restent les mêmes :"), *(reason.text for reason in reasons)]),
+            extra_tags="why-nothing-moved " + " ".join(f"why-{reason.code}" for reason in reasons),
         )
 
 

@@ -54,10 +54,9 @@ def test_the_experience_and_the_degree_caps_are_named():
     experience = RoleRequirements(1, skills=skills, steps=(ExperienceStepNeed("operations", 60),))
     found = reasons({3: 2} | MET, {3: 3} | MET, experience)
     assert [reason.code for reason in found] == [why.GROWS_IN_ROLE, why.CAP_EXPERIENCE]
-    degree = RoleRequirements(
-        1, skills=(SkillNeed(3, 3, True, entry=False),), degrees=(DegreeOption(1, 5, "business-management", 24, typical=True),)
-    )
-    assert [reason.code for reason in reasons({3: 2}, {3: 3}, degree)] == [why.GROWS_IN_ROLE, why.CAP_DEGREE]
+    degree = RoleRequirements(1, skills=skills, degrees=(DegreeOption(1, 5, "business-management", 24, typical=True),))
+    found = reasons({3: 2} | MET, {3: 3} | MET, degree, experience={"operations": 60})
+    assert [reason.code for reason in found] == [why.GROWS_IN_ROLE, why.CAP_DEGREE]
 
 
 def test_the_words_are_in_the_active_language():
