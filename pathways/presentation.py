@@ -264,6 +264,33 @@ class ResultView:
 
 
 @dataclass(frozen=True)
+class RouteChange:
+    """A route whose steps differ between two results: the steps only one of them has, by title."""
+
+    name: str
+    added: list[str]
+    removed: list[str]
+    durations_changed: bool  # the same steps, taking another time
+
+
+def step_key(row: RouteStep) -> tuple:
+    return row.kind, row.role.slug if row.role else None, row.degree.slug if row.degree else None
+
+
+def route_change(before: RouteView | None, after: RouteView | None) -> RouteChange | None:
+    if before is not None and after is not None and before.signature == after.signature:
+        return None
+    before_rows = {step_key(row): row.title for row in before.rows} if before else {}
+    after_rows = {step_key(row): row.title for row in after.rows} if after else {}
+    return RouteChange(
+        (after or before).name,
+        [title for key, title in after_rows.items() if key not in before_rows],
+        [title for key, title in before_rows.items() if key not in after_rows],
+        before_rows.keys() == after_rows.keys(),
+    )
+
+
+@dataclass(frozen=True)
 class ResultChange:
     """Two results of the same person side by side: the saved one and another (other answers, or today's content)."""
 
@@ -293,11 +320,56 @@ class ResultChange:
         return (self.before.time_to_ready, self.before.ready) != (self.after.time_to_ready, self.after.ready)
 
     @property
+    def moved_nothing(self) -> bool:
+        """The same score, band and time to ready: the page says why (`pathways.why`)."""
+        return not (self.score_changed or self.time_changed)
+
+    @property
     def route_changed(self) -> bool:
         def signature(view: ResultView):
             return view.best.signature if view.best else None
 
         return signature(self.before) != signature(self.after)
+
+    @property
+    def gaps_added(self) -> list[SkillAction]:
+        """Skills below their level in the second result and not in the first, or asked at another level."""
+        before = {gap.skill.slug: gap.required for gap in self.before.gaps}
+        return [gap for gap in self.after.gaps if before.get(gap.skill.slug) != gap.required]
+
+    @property
+    def gaps_removed(self) -> list[SkillAction]:
+        after = {gap.skill.slug for gap in self.after.gaps}
+        return [gap for gap in self.before.gaps if gap.skill.slug not in after]
+
+    @property
+    def experience_added(self) -> list[ExperienceAction]:
+        before = {(action.area, action.months) for action in self.before.experience_missing}
+        return [action for action in self.after.experience_missing if (action.area, action.months) not in before]
+
+    @property
+    def experience_removed(self) -> list[ExperienceAction]:
+        after = {action.area for action in self.after.experience_missing}
+        return [action for action in self.before.experience_missing if action.area not in after]
+
+    @property
+    def gaps_changed(self) -> bool:
+        return bool(
+            self.gaps_added
+            or self.gaps_removed
+            or self.experience_added
+            or self.experience_removed
+            or self.before.degree_missing != self.after.degree_missing
+        )
+
+    @property
+    def routes_changed(self) -> list[RouteChange]:
+        """Each route, matched by its place in the result, whose steps or their times differ."""
+        before = {route.anchor: route for route in (self.before.best, *self.before.alternatives) if route}
+        after = {route.anchor: route for route in (self.after.best, *self.after.alternatives) if route}
+        anchors = [*before, *(anchor for anchor in after if anchor not in before)]
+        changes = (route_change(before.get(anchor), after.get(anchor)) for anchor in anchors)
+        return [change for change in changes if change is not None]
 
 
 @dataclass

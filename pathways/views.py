@@ -16,6 +16,7 @@ from .forms import AssessmentForm, TargetForm, WhatIfForm, answer_pairs, answers
 from .models import Assessment
 from .presentation import ResultChange
 from .results import RESULT_PAGES, get_assessment, saved_result
+from .why import why_answers_moved_nothing
 
 
 @require_http_methods(["GET", "POST"])
@@ -88,7 +89,9 @@ def what_if(request, pk):
         if request.method == "POST":
             version = save_assessment(form.answers, language=get_language(), revises=assessment)
             return HttpResponseRedirect(version.get_absolute_url(), status=303)
-        context["trial"] = ResultChange(saved, form.answers.result())
+        context["trial"] = trial = ResultChange(saved, form.answers.result())
+        if trial.moved_nothing:
+            context["why"] = why_answers_moved_nothing(answers.ratings, form.answers)
         context["trial_fields"] = answer_pairs(form.answers)
     status = 400 if form.is_bound and not form.is_valid() else 200
     return render(request, "pathways/what_if.html", context, status=status)

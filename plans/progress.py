@@ -19,6 +19,7 @@ from pathways.catalogue import current_catalogue
 from pathways.evaluation import band_of
 from pathways.models import MAX_EXPERIENCE_MONTHS, Situation
 from pathways.presentation import ExperienceAction, ResultView, RouteStep, RouteView, SkillAction
+from pathways.why import Reason, why_answers_moved_nothing
 from roles.models import MAX_LEVEL, Degree, Role
 
 from .models import Plan, Progress, Reading
@@ -196,6 +197,19 @@ def record_readiness(
         item=item,
         level=level,
     )
+
+
+def numbers_of(plan: Plan) -> tuple:
+    """What a change may move: the score, the band and the time left."""
+    return plan.total, plan.band, plan.min_months, plan.max_months
+
+
+def why_nothing_moved(plan: Plan, answers: Answers, before: Answers, numbers_before: tuple) -> list[Reason]:
+    """After a change to the plan, why its score, band and time are those `numbers_before` gave (empty when they
+    moved): `before` are the plan's answers before the change, `answers` the saved ones."""
+    if numbers_of(plan) != numbers_before:
+        return []
+    return why_answers_moved_nothing(before.ratings, answers_now(answers, progress_of(plan)))
 
 
 def check_done_on(done_on: date) -> None:

@@ -147,6 +147,16 @@ def changes_plan(*, needs: str):
     return decorate
 
 
+def say_why(request, reasons: list) -> None:
+    """Why a change moved nothing, on the plan it leads back to."""
+    if reasons:
+        messages.info(
+            request,
+            " ".join([_("Le score, le niveau et le temps restent les mêmes :"), *(reason.text for reason in reasons)]),
+            extra_tags="why-nothing-moved " + " ".join(f"why-{reason.code}" for reason in reasons),
+        )
+
+
 @changes_plan(needs="can_tick")
 def tick(request, access: PlanAccess):
     """Tick a step or a gap as done on a day, or untick it."""
@@ -165,6 +175,7 @@ def tick(request, access: PlanAccess):
             progress_error=" ".join(error for errors in form.errors.values() for error in errors),
         )
     answers = page.saved_answers
+    before, numbers = plan_progress.answers_now(answers, plan_progress.progress_of(plan)), plan_progress.numbers_of(plan)
     try:
         if form.cleaned_data["undo"]:
             plan_progress.undo(plan, answers, page.route_steps, item.key)
@@ -177,6 +188,7 @@ def tick(request, access: PlanAccess):
             plan_progress.mark_done(plan, answers, page.route_steps, item.key, effect, form.cleaned_data["done_on"])
     except ProgressError as error:
         return render_plan(request, access, page, 400, error_item=item.key, progress_error=str(error))
+    say_why(request, plan_progress.why_nothing_moved(plan, answers, before, numbers))
     return HttpResponseRedirect(f"{plan.get_absolute_url()}#{item.key}", status=303)
 
 
@@ -190,6 +202,7 @@ def rate(request, access: PlanAccess):
     answers = page.saved_answers
     skill = next(rs.skill for rs in answers.target.role_skills.all() if rs.skill.slug == form.cleaned_data["skill"])
     level = form.cleaned_data["level"]
+    before, numbers = plan_progress.answers_now(answers, plan_progress.progress_of(plan)), plan_progress.numbers_of(plan)
     plan_progress.mark_done(
         plan,
         answers,
@@ -199,6 +212,7 @@ def rate(request, access: PlanAccess):
         timezone.localdate(),
     )
     messages.success(request, _("« %(skill)s » est maintenant à %(level)s.") % {"skill": skill.name, "level": level})
+    say_why(request, plan_progress.why_nothing_moved(plan, answers, before, numbers))
     return HttpResponseRedirect(f"{plan.get_absolute_url()}#readiness", status=303)
 
 

@@ -1,10 +1,12 @@
+from dataclasses import replace
+
 import pytest
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 
 from pathways.catalogue import read_catalogue
 from pathways.evaluation import evaluate
-from pathways.presentation import present
+from pathways.presentation import ResultChange, present
 from pathways.scoring import Profile
 from roles.models import Role
 
@@ -98,3 +100,23 @@ def test_presenting_costs_one_query_per_kind_of_row_however_long_the_route(conte
     ops = Role.objects.get(slug="operations-manager")
     assert queries(Profile(experience={"operations": 6})) <= kinds_of_rows
     assert queries(Profile(experience={"operations": 120, "people": 60}, current_role_id=ops.pk)) <= kinds_of_rows
+
+
+def test_two_results_compare_their_gaps_and_their_routes_steps(content):
+    """What has changed since: a gap only the second result has is new, one only the first has is closed; a route
+    that gains or loses a step, or whose steps take another time, is named with what changed."""
+    skills = Role.objects.get(slug=EDO).role_skills.values_list("skill_id", flat=True)
+    _evaluation, view = presented(Profile(ratings=dict.fromkeys(skills, 1), experience={"operations": 6}))
+    first, *others = view.gaps
+    raised = replace(first, required=first.required + 1)
+    after = replace(view, gaps=[raised, *others[1:]], best=replace(view.best, rows=view.best.rows[1:]))
+    change = ResultChange(view, after)
+    assert change.changed and change.gaps_changed
+    assert change.gaps_added == [raised]  # asked at another level: a gap of its own
+    assert change.gaps_removed == others[:1]
+    [route] = change.routes_changed
+    assert route.name == view.best.name and route.removed == [view.best.rows[0].title] and route.added == []
+    longer = replace(view.best.rows[0], max_months=view.best.rows[0].max_months + 12)
+    [route] = ResultChange(view, replace(view, best=replace(view.best, rows=[longer, *view.best.rows[1:]]))).routes_changed
+    assert route.durations_changed and not route.added and not route.removed
+    assert ResultChange(view, view).routes_changed == [] and not ResultChange(view, view).gaps_changed

@@ -232,3 +232,63 @@ def test_a_bad_time_since_leaving_in_the_what_if_gets_a_400_and_keeps_what_was_t
     assert 'name="role_months" value="13"' in response.content.decode()
     english = client.get(f"/en{location}what-if/", data)
     assert english.status_code == 400 and "Say how long ago you left this role" in english.content.decode()
+
+
+def test_a_what_if_that_moves_nothing_says_why_in_french_and_in_english(client, content):
+    """A skill already at its level rated higher moves nothing; the page says so, from the data."""
+    met = RoleSkill.objects.filter(role__slug=EDO, required_level__lt=5).select_related("skill").first()
+    field = f"skill_{met.skill_id}"
+    _saved, location = saved_result(client, **{field: met.required_level})
+    data = what_if_data(page_of(client.get(location)))
+    data[field] = met.required_level + 1
+    for prefix, words in (("", "était déjà au niveau demandé"), ("/en", "was already at")):
+        trial = page_of(client.get(f"{prefix}{location}what-if/", data))
+        before, after = scores_side_by_side(trial)
+        assert before == after
+        reasons = trial.select(".why-nothing-moved li")
+        assert reasons and reasons[0]["class"] == ["why-already-met"]
+        assert met.skill.name in text_of(reasons[0]) and words in text_of(reasons[0])
+
+
+def test_the_same_answers_say_nothing_of_a_skill_and_name_the_cap(client, content):
+    _saved, location = saved_result(client)
+    trial = page_of(client.get(f"{location}what-if/", what_if_data(page_of(client.get(location)))))
+    codes = [item["class"][0] for item in trial.select(".why-nothing-moved li")]
+    assert all(code.startswith("why-cap-") for code in codes)  # no skill changed: only what holds the score, if anything
+
+
+def test_a_content_change_that_raises_a_level_shows_the_gap_as_new(client, content):
+    _saved, location = saved_result(client)
+    assert not page_of(client.get(location)).select_one(".what-changed")
+    role_skill = RoleSkill.objects.filter(role__slug=EDO).select_related("skill").order_by("required_level").first()
+    role_skill.required_level = 5
+    role_skill.save()
+    note = page_of(client.get(location)).select_one(".what-changed")
+    assert note is not None
+    row = note.select_one("tr.gaps-change")
+    assert "is-changed" in row["class"]
+    assert f"Nouveau : {role_skill.skill.name} (2 sur 5 demandés)" in text_of(row)
+
+
+def test_a_content_change_that_adds_a_rated_skill_shows_the_gap_as_new(client, content):
+    role = Role.objects.get(slug=EDO)
+    added = (
+        RoleSkill.objects.filter(role__slug="chief-operating-officer").exclude(skill__in=role.role_skills.values("skill")).first()
+    )
+    _saved, location = saved_result(client)
+    data = what_if_data(page_of(client.get(location)))
+    RoleSkill.objects.create(role=role, skill=added.skill, required_level=4, importance=added.importance)
+    data[f"skill_{added.skill_id}"] = 1  # rated in the what-if: a new gap beside the saved result
+    trial = page_of(client.get(f"{location}what-if/", data))
+    row = trial.select_one("#what-if-outcome tr.gaps-change")
+    assert "is-changed" in row["class"] and f"Nouveau : {added.skill.name} (1 sur 4 demandés)" in text_of(row)
+
+
+def test_a_route_whose_steps_take_another_time_shows_in_the_comparison(client, content):
+    _saved, location = saved_result(client)
+    move = Transition.objects.get(from_role__slug="operations-manager", to_role__slug=EDO)
+    move.min_months, move.max_months = move.min_months + 60, move.max_months + 60
+    move.save()
+    row = page_of(client.get(location)).select_one(".what-changed tr.routes-change")
+    assert "is-changed" in row["class"] and "Le chemin le plus court" in text_of(row)
+    assert "mêmes étapes, autres durées" in text_of(row) or "étape" in text_of(row)

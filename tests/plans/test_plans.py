@@ -305,3 +305,22 @@ def test_another_route_is_chosen_from_the_plan_page(client, content):
     choice = page_of(client.get(link))
     assert "Vous avez déjà un plan" in text_of(choice.select_one(".alert-warning"))
     assert choice.select_one("input[name=route][checked]")["value"] == plan.route
+
+
+@pytest.mark.parametrize(("lang", "words"), [("", "était déjà au niveau demandé"), ("/en", "was already at")])
+def test_a_re_rating_that_moves_nothing_says_why(client, content, lang, words):
+    plan = make_plan(client)
+    gap = next(
+        state.gap.action for state in plan_page(get_plan(plan.pk)).gaps if state.is_skill and state.gap.action.required < 5
+    )
+    rate = plan_url(plan, lang, "rating/")
+    client.post(rate, {"skill": gap.skill.slug, "level": gap.required})
+    page = page_of(client.get(plan_url(plan, lang)))
+    assert not page.select_one(".why-nothing-moved")  # closing the gap moved the score: nothing to explain
+    plan.refresh_from_db()
+    total = plan.total
+    assert client.post(rate, {"skill": gap.skill.slug, "level": gap.required + 1}).status_code == 303
+    plan.refresh_from_db()
+    assert plan.total == total
+    why = page_of(client.get(plan_url(plan, lang))).select_one(".why-nothing-moved")
+    assert "why-already-met" in why["class"] and words in text_of(why)
