@@ -300,3 +300,19 @@ def test_closest_roles_are_roles_the_person_can_get_to(content):
         ratings=skills_at(EDO, 2), degree_rank=BACHELOR, degree_field="business-management", experience={"operations": 6}
     )
     assert all(closest.role_id != pk("family-business-manager") for closest in result(student).closest)
+
+
+def test_a_returner_to_the_role_she_held_may_apply_again_her_experience_counting_for_less(content):
+    """Time served counts: nine years as customer-service manager, three years caring for her father."""
+    returner = Profile(
+        ratings=skills_at("customer-service-manager"),
+        experience={"customer-service": 108, "people": 108, "operations": 24},
+        current_role_id=pk("customer-service-manager"),
+        months_in_role=108,
+        months_since_left=36,
+    )
+    evaluation = result(returner, "customer-service-manager")
+    assert evaluation.routes.ready and evaluation.band == Band.READY and not evaluation.holds_target
+    assert returner.recency < 1  # her months count for less than in full, and the result says so
+    still_there = result(replace(returner, months_since_left=None), "customer-service-manager")
+    assert still_there.holds_target and still_there.target.total >= evaluation.target.total
