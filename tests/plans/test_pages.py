@@ -22,7 +22,7 @@ def plan(client, content) -> Plan:
 
 def tick(plan: Plan, key: str, effect: dict) -> None:
     page = plan_page(get_plan(plan.pk))
-    progress.mark_done(plan, page.saved_answers, page.route_steps, key, effect, timezone.localdate())
+    progress.mark_done(plan, page.saved_answers, key, effect, timezone.localdate())
 
 
 def test_a_plans_page_holds_its_route_steps_gaps_and_sources(plan):
