@@ -125,7 +125,12 @@ class RouteChange:
                 _("les étapes avant le poste visé sont maintenant : %(now)s (au lieu de : %(before)s)")
                 % {"now": step_titles(self.now.rows), "before": step_titles(self.left)}
             )
-        if self.time_changed:
+        if self.time_changed and not any(row.max_months for row in self.left):
+            said.append(
+                _("le temps estimé est maintenant de %(now)s, quand les étapes du parcours choisi sont toutes cochées")
+                % {"now": self.time_now}
+            )
+        elif self.time_changed:
             said.append(
                 _("le temps estimé est maintenant de %(now)s (au lieu de %(before)s pour les étapes pas encore cochées)")
                 % {"now": self.time_now, "before": self.time_left}
