@@ -38,7 +38,8 @@ class PlanQuerySet(models.QuerySet):
 class Plan(models.Model):
     """The route a person chose from their saved result; reached, like the result, through its private link.
 
-    The numbers are the readiness after the latest change, as computed then; `Reading` keeps each one."""
+    The numbers are the readiness after the latest change, as computed then with the result page's engine from
+    the plan's answers (`plans.progress.record_readiness`); `Reading` keeps each one."""
 
     assessment = models.OneToOneField(Assessment, on_delete=models.CASCADE, primary_key=True, related_name="plan")
     route = models.CharField(_("parcours choisi"), max_length=30, help_text=_("L’ancre du parcours dans le résultat enregistré."))
@@ -48,6 +49,15 @@ class Plan(models.Model):
     band = models.CharField(_("niveau de préparation"), max_length=20, choices=BAND_CHOICES, blank=True)
     min_months = models.PositiveSmallIntegerField(_("temps restant au plus court (mois)"), null=True)
     max_months = models.PositiveSmallIntegerField(_("temps restant au plus long (mois)"), null=True)
+    route_now = models.JSONField(
+        _("parcours le plus court aujourd’hui"),
+        default=dict,
+        blank=True,
+        help_text=_(
+            "Calculé à chaque changement du plan à partir des réponses du moment, dans chaque langue du site ; "
+            "montré à côté du parcours choisi quand il en diffère. Vide : aucun parcours, ou pas encore calculé."
+        ),
+    )
 
     objects = PlanQuerySet.as_manager()
 

@@ -8,10 +8,10 @@ from django.utils import timezone
 from django.utils.translation import get_language, pgettext
 from django.utils.translation import gettext as _
 
-from careerpath.labels import band_label, signed
+from careerpath.labels import band_label, months_label, signed
 from pathways import charts
 from pathways.assessments import Answers
-from pathways.presentation import ResultView, RouteView, unpin
+from pathways.presentation import ResultView, RouteStep, RouteView, unpin
 from pathways.results import saved_result
 from roles.models import Role, Source
 
@@ -24,9 +24,11 @@ from .progress import (
     chosen_route,
     experience_gained,
     gaps_of,
+    measured_on,
     rating_key,
     ratings_after,
     steps_of,
+    unpin_route,
 )
 
 
@@ -71,6 +73,77 @@ class GapState:
         return isinstance(self.gap, SkillGapItem)
 
 
+def ahead(rows: list[RouteStep]) -> list[RouteStep]:
+    """The steps between where the person is and the target."""
+    return [row for row in rows if row.kind not in ("start", "target")]
+
+
+def what_it_opens(row: RouteStep) -> tuple:
+    """A step by what it is, whatever the language and the time it takes."""
+    return (row.kind, row.role.slug if row.role else None, row.degree.slug if row.degree else None)
+
+
+def step_titles(rows: list[RouteStep]) -> str:
+    return ", ".join(row.title for row in ahead(rows)) or str(_("aucune étape"))
+
+
+@dataclass(frozen=True)
+class RouteChange:
+    """The chosen route's steps not yet done beside the quickest route from the plan's answers now (`Plan.route_now`):
+    the steps each goes through before the target, and the time each still takes, as a person reads it."""
+
+    left: list[RouteStep]  # the chosen route's steps not yet ticked
+    now: RouteView
+
+    @property
+    def time_left(self) -> str:
+        """The time the chosen route's steps not yet ticked take, as the saved result estimated each."""
+        return months_label(sum(row.min_months for row in self.left), sum(row.max_months for row in self.left))
+
+    @property
+    def time_now(self) -> str:
+        return months_label(self.now.min_months, self.now.max_months)
+
+    @property
+    def steps_changed(self) -> bool:
+        return [what_it_opens(row) for row in ahead(self.left)] != [what_it_opens(row) for row in ahead(self.now.rows)]
+
+    @property
+    def time_changed(self) -> bool:
+        return self.time_left != self.time_now
+
+    @property
+    def changed(self) -> bool:
+        return self.steps_changed or self.time_changed
+
+    @property
+    def what_changed(self) -> list[str]:
+        """What changed, in words, one clause a change."""
+        said = []
+        if self.steps_changed:
+            said.append(
+                _("les étapes avant le poste visé sont maintenant : %(now)s (au lieu de : %(before)s)")
+                % {"now": step_titles(self.now.rows), "before": step_titles(self.left)}
+            )
+        if self.time_changed and not any(row.max_months for row in self.left):
+            said.append(
+                _("le temps estimé est maintenant de %(now)s, quand les étapes du parcours choisi sont toutes cochées")
+                % {"now": self.time_now}
+            )
+        elif self.time_changed:
+            said.append(
+                _("le temps estimé est maintenant de %(now)s (au lieu de %(before)s pour les étapes pas encore cochées)")
+                % {"now": self.time_now, "before": self.time_left}
+            )
+        return said
+
+    @property
+    def summary(self) -> str:
+        return _("Votre parcours a changé depuis le début du plan : %(changes)s.") % {
+            "changes": pgettext("between the items of a list", " ; ").join(self.what_changed)
+        }
+
+
 @dataclass
 class PlanPage:
     plan: Plan
@@ -83,6 +156,15 @@ class PlanPage:
     history: charts.ScoreHistory | None
     skills: list[tuple[str, str, int | None]] = field(default_factory=list)  # slug, name, level now
     sources: list[Source] = field(default_factory=list)  # what the target and the route's roles rest on
+    route_now: RouteView | None = None  # the quickest route from the plan's answers at its latest measure
+
+    @property
+    def route_change(self) -> RouteChange | None:
+        """The chosen route beside the quickest one now, when they differ in their steps or their time."""
+        if self.route_now is None:
+            return None
+        change = RouteChange([state.row for state in self.steps if not state.done], self.route_now)
+        return change if change.changed else None
 
     @property
     def skill_choices(self) -> list[tuple[str, str]]:
@@ -125,7 +207,7 @@ def plan_page(plan: Plan) -> PlanPage | None:
         return None
     progress = list(plan.progress.all())
     done = {entry.item: entry for entry in progress}
-    now = answers_now(answers, progress)
+    now = answers_now(answers, progress, timezone.localdate(plan.created_at), measured_on(plan))
     notes = {note.step: note for note in plan.notes.all()}
     comments: dict[int, list[Comment]] = {}
     for comment in plan.comments.all():
@@ -140,7 +222,8 @@ def plan_page(plan: Plan) -> PlanPage | None:
     role_pks = {row.role.pk for row in route.rows if row.role} | {target.pk}
     sources = list(Source.objects.filter(roles__pk__in=role_pks).distinct().order_by("title"))
     history = score_history(plan, result, steps, gaps, skills)
-    return PlanPage(plan, result, route, steps, gaps, answers, now, history, skills, sources)
+    route_now = unpin_route(plan.route_now, get_language())
+    return PlanPage(plan, result, route, steps, gaps, answers, now, history, skills, sources, route_now)
 
 
 def gap_states(result: ResultView, progress: list[Progress], ratings: dict[int, int]) -> list[GapState]:

@@ -2,8 +2,10 @@
 those answers give.
 
 The saved answers never change. A plan's answers are the saved ones with every tick and re-rating
-applied in the order they were recorded (`answers_now`); the readiness is computed from them after
-each change and kept (`record_readiness`), so the plan shows the numbers as they were computed.
+applied in the order they were recorded, and the time since the plan began counted as time served
+(`answers_now`). After each change the plan re-plans: the same engine as the result page measures
+those answers, its score, band, time to ready and quickest route are kept (`record_readiness`), and
+the plan shows the numbers as they were computed, the new route beside the one the person chose.
 """
 
 from dataclasses import dataclass, replace
@@ -12,13 +14,13 @@ from datetime import date
 from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
+from pydantic import TypeAdapter, ValidationError
 
-from pathways import scoring
 from pathways.assessments import Answers
 from pathways.catalogue import current_catalogue
-from pathways.evaluation import band_of
+from pathways.evaluation import evaluate
 from pathways.models import MAX_EXPERIENCE_MONTHS, Situation
-from pathways.presentation import ExperienceAction, ResultView, RouteStep, RouteView, SkillAction
+from pathways.presentation import ExperienceAction, ResultView, RouteStep, RouteView, SkillAction, pin
 from pathways.why import Reason, why_answers_moved_nothing
 from roles.models import MAX_LEVEL, Degree, Role
 
@@ -137,21 +139,46 @@ def experience_gained(progress: list[Progress]) -> dict[str, int]:
     return gained
 
 
-def answers_now(answers: Answers, progress: list[Progress]) -> Answers:
-    """The saved answers with every change of the plan applied, in the order they were recorded."""
+def whole_months(since: date, until: date) -> int:
+    """Whole months from one day to another, none when the second is not later: 15 January to 14 March is one."""
+    months = (until.year - since.year) * 12 + until.month - since.month - (until.day < since.day)
+    return max(0, months)
+
+
+def time_in_role(answers: Answers, role_change: Progress | None, began: date, on: date) -> tuple[int | None, int | None]:
+    """The current role's time on the day `on` (months held, months since leaving it), as `Answers` keeps them.
+
+    A role a ticked step led to has been held since the day that step was done, and is held still. Otherwise the
+    role is the saved answers' one, as when the plan began, and the whole months since then count: as time
+    served while the person holds it, as time since leaving it when they had left it."""
+    if role_change is not None:
+        return min(MAX_EXPERIENCE_MONTHS, whole_months(role_change.done_on, on)), None
+    elapsed = whole_months(began, on)
+    if answers.current_role is None or answers.situation != Situation.ROLE or not elapsed:
+        return answers.months_in_role, answers.months_since_left
+    if answers.months_since_left is not None:
+        return answers.months_in_role, min(MAX_EXPERIENCE_MONTHS, answers.months_since_left + elapsed)
+    return min(MAX_EXPERIENCE_MONTHS, (answers.months_in_role or 0) + elapsed), None
+
+
+def answers_now(answers: Answers, progress: list[Progress], began: date | None = None, on: date | None = None) -> Answers:
+    """The saved answers with every change of the plan applied, in the order they were recorded, as they stand
+    on the day `on` (today unless told) of a plan begun on the day `began` (`on` unless told)."""
+    on = on or timezone.localdate()
     experience = dict(answers.experience_months)
     for area, months in experience_gained(progress).items():
         experience[area] = min(MAX_EXPERIENCE_MONTHS, experience.get(area, 0) + months)
     degree = (answers.degree_level, answers.degree_field)
     role_ids = {entry.effect["role"] for entry in progress if "role" in entry.effect}
     roles = Role.objects.in_bulk(role_ids) if role_ids else {}
-    current_role, situation = answers.current_role, answers.situation
+    current_role, situation, role_change = answers.current_role, answers.situation, None
     for entry in progress:
         effect = entry.effect
         if "degree" in effect:
             degree = tuple(effect["degree"])
         if effect.get("role") in roles:
-            current_role, situation = roles[effect["role"]], Situation.ROLE.value
+            current_role, situation, role_change = roles[effect["role"]], Situation.ROLE.value, entry
+    months_in_role, months_since_left = time_in_role(answers, role_change, began or on, on)
     return replace(
         answers,
         ratings=ratings_after(answers.ratings, progress),
@@ -160,36 +187,53 @@ def answers_now(answers: Answers, progress: list[Progress]) -> Answers:
         degree_field=degree[1],
         current_role=current_role,
         situation=situation,
+        months_in_role=months_in_role,
+        months_since_left=months_since_left,
     )
 
 
-def months_left(steps: list[Step], done: set[str]) -> tuple[int, int]:
-    """The time the route's steps not yet ticked take, as the saved result estimated each."""
-    left = [step.row for step in steps if step.key not in done]
-    return sum(row.min_months for row in left), sum(row.max_months for row in left)
+ROUTE_ADAPTER = TypeAdapter(RouteView)
+
+
+def pinned_route(pinned_result: dict) -> dict:
+    """The quickest route of a pinned result, in every language it was pinned in; {} when there is none."""
+    return {language: view["best"] for language, view in pinned_result["views"].items() if view["best"] is not None}
+
+
+def unpin_route(pinned: dict | None, language: str) -> RouteView | None:
+    """The route `pinned_route` kept, in `language`; None when none was kept, or in a shape no longer read."""
+    if not pinned or language not in pinned:
+        return None
+    try:
+        return ROUTE_ADAPTER.validate_python(pinned[language])
+    except ValidationError:
+        return None
+
+
+def measured_on(plan: Plan) -> date:
+    """The day of the plan's latest measure: the day its answers are read on."""
+    return timezone.localdate(plan.updated_at)
 
 
 def record_readiness(
-    plan: Plan, answers: Answers, steps: list[Step], change: str = Reading.Change.START, item: str = "", level: int | None = None
+    plan: Plan, answers: Answers, change: str = Reading.Change.START, item: str = "", level: int | None = None
 ) -> Reading:
-    """Measure the readiness these answers give with today's content, and the time the chosen route's steps
-    not yet done still take; keep both on the plan and in its history.
-
-    The time is the route's, not a route found again: the person follows the route they chose, and a step
-    ticked is behind them, however long the route finder would have them stay in the role it led to."""
-    requirements = current_catalogue().roles.get(answers.target.pk)
-    readiness = scoring.readiness(requirements, answers.profile(), explain=False) if requirements else None
-    total, ready = (readiness.total, readiness.ready) if readiness else (None, False)
-    low, high = (0, 0) if ready else months_left(steps, set(Progress.objects.filter(plan=plan).values_list("item", flat=True)))
-    band = band_of(total, ready, high)
+    """Re-plan: measure the saved `answers` with the plan's progress applied as they stand today, with the result
+    page's engine and today's content; keep the score, band, time to ready and quickest route on the plan, and
+    the numbers in its history. The route chosen stays the one the plan ticks; the new one is shown beside it."""
     now = timezone.now()
-    plan.total, plan.band, plan.min_months, plan.max_months = total, band.value if band else "", low, high
     plan.updated_at = now
-    plan.save(update_fields=["total", "band", "min_months", "max_months", "updated_at"])
+    current = answers_now(answers, progress_of(plan), timezone.localdate(plan.created_at), measured_on(plan))
+    profile = current.profile()
+    evaluation = evaluate(current_catalogue(), profile, current.target.pk)
+    low, high = evaluation.months_to_ready or (None, None)
+    plan.total, plan.band, plan.min_months, plan.max_months = evaluation.target.total, evaluation.band or "", low, high
+    plan.route_now = pinned_route(pin(evaluation, profile, current.target)) if evaluation.routes.best else {}
+    plan.save(update_fields=["total", "band", "min_months", "max_months", "route_now", "updated_at"])
     return Reading.objects.create(
         plan=plan,
         recorded_at=now,
-        total=total,
+        total=plan.total,
         band=plan.band,
         min_months=low,
         max_months=high,
@@ -224,22 +268,22 @@ def progress_of(plan: Plan) -> list[Progress]:
 
 
 @transaction.atomic
-def mark_done(plan: Plan, answers: Answers, steps: list[Step], key: str, effect: dict, done_on: date) -> Reading:
+def mark_done(plan: Plan, answers: Answers, key: str, effect: dict, done_on: date) -> Reading:
     """Tick one step or gap, or re-rate a skill (again: its date and effect are replaced), then measure."""
     check_done_on(done_on)
     Progress.objects.update_or_create(
         plan=plan, item=key, defaults={"done_on": done_on, "effect": effect, "recorded_at": timezone.now()}
     )
     level = next(iter(effect["ratings"].values())) if key.startswith("rating-") else None
-    return record_readiness(plan, answers_now(answers, progress_of(plan)), steps, Reading.Change.DONE, key, level)
+    return record_readiness(plan, answers, Reading.Change.DONE, key, level)
 
 
 @transaction.atomic
-def undo(plan: Plan, answers: Answers, steps: list[Step], key: str) -> Reading | None:
+def undo(plan: Plan, answers: Answers, key: str) -> Reading | None:
     deleted, _per_model = Progress.objects.filter(plan=plan, item=key).delete()
     if not deleted:
         return None
-    return record_readiness(plan, answers_now(answers, progress_of(plan)), steps, Reading.Change.UNDONE, key)
+    return record_readiness(plan, answers, Reading.Change.UNDONE, key)
 
 
 @transaction.atomic
@@ -255,5 +299,5 @@ def start_plan(answers: Answers, assessment, route: RouteView) -> Plan:
         plan.comments.all().delete()
     elif not created:
         return plan
-    record_readiness(plan, answers_now(answers, progress_of(plan)), steps_of(route))
+    record_readiness(plan, answers)
     return plan

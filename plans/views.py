@@ -178,14 +178,14 @@ def tick(request, access: PlanAccess):
     before, numbers = plan_progress.answers_now(answers, plan_progress.progress_of(plan)), plan_progress.numbers_of(plan)
     try:
         if form.cleaned_data["undo"]:
-            plan_progress.undo(plan, answers, page.route_steps, item.key)
+            plan_progress.undo(plan, answers, item.key)
         else:
             effect = (
                 plan_progress.step_effect(item, page.result.target.pk)
                 if isinstance(item, plan_progress.Step)
                 else plan_progress.gap_effect(item)
             )
-            plan_progress.mark_done(plan, answers, page.route_steps, item.key, effect, form.cleaned_data["done_on"])
+            plan_progress.mark_done(plan, answers, item.key, effect, form.cleaned_data["done_on"])
     except ProgressError as error:
         return render_plan(request, access, page, 400, error_item=item.key, progress_error=str(error))
     say_why(request, plan_progress.why_nothing_moved(plan, answers, before, numbers))
@@ -206,7 +206,6 @@ def rate(request, access: PlanAccess):
     plan_progress.mark_done(
         plan,
         answers,
-        page.route_steps,
         plan_progress.rating_key(skill.slug),
         plan_progress.rating_effect(skill.pk, level),
         timezone.localdate(),

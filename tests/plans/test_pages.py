@@ -5,12 +5,13 @@ from datetime import timedelta
 import pytest
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
-from django.utils import timezone
+from django.utils import timezone, translation
 
 from plans import progress
 from plans.models import Comment, Plan, Progress, Reading, Share, StepNote
 from plans.pages import GapState, get_plan, plan_page, plan_summary, reading_label
-from tests.factories import make_plan
+from tests.factories import make_plan, plan_url
+from tests.html import page_of, text_of
 
 pytestmark = pytest.mark.django_db
 
@@ -22,7 +23,7 @@ def plan(client, content) -> Plan:
 
 def tick(plan: Plan, key: str, effect: dict) -> None:
     page = plan_page(get_plan(plan.pk))
-    progress.mark_done(plan, page.saved_answers, page.route_steps, key, effect, timezone.localdate())
+    progress.mark_done(plan, page.saved_answers, key, effect, timezone.localdate())
 
 
 def test_a_plans_page_holds_its_route_steps_gaps_and_sources(plan):
@@ -105,3 +106,85 @@ def test_a_counsellors_list_shows_where_each_plan_stands_with_no_query_more(plan
     assert summary.result.total is not None
     fetched.assessment.pinned_result = None
     assert plan_summary(share, fetched) is None  # a result never kept: nothing to show
+
+
+IN_ROLE = {"position": "operations-manager", "role_years": "1", "still_in_role": "yes"}
+
+
+def begun_months_ago(plan: Plan, months: int) -> None:
+    Plan.objects.filter(pk=plan.pk).update(created_at=timezone.now() - timedelta(days=round(months * 30.5) + 1))
+    plan.refresh_from_db()
+
+
+@pytest.mark.parametrize("lang", ["", "/en"])
+def test_the_route_now_is_not_shown_while_it_is_the_route_chosen(client, content, lang):
+    plan = make_plan(client, **IN_ROLE)
+    page = plan_page(get_plan(plan.pk))
+    assert page.route_now == page.route and page.route_change is None
+    html = page_of(client.get(plan_url(plan, lang)))
+    assert not html.select(".plan-route-change")
+
+
+@pytest.mark.parametrize(
+    ("lang", "said"),
+    [
+        (
+            "",
+            "Votre parcours a changé depuis le début du plan : le temps estimé est maintenant de {now} "
+            "(au lieu de {before} pour les étapes pas encore cochées).",
+        ),
+        (
+            "/en",
+            "Your route has changed since the plan began: the estimated time is now {now} "
+            "(instead of {before} for the steps not ticked yet).",
+        ),
+    ],
+)
+def test_time_served_since_the_plan_began_shortens_the_route_shown_beside_the_chosen_one(client, content, lang, said):
+    plan = make_plan(client, **IN_ROLE)
+    begun_months_ago(plan, 18)
+    skill = next(state.gap.action for state in plan_page(get_plan(plan.pk)).gaps if state.is_skill)
+    tick(plan, progress.rating_key(skill.skill.slug), progress.rating_effect(skill.skill.pk, skill.rating))  # the same level
+    plan.refresh_from_db()
+    with translation.override(lang.strip("/") or "fr"):
+        change = plan_page(get_plan(plan.pk)).route_change
+        time_to_ready = plan.time_to_ready
+    assert change.time_changed and not change.steps_changed  # the same steps, 18 months further on
+    html = page_of(client.get(plan_url(plan, lang)))
+    assert text_of(html.select_one(".route-change-summary")) == said.format(now=change.time_now, before=change.time_left)
+    assert f"{time_to_ready}," in text_of(html.select_one(".time-to-ready"))
+    assert len(html.select(".route-now > ol > li")) == len(change.now.rows)
+    assert len(html.select(".route-left li")) == len(change.left)
+    # Every step ticked: the time the engine finds still left is said as such.
+    for state in plan_page(get_plan(plan.pk)).steps:
+        tick(plan, state.step.key, {})
+    with translation.override(lang.strip("/") or "fr"):
+        ticked = plan_page(get_plan(plan.pk)).route_change
+    assert ticked.left == [] and ticked.time_now in ticked.summary
+    assert "tout de suite" not in ticked.summary and "right away" not in ticked.summary
+
+
+@pytest.mark.parametrize(
+    ("lang", "said"),
+    [
+        ("", "les étapes avant le poste visé sont maintenant : "),
+        ("/en", "the steps before the role you aim at are now: "),
+    ],
+)
+def test_a_route_through_other_steps_is_shown_beside_the_chosen_one_saying_which(client, content, lang, said):
+    plan = make_plan(client)
+    page = plan_page(get_plan(plan.pk))
+    role_step = next(state.step for state in page.steps if state.row.kind == "role")
+    long_ago = timezone.localdate() - timedelta(days=400)
+    progress.mark_done(plan, page.saved_answers, role_step.key, progress.step_effect(role_step, page.result.target.pk), long_ago)
+    for state in page.gaps:
+        if not state.is_skill:  # the experience the target asks: the steps between are no longer needed
+            tick(plan, state.gap.key, progress.gap_effect(state.gap))
+    with translation.override(lang.strip("/") or "fr"):
+        change = plan_page(get_plan(plan.pk)).route_change
+    assert change.steps_changed
+    summary = text_of(page_of(client.get(plan_url(plan, lang))).select_one(".route-change-summary"))
+    assert said in summary
+    for row in change.left:
+        if row.kind not in ("start", "target"):
+            assert row.title in summary

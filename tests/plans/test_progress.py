@@ -2,17 +2,19 @@
 readiness and time left measured after each change."""
 
 from dataclasses import replace
-from datetime import timedelta
+from datetime import date, timedelta
 from types import SimpleNamespace
 
 import pytest
 from django.utils import timezone
 
 from pathways.assessments import Answers
+from pathways.catalogue import current_catalogue
+from pathways.evaluation import evaluate
 from pathways.models import MAX_EXPERIENCE_MONTHS
 from pathways.results import get_assessment, saved_result
 from plans import progress
-from plans.models import Comment, Progress, Reading, StepNote
+from plans.models import Comment, Plan, Progress, Reading, StepNote
 from plans.progress import ProgressError
 from roles.models import Degree, Role
 from tests.assessments import skill_fields, submit
@@ -46,6 +48,24 @@ def numbered(steps, kind: str) -> progress.Step:
     return next(step for step in steps if step.row.kind == kind)
 
 
+IN_ROLE = {"position": "operations-manager", "role_years": "1", "still_in_role": "yes"}
+
+
+def engine(answers: Answers):
+    """What the result page's engine says of these answers."""
+    return evaluate(current_catalogue(), answers.profile(), answers.target.pk)
+
+
+def measured(plan) -> tuple:
+    plan.refresh_from_db()
+    return plan.total, plan.band, plan.min_months, plan.max_months
+
+
+def begun_months_ago(plan, months: int) -> None:
+    Plan.objects.filter(pk=plan.pk).update(created_at=timezone.now() - timedelta(days=round(months * 30.5) + 1))
+    plan.refresh_from_db()
+
+
 def test_a_routes_steps_are_numbered_as_its_list_and_its_gaps_put_skills_first(saved):
     assert [step.number for step in saved.steps] == list(range(1, len(saved.route.rows) + 1))
     assert [step.key for step in saved.steps][:2] == ["step-1", "step-2"]
@@ -63,6 +83,10 @@ def test_starting_a_plan_measures_it_once_and_its_time_left_is_the_routes(saved,
         sum(row.min_months for row in saved.route.rows),
         sum(row.max_months for row in saved.route.rows),
     )
+    evaluation = engine(saved.answers)
+    assert (plan.total, plan.band) == (evaluation.target.total, evaluation.band)
+    assert (plan.min_months, plan.max_months) == evaluation.months_to_ready
+    assert progress.unpin_route(plan.route_now, "fr") == saved.route  # nothing done yet: the route chosen is the quickest
     assert list(Reading.objects.values_list("change", flat=True)) == [Reading.Change.START]
     assert progress.start_plan(saved.answers, saved.assessment, saved.route) == plan
     assert Reading.objects.count() == 1
@@ -102,11 +126,14 @@ def test_a_gap_closed_gives_the_level_or_the_months_it_asked_and_a_rating_stays_
 def test_the_answers_now_are_the_saved_ones_with_every_change_applied_in_order(saved):
     answers = saved.answers
     role = Role.objects.exclude(pk=answers.target.pk).first()
+    today = timezone.localdate()
     changes = [
-        Progress(item="step-2", effect={"experience": {"operations": 12}, "role": role.pk}),
-        Progress(item="skill-a", effect={"ratings": {"5": 3}}),
-        Progress(item="rating-a", effect={"ratings": {"5": 4}}),  # recorded later: it wins
-        Progress(item="step-3", effect={"experience": {"operations": MAX_EXPERIENCE_MONTHS}, "degree": ["master", "x"]}),
+        Progress(item="step-2", done_on=today - timedelta(days=100), effect={"experience": {"operations": 12}, "role": role.pk}),
+        Progress(item="skill-a", done_on=today, effect={"ratings": {"5": 3}}),
+        Progress(item="rating-a", done_on=today, effect={"ratings": {"5": 4}}),  # recorded later: it wins
+        Progress(
+            item="step-3", done_on=today, effect={"experience": {"operations": MAX_EXPERIENCE_MONTHS}, "degree": ["master", "x"]}
+        ),
     ]
     assert progress.ratings_after(answers.ratings, changes)[5] == 4
     assert progress.experience_gained(changes) == {"operations": 12 + MAX_EXPERIENCE_MONTHS}
@@ -114,25 +141,82 @@ def test_the_answers_now_are_the_saved_ones_with_every_change_applied_in_order(s
     assert now.experience_months["operations"] == MAX_EXPERIENCE_MONTHS  # at most a working life
     assert (now.degree_level, now.degree_field) == ("master", "x")
     assert now.current_role == role and now.situation == "role"
+    assert (now.months_in_role, now.months_since_left) == (3, None)  # held since the step was done, 100 days ago
     assert now.ratings[5] == 4
     assert progress.answers_now(answers, []) == answers
     assert answers.current_role is None and answers.situation == "student"  # the saved answers never change
 
 
-def test_ticking_a_step_measures_again_and_the_time_left_loses_its_duration(saved, plan):
-    step = numbered(saved.steps, "role")
-    before = (plan.total, plan.min_months, plan.max_months)
+@pytest.mark.parametrize(
+    ("since", "until", "months"),
+    [
+        (date(2026, 1, 15), date(2026, 3, 14), 1),
+        (date(2026, 1, 15), date(2026, 3, 15), 2),
+        (date(2025, 11, 30), date(2026, 2, 28), 2),
+        (date(2026, 3, 1), date(2026, 2, 1), 0),  # never negative
+    ],
+)
+def test_whole_months_count_only_months_complete(since, until, months):
+    assert progress.whole_months(since, until) == months
+
+
+def test_the_time_since_the_plan_began_counts_as_time_served_in_the_role_held(client, content):
+    saved = read_back(client, **IN_ROLE)
+    answers = saved.answers
+    assert (answers.current_role.slug, answers.months_in_role, answers.months_since_left) == ("operations-manager", 12, None)
+    began, on = date(2025, 1, 10), date(2026, 7, 10)  # 18 months
+    held = progress.answers_now(answers, [], began, on)
+    assert (held.months_in_role, held.months_since_left) == (12 + 18, None)
+    left = progress.answers_now(replace(answers, months_since_left=6), [], began, on)
+    assert (left.months_in_role, left.months_since_left) == (12, 6 + 18)  # not held: its time since leaving grows
+    student = read_back(client).answers
+    assert progress.answers_now(student, [], began, on) == student  # no role: nothing to serve
+    # A role a ticked step led to: held since that step was done, whatever the saved answers said of the one before.
+    role = Role.objects.exclude(pk__in=[answers.target.pk, answers.current_role.pk]).first()
+    moved = Progress(item="step-1", done_on=date(2026, 2, 1), effect={"role": role.pk})
+    for before in (answers, replace(answers, months_since_left=30)):
+        now = progress.answers_now(before, [moved], began, on)
+        assert (now.current_role, now.months_in_role, now.months_since_left) == (role, 5, None)
+
+
+def test_a_plan_begun_18_months_ago_in_the_same_role_counts_18_more_months_and_re_plans(client, content):
+    saved = read_back(client, **IN_ROLE)
+    plan = progress.start_plan(saved.answers, saved.assessment, saved.route)
+    start = measured(plan)
+    begun_months_ago(plan, 18)
+    reading = progress.mark_done(plan, saved.answers, "step-1", {}, timezone.localdate())  # ticked: nothing else changes
+    served = replace(saved.answers, months_in_role=12 + 18)
+    evaluation = engine(served)
+    assert measured(plan) == (evaluation.target.total, evaluation.band, *evaluation.months_to_ready)
+    assert (reading.total, reading.band, reading.min_months, reading.max_months) == measured(plan)
+    assert plan.max_months < start[3] and plan.min_months < start[2]  # the time served is behind the person
+    assert progress.unpin_route(plan.route_now, "en").max_months == plan.max_months
+
+
+def test_ticking_steps_and_closing_gaps_shortens_the_time_left_as_the_engine_reads_the_answers_now(saved, plan):
+    before = measured(plan)
+    assert before[3] == saved.route.max_months  # "3 to 8 years" and more: the route chosen
+    long_ago = timezone.localdate() - timedelta(days=400)
+    role_step = numbered(saved.steps, "role")
     reading = progress.mark_done(
-        plan, saved.answers, saved.steps, step.key, progress.step_effect(step, saved.answers.target.pk), timezone.localdate()
+        plan, saved.answers, role_step.key, progress.step_effect(role_step, saved.answers.target.pk), long_ago
     )
-    assert (reading.change, reading.item, reading.level) == (Reading.Change.DONE, step.key, None)
-    assert (plan.min_months, plan.max_months) == (before[1] - step.row.min_months, before[2] - step.row.max_months)
-    assert (reading.total, reading.min_months, reading.max_months) == (plan.total, plan.min_months, plan.max_months)
-    assert progress.months_left(saved.steps, {step.key}) == (plan.min_months, plan.max_months)
-    undone = progress.undo(plan, saved.answers, saved.steps, step.key)
-    assert undone.change == Reading.Change.UNDONE
-    assert (plan.total, plan.min_months, plan.max_months) == before
-    assert progress.undo(plan, saved.answers, saved.steps, step.key) is None  # nothing left to undo
+    assert (reading.change, reading.item, reading.level) == (Reading.Change.DONE, role_step.key, None)
+    after_step = measured(plan)
+    assert after_step[3] < before[3]  # a step done: its time is behind the person
+    for gap in progress.gaps_of(saved.result):
+        progress.mark_done(plan, saved.answers, gap.key, progress.gap_effect(gap), timezone.localdate())
+        assert measured(plan)[3] <= after_step[3]  # each gap closed: never longer
+    now = progress.answers_now(saved.answers, list(Progress.objects.filter(plan=plan)))
+    evaluation = engine(now)
+    assert measured(plan) == (evaluation.target.total, evaluation.band, *evaluation.months_to_ready)
+    assert plan.total > before[0] and plan.max_months < after_step[3]
+    assert Reading.objects.last().max_months == plan.max_months
+    # Unticking every change measures the saved answers again.
+    for entry in Progress.objects.all():
+        progress.undo(plan, saved.answers, entry.item)
+    assert measured(plan) == before
+    assert progress.undo(plan, saved.answers, role_step.key) is None  # nothing left to undo
 
 
 def test_a_re_rating_keeps_its_level_and_replaces_the_one_before(saved, plan):
@@ -140,7 +224,7 @@ def test_a_re_rating_keeps_its_level_and_replaces_the_one_before(saved, plan):
     key = progress.rating_key(gap.action.skill.slug)
     for level in (gap.action.rating + 1, gap.action.required):
         reading = progress.mark_done(
-            plan, saved.answers, saved.steps, key, progress.rating_effect(gap.action.skill.pk, level), timezone.localdate()
+            plan, saved.answers, key, progress.rating_effect(gap.action.skill.pk, level), timezone.localdate()
         )
         assert reading.level == level
     assert Progress.objects.get().effect == {"ratings": {str(gap.action.skill.pk): gap.action.required}}
@@ -149,7 +233,7 @@ def test_a_re_rating_keeps_its_level_and_replaces_the_one_before(saved, plan):
 def test_a_day_in_the_future_is_refused_and_changes_nothing(saved, plan):
     tomorrow = timezone.localdate() + timedelta(days=1)
     with pytest.raises(ProgressError):
-        progress.mark_done(plan, saved.answers, saved.steps, "step-1", {}, tomorrow)
+        progress.mark_done(plan, saved.answers, "step-1", {}, tomorrow)
     assert not Progress.objects.exists() and Reading.objects.count() == 1
     progress.check_done_on(timezone.localdate() - timedelta(days=3650))  # any past day is the person's record
 
@@ -159,8 +243,8 @@ def test_choosing_another_route_keeps_the_gaps_and_drops_the_old_routes_steps(sa
     if not alternatives:
         pytest.skip("this profile has a single route")
     gap = progress.gaps_of(saved.result)[0]
-    progress.mark_done(plan, saved.answers, saved.steps, gap.key, progress.gap_effect(gap), timezone.localdate())
-    progress.mark_done(plan, saved.answers, saved.steps, "step-1", {}, timezone.localdate())
+    progress.mark_done(plan, saved.answers, gap.key, progress.gap_effect(gap), timezone.localdate())
+    progress.mark_done(plan, saved.answers, "step-1", {}, timezone.localdate())
     StepNote.objects.create(plan=plan, step=1, text="note")
     progress.start_plan(saved.answers, saved.assessment, alternatives[0])
     plan.refresh_from_db()
