@@ -22,7 +22,8 @@ ROUTE = {"target": EDO, "degree_level": "bachelor", "degree_field": "business-ma
 @pytest.fixture
 def limits(settings):
     """Small limits, so that a test reaches them in a few requests."""
-    settings.RATE_LIMITS = {"assessments": "2/h", "deletions": "1/h", "routes": "2/m"}
+    # Hourly windows: a window that turns between two requests of a slow run would reset the count.
+    settings.RATE_LIMITS = {"assessments": "2/h", "deletions": "1/h", "routes": "2/h"}
     return settings.RATE_LIMITS
 
 
