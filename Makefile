@@ -22,11 +22,11 @@ run: $(STAMP) pdf-libraries
 
 test: $(STAMP) chromium pdf-libraries
 	$(BIN)/python manage.py makemigrations --check --dry-run
-	$(BIN)/python -m pytest
+	$(BIN)/python -m pytest -n auto
 
 # Everything but the browser journeys (tests/browser): the quick loop while working.
 test-fast: $(STAMP) pdf-libraries
-	$(BIN)/python -m pytest -m "not browser"
+	$(BIN)/python -m pytest -n auto -m "not browser"
 
 # What the pre-commit hooks check (.pre-commit-config.yaml): lint, format, migrations, the layering.
 check: $(STAMP)

@@ -149,11 +149,10 @@ def evaluate(catalogue: Catalogue, profile: Profile, target_id: int) -> Evaluati
     target = readiness(catalogue.roles[target_id], profile)
     routes = find_routes(catalogue, profile, target_id)
     holds_target = profile.current_role_id == target_id and profile.months_since_left is None
-    # Having held the role and left it shows its entry requirements met: the person may apply to it again (the route
-    # says so). Holding it now, the gaps are what to grow in it, and the person is called ready only when they are.
-    held_before = profile.current_role_id == target_id and not holds_target
+    # Someone who held the role and left it may apply to it again (the route says so), and is called ready only when
+    # every entry requirement is met, as anyone; holding it now, the gaps are what to grow in it.
     months = ((0, 0) if target.ready else None) if holds_target else (0, 0) if routes.ready else time_to_ready(routes)
-    ready = held_before or (target.ready and (holds_target or routes.ready))  # and the post is open to them
+    ready = target.ready and (holds_target or routes.ready)  # and the post is open to them
     return Evaluation(
         target=target,
         routes=routes,

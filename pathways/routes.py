@@ -515,7 +515,8 @@ class RouteFinder:
     def degree_needed(self, role_id: int, rank: int, origin: int | str) -> tuple["DegreeStep", ...]:
         """The ways to obtain a degree that opens the role for someone holding `rank` as they leave `origin`, each
         with its months; none when their degree or experience already opens it. Full-time ways add a first degree
-        before a master's for someone without one; a way that runs while working needs a role to work in."""
+        before a master's for someone without one. A way that runs while working is open from studies or another
+        field too (an apprentice finds an employer; VAE asks experience related to the degree, whatever the job)."""
         key = (role_id, rank, origin)
         if key not in self._degree:
             requirements = self.catalogue.roles[role_id]
@@ -530,7 +531,7 @@ class RouteFinder:
                         continue
                     related = related_months(option.field, leaving)
                     for way in ways_to_degree(option, held_rank=rank, related_months=related, ways=self.catalogue.ways):
-                        if not way.applies or (way.while_working and origin == START):
+                        if not way.applies:
                             continue
                         extra = before if way.way.relative else 0
                         steps.append(
