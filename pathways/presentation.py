@@ -463,15 +463,24 @@ def lowered_first(text: str) -> str:
 
 
 def degree_row(leg: Leg, role: Role, lookups: Lookups) -> RouteStep:
-    """The degree a move needs, and the way to obtain it (alongside the stay before, when it runs while working)."""
+    """The degree a move needs, and the way to obtain it. Its months are those it adds to the route: none for a way
+    that runs while working, whose own length, spent alongside the stay before, is said in its title."""
     degree, way = lookups.degrees[leg.degree.degree_id], lookups.ways.get(leg.degree_way_id)
     low, high = leg.degree_span
     basis = degree_basis(degree, low if not way or way.min_factor is not None else degree.typical_months, lookups)
+    title = degree.name
+    if way:
+        title = _("%(degree)s, %(way)s") % {"degree": degree.name, "way": way.name.lower()}
+    if way and way.while_working:
+        title = _("%(title)s (%(duration)s, en même temps que l’étape d’avant)") % {
+            "title": title,
+            "duration": format_duration(low, high),
+        }
     return RouteStep(
         "degree",
-        _("%(degree)s, %(way)s") % {"degree": degree.name, "way": way.name.lower()} if way else degree.name,
-        low,
-        high,
+        title,
+        leg.degree_months,
+        leg.degree_max_months,
         degree=NamedRef.of(degree),
         why=_("%(role)s demande ce niveau de diplôme.") % {"role": role.display_title},
         basis=f"{basis} {way.duration_basis}" if way else basis,

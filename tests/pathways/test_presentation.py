@@ -30,7 +30,7 @@ def test_each_row_shows_the_time_spent_in_that_step(content):
     for leg in legs:
         expected.append((position, leg.min_months, leg.max_months))
         if leg.degree:
-            expected.append((("degree", leg.degree.degree_id), leg.degree_months, leg.degree_months))
+            expected.append((("degree", leg.degree.degree_id), leg.degree_months, leg.degree_max_months))
         position = ("role", leg.to_role_id)
     if not (legs[0].max_months or legs[0].experience_missing or legs[0].skills_to_raise):
         expected.pop(0)  # nothing to do before the first move: no row for where the person is
