@@ -776,16 +776,16 @@ def find_routes(catalogue: Catalogue, profile: Profile, target_id: int) -> Route
         if route is None or not is_distinct(route, chosen):
             break
         chosen.append(route)
-    # The surest route, whose longest time is shortest, found by its own search: it leads the routes shown.
+    # The surest route, whose longest time is shortest, found by its own search: it is among the routes shown.
     surest = route_finder_for(catalogue, profile, target_id, longest=True).shortest(source, target_id)
     if surest is not None:
         chosen = [surest, *(route for route in chosen if route.role_ids != surest.role_ids)][: MAX_ALTERNATIVES + 1]
 
     # The quickest is the one that can take longest the least; between routes as quick, the one through the
-    # sector the person prefers comes first, then the search's order.
+    # sector the person prefers comes first, then the one open in every sector, then the search's order.
     def order(route: Route) -> tuple:
         elsewhere = route.sectors - {profile.sector} if profile.sector != Sector.BOTH else frozenset()
-        return route.max_months, route.min_months, len(elsewhere)
+        return route.max_months, route.min_months, len(elsewhere), len(route.sectors)
 
     best, *alternatives = sorted(chosen, key=order)
     return RouteSearch(
