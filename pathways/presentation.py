@@ -26,7 +26,7 @@ from .scoring import Part, Profile, SkillGap
 
 PART_LABELS = {"skills": _("Compétences"), "degree": _("Diplôme"), "experience": _("Expérience")}
 CAP_LABELS = {
-    "skills": _("Plafond : vos compétences essentielles sont encore loin du niveau demandé"),
+    "skills": _("Plafond : les compétences demandées pour entrer sont encore loin du niveau demandé"),
     "degree": _("Plafond : le poste demande un diplôme que vous n’avez pas encore"),
     "experience": _("Plafond : l’expérience demandée est encore loin"),
 }
@@ -430,7 +430,11 @@ def experience_actions(role_id: int, missing: dict[str, int], lookups: Lookups) 
         ExperienceAction(
             area,
             months,
-            [step.title for step in lookups.experience_steps.get(role_id, []) if step.area == area and not step.is_alternative],
+            [
+                step.title
+                for step in lookups.experience_steps.get(role_id, [])
+                if step.area == area and not step.is_alternative and step.is_entry
+            ],
         )
         for area, months in missing.items()
     ]
