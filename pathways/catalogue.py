@@ -3,7 +3,7 @@
 from django.db.models import Exists, OuterRef, Prefetch
 
 from careerpath.cache import per_content_version
-from roles.models import DEGREE_RANK, DegreeLevel, ExperienceStep, Role, RoleDegree, RoleSkill
+from roles.models import DEGREE_RANK, DegreeLevel, ExperienceStep, Role, RoleDegree, RoleSkill, implied_circumstances
 
 from .degree_ways import ways_from
 from .models import DegreeWay, Estimate, Transition
@@ -39,6 +39,7 @@ def requirements_of(role: Role) -> RoleRequirements:
                 min_scale=step.min_scale,
                 max_scale=step.max_scale,
                 entry=step.is_entry,
+                circumstance=step.circumstance,
             )
             for step in role.steps.all()
         ),
@@ -147,7 +148,7 @@ def profile_from(
         sector=sector,
         scale=scale,
         current_role_id=current_role_id,
-        circumstances=frozenset(circumstances),
+        circumstances=implied_circumstances(circumstances),
         months_in_role=months_in_role,
         months_since_left=months_since_left,
     )

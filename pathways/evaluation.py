@@ -10,7 +10,7 @@ from .scoring import Profile, Readiness, in_scale, readiness, standings
 
 CLOSEST_ROLES = 3
 # A band needs both the score and the time to ready: the lower of the two bands is the one shown.
-NEARLY_THERE_POINTS, ON_THE_WAY_POINTS = 80, 45
+NEARLY_THERE_POINTS, ON_THE_WAY_POINTS = 60, 45
 NEARLY_THERE_MONTHS, ON_THE_WAY_MONTHS = 12, 60
 
 

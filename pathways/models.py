@@ -14,6 +14,7 @@ from roles.models import (
     DEGREE_RANK_CHOICES,
     MAX_LEVEL,
     SLUG_MAX_LENGTH,
+    Circumstance,
     DegreeField,
     DegreeLevel,
     ExperienceArea,
@@ -22,16 +23,11 @@ from roles.models import (
     Sector,
     Skill,
     Source,
+    circumstance_field,
     duration_basis_field,
 )
 
 MAX_EXPERIENCE_MONTHS = 50 * 12  # per area: a whole working life
-
-
-class Circumstance(models.TextChoices):
-    """Something true of a person that opens a move to them alone; the self-assessment asks each one."""
-
-    FAMILY_BUSINESS = "family-business", _("J’ai une entreprise familiale à diriger ou à reprendre")
 
 
 class TransitionQuerySet(models.QuerySet):
@@ -77,15 +73,11 @@ class Transition(models.Model):
     conditions = models.CharField(
         _("conditions"), max_length=300, blank=True, help_text=_("Ce qui doit être vrai pour que ce changement soit possible.")
     )
-    circumstance = models.CharField(
-        _("réservé à qui déclare"),
-        max_length=30,
-        choices=Circumstance.choices,
-        blank=True,
-        help_text=_(
+    circumstance = circumstance_field(
+        _(
             "Le changement n’est proposé qu’aux personnes qui déclarent cette situation dans l’auto-évaluation "
             "(p. ex. avoir une entreprise familiale à diriger)."
-        ),
+        )
     )
     duration_basis = duration_basis_field()
     rationale = models.TextField(

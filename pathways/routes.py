@@ -201,10 +201,13 @@ class MoveTable:
 
     def skill_shortfalls(self, profile: Profile, levels, origins: np.ndarray, targets: np.ndarray) -> np.ndarray:
         """Levels each rated skill still lacks for the target's entry skills, counting what the person carries out
-        of the origin (their own rating, or at least the level the origin role asks)."""
+        of the origin: their own rating where they are now (they said where they stand, whatever the role asks),
+        at least the level a role of their route asks once they have held it."""
         skill_ids, asked, entry = levels
         own = np.array([profile.ratings[skill_id] for skill_id in skill_ids], dtype=np.int64)
-        return np.maximum(entry[targets] - np.maximum(asked[origins], own), 0)
+        now = self.rows.get(profile.current_role_id, self.rows[START])
+        carried = np.where((origins == now)[:, None], own, np.maximum(asked[origins], own))
+        return np.maximum(entry[targets] - carried, 0)
 
     def stays(self, profile: Profile, levels, usual_min, usual_max, origins, targets):
         """Shortest and longest time in a position before a move, studies aside: the move's usual time, or
@@ -277,10 +280,11 @@ class MoveTable:
         return frozenset(found)
 
     def misfits(self, profile: Profile) -> np.ndarray:
-        """How far each move is from what the person said of their situation: a move for sizes they did not say they
-        aim at, a role asking degrees none of which is in their field. Their preferred sector is no misfit: it only
-        orders the routes found (`find_routes`), so that it never changes which routes there are."""
-        return (self.sized != (profile.scale is not None)) + self.field_misfits(profile.degree_field)[self.targets]
+        """How far each move is from what the person said of their situation: a role asking degrees none of which
+        is in their field. A move made for some sizes only is no misfit for a size it exists in, nor a move made for
+        every size (a move for other sizes is closed, `applicable`). Their preferred sector is no misfit either: it
+        only orders the routes found (`find_routes`), so that it never changes which routes there are."""
+        return self.field_misfits(profile.degree_field)[self.targets]
 
     @cached_property
     def sized(self) -> np.ndarray:
@@ -506,7 +510,7 @@ class RouteFinder:
         return min(
             (
                 math.ceil(step.months - self.profile.months_in(step.area) - 1e-9)
-                for step in self.catalogue.roles[role_id].alternatives
+                for step in scoring.open_alternatives(self.catalogue.roles[role_id], self.profile)
                 if step.area in accrues
             ),
             default=INFINITE,

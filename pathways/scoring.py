@@ -103,6 +103,7 @@ class ExperienceStepNeed:
     min_scale: int = Scale.MICRO
     max_scale: int = Scale.LARGE
     entry: bool = True  # needed to enter the role; otherwise it grows in the role
+    circumstance: str = ""  # counts only for a person who declares it (running a large family business)
 
     def counts_at(self, scale: int | None) -> bool:
         """Whether the score counts this step: every sector's steps, at the size aimed at (or any size)."""
@@ -230,8 +231,19 @@ def tally_of(requirements: RoleRequirements, profile: Profile) -> SkillTally:
 
 def alternative_route_share(requirements: RoleRequirements, profile: Profile) -> float:
     """How much of the experience route that stands in for a degree the person holds, 0..1: the best of the
-    steps that stand in for it (running a large family business, years of hands-on operations management)."""
-    return max((min(profile.months_in(step.area) / step.months, 1.0) for step in requirements.alternatives), default=0.0)
+    steps that stand in for it (running a large family business, years of hands-on operations management).
+    Having held the role itself, now or before, is the whole of it: the degree it asks was no gate for them."""
+    if profile.current_role_id == requirements.role_id:
+        return 1.0
+    return max(
+        (min(profile.months_in(step.area) / step.months, 1.0) for step in open_alternatives(requirements, profile)), default=0.0
+    )
+
+
+def open_alternatives(requirements: RoleRequirements, profile: Profile) -> tuple[ExperienceStepNeed, ...]:
+    """The steps standing in for the role's degree that count for this person: one reserved to a circumstance
+    (a large family business) counts only for those who declare it."""
+    return tuple(step for step in requirements.alternatives if step.circumstance in ("", *profile.circumstances))
 
 
 def alternative_route_met(requirements: RoleRequirements, profile: Profile) -> bool:

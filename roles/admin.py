@@ -75,7 +75,7 @@ class ExperienceStepInline(PassageChoiceMixin, TranslationStackedInline):
     fields = [
         ("position", "kind", "area", "sector"),
         ("min_months", "max_months", "is_alternative", "stage"),
-        ("min_scale", "max_scale"),
+        ("min_scale", "max_scale", "circumstance"),
         "title",
         "description",
         "passage",

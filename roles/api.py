@@ -87,6 +87,7 @@ class StepOut(Schema):
     max_months: int
     sector: str
     is_alternative: bool = Field(description="the step stands in for a degree (always an entry step)")
+    circumstance: str = Field(description="counts only for people who declare this situation; empty: for everyone")
     stage: Stage = Field(description=STAGE_DESCRIPTION)
     stage_basis: str = Field(description=STAGE_BASIS_DESCRIPTION)
     passage: PassageOut | None = Field(description="the source passage this step rests on")

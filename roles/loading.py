@@ -250,7 +250,7 @@ def load_role_requirements(role: Role, entry: dict, reference: dict, report: Cou
             role=role,
             position=position,
             defaults={
-                **pick(item, "kind", "area", "min_months", "max_months", "sector", "is_alternative"),
+                **pick(item, "kind", "area", "min_months", "max_months", "sector", "is_alternative", "circumstance"),
                 **translated(item, "title", "description", "duration_basis"),
                 **scales(item, "min_scale", "max_scale"),
                 **stage_of(item, f"{owner}, step {position}"),

@@ -5,13 +5,14 @@ and English (`_en`); an empty English field falls back to the French text. Every
 name other apps use is importable from `roles.models`.
 """
 
-from .choices import Origin, Scale, Sector, Stage
+from .choices import Circumstance, Origin, Scale, Sector, Stage, implied_circumstances
 from .degrees import DEGREE_RANK, DEGREE_RANK_CHOICES, Degree, DegreeField, DegreeLevel, degree_rank_label
 from .fields import (
     ESCO_URI_PATTERN,
     LABEL_MAX_LENGTH,
     SLUG_MAX_LENGTH,
     SLUG_PATTERN,
+    circumstance_field,
     duration_basis_field,
     esco_uri_field,
     stage_basis_field,
@@ -37,6 +38,7 @@ __all__ = [
     "SLUG_MAX_LENGTH",
     "SLUG_PATTERN",
     "SOURCE_TEXT_DIR",
+    "Circumstance",
     "Degree",
     "DegreeField",
     "DegreeLevel",
@@ -62,9 +64,11 @@ __all__ = [
     "Statement",
     "Trait",
     "Variation",
+    "circumstance_field",
     "degree_rank_label",
     "duration_basis_field",
     "esco_uri_field",
+    "implied_circumstances",
     "normalise_quoted",
     "passage_field",
     "stage_basis_field",

@@ -33,3 +33,21 @@ class Stage(models.TextChoices):
 
     ENTRY = "entry", _("Pour entrer dans le poste")
     GROWTH = "growth", _("S’acquiert dans le poste")
+
+
+class Circumstance(models.TextChoices):
+    """Something true of a person that opens a move or an experience route to them alone; the self-assessment
+    asks each one. A large family business is a family business (`implied_circumstances`)."""
+
+    FAMILY_BUSINESS = "family-business", _("J’ai une entreprise familiale à diriger ou à reprendre")
+    # « une importante entreprise familiale »: the team reads "importante" as 50 staff or more (a medium or large
+    # company); the article gives no figure.
+    LARGE_FAMILY_BUSINESS = "large-family-business", _("Cette entreprise familiale est importante (50 salariés ou plus)")
+
+
+def implied_circumstances(declared) -> frozenset[str]:
+    """What a person's declared circumstances say of them: the ones declared and those they imply."""
+    declared = frozenset(declared)
+    if Circumstance.LARGE_FAMILY_BUSINESS in declared:
+        declared |= {Circumstance.FAMILY_BUSINESS}
+    return declared

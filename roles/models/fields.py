@@ -5,7 +5,7 @@ from django.core.validators import RegexValidator
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
-from .choices import Stage
+from .choices import Circumstance, Stage
 
 SLUG_MAX_LENGTH = 120
 # A slug as the site makes them (Django's slug characters, within the field's length).
@@ -72,4 +72,11 @@ def stage_basis_field():
             "mêmes du passage (« Le passage dit que… »), ou écrivez « Déduction de l’équipe : … » avec le "
             "raisonnement. Montré sur la fiche, sous « d’après la source »."
         ),
+    )
+
+
+def circumstance_field(help_text):
+    """What a person must declare of themselves for a move or a step to count for them (blank: for everyone)."""
+    return models.CharField(
+        _("réservé à qui déclare"), max_length=30, choices=Circumstance.choices, blank=True, help_text=help_text
     )

@@ -9,7 +9,7 @@ from careerpath.labels import format_duration
 
 from .choices import Scale, Sector, Stage
 from .degrees import Degree
-from .fields import duration_basis_field, stage_basis_field, stage_field
+from .fields import circumstance_field, duration_basis_field, stage_basis_field, stage_field
 from .skills import MAX_LEVEL, MIN_LEVEL, Skill
 from .sources import Statement, passage_field
 
@@ -155,6 +155,12 @@ class ExperienceStep(Statement, models.Model):
             "Cochez si l’étape remplace un diplôme (p. ex. diriger une grande entreprise familiale, ou des "
             "années de pratique de la gestion des opérations) ; sa durée minimale est alors le seuil."
         ),
+    )
+    circumstance = circumstance_field(
+        _(
+            "L’étape ne compte que pour les personnes qui déclarent cette situation dans l’auto-évaluation "
+            "(p. ex. avoir dirigé une importante entreprise familiale)."
+        )
     )
     stage = stage_field()
     stage_basis = stage_basis_field()

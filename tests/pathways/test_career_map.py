@@ -50,7 +50,7 @@ def test_the_map_holds_every_published_role_and_move(client, content):
         assert sorted(drawing["links"]) == expected_links  # each role once, linked to its profile
         assert drawing["arrows"] == moves.count() == 14
         assert drawing["durations"] == sorted(move.duration_display() for move in moves)
-        assert drawing["reserved"] == moves.exclude(circumstance="").count() == 1  # the family business
+        assert drawing["reserved"] == moves.exclude(circumstance="").count() == 2  # into the family business, out of a large one
     # The text after the map names the same roles and moves.
     listed = page.select_one(".map-list")
     assert sorted(a["href"] for a in listed.select(":scope > li > ul > li > a")) == expected_links
@@ -109,7 +109,7 @@ def test_a_new_move_shows_on_the_map_at_once(client, content):
     for drawing in drawings.values():
         assert drawing["arrows"] == 15
         assert "3 à 4 ans" in drawing["durations"]
-        assert drawing["reserved"] == 2
+        assert drawing["reserved"] == 3
     assert "3 à 4 ans" in text_of(page_of(client.get("/")).select_one(".map-list"))
 
 
@@ -181,7 +181,8 @@ def test_a_profile_shows_where_it_comes_from_and_where_it_leads(client, content)
     text = text_of(section)
     assert "Responsable des opérations — après 3 à 8 ans" in text
     assert "Directeur des opérations / Directrice des opérations — après 2 à 7 ans" in text
-    assert "Réservé à qui déclare" not in text  # the reserved move is the one into the family business
+    # The move from the family business is reserved to those whose business is large.
+    assert "Réservé à qui déclare : « Cette entreprise familiale est importante (50 salariés ou plus) »" in text
 
 
 def test_a_profile_without_moves_has_no_map_fragment(client, db):

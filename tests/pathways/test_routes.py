@@ -8,7 +8,7 @@ from pathways import scoring
 from pathways.catalogue import read_catalogue
 from pathways.routes import Catalogue, TransitionEdge, find_routes
 from pathways.scoring import ExperienceStepNeed, Profile, RoleRequirements, SkillNeed
-from roles.models import Role
+from roles.models import Circumstance, Role, implied_circumstances
 from tests.pathways.strategies import AREAS, CIRCUMSTANCES, ESTIMATES, RANKS, catalogues, profiles
 
 
@@ -169,11 +169,17 @@ def test_a_business_graduate_with_internships_goes_through_supervision_and_opera
 def test_someone_who_ran_a_large_family_business_without_a_degree_gets_the_experience_route(content):
     target = Role.objects.get(slug="executive-director-of-operations")
     family = Role.objects.get(slug="family-business-manager")
-    owner = Profile(experience={"business": 96, "operations": 60, "people": 60}, current_role_id=family.pk)
+    owner = Profile(
+        experience={"business": 96, "operations": 60, "people": 60},
+        current_role_id=family.pk,
+        circumstances=implied_circumstances({Circumstance.LARGE_FAMILY_BUSINESS}),
+    )
     found = find_routes(read_catalogue(), owner, target.pk)
     assert slugs_of(found.best) == ["executive-director-of-operations"]
     assert found.best.uses_experience_route
     assert not found.best.uses_degree
+    undeclared = find_routes(read_catalogue(), replace(owner, circumstances=frozenset()), target.pk)
+    assert not any(route.uses_experience_route for route in (undeclared.best, *undeclared.alternatives))
 
 
 @pytest.mark.django_db
