@@ -8,7 +8,7 @@ from pydantic import ConfigDict, Field, create_model
 
 from careerpath.ratelimits import AddressThrottle
 from roles.api import Error, Slug
-from roles.models import MAX_LEVEL, DegreeField, DegreeLevel, ExperienceArea, Role, Scale, Sector, Skill
+from roles.models import MAX_LEVEL, DegreeField, DegreeLevel, ExperienceArea, Role, Scale, Sector, Skill, Stage
 
 from .assessments import degree_part_missing
 from .catalogue import current_catalogue, profile_from
@@ -86,14 +86,20 @@ class Gap(Schema):
     rating: int
     required: int
     gain: int = Field(description="points the total would gain with one more level")
+    stage: Stage = Field(description="entry: needed to enter the target (it decides `ready`); growth: grows in the role")
+
+
+ESTIMATE = "the team's estimate: no source gives the figure (`basis` and `estimates` say what it rests on)"
 
 
 class Step(Schema):
     kind: Literal["start", "degree", "role", "target"]
     role: str | None = Field(description="slug of the role held in this step")
     degree: str | None = Field(description="slug of the degree obtained in this step")
-    min_months: int = Field(description="time spent in this step, at the shortest (an estimate)")
-    max_months: int
+    min_months: int = Field(description="time spent in this step, at the shortest")
+    max_months: int = Field(description="time spent in this step, at the longest")
+    estimate: bool = Field(True, description=f"always true: the step's months are {ESTIMATE}")
+    basis: str = Field(description="what the step's months rest on; empty for the target")
     experience_missing: dict[str, int] = Field(description="area → months to gain in this step before moving on")
     skills: dict[str, int] = Field(description="skill slug → level to reach in this step before moving on")
 
@@ -101,7 +107,21 @@ class Step(Schema):
 class RouteOut(Schema):
     min_months: int
     max_months: int
+    estimate: bool = Field(True, description=f"always true: the route's months are {ESTIMATE}")
     steps: list[Step]
+
+
+class MonthsToReady(Schema):
+    min_months: int = Field(description="the soonest the person could be ready, by any route shown")
+    max_months: int = Field(description="the latest, by the quickest route (the one whose longest time is shortest)")
+    estimate: bool = Field(True, description=f"always true: these months are {ESTIMATE}")
+
+
+class EstimateOut(Schema):
+    key: str
+    label: str
+    months: int
+    justification: str = Field(description="what the figure rests on")
 
 
 class Closest(Schema):
@@ -122,7 +142,8 @@ class RouteResponse(Schema):
     described: bool = Field(description="false when the target has no levels, degrees or steps to measure against yet")
     total: int | None = Field(description="readiness from 0 to 100; null without answers or for an undescribed target")
     band: Band | None = Field(description="the score in words")
-    time_to_ready: str = Field(description="the quickest route's span, in words; empty without a route")
+    time_to_ready: str = Field(description="the quickest route's span, in words (an estimate); empty without a route")
+    months_to_ready: MonthsToReady | None = Field(description="time_to_ready in months; null without a route")
     parts: list[Part]
     cap: Cap | None
     gaps: list[Gap]
@@ -131,14 +152,19 @@ class RouteResponse(Schema):
     entry_answers_missing: bool = Field(
         description="a skill needed to enter the target is blank: the band is then neither ready nor nearly-there"
     )
+    recency_percent: int | None = Field(
+        description="what the person's experience still counts for, in %, when they left their role long ago; null: in full"
+    )
     depends_on_scale: bool = Field(description="what the target asks changes with the size of organisation")
     current_role_out_of_scale: bool
+    holds_target: bool = Field(description="the person holds the target now: no route, the gaps are what to grow in it")
     degree_missing: bool
     experience_missing: dict[str, int]
     ready: bool
     best: RouteOut | None
     alternatives: list[RouteOut]
     closest: list[Closest]
+    estimates: list[EstimateOut] = Field(description="the team's figures the durations are built from, with their basis")
 
 
 @router.post(
@@ -167,16 +193,20 @@ def route(request, body: RouteRequest):
         "total": result.total,
         "band": result.band,
         "time_to_ready": result.time_to_ready,
+        "months_to_ready": months_to_ready_out(result.months_to_ready),
         "parts": [{"name": p.name, "weight": p.weight, "value": p.value, "points": p.points} for p in result.parts],
         "cap": {"reason": result.cap.label, "points": result.cap.points} if result.cap else None,
         "gaps": [
-            {"skill": gap.skill.slug, "rating": gap.rating, "required": gap.required, "gain": gap.gain} for gap in result.gaps
+            {"skill": gap.skill.slug, "rating": gap.rating, "required": gap.required, "gain": gap.gain, "stage": gap.stage}
+            for gap in result.gaps
         ],
         "not_assessed": [skill.slug for skill in result.not_assessed],
         "highest": result.highest,
         "entry_answers_missing": result.entry_answers_missing,
+        "recency_percent": result.recency_percent,
         "depends_on_scale": result.depends_on_scale,
         "current_role_out_of_scale": result.current_role_out_of_scale,
+        "holds_target": result.holds_target,
         "degree_missing": result.degree_missing,
         "experience_missing": {action.area: action.months for action in result.experience_missing},
         "ready": result.ready,
@@ -192,7 +222,14 @@ def route(request, body: RouteRequest):
             }
             for c in result.closest
         ],
+        "estimates": [
+            {"key": e.key, "label": e.label, "months": e.months, "justification": e.justification} for e in result.estimates
+        ],
     }
+
+
+def months_to_ready_out(months: tuple[int, int] | None) -> dict | None:
+    return {"min_months": months[0], "max_months": months[1]} if months else None
 
 
 def profile_of(body: RouteRequest, current: Role | None) -> Profile:
@@ -229,6 +266,7 @@ def route_out(route: RouteView) -> dict:
                 "degree": row.degree.slug if row.degree else None,
                 "min_months": row.min_months,
                 "max_months": row.max_months,
+                "basis": row.basis,
                 "experience_missing": {action.area: action.months for action in row.experience},
                 "skills": {action.skill.slug: action.required for action in row.skills},
             }

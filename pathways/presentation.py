@@ -16,7 +16,7 @@ from django.utils.translation import gettext_lazy as _
 from pydantic import TypeAdapter, ValidationError
 
 from careerpath.labels import band_label, format_duration, months_label, signed
-from roles.models import Degree, ExperienceArea, ExperienceStep, Role, Skill, SkillLevel
+from roles.models import Degree, ExperienceArea, ExperienceStep, Role, Skill, SkillLevel, Stage
 
 from . import charts
 from .evaluation import Band, Direction, Evaluation
@@ -82,6 +82,7 @@ class SkillAction:
     required: int
     gain: int  # points the score would gain with one more level (0 on a route)
     next_level: LevelRef | None  # what a person one level up concretely does
+    stage: str = Stage.ENTRY  # needed to enter the role, or grows in it
 
 
 @dataclass
@@ -216,6 +217,7 @@ class ResultView:
     highest: int | None = None  # the total if every blank skill were answered at its level
     entry_answers_missing: bool = False  # an entry skill is blank: neither ready nor nearly there
     recency_percent: int | None = None  # what experience long ago still counts for, when less than in full
+    months_to_ready: tuple[int, int] | None = None  # time_to_ready in months, an estimate; None without a route
     depends_on_scale: bool = False  # what the target asks changes with the size of organisation
 
     @property
@@ -409,19 +411,21 @@ def fetch_lookups(evaluation: Evaluation, target: Role) -> Lookups:
     )
 
 
-def skill_action(skill_id: int, rating: int, required: int, gain: int, lookups: Lookups) -> SkillAction:
+def skill_action(skill_id: int, rating: int, required: int, gain: int, lookups: Lookups, stage: str = Stage.ENTRY) -> SkillAction:
     skill = lookups.skills[skill_id]
     next_level = next(
         (LevelRef(level.level, level.description) for level in skill.levels.all() if level.level == rating + 1), None
     )
-    return SkillAction(NamedRef.of(skill), rating, required, gain, next_level)
+    return SkillAction(NamedRef.of(skill), rating, required, gain, next_level, stage)
 
 
 def gap_action(gap: SkillGap, lookups: Lookups) -> SkillAction:
-    return skill_action(gap.need.skill_id, gap.rating, gap.need.required, gap.gain, lookups)
+    stage = Stage.ENTRY if gap.need.entry else Stage.GROWTH
+    return skill_action(gap.need.skill_id, gap.rating, gap.need.required, gap.gain, lookups, stage)
 
 
 def raise_action(skill: SkillToRaise, lookups: Lookups) -> SkillAction:
+    """A skill a route raises before a move: always one the next role asks to enter it."""
     return skill_action(skill.skill_id, skill.carried, skill.required, 0, lookups)
 
 
@@ -601,6 +605,7 @@ def build_view(evaluation: Evaluation, profile: Profile, target: Role, lookups: 
         band=evaluation.band,
         band_label=band_label(evaluation.band),
         time_to_ready=months_label(*evaluation.months_to_ready) if evaluation.months_to_ready else "",
+        months_to_ready=evaluation.months_to_ready,
         parts=[part_view(part) for part in readiness.parts],
         cap=PartView("cap", str(CAP_LABELS[cap.reason]), 0, 0, cap.points) if cap else None,
         gaps=[gap_action(gap, lookups) for gap in readiness.gaps],
@@ -630,7 +635,7 @@ def build_view(evaluation: Evaluation, profile: Profile, target: Role, lookups: 
 
 # A saved result keeps its view in this shape; a change to the view's dataclasses changes it, so a result
 # pinned in an older shape is read as not pinned rather than shown wrong.
-PIN_FORMAT = 1
+PIN_FORMAT = 2
 VIEW_ADAPTER = TypeAdapter(ResultView)
 
 

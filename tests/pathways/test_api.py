@@ -62,7 +62,48 @@ def test_the_planner_gives_what_the_result_page_shows_and_stores_nothing(client,
     assert [(c["role"], c["total"], c["direction"]) for c in body["closest"]] == [
         (c.role.slug, c.total, c.direction) for c in page.closest
     ]
+    assert [(g["skill"], g["stage"]) for g in body["gaps"]] == [(g.skill.slug, g.stage) for g in page.gaps]
+    assert {g["stage"] for g in body["gaps"]} <= {"entry", "growth"}
+    assert body["months_to_ready"] == {
+        "min_months": page.months_to_ready[0],
+        "max_months": page.months_to_ready[1],
+        "estimate": True,
+    }
+    assert body["holds_target"] is False and body["recency_percent"] is None
     assert Assessment.objects.count() == saved
+
+
+def test_every_duration_the_planner_gives_is_marked_an_estimate_with_what_it_rests_on(client, content):
+    """As the pages do: each route and step says its months are the team's estimate, each step what they rest on,
+    and the figures the durations are built from come with their justification, in the language asked."""
+    body = {"target": "executive-director-of-operations", "experience_months": {"operations": 6}, "ratings": {}}
+    answers = {
+        language: client.post("/api/v1/route", body, content_type="application/json", HTTP_ACCEPT_LANGUAGE=language).json()
+        for language in ("fr", "en")
+    }
+    for answer in answers.values():
+        routes = [answer["best"], *answer["alternatives"]]
+        assert routes[0] and answer["months_to_ready"]["estimate"] is True
+        assert answer["months_to_ready"]["max_months"] == routes[0]["max_months"]
+        for route in routes:
+            assert route["estimate"] is True
+            for step in route["steps"]:
+                assert step["estimate"] is True
+                if step["kind"] != "target" and step["max_months"]:
+                    assert step["basis"]
+        assert {e["key"] for e in answer["estimates"]} and all(e["justification"] for e in answer["estimates"])
+    french, english = (answers[language]["best"]["steps"][0]["basis"] for language in ("fr", "en"))
+    assert french != english and "estimation" in french.lower() and "estimate" in english.lower()
+
+
+def test_the_new_outputs_are_documented(client):
+    schemas = client.get("/api/v1/openapi.json").json()["components"]["schemas"]
+    response = schemas["RouteResponse"]["properties"]
+    for name in ("months_to_ready", "recency_percent", "holds_target", "estimates", "entry_answers_missing", "highest"):
+        assert response[name].get("description"), name
+    assert schemas["Gap"]["properties"]["stage"]["description"]
+    for schema in ("Step", "RouteOut", "MonthsToReady"):
+        assert "estimate" in schemas[schema]["properties"]["estimate"]["description"]
 
 
 @pytest.mark.parametrize(
