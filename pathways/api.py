@@ -158,6 +158,10 @@ class RouteResponse(Schema):
     depends_on_scale: bool = Field(description="what the target asks changes with the size of organisation")
     current_role_out_of_scale: bool
     holds_target: bool = Field(description="the person holds the target now: no route, the gaps are what to grow in it")
+    reserved_to: list[str] = Field(
+        description="when every move into the target is reserved to a situation or a size of organisation the person "
+        "did not give: each move with what it asks, in words; empty otherwise"
+    )
     degree_missing: bool
     experience_missing: dict[str, int]
     ready: bool
@@ -207,6 +211,7 @@ def route(request, body: RouteRequest):
         "depends_on_scale": result.depends_on_scale,
         "current_role_out_of_scale": result.current_role_out_of_scale,
         "holds_target": result.holds_target,
+        "reserved_to": result.reserved_to,
         "degree_missing": result.degree_missing,
         "experience_missing": {action.area: action.months for action in result.experience_missing},
         "ready": result.ready,

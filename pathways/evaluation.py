@@ -24,17 +24,21 @@ class Band(StrEnum):
 BAND_ORDER = [Band.FAR, Band.ON_THE_WAY, Band.NEARLY_THERE, Band.READY]
 
 
-def band_of(total: int | None, ready: bool, months_to_ready: int | None, *, answers_missing: bool = False) -> Band | None:
-    """The band in words: ready when every entry requirement is met; otherwise the lower of what the score says
-    and what the time to ready says, so that the number and the route never disagree. While an entry skill is left
-    blank, the person is neither ready nor nearly there: the answers that are missing could say otherwise."""
+def band_of(closeness: int | None, ready: bool, months_to_ready: int | None, *, answers_missing: bool = False) -> Band | None:
+    """The band in words: ready when every entry requirement is met; otherwise the lower of what the closeness to
+    entering says (`scoring.entry_ceiling`: the entry requirements only, since growth ones never keep a person from
+    being ready) and what the time to ready says, so that the band and the route never disagree. While an entry
+    skill is left blank, the person is neither ready nor nearly there: the answers that are missing could say
+    otherwise."""
     if ready and not answers_missing:
         return Band.READY
-    if total is None:
+    if closeness is None:
         return None
     if answers_missing:
-        return min(band_of(total, False, months_to_ready), Band.ON_THE_WAY, key=BAND_ORDER.index)
-    by_score = Band.NEARLY_THERE if total >= NEARLY_THERE_POINTS else Band.ON_THE_WAY if total >= ON_THE_WAY_POINTS else Band.FAR
+        return min(band_of(closeness, False, months_to_ready), Band.ON_THE_WAY, key=BAND_ORDER.index)
+    by_score = (
+        Band.NEARLY_THERE if closeness >= NEARLY_THERE_POINTS else Band.ON_THE_WAY if closeness >= ON_THE_WAY_POINTS else Band.FAR
+    )
     if months_to_ready is None:  # no route in our content: the score alone
         return by_score
     by_time = (
@@ -72,6 +76,8 @@ class Evaluation:
     holds_target: bool = False  # the person already holds the role they aim at: no route, their gaps to grow
     current_role_out_of_scale: bool = False  # the role held now rarely exists at the size given
     described: bool = True  # False when the target has no levels, degrees or steps to measure against yet
+    reserved: bool = False  # every move into the target is reserved to a circumstance or a size the person did not give
+    ready: bool = False  # every entry requirement met and the post open to them: apply now
 
 
 def direction(from_level: int | None, to_level: int | None) -> Direction | None:
@@ -158,8 +164,15 @@ def evaluate(catalogue: Catalogue, profile: Profile, target_id: int) -> Evaluati
         routes=routes,
         closest=closest_roles(catalogue, profile, target_id, routes),
         # The longer end of the span: the more cautious reading of the time to ready.
-        band=band_of(target.total, ready, months[1] if months else None, answers_missing=target.entry_answers_missing),
+        band=band_of(
+            target.entry_ceiling if target.total is not None else None,
+            ready,
+            months[1] if months else None,
+            answers_missing=target.entry_answers_missing,
+        ),
         months_to_ready=months,
         holds_target=holds_target,
         current_role_out_of_scale=out_of_scale,
+        reserved=not holds_target and target_id not in catalogue.move_table.open_roles(profile),
+        ready=ready,
     )

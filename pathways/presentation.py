@@ -13,12 +13,14 @@ from django.db.models import Prefetch
 from django.urls import reverse
 from django.utils import translation
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext
 from pydantic import TypeAdapter, ValidationError
 
 from careerpath.labels import band_label, format_duration, months_label, signed
 from roles.models import Degree, ExperienceArea, ExperienceStep, Role, Skill, SkillLevel, Stage
 
 from . import charts
+from . import evaluation as bands
 from .evaluation import Band, Direction, Evaluation
 from .models import DegreeWay, Estimate, Transition
 from .routes import Leg, Route, SkillToRaise
@@ -127,6 +129,7 @@ class RouteStep:
     skills: list[SkillAction] = field(default_factory=list)  # to raise while in this step
     basis: str = ""  # what the duration rests on: every duration here is an estimate
     lengthened: bool = False  # longer than the move's usual time: to gain the experience and skills missing
+    returning: bool = False  # a start in a role the person has left: the route begins by getting back to such a post
 
     @property
     def duration(self) -> str:
@@ -214,6 +217,27 @@ class ResultView:
     estimates: list[EstimateView]
     current_role_out_of_scale: bool = False
     described: bool = True  # False: the target has no levels or route content yet
+    reserved_to: list[str] = field(default_factory=list)  # the moves into a target closed to the person: what they ask
+    entry_closeness: int | None = None  # how close to entering, 0..100: what the band reads (`scoring.entry_ceiling`)
+
+    @property
+    def band_rule(self) -> str:
+        """How the band's words are chosen, with the thresholds the rule uses (`evaluation.band_of`)."""
+        return _(
+            "Les mots ne lisent que les exigences pour entrer (celles qui grandissent dans le poste n’empêchent jamais "
+            "d’être prêt·e) : prêt·e quand toutes sont remplies ; sinon, selon leur proximité (100 moins 5 par niveau "
+            "qui manque aux compétences pour entrer, moins encore sans le diplôme ou l’expérience pour entrer ; "
+            "vous : %(closeness)s) et le temps, presque prêt·e (%(nearly_points)s ou plus et au plus %(nearly_time)s "
+            "de chemin), en chemin (%(on_the_way_points)s ou plus et au plus %(on_the_way_time)s), loin au-delà. Le "
+            "mot retenu est le plus prudent des deux."
+        ) % {
+            "closeness": self.entry_closeness,
+            "nearly_points": bands.NEARLY_THERE_POINTS,
+            "nearly_time": format_duration(bands.NEARLY_THERE_MONTHS, bands.NEARLY_THERE_MONTHS),
+            "on_the_way_points": bands.ON_THE_WAY_POINTS,
+            "on_the_way_time": format_duration(bands.ON_THE_WAY_MONTHS, bands.ON_THE_WAY_MONTHS),
+        }
+
     highest: int | None = None  # the total if every blank skill were answered at its level
     entry_answers_missing: bool = False  # an entry skill is blank: neither ready nor nearly there
     recency_percent: int | None = None  # what experience long ago still counts for, when less than in full
@@ -496,17 +520,24 @@ def degree_row(leg: Leg, role: Role, lookups: Lookups) -> RouteStep:
     )
 
 
-def route_rows(route: Route, lookups: Lookups) -> list[RouteStep]:
+def route_rows(route: Route, lookups: Lookups, *, returning: bool = False) -> list[RouteStep]:
     """The route read step by step, each step with the time spent in it: a leg's stay is spent in the
     position it leaves, so it shows on that position's row; its degree, on a row of its own before the
-    role it opens."""
+    role it opens. `returning`: the person has left the role they start from."""
     first = route.legs[0]
     start = (
         lookups.roles[first.from_role_id].display_title
         if first.from_role_id
         else str(_("Vos études, ou votre poste actuel hors de ces métiers"))
     )
-    rows = [RouteStep("start", start, role=RoleRef.of(lookups.roles[first.from_role_id]) if first.from_role_id else None)]
+    rows = [
+        RouteStep(
+            "start",
+            start,
+            role=RoleRef.of(lookups.roles[first.from_role_id]) if first.from_role_id else None,
+            returning=returning and bool(first.from_role_id),
+        )
+    ]
     for leg in route.legs:
         staying = rows[-1]
         staying.min_months, staying.max_months = leg.min_months, leg.max_months
@@ -534,7 +565,7 @@ def route_rows(route: Route, lookups: Lookups) -> list[RouteStep]:
             )
         )
     rows[-1].kind = "target"
-    if not (rows[0].max_months or rows[0].experience or rows[0].skills):
+    if not (rows[0].max_months or rows[0].experience or rows[0].skills or rows[0].returning):
         rows.pop(0)  # nothing to do where the person is before the first move
     return rows
 
@@ -559,10 +590,10 @@ def route_label(route: Route, best: Route | None, lookups: Lookups) -> str:
     return str(_("Par : %(roles)s") % {"roles": ", ".join(distinct)}) if distinct else str(_("Accès direct"))
 
 
-def route_view(route: Route, best: Route | None, anchor: str, lookups: Lookups) -> RouteView:
+def route_view(route: Route, best: Route | None, anchor: str, lookups: Lookups, *, returning: bool = False) -> RouteView:
     return RouteView(
         anchor,
-        route_rows(route, lookups),
+        route_rows(route, lookups, returning=returning),
         route.min_months,
         route.max_months,
         route_label(route, best, lookups),
@@ -598,6 +629,7 @@ def present(evaluation: Evaluation, profile: Profile, target: Role) -> ResultVie
 def build_view(evaluation: Evaluation, profile: Profile, target: Role, lookups: Lookups) -> ResultView:
     readiness, routes = evaluation.target, evaluation.routes
     rows = radar_rows(target, profile)
+    returning = profile.months_since_left is not None
     cap = readiness.cap
     return ResultView(
         target=RoleRef.of(target),
@@ -617,11 +649,12 @@ def build_view(evaluation: Evaluation, profile: Profile, target: Role, lookups: 
         degree_missing=not readiness.degree_met,
         experience_missing=experience_actions(target.pk, dict(readiness.experience_missing), lookups),
         radar_rows=rows,
-        ready=readiness.ready,
+        ready=evaluation.ready,
         holds_target=evaluation.holds_target,
-        best=route_view(routes.best, None, BEST_ROUTE_ANCHOR, lookups) if routes.best else None,
+        best=route_view(routes.best, None, BEST_ROUTE_ANCHOR, lookups, returning=returning) if routes.best else None,
         alternatives=[
-            route_view(route, routes.best, f"route-alt-{number}", lookups) for number, route in enumerate(routes.alternatives, 1)
+            route_view(route, routes.best, f"route-alt-{number}", lookups, returning=returning)
+            for number, route in enumerate(routes.alternatives, 1)
         ],
         closest=[closest_view(closest, lookups) for closest in evaluation.closest],
         estimates=[
@@ -630,7 +663,20 @@ def build_view(evaluation: Evaluation, profile: Profile, target: Role, lookups: 
         ],
         current_role_out_of_scale=evaluation.current_role_out_of_scale,
         described=evaluation.described,
+        reserved_to=reserved_to(target) if evaluation.reserved else [],
+        entry_closeness=readiness.entry_ceiling,
     )
+
+
+def reserved_to(target: Role) -> list[str]:
+    """Each move into a target that is closed to the person, with what it asks of them, in words."""
+    moves = Transition.objects.between_published().filter(to_role=target).select_related("from_role")
+    return [
+        f"{move.from_role.display_title if move.from_role else _('Études ou autre domaine')} → {target.display_title}"
+        f"{pgettext('before what follows', ' : ')}{', '.join(move.reserved_to())}"
+        for move in moves.order_by("pk")
+        if move.reserved_to()
+    ]
 
 
 # A saved result keeps its view in this shape; a change to the view's dataclasses changes it, so a result

@@ -783,7 +783,10 @@ def find_routes(catalogue: Catalogue, profile: Profile, target_id: int) -> Route
     # The surest route, whose longest time is shortest, found by its own search: it is among the routes shown.
     surest = route_finder_for(catalogue, profile, target_id, longest=True).shortest(source, target_id)
     if surest is not None:
-        chosen = [surest, *(route for route in chosen if route.role_ids != surest.role_ids)][: MAX_ALTERNATIVES + 1]
+        # The quickest route stays beside it when it can be sooner, even through the same roles (another way to the
+        # degree): the time to ready's short end is the quickest route's.
+        kept = [route for route in chosen if route.role_ids != surest.role_ids or route.min_months < surest.min_months]
+        chosen = [surest, *kept][: MAX_ALTERNATIVES + 1]
 
     # The quickest is the one that can take longest the least; between routes as quick, the one through the
     # sector the person prefers comes first, then the one open in every sector, then the search's order.

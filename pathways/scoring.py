@@ -322,6 +322,7 @@ class Standing:
     parts: tuple[Part, ...] = ()
     cap: Cap | None = None
     qualified: bool = False  # the degree and the entry experience are there: only skills may be missing
+    ceiling: int = 100  # how close to entering, 0..100 (`entry_ceiling`)
 
 
 def part_units(requirements: RoleRequirements, needs: Mapping[str, int]) -> dict[str, float]:
@@ -388,14 +389,27 @@ def standing(requirements: RoleRequirements, profile: Profile, tally: SkillTally
         )
     cap = cap_of(requirements, profile, tally, entry_needs, uncapped)
     total = uncapped + (cap.points if cap else 0)
-    return Standing(total=total, ready=ready, parts=parts, cap=cap, qualified=qualified)
+    _reason, ceiling = entry_ceiling(requirements, profile, tally, entry_needs)
+    return Standing(total=total, ready=ready, parts=parts, cap=cap, qualified=qualified, ceiling=ceiling)
 
 
 def cap_of(
     requirements: RoleRequirements, profile: Profile, tally: SkillTally, entry_needs: Mapping[str, int], uncapped: int
 ) -> Cap | None:
     """The lowest of the ceilings the entry requirements still far off put on the total, if it is below it."""
-    ceilings = []
+    reason, ceiling = entry_ceiling(requirements, profile, tally, entry_needs)
+    return Cap(reason, ceiling - uncapped) if ceiling < uncapped else None
+
+
+def entry_ceiling(
+    requirements: RoleRequirements, profile: Profile, tally: SkillTally, entry_needs: Mapping[str, int]
+) -> tuple[str, int]:
+    """How close the person is to entering the role, 0..100, and the entry requirement furthest off: 100 when
+    every entry requirement is met, 5 points fewer per level the entry skills are short, 60 plus 40 × the share of
+    the experience route done without the degree asked, 100 minus 40 × the share of the entry experience missing;
+    the lowest of these. It caps the total, and the band reads it (growth requirements never keep a person from
+    being ready, so they never move the band)."""
+    ceilings = [("", 100.0)]
     if requirements.entry_skills:
         shortfall = requirements.entry_levels - tally.entry_held
         ceilings.append(("skills", 100 - CAP_POINTS_PER_LEVEL_SHORT * shortfall))
@@ -406,11 +420,8 @@ def cap_of(
         asked = sum(entry_needs.values())
         missing = asked - sum(min(profile.months_in(area), months) for area, months in entry_needs.items())
         ceilings.append(("experience", 100 - CAP_EXPERIENCE_SPAN * missing / max(asked, CAP_EXPERIENCE_MIN_MONTHS)))
-    if not ceilings:
-        return None
     reason, ceiling = min(ceilings, key=lambda item: item[1])
-    ceiling = max(0, math.floor(ceiling + 1e-9))
-    return Cap(reason, ceiling - uncapped) if ceiling < uncapped else None
+    return reason, max(0, math.floor(ceiling + 1e-9))
 
 
 def whole_points(shares: list[float], total: int) -> list[int]:
@@ -447,6 +458,7 @@ class Readiness:
     degree_met: bool = True
     experience_missing: Mapping[str, int] = field(default_factory=dict)  # area -> entry months still needed
     depends_on_scale: bool = False  # what the role asks changes with the size of organisation
+    entry_ceiling: int | None = None  # how close to entering, 0..100: what the band reads (`entry_ceiling`)
 
     @property
     def entry_answers_missing(self) -> bool:
@@ -486,6 +498,7 @@ def readiness(requirements: RoleRequirements, profile: Profile, *, explain: bool
         degree_met=degree_level_met(requirements, profile),
         experience_missing=months_missing(requirements.experience_needs(profile.scale, entry_only=True), profile),
         depends_on_scale=requirements.depends_on_scale,
+        entry_ceiling=result.ceiling,
     )
 
 

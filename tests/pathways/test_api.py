@@ -179,3 +179,23 @@ def test_the_time_in_a_role_is_documented(client):
         assert "current_role" in field["description"]
         assert {"type": "integer", "minimum": 0, "maximum": MAX_EXPERIENCE_MONTHS} in field["anyOf"]
         assert {"type": "null"} in field["anyOf"]
+
+
+def test_a_target_reserved_to_sizes_the_person_did_not_give_says_so_and_is_never_ready(client, content):
+    """The facilities manager's post is reached only in organisations of medium size or more: someone who gives no
+    size meets every requirement yet is told which moves are reserved and to what, not "apply now"."""
+    target = Role.objects.get(slug="facilities-manager")
+    body = {
+        "target": target.slug,
+        "degree_level": "bachelor",
+        "degree_field": "facilities",
+        "experience_months": {"operations": 72, "people": 72, "facilities": 132},
+        "ratings": {rs.skill.slug: rs.required_level for rs in target.role_skills.select_related("skill")},
+    }
+    unsized = client.post("/api/v1/route", body, content_type="application/json", HTTP_ACCEPT_LANGUAGE="en").json()
+    assert unsized["total"] == 100 and not unsized["ready"] and unsized["band"] != "ready"
+    assert unsized["reserved_to"] and all("Medium-sized organisation" in move for move in unsized["reserved_to"])
+    sized = client.post(
+        "/api/v1/route", {**body, "preferred_scale": 4}, content_type="application/json", HTTP_ACCEPT_LANGUAGE="en"
+    ).json()
+    assert sized["ready"] and sized["band"] == "ready" and sized["reserved_to"] == []

@@ -161,12 +161,41 @@ def test_the_personas_quote_the_articles_verbatim():
             assert quote["text"] in texts[quote["source"]], (persona["id"], quote["text"])
 
 
+def pairs_differing_in(field: str) -> list[tuple[dict, dict]]:
+    """The counsellors' paired personas (paired_with) whose answers differ in `field` alone."""
+    by_id = {persona["id"]: persona for persona in PERSONAS}
+    found = []
+    for first in PERSONAS:
+        second = by_id.get(first.get("paired_with"))
+        if second is None or first["id"] > second["id"]:
+            continue
+        keys = set(first["answers"]) | set(second["answers"])
+        differing = {key for key in keys if first["answers"].get(key) != second["answers"].get(key)}
+        if differing == {field}:
+            found.append((first, second))
+    return found
+
+
 @pytest.mark.parametrize("language", LANGUAGES)
 def test_a_sector_preference_changes_the_route_not_the_band(client, content, language):
-    """Two personas who differ in the sector they prefer only get the same band (the counsellor's
-    paired_with): the band measures how far the person is from the role, not their preferences."""
-    by_id = {persona["id"]: persona for persona in PERSONAS}
-    pairs = {tuple(sorted((p["id"], p["paired_with"]))) for p in PERSONAS if p.get("paired_with") in by_id}
+    """Two personas who differ in the sector they prefer only get the same band: the band measures how far the
+    person is from the role, not their preferences."""
+    pairs = pairs_differing_in("sector")
     assert pairs
     for first, second in pairs:
-        assert planned(client, by_id[first], language)["band"] == planned(client, by_id[second], language)["band"]
+        assert planned(client, first, language)["band"] == planned(client, second, language)["band"]
+
+
+@pytest.mark.parametrize("language", LANGUAGES)
+def test_more_time_served_never_comes_out_worse(client, content, language):
+    """Two personas who differ in the months they have served in their role only: the one with more never gets a
+    lower band nor a later time to ready."""
+    pairs = pairs_differing_in("months_in_role")
+    assert pairs
+    order = ["far", "on-the-way", "nearly-there", "ready"]
+    for pair in pairs:
+        fewer, more = sorted(pair, key=lambda persona: persona["answers"]["months_in_role"])
+        before, after = planned(client, fewer, language), planned(client, more, language)
+        assert order.index(after["band"]) >= order.index(before["band"])
+        if before["months_to_ready"] and after["months_to_ready"]:
+            assert after["months_to_ready"]["max_months"] <= before["months_to_ready"]["max_months"]

@@ -295,7 +295,6 @@ def test_someone_already_in_the_target_role_with_gaps_is_not_called_ready(conten
 
 
 def test_the_band_reads_the_longer_end_of_the_time_to_ready(content):
-    from pathways.evaluation import band_of
 
     assert band_of(77, False, 4 * 12) == Band.ON_THE_WAY
     assert band_of(77, False, 11 * 12) == Band.FAR
@@ -320,7 +319,27 @@ def test_a_returner_to_the_role_she_held_may_apply_again_her_experience_counting
     )
     evaluation = result(returner, "customer-service-manager")
     assert evaluation.routes.ready and not evaluation.holds_target  # apply again: the route says so
-    assert evaluation.band == (Band.READY if evaluation.target.ready else band_of(evaluation.target.total, False, 0))
+    # Without the bachelor's the role usually asks: having held the role stands in for it.
+    assert evaluation.target.degree_met and evaluation.target.ready and evaluation.band == Band.READY
     assert returner.recency < 1  # her months count for less than in full, and the result says so
     still_there = result(replace(returner, months_since_left=None), "customer-service-manager")
     assert still_there.holds_target and still_there.target.total >= evaluation.target.total
+
+
+@pytest.mark.parametrize("target", ["customer-service-manager", EDO, COO])
+def test_growth_requirements_never_hold_the_band_back(content, target):
+    """Entry requirements decide the band: someone who meets them all but one level of one entry skill, with every
+    growth skill at 0, is nearly there (the score, which counts everything, stays low), and ready once it is raised,
+    never a jump from far to ready."""
+    role = Role.objects.get(slug=target)
+    entry = [rs for rs in role.role_skills.all() if rs.is_entry]
+    ratings = {rs.skill_id: rs.required_level if rs.is_entry else 0 for rs in role.role_skills.all()}
+    person = Profile(
+        ratings={**ratings, entry[0].skill_id: entry[0].required_level - 1},
+        degree_rank=MASTER,
+        degree_field="business-management",
+        experience={"operations": 240, "people": 240, "customer-service": 240},
+    )
+    short, met = result(person, target), result(person.with_ratings({entry[0].skill_id: entry[0].required_level}), target)
+    assert short.target.total < met.target.total < 100
+    assert short.band == Band.NEARLY_THERE and met.band == Band.READY
