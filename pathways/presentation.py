@@ -556,11 +556,7 @@ def route_rows(route: Route, lookups: Lookups, *, returning: bool = False) -> li
                 "role",
                 role.display_title,
                 role=RoleRef.of(role),
-                why=transition.rationale
-                if transition
-                else str(
-                    _("Vous avez le diplôme et l’expérience que demande ce poste : une fois les compétences au niveau, postulez.")
-                ),
+                why=transition.rationale if transition else applying_why(leg),
                 conditions=transition.conditions if transition else "",
             )
         )
@@ -568,6 +564,25 @@ def route_rows(route: Route, lookups: Lookups, *, returning: bool = False) -> li
     if not (rows[0].max_months or rows[0].experience or rows[0].skills or rows[0].returning):
         rows.pop(0)  # nothing to do where the person is before the first move
     return rows
+
+
+def applying_why(leg: Leg) -> str:
+    """Why the person may apply to a role with no move into it from where they are: what they hold of it."""
+    if leg.degree:
+        return str(
+            _(
+                "Avec ce diplôme et l’expérience pour entrer, que vous avez, ce poste vous est ouvert : une fois les "
+                "compétences au niveau, postulez."
+            )
+        )
+    if leg.experience_route:
+        return str(
+            _(
+                "Vous avez l’expérience pour entrer dans ce poste, et celle qui tient lieu du diplôme qu’il demande "
+                "d’habitude : une fois les compétences au niveau, postulez."
+            )
+        )
+    return str(_("Vous avez le diplôme et l’expérience que demande ce poste : une fois les compétences au niveau, postulez."))
 
 
 def route_tags(route: Route) -> list[str]:

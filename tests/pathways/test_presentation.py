@@ -120,3 +120,37 @@ def test_two_results_compare_their_gaps_and_their_routes_steps(content):
     [route] = ResultChange(view, replace(view, best=replace(view.best, rows=[longer, *view.best.rows[1:]]))).routes_changed
     assert route.durations_changed and not route.added and not route.removed
     assert ResultChange(view, view).routes_changed == [] and not ResultChange(view, view).gaps_changed
+
+
+def test_applying_says_what_opens_the_post_the_degree_or_the_experience_that_stands_in_for_it(content):
+    """Years of running operations without a degree open the executive director's post by the experience route:
+    the route says so, and never that the person holds the degree."""
+    target = Role.objects.get(slug=EDO)
+    practitioner = Profile(
+        ratings={rs.skill_id: max(0, rs.required_level - 1) for rs in target.role_skills.all()},
+        experience={"operations": 120, "people": 60, "facilities": 12},
+    )
+    evaluation, view = presented(practitioner)
+    assert evaluation.routes.best.uses_experience_route and not evaluation.routes.best.uses_degree
+    why = view.best.rows[-1].why
+    assert "tient lieu du diplôme" in why and "Vous avez le diplôme" not in why
+
+
+def test_a_returners_route_begins_by_getting_back_to_a_post(content):
+    """She left her post as operations manager five years ago: the route's first row is a return to such a post,
+    said in words; still in it, the row is where she is."""
+    manager = Role.objects.get(slug="operations-manager")
+    back = Profile(
+        ratings={rs.skill_id: max(0, rs.required_level - 1) for rs in Role.objects.get(slug=EDO).role_skills.all()},
+        degree_rank=3,
+        degree_field="business-management",
+        experience={"operations": 108, "people": 108},
+        current_role_id=manager.pk,
+        months_in_role=72,
+        months_since_left=60,
+    )
+    _evaluation, view = presented(back)
+    first = view.best.rows[0]
+    assert first.kind == "start" and first.role.slug == "operations-manager" and first.returning
+    _evaluation, staying = presented(replace(back, months_since_left=None))
+    assert not any(row.returning for row in staying.best.rows)
