@@ -4,6 +4,7 @@ from django.db import models
 from django.utils.translation import gettext_lazy as _
 from modeltranslation.admin import TranslationAdmin
 
+from roles.admin import ChecksQuotations, QuotationsForm
 from roles.models import DegreeField
 
 from .models import DegreeWay, Estimate, Transition
@@ -12,7 +13,7 @@ from .models import DegreeWay, Estimate, Transition
 
 
 @admin.register(Transition)
-class TransitionAdmin(TranslationAdmin):
+class TransitionAdmin(ChecksQuotations, TranslationAdmin):
     list_display = ["__str__", "kind", "min_months", "max_months", "sector", "min_scale", "max_scale"]
     list_filter = ["kind", "sector", "to_role"]
     search_fields = ["from_role__title_fr", "to_role__title_fr", "from_role__title_en", "to_role__title_en"]
@@ -25,7 +26,7 @@ class TransitionAdmin(TranslationAdmin):
 
 
 @admin.register(Estimate)
-class EstimateAdmin(TranslationAdmin):
+class EstimateAdmin(ChecksQuotations, TranslationAdmin):
     """The route finder reads each of these numbers: editors change them, but none is added or removed here."""
 
     list_display = ["key", "months"]
@@ -39,7 +40,7 @@ class EstimateAdmin(TranslationAdmin):
         return False
 
 
-class DegreeWayForm(forms.ModelForm):
+class DegreeWayForm(QuotationsForm):
     excluded_fields = forms.MultipleChoiceField(
         label=_("domaines exclus"),
         required=False,

@@ -21,10 +21,33 @@ from .models import (
     Trait,
     Variation,
 )
+from .quotations import article_texts, misquotations
 
 admin.site.site_header = _("careerpath — espace éditeurs")
 admin.site.site_title = _("careerpath")
 admin.site.index_title = _("Contenu du site")
+
+
+class QuotationsForm(forms.ModelForm):
+    """Refuses a text whose quotations of the articles (« … ») are not the articles' words, or leave out a hedge:
+    every French field of the form (`roles.quotations`). The English beside it translates; it is not checked."""
+
+    def clean(self):
+        cleaned = super().clean()
+        articles = None
+        for name, value in list(cleaned.items()):  # add_error takes a refused field out of cleaned
+            if not isinstance(value, str) or "«" not in value or name.endswith("_en"):
+                continue
+            articles = articles if articles is not None else article_texts()
+            for problem in misquotations(value, articles):
+                self.add_error(name, problem)
+        return cleaned
+
+
+class ChecksQuotations:
+    """The admin's form checks the quotations of its French fields (`QuotationsForm`)."""
+
+    form = QuotationsForm
 
 
 class MarkEditedMixin:
@@ -52,7 +75,7 @@ class PassageChoiceMixin:
         return field
 
 
-class RoleSkillInline(PassageChoiceMixin, TranslationStackedInline):
+class RoleSkillInline(ChecksQuotations, PassageChoiceMixin, TranslationStackedInline):
     model = RoleSkill
     extra = 1
     fields = [("skill", "required_level", "importance", "stage"), "rationale", "passage", "stage_basis"]
@@ -62,13 +85,13 @@ class RoleSkillInline(PassageChoiceMixin, TranslationStackedInline):
     raw_id_fields = ["skill"]
 
 
-class RoleDegreeInline(PassageChoiceMixin, TranslationStackedInline):
+class RoleDegreeInline(ChecksQuotations, PassageChoiceMixin, TranslationStackedInline):
     model = RoleDegree
     extra = 0
     fields = [("degree", "kind", "suited_from_scale"), "note", "passage"]
 
 
-class ExperienceStepInline(PassageChoiceMixin, TranslationStackedInline):
+class ExperienceStepInline(ChecksQuotations, PassageChoiceMixin, TranslationStackedInline):
     model = ExperienceStep
     extra = 0
     ordering = ["position"]
@@ -84,21 +107,21 @@ class ExperienceStepInline(PassageChoiceMixin, TranslationStackedInline):
     ]
 
 
-class MissionInline(PassageChoiceMixin, TranslationStackedInline):
+class MissionInline(ChecksQuotations, PassageChoiceMixin, TranslationStackedInline):
     model = Mission
     extra = 0
     ordering = ["kind", "position"]
     fields = [("kind", "position"), "title", "description", "passage"]
 
 
-class VariationInline(PassageChoiceMixin, TranslationStackedInline):
+class VariationInline(ChecksQuotations, PassageChoiceMixin, TranslationStackedInline):
     model = Variation
     extra = 0
     fields = [("dimension", "scale", "sector"), "description", "passage"]
 
 
 @admin.register(Role)
-class RoleAdmin(MarkEditedMixin, TranslationAdmin):
+class RoleAdmin(ChecksQuotations, MarkEditedMixin, TranslationAdmin):
     list_display = ["title", "acronym", "level", "origin", "status", "skill_count", "updated_at"]
     list_filter = ["status", "origin", "level", "sector_focus", "min_scale", "max_scale"]
     search_fields = [
@@ -161,7 +184,7 @@ class RoleAdmin(MarkEditedMixin, TranslationAdmin):
         return role.skill_total
 
 
-class RequirementAdmin(PassageChoiceMixin, TranslationAdmin):
+class RequirementAdmin(ChecksQuotations, PassageChoiceMixin, TranslationAdmin):
     """Every role's requirements in one list, to review them by stage: which are needed to enter a role and which
     grow in it, each with its basis. A role and its skill are picked by id (thousands once ESCO is imported)."""
 
@@ -189,7 +212,7 @@ class ExperienceStepAdmin(RequirementAdmin):
     fields = ["role", *ExperienceStepInline.fields]
 
 
-class SkillLevelInline(TranslationStackedInline):
+class SkillLevelInline(ChecksQuotations, TranslationStackedInline):
     model = SkillLevel
     extra = 0
     max_num = 5
@@ -197,7 +220,7 @@ class SkillLevelInline(TranslationStackedInline):
 
 
 @admin.register(Skill)
-class SkillAdmin(MarkEditedMixin, TranslationAdmin):
+class SkillAdmin(ChecksQuotations, MarkEditedMixin, TranslationAdmin):
     list_display = ["name", "category", "origin", "role_count"]
     list_filter = ["category", "origin"]
     search_fields = ["name_fr", "name_en", "slug", "esco_uri"]
@@ -213,13 +236,13 @@ class SkillAdmin(MarkEditedMixin, TranslationAdmin):
 
 
 @admin.register(SkillCategory)
-class SkillCategoryAdmin(TranslationAdmin):
+class SkillCategoryAdmin(ChecksQuotations, TranslationAdmin):
     list_display = ["name", "position"]
     prepopulated_fields = {"slug": ["name_en"]}
 
 
 @admin.register(Degree)
-class DegreeAdmin(TranslationAdmin):
+class DegreeAdmin(ChecksQuotations, TranslationAdmin):
     list_display = ["name", "level", "field", "typical_months"]
     list_filter = ["level", "field"]
     search_fields = ["name_fr", "name_en", "slug"]
@@ -227,7 +250,7 @@ class DegreeAdmin(TranslationAdmin):
 
 
 @admin.register(Trait)
-class TraitAdmin(TranslationAdmin):
+class TraitAdmin(ChecksQuotations, TranslationAdmin):
     list_display = ["name"]
     search_fields = ["name_fr", "name_en"]
     prepopulated_fields = {"slug": ["name_en"]}
