@@ -473,8 +473,13 @@ def part_view(part: Part) -> PartView:
 
 
 def duration_basis(leg: Leg, lookups: Lookups) -> str:
-    transition = lookups.transitions[leg.transition.transition_id] if leg.transition else None
-    return transition.duration_basis if transition else ""
+    """What a stay's months rest on: the move's usual time, or, applying with no move, the time to raise skills."""
+    if leg.transition:
+        return lookups.transitions[leg.transition.transition_id].duration_basis
+    if not leg.max_months:
+        return ""
+    per_level = next((e for e in lookups.estimates if e.key == Estimate.Key.SKILL_LEVEL_MONTHS), None)
+    return per_level.justification if per_level else ""
 
 
 def degree_basis(degree: Degree, months: int, lookups: Lookups) -> str:
