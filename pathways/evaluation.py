@@ -9,7 +9,7 @@ from .routes import Catalogue, RouteSearch, find_routes
 from .scoring import Profile, Readiness, in_scale, readiness, standings
 
 CLOSEST_ROLES = 3
-# A band needs both the score and the time to ready: the lower of the two bands is the one shown.
+# A band needs both the closeness to entering and the time to ready: the lower of the two bands is the one shown.
 NEARLY_THERE_POINTS, ON_THE_WAY_POINTS = 60, 45
 NEARLY_THERE_MONTHS, ON_THE_WAY_MONTHS = 12, 60
 
@@ -36,11 +36,11 @@ def band_of(closeness: int | None, ready: bool, months_to_ready: int | None, *, 
         return None
     if answers_missing:
         return min(band_of(closeness, False, months_to_ready), Band.ON_THE_WAY, key=BAND_ORDER.index)
-    by_score = (
+    by_closeness = (
         Band.NEARLY_THERE if closeness >= NEARLY_THERE_POINTS else Band.ON_THE_WAY if closeness >= ON_THE_WAY_POINTS else Band.FAR
     )
-    if months_to_ready is None:  # no route in our content: the score alone
-        return by_score
+    if months_to_ready is None:  # no route in our content: the closeness alone
+        return by_closeness
     by_time = (
         Band.NEARLY_THERE
         if months_to_ready <= NEARLY_THERE_MONTHS
@@ -48,7 +48,7 @@ def band_of(closeness: int | None, ready: bool, months_to_ready: int | None, *, 
         if months_to_ready <= ON_THE_WAY_MONTHS
         else Band.FAR
     )
-    return min(by_score, by_time, key=BAND_ORDER.index)
+    return min(by_closeness, by_time, key=BAND_ORDER.index)
 
 
 class Direction(StrEnum):

@@ -690,13 +690,9 @@ def build_view(evaluation: Evaluation, profile: Profile, target: Role, lookups: 
 
 def reserved_to(target: Role) -> list[str]:
     """Each move into a target that is closed to the person, with what it asks of them, in words."""
-    moves = Transition.objects.between_published().filter(to_role=target).select_related("from_role")
-    return [
-        f"{move.from_role.display_title if move.from_role else _('Études ou autre domaine')} → {target.display_title}"
-        f"{pgettext('before what follows', ' : ')}{', '.join(move.reserved_to())}"
-        for move in moves.order_by("pk")
-        if move.reserved_to()
-    ]
+    moves = Transition.objects.between_published().filter(to_role=target).select_related("from_role", "to_role")
+    asks = ((move, move.reserved_to()) for move in moves.order_by("pk"))
+    return [f"{move}{pgettext('before what follows', ' : ')}{', '.join(words)}" for move, words in asks if words]
 
 
 # A saved result keeps its view in this shape; a change to the view's dataclasses changes it, so a result

@@ -387,18 +387,11 @@ def standing(requirements: RoleRequirements, profile: Profile, tally: SkillTally
             Part(name, share, value, whole)
             for (name, share, value), whole in zip(weighted, whole_points(exact, uncapped), strict=True)
         )
-    cap = cap_of(requirements, profile, tally, entry_needs, uncapped)
-    total = uncapped + (cap.points if cap else 0)
-    _reason, ceiling = entry_ceiling(requirements, profile, tally, entry_needs)
-    return Standing(total=total, ready=ready, parts=parts, cap=cap, qualified=qualified, ceiling=ceiling)
-
-
-def cap_of(
-    requirements: RoleRequirements, profile: Profile, tally: SkillTally, entry_needs: Mapping[str, int], uncapped: int
-) -> Cap | None:
-    """The lowest of the ceilings the entry requirements still far off put on the total, if it is below it."""
+    # While an entry requirement is far off, the total is capped at how close the person is to entering.
     reason, ceiling = entry_ceiling(requirements, profile, tally, entry_needs)
-    return Cap(reason, ceiling - uncapped) if ceiling < uncapped else None
+    cap = Cap(reason, ceiling - uncapped) if ceiling < uncapped else None
+    total = uncapped + (cap.points if cap else 0)
+    return Standing(total=total, ready=ready, parts=parts, cap=cap, qualified=qualified, ceiling=ceiling)
 
 
 def entry_ceiling(
