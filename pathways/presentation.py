@@ -16,11 +16,13 @@ from django.utils.translation import gettext_lazy as _
 from django.utils.translation import pgettext
 from pydantic import TypeAdapter, ValidationError
 
+from careerpath.cache import per_content_version
 from careerpath.labels import band_label, format_duration, months_label, signed
 from roles.models import Degree, ExperienceArea, ExperienceStep, Role, Skill, SkillLevel, Stage
 
 from . import charts
 from . import evaluation as bands
+from .catalogue import current_catalogue
 from .evaluation import Band, Direction, Evaluation
 from .models import DegreeWay, Estimate, Transition
 from .routes import Leg, Route, SkillToRaise
@@ -411,27 +413,60 @@ class Lookups:
     estimates: list[Estimate]
 
 
+def skills_with_levels(ids) -> dict[int, Skill]:
+    return Skill.objects.prefetch_related(Prefetch("levels", queryset=SkillLevel.objects.order_by("level"))).in_bulk(ids)
+
+
+def steps_by_role(role_ids) -> dict[int, list[ExperienceStep]]:
+    """Each role's experience steps in their order, an empty list for a role without any."""
+    steps: dict[int, list[ExperienceStep]] = {role_id: [] for role_id in role_ids}
+    for step in ExperienceStep.objects.filter(role_id__in=role_ids).order_by("position"):
+        steps[step.role_id].append(step)
+    return steps
+
+
+@per_content_version
+def catalogue_rows() -> Lookups:
+    """The rows a result can name for every role the catalogue describes, read once per process and content
+    version: a result then costs no query for them. Only read from, never changed: every request shares it."""
+    catalogue = current_catalogue()
+    return Lookups(
+        roles=Role.objects.in_bulk(catalogue.roles),
+        experience_steps=steps_by_role(catalogue.roles),
+        transitions=Transition.objects.in_bulk([move.transition_id for move in catalogue.transitions]),
+        degrees=Degree.objects.in_bulk(),
+        ways=DegreeWay.objects.in_bulk(),
+        skills=skills_with_levels({need.skill_id for role in catalogue.roles.values() for need in role.skills}),
+        estimates=list(Estimate.objects.all()),
+    )
+
+
+def kept_or_fetched(kept: dict, ids: set, fetch) -> dict:
+    """The rows of `ids`: those kept, and those not kept (a role outside the catalogue) fetched with `fetch`."""
+    rows = {pk: kept[pk] for pk in ids if pk in kept}
+    missing = ids - rows.keys()
+    return rows | fetch(missing) if missing else rows
+
+
 def fetch_lookups(evaluation: Evaluation, target: Role) -> Lookups:
     found = evaluation.routes
     routes = [route for route in (found.best, *found.alternatives) if route is not None]
     legs = [leg for route in routes for leg in route.legs]
     role_ids = {leg.to_role_id for leg in legs} | {leg.from_role_id for leg in legs if leg.from_role_id}
     role_ids |= {closest.role_id for closest in evaluation.closest}
-    experience_steps: dict[int, list[ExperienceStep]] = {}
-    for step in ExperienceStep.objects.filter(role_id__in=role_ids | {target.pk}).order_by("position"):
-        experience_steps.setdefault(step.role_id, []).append(step)
     skill_ids = {skill.skill_id for leg in legs for skill in leg.skills_to_raise}
     skill_ids |= {role_skill.skill_id for role_skill in target.role_skills.all()}  # the target's gaps and shared skills
+    kept = catalogue_rows()
     return Lookups(
-        roles=Role.objects.in_bulk(role_ids),
-        experience_steps=experience_steps,
-        transitions=Transition.objects.in_bulk({leg.transition.transition_id for leg in legs if leg.transition}),
-        degrees=Degree.objects.in_bulk({leg.degree.degree_id for leg in legs if leg.degree}),
-        ways=DegreeWay.objects.in_bulk({leg.degree_way_id for leg in legs if leg.degree_way_id}),
-        skills=Skill.objects.prefetch_related(Prefetch("levels", queryset=SkillLevel.objects.order_by("level"))).in_bulk(
-            skill_ids
+        roles=kept_or_fetched(kept.roles, role_ids, Role.objects.in_bulk),
+        experience_steps=kept_or_fetched(kept.experience_steps, role_ids | {target.pk}, steps_by_role),
+        transitions=kept_or_fetched(
+            kept.transitions, {leg.transition.transition_id for leg in legs if leg.transition}, Transition.objects.in_bulk
         ),
-        estimates=list(Estimate.objects.all()),
+        degrees=kept_or_fetched(kept.degrees, {leg.degree.degree_id for leg in legs if leg.degree}, Degree.objects.in_bulk),
+        ways=kept_or_fetched(kept.ways, {leg.degree_way_id for leg in legs if leg.degree_way_id}, DegreeWay.objects.in_bulk),
+        skills=kept_or_fetched(kept.skills, skill_ids, skills_with_levels),
+        estimates=kept.estimates,
     )
 
 
