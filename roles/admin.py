@@ -10,6 +10,7 @@ from .models import (
     ExperienceStep,
     Mission,
     Origin,
+    OtherName,
     Passage,
     Role,
     RoleDegree,
@@ -120,6 +121,13 @@ class VariationInline(ChecksQuotations, PassageChoiceMixin, TranslationStackedIn
     fields = [("dimension", "scale", "sector"), "description", "passage"]
 
 
+class OtherNameInline(PassageChoiceMixin, TranslationStackedInline):
+    model = OtherName
+    extra = 0
+    ordering = ["position"]
+    fields = ["position", "name", "passage"]
+
+
 @admin.register(Role)
 class RoleAdmin(ChecksQuotations, MarkEditedMixin, TranslationAdmin):
     list_display = ["title", "acronym", "level", "origin", "status", "skill_count", "updated_at"]
@@ -144,11 +152,23 @@ class RoleAdmin(ChecksQuotations, MarkEditedMixin, TranslationAdmin):
     fieldsets = [
         (None, {"fields": ["status", "slug", "title", "title_feminine", "acronym", "summary", "alternative_titles"]}),
         (_("Le poste"), {"fields": ["description", "outlook", "evidence", "evidence_passages"]}),
-        (_("Place dans l’organisation"), {"fields": ["level", "reports_to", "sector_focus", ("min_scale", "max_scale")]}),
+        (
+            _("Place dans l’organisation"),
+            {
+                "fields": [
+                    "level",
+                    "reports_to",
+                    "reporting_note",
+                    "reporting_passage",
+                    "sector_focus",
+                    ("min_scale", "max_scale"),
+                ]
+            },
+        ),
         (_("Traits et sources"), {"fields": ["traits", "sources"]}),
         (_("Codes dans les nomenclatures"), {"fields": ["isco_code", "rome_code", "onet_soc_code", "esco_uri"]}),
     ]
-    inlines = [RoleSkillInline, RoleDegreeInline, ExperienceStepInline, MissionInline, VariationInline]
+    inlines = [OtherNameInline, RoleSkillInline, RoleDegreeInline, ExperienceStepInline, MissionInline, VariationInline]
 
     def get_queryset(self, request):
         return super().get_queryset(request).annotate(skill_total=Count("role_skills"))
@@ -250,8 +270,8 @@ class DegreeAdmin(ChecksQuotations, TranslationAdmin):
 
 
 @admin.register(Trait)
-class TraitAdmin(ChecksQuotations, TranslationAdmin):
-    list_display = ["name"]
+class TraitAdmin(ChecksQuotations, PassageChoiceMixin, TranslationAdmin):
+    list_display = ["name", "passage"]
     search_fields = ["name_fr", "name_en"]
     prepopulated_fields = {"slug": ["name_en"]}
 

@@ -13,6 +13,7 @@ from .models import (
     Degree,
     ExperienceStep,
     Mission,
+    OtherName,
     Passage,
     Role,
     RoleDegree,
@@ -109,10 +110,6 @@ def load_reference(data: dict, report: Counter) -> dict:
                     defaults={"description_fr": text_fr, "description_en": text_en},
                 )
         skills[entry["slug"]] = skill
-    traits = {
-        entry["slug"]: get_or_create(report, Trait, slug=entry["slug"], defaults=translated(entry, "name", "description"))[0]
-        for entry in data.get("traits", [])
-    }
     degrees = {
         entry["slug"]: get_or_create(
             report,
@@ -125,7 +122,20 @@ def load_reference(data: dict, report: Counter) -> dict:
         )[0]
         for entry in data.get("degrees", [])
     }
-    return {"sources": sources, "skills": skills, "traits": traits, "degrees": degrees}
+    return {"sources": sources, "skills": skills, "degrees": degrees}
+
+
+def load_traits(data: dict, reference: dict, report: Counter) -> dict:
+    """The personal traits by slug, each resting on the passage that names it (so, after the passages)."""
+    return {
+        entry["slug"]: get_or_create(
+            report,
+            Trait,
+            slug=entry["slug"],
+            defaults={**translated(entry, "name", "description"), **passage_of(entry, reference, f"trait {entry['slug']}")},
+        )[0]
+        for entry in data.get("traits", [])
+    }
 
 
 def load_passages(data: dict, sources: dict, report: Counter) -> dict:
@@ -182,7 +192,12 @@ def load_roles(data: dict, reference: dict, report: Counter) -> None:
             slug=entry["slug"],
             defaults={
                 **pick(entry, "acronym", "title_feminine", "sector_focus", "isco_code", "rome_code", "onet_soc_code"),
-                **translated(entry, "title", "summary", "description", "outlook", "evidence"),
+                **translated(entry, "title", "summary", "description", "outlook", "evidence", "reporting_note"),
+                **(
+                    {"reporting_passage": lookup(reference["passages"], entry["reporting_passage"], "passage", entry["slug"])}
+                    if "reporting_passage" in entry
+                    else {}
+                ),
                 "level": Role.Level[entry["level"].upper()],
                 "min_scale": Scale[entry["min_scale"].upper()],
                 "max_scale": Scale[entry["max_scale"].upper()],
@@ -260,8 +275,17 @@ def load_role_requirements(role: Role, entry: dict, reference: dict, report: Cou
 
 
 def load_role_descriptions(role: Role, entry: dict, reference: dict, report: Counter) -> None:
-    """What a role does and how it varies: its missions and its variations by size and sector."""
+    """What a role does, what else it is called and how it varies: its missions, its other names and its
+    variations by size and sector."""
     owner = f"role {role.slug}"
+    for position, item in enumerate(entry.get("other_names", []), start=1):
+        get_or_create(
+            report,
+            OtherName,
+            role=role,
+            position=position,
+            defaults={**translated(item, "name"), **passage_of(item, reference, owner)},
+        )
     for item in entry.get("missions", []):
         get_or_create(
             report,
@@ -285,6 +309,8 @@ def load_role_descriptions(role: Role, entry: dict, reference: dict, report: Cou
 
 
 def load_role_content(report: Counter) -> None:
-    reference = load_reference(read_toml(CONTENT_DIR / "reference.toml"), report)
+    reference_data = read_toml(CONTENT_DIR / "reference.toml")
+    reference = load_reference(reference_data, report)
     reference["passages"] = load_passages(read_toml(CONTENT_DIR / "passages.toml"), reference["sources"], report)
+    reference["traits"] = load_traits(reference_data, reference, report)
     load_roles(read_toml(CONTENT_DIR / "roles.toml"), reference, report)

@@ -5,6 +5,7 @@ from .models import (
     ExperienceStep,
     IscoGroup,
     Mission,
+    OtherName,
     Role,
     RoleDegree,
     RoleSkill,
@@ -54,7 +55,7 @@ class DegreeTranslation(TranslationOptions):
 @register(Role)
 class RoleTranslation(TranslationOptions):
     # title_feminine is French only: English titles have one form.
-    fields = ("title", "alternative_titles", "summary", "description", "outlook", "evidence")
+    fields = ("title", "alternative_titles", "summary", "description", "outlook", "evidence", "reporting_note")
 
 
 @register(IscoGroup)
@@ -85,3 +86,8 @@ class MissionTranslation(TranslationOptions):
 @register(Variation)
 class VariationTranslation(TranslationOptions):
     fields = ("description",)
+
+
+@register(OtherName)
+class OtherNameTranslation(TranslationOptions):
+    fields = ("name",)

@@ -22,7 +22,7 @@ from .isco import IscoGroup
 from .roles import MAX_PICKED_EXTRA, SEARCH_ALTERNATIVES, SEARCH_DESCRIPTIONS, SEARCH_TITLES, Role, RoleQuerySet
 from .skills import MAX_LEVEL, MIN_LEVEL, Skill, SkillCategory, SkillLevel, Trait
 from .sources import SOURCE_TEXT_DIR, Passage, PassageQuerySet, Source, Statement, normalise_quoted, passage_field
-from .statements import ExperienceArea, ExperienceStep, Importance, Mission, RoleDegree, RoleSkill, Variation
+from .statements import ExperienceArea, ExperienceStep, Importance, Mission, OtherName, RoleDegree, RoleSkill, Variation
 
 __all__ = [
     "DEGREE_RANK",
@@ -48,6 +48,7 @@ __all__ = [
     "IscoGroup",
     "Mission",
     "Origin",
+    "OtherName",
     "Passage",
     "PassageQuerySet",
     "Role",

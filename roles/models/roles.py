@@ -6,19 +6,20 @@ from operator import and_, or_
 
 from django.core.validators import RegexValidator
 from django.db import models
-from django.db.models import Case, F, Prefetch, Q, When
+from django.db.models import Case, Exists, F, OuterRef, Prefetch, Q, When
 from django.urls import reverse
 from django.utils.text import capfirst
 from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 
+from careerpath.labels import format_duration
 from roles.search import fold, folded
 
 from .choices import Origin, Scale, Sector
 from .fields import LABEL_MAX_LENGTH, SLUG_MAX_LENGTH, SLUG_PATTERN, esco_uri_field
 from .skills import SkillLevel, Trait
-from .sources import Passage, Source
-from .statements import ExperienceStep, Mission, RoleDegree, RoleSkill, Variation
+from .sources import Passage, Source, passage_field
+from .statements import ExperienceStep, Mission, OtherName, RoleDegree, RoleSkill, Variation
 
 MAX_PICKED_EXTRA = 10  # more slugs than any picker accepts are ignored rather than queried
 
@@ -47,18 +48,28 @@ class RoleQuerySet(models.QuerySet):
             searched_text=folded(*SEARCH_TITLES, *SEARCH_ALTERNATIVES, *SEARCH_DESCRIPTIONS),
         )
 
-        def every_word(*columns: str) -> Q:
-            return reduce(and_, (reduce(or_, (Q(**{f"{column}__contains": word}) for column in columns)) for word in words))
+        def other_name_has(text: str) -> Exists:
+            # The names the articles give live in rows of their own (with their passage): one subquery per text.
+            names = OtherName.objects.filter(role=OuterRef("pk")).alias(searched=folded("name_fr", "name_en"))
+            return Exists(names.filter(searched__contains=text))
+
+        def every_word(*columns: str, other_names: bool = False) -> Q:
+            def anywhere(word: str) -> Q:
+                found = reduce(or_, (Q(**{f"{column}__contains": word}) for column in columns))
+                return found | Q(other_name_has(word)) if other_names else found
+
+            return reduce(and_, (anywhere(word) for word in words))
 
         rank = Case(
             When(searched_titles__contains=f"\n{phrase}\n", then=0),
             When(searched_titles__contains=f"\n{phrase}", then=1),
             When(every_word("searched_titles"), then=2),
-            When(searched_alternatives__contains=phrase, then=3),
-            When(every_word("searched_titles", "searched_alternatives"), then=4),
+            When(Q(searched_alternatives__contains=phrase) | Q(other_name_has(phrase)), then=3),
+            When(every_word("searched_titles", "searched_alternatives", other_names=True), then=4),
             default=5,
         )
-        return query.filter(every_word("searched_text")).alias(search_rank=rank).order_by("search_rank", *Role._meta.ordering)
+        found = query.filter(every_word("searched_text", other_names=True))
+        return found.alias(search_rank=rank).order_by("search_rank", *Role._meta.ordering)
 
     def pickable(self, also=()):
         """The roles offered in pickers: written (or reviewed) by the team, not the thousands imported,
@@ -94,13 +105,14 @@ class RoleQuerySet(models.QuerySet):
         with their passages, the role it reports to and its sources, in a fixed number of queries."""
         return (
             self.with_skills()
-            .select_related("reports_to")
+            .select_related("reports_to", "reporting_passage__source")
             .prefetch_related(
                 Prefetch(
                     "role_degrees",
                     queryset=RoleDegree.objects.select_related("degree", "passage__source").order_by("kind", "degree__name"),
                 ),
                 Prefetch("steps", queryset=ExperienceStep.objects.select_related("passage__source").order_by("position")),
+                Prefetch("other_names", queryset=OtherName.objects.select_related("passage__source").order_by("position")),
                 "sources",
             )
         )
@@ -120,7 +132,7 @@ class RoleQuerySet(models.QuerySet):
             ),
             Prefetch("direct_reports", queryset=Role.objects.published().order_by("title_fr")),
             Prefetch("evidence_passages", queryset=Passage.objects.select_related("source")),
-            "traits",
+            Prefetch("traits", queryset=Trait.objects.select_related("passage__source")),
         )
 
 
@@ -189,6 +201,13 @@ class Role(models.Model):
         verbose_name=_("rend compte à"),
         help_text=_("Le poste auquel ce poste rend compte habituellement."),
     )
+    reporting_note = models.CharField(
+        _("quand la ligne hiérarchique change"),
+        max_length=300,
+        blank=True,
+        help_text=_("Où ce rattachement vaut et où il change (selon la taille, p. ex.), d’après le passage lié."),
+    )
+    reporting_passage = passage_field("reporting_roles")  # what `reporting_note` rests on
     sector_focus = models.CharField(
         _("secteur"),
         max_length=20,
@@ -283,7 +302,30 @@ class Role(models.Model):
         return self.status == self.Status.PUBLISHED
 
     def alternative_title_list(self) -> list[str]:
-        return [title for title in self.alternative_titles.splitlines() if title.strip()]
+        """The role's other names: those the articles give (`other_names`, each with its passage), then an
+        import's alternative titles that are not among them."""
+        sourced = [other.name for other in self.other_names.all()]
+        given = {fold(name) for name in sourced}
+        imported = [title.strip() for title in self.alternative_titles.splitlines() if title.strip()]
+        return sourced + [title for title in imported if fold(title) not in given]
+
+    def experience_sums(self) -> list[dict]:
+        """The usual route's steps added up per area (ways that stand in for a degree aside), as the guidance adds
+        them up: each area with its total span and whether some of its steps count only at some sizes."""
+        sums: dict[str, dict] = {}
+        for step in self.steps.all():
+            if step.is_alternative:
+                continue
+            area = sums.setdefault(step.area, {"area": step.get_area_display(), "min": 0, "max": 0, "steps": 0, "sized": False})
+            area["min"] += step.min_months
+            area["max"] += step.max_months
+            area["steps"] += 1
+            area["sized"] |= step.is_sized
+        return [{**area, "duration": format_duration(area["min"], area["max"])} for area in sums.values() if area["steps"] > 1]
+
+    def unsourced_alternative_titles(self) -> list[str]:
+        """The alternative titles a profile lists without a passage: an import's, less the sourced other names."""
+        return self.alternative_title_list()[len(self.other_names.all()) :]
 
     def scale_range_display(self) -> str:
         if self.min_scale == self.max_scale:

@@ -6,6 +6,7 @@ from django.utils.translation import gettext_lazy as _
 
 from .choices import Origin
 from .fields import LABEL_MAX_LENGTH, SLUG_MAX_LENGTH, esco_uri_field
+from .sources import passage_field
 
 MIN_LEVEL, MAX_LEVEL = 1, 5
 
@@ -72,6 +73,7 @@ class Trait(models.Model):
     slug = models.SlugField(_("identifiant"), max_length=80, unique=True)
     name = models.CharField(_("nom"), max_length=120)
     description = models.TextField(_("description"), blank=True, help_text=_("Pourquoi ce trait aide dans le métier."))
+    passage = passage_field("traits")  # the article's words naming the trait; every profile citing it links there
 
     class Meta:
         ordering = ["name"]

@@ -93,7 +93,7 @@ class PassageQuerySet(models.QuerySet):
         """Each passage with the published statements that rest on it, in a fixed number of queries."""
         # Imported here: the roles and their statements rest on passages, so their modules import this one.
         from .roles import Role
-        from .statements import ExperienceStep, Mission, RoleDegree, RoleSkill, Variation
+        from .statements import ExperienceStep, Mission, OtherName, RoleDegree, RoleSkill, Variation
 
         published = Q(role__status=Role.Status.PUBLISHED)
         return self.prefetch_related(
@@ -122,6 +122,10 @@ class PassageQuerySet(models.QuerySet):
                 queryset=Variation.objects.filter(published)
                 .select_related("role")
                 .order_by("role__title_fr", "dimension", "scale", "sector"),
+            ),
+            Prefetch(
+                "other_names",
+                queryset=OtherName.objects.filter(published).select_related("role").order_by("role__title_fr", "position"),
             ),
             Prefetch("supported_roles", queryset=Role.objects.published().order_by("title_fr")),
         )
@@ -186,6 +190,7 @@ class Passage(models.Model):
             *self.role_degrees.all(),
             *self.steps.all(),
             *self.variations.all(),
+            *self.other_names.all(),
         ]
 
 

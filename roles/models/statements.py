@@ -247,6 +247,7 @@ class Variation(Statement, models.Model):
     class Dimension(models.TextChoices):
         SCALE = "scale", _("Taille de l’organisation")
         SECTOR = "sector", _("Secteur")
+        NON_PROFIT = "non-profit", _("Organisme à but non lucratif")
 
     role = models.ForeignKey("Role", on_delete=models.CASCADE, related_name="variations", verbose_name=_("poste"))
     dimension = models.CharField(_("selon"), max_length=10, choices=Dimension.choices)
@@ -263,6 +264,7 @@ class Variation(Statement, models.Model):
                 condition=(
                     Q(dimension="scale", scale__isnull=False, sector="")
                     | Q(dimension="sector", scale__isnull=True) & ~Q(sector="")
+                    | Q(dimension="non-profit", scale__isnull=True, sector="")
                 ),
                 name="variation_matches_dimension",
             ),
@@ -277,4 +279,37 @@ class Variation(Statement, models.Model):
         return self.context_display()
 
     def context_display(self) -> str:
+        """What the variation depends on: the size, the sector, or being a non-profit."""
+        if self.dimension == self.Dimension.NON_PROFIT:
+            return self.get_dimension_display()
         return self.get_scale_display() if self.dimension == self.Dimension.SCALE else self.get_sector_display()
+
+
+class OtherName(Statement, models.Model):
+    """Another name the articles give the role (« chef des opérations »), resting on the passage that uses it:
+    shown as "Also called" and found by search."""
+
+    role = models.ForeignKey("Role", on_delete=models.CASCADE, related_name="other_names", verbose_name=_("poste"))
+    position = models.PositiveSmallIntegerField(_("ordre"), default=1)
+    name = models.CharField(
+        _("autre nom"),
+        max_length=200,
+        help_text=_("Tel que l’article l’écrit, en minuscules sauf sigle ; en anglais, le nom anglais équivalent."),
+    )
+    passage = passage_field("other_names")
+
+    class Meta:
+        ordering = ["role", "position"]
+        verbose_name = _("autre nom")
+        verbose_name_plural = _("autres noms")
+        constraints = [
+            models.UniqueConstraint(fields=["role", "position"], name="other_name_position_unique_per_role"),
+        ]
+
+    def __str__(self) -> str:
+        return self.name
+
+    fragment_prefix = "name"
+
+    def statement_title(self) -> str:
+        return self.name

@@ -1,6 +1,6 @@
 """What the admin's change form for a role posts, for tests that post it."""
 
-INLINE_PREFIXES = ["role_skills", "role_degrees", "steps", "missions", "variations"]
+INLINE_PREFIXES = ["other_names", "role_skills", "role_degrees", "steps", "missions", "variations"]
 
 
 def role_change_form(role, **extra) -> dict:

@@ -27,7 +27,7 @@ def test_coo_and_executive_director_side_by_side(client, content):
         "Compétences et niveau requis",
         "Diplômes",
         "Étapes d’expérience",
-        "Selon la taille et le secteur",
+        "Selon l’organisation",
         "Master en management",
         "Licence en gestion des installations",
     ]:

@@ -29,6 +29,7 @@ def statements_of(role: Role) -> list:
         *role.role_degrees.all(),
         *role.steps.all(),
         *role.variations.all(),
+        *role.other_names.all(),
     ]
 
 
