@@ -309,6 +309,14 @@ class Role(models.Model):
         imported = [title.strip() for title in self.alternative_titles.splitlines() if title.strip()]
         return sourced + [title for title in imported if fold(title) not in given]
 
+    def traits_cited(self) -> list[tuple[Trait, bool]]:
+        """Each trait, and whether the profile borrows it: named by an article about another role (a stepping-stone
+        role, with its `evidence`, is no article's subject; the others borrow from the article not among theirs)."""
+        return [
+            (trait, bool(self.evidence) or (trait.passage is not None and trait.passage.source not in self.sources.all()))
+            for trait in self.traits.all()
+        ]
+
     def experience_sums(self) -> list[dict]:
         """The usual route's steps added up per area (ways that stand in for a degree aside), as the guidance adds
         them up: each area with its total span and whether some of its steps count only at some sizes."""

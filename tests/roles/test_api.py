@@ -61,9 +61,11 @@ def test_each_requirement_says_whether_it_is_needed_to_enter_or_grows_in_the_rol
     assert {step["stage"] for step in edo["steps"] if step["is_alternative"]} == {"entry"}
     assert all(item["stage_basis"] for item in [*edo["skills"], *edo["steps"]])
     onboarding = next(step for step in edo["steps"] if step["kind"] == "onboarding")
-    assert onboarding["stage"] == "growth" and onboarding["stage_basis"].startswith("Grows in the role")
+    assert onboarding["stage"] == "growth" and onboarding["stage_basis"].startswith("Preparation, not a condition of entry")
     french = client.get("/api/v1/roles/executive-director-of-operations").json()
-    assert next(step for step in french["steps"] if step["kind"] == "onboarding")["stage_basis"].startswith("S’acquiert")
+    assert next(step for step in french["steps"] if step["kind"] == "onboarding")["stage_basis"].startswith(
+        "Une préparation, pas une condition d’entrée"
+    )
     schemas = client.get("/api/v1/openapi.json").json()["components"]["schemas"]
     assert schemas["Stage"]["enum"] == ["entry", "growth"]
     assert schemas["StepOut"]["properties"]["stage"]["$ref"] == "#/components/schemas/Stage"
