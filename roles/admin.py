@@ -22,7 +22,7 @@ from .models import (
     Trait,
     Variation,
 )
-from .quotations import article_texts, misquotations
+from .quotations import article_texts, misquotations, quotations_in
 
 admin.site.site_header = _("careerpath — espace éditeurs")
 admin.site.site_title = _("careerpath")
@@ -30,14 +30,14 @@ admin.site.index_title = _("Contenu du site")
 
 
 class QuotationsForm(forms.ModelForm):
-    """Refuses a text whose quotations of the articles (« … ») are not the articles' words, or leave out a hedge:
-    every French field of the form (`roles.quotations`). The English beside it translates; it is not checked."""
+    """Refuses a text whose quotations of the articles are not the articles' words, or leave out a hedge: every
+    text field of the form, the French « … » and the English "…" (gloss) alike (`roles.quotations`)."""
 
     def clean(self):
         cleaned = super().clean()
         articles = None
         for name, value in list(cleaned.items()):  # add_error takes a refused field out of cleaned
-            if not isinstance(value, str) or "«" not in value or name.endswith("_en"):
+            if not isinstance(value, str) or not quotations_in(value):
                 continue
             articles = articles if articles is not None else article_texts()
             for problem in misquotations(value, articles):
@@ -46,7 +46,7 @@ class QuotationsForm(forms.ModelForm):
 
 
 class ChecksQuotations:
-    """The admin's form checks the quotations of its French fields (`QuotationsForm`)."""
+    """The admin's form checks the quotations of its text fields (`QuotationsForm`)."""
 
     form = QuotationsForm
 

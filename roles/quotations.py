@@ -14,6 +14,9 @@ from django.utils.translation import gettext as _
 from .models import SOURCE_TEXT_DIR, normalise_quoted
 
 QUOTATION = re.compile(r"«\s*(.+?)\s*»", re.DOTALL)
+# English text quotes the articles' French words in straight quotes with our English after them in brackets:
+# "peut superviser" (may oversee).
+GLOSSED_QUOTATION = re.compile(r'"([^"]+?)"\s*\(')
 # What a quotation marks as left out: « […] », and an ellipsis at either end.
 LEFT_OUT = re.compile(r"\s*\[(?:…|\.\.\.)\]\s*")
 # Words that weaken what follows them in the articles: dropping one makes the quotation stronger than its source.
@@ -35,11 +38,16 @@ def segments_of(quotation: str) -> list[str]:
     return [normalise_quoted(run).casefold() for run in runs if run]
 
 
+def quotations_in(text: str) -> list[str]:
+    """The articles' words `text` quotes: in « », and in English text the glossed ones ("…" (…))."""
+    return [*QUOTATION.findall(text), *GLOSSED_QUOTATION.findall(text)]
+
+
 def misquotations(text: str, articles: Iterable[str]) -> list[str]:
     """The quotations of `text` that are not the articles' words, or that leave out a hedge, each with what is
     wrong, in the language in use (editors read it in the admin)."""
     problems = []
-    for quotation in QUOTATION.findall(text):
+    for quotation in quotations_in(text):
         segments = segments_of(quotation)
         if not segments:
             continue

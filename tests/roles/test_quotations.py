@@ -21,14 +21,14 @@ CHANGED_WORD = "« une nouvelle recrue passera certainement quelques semaines »
 
 
 def texts_of(value, path=()):
-    """Every string of a content file with where it stands, the English translations left out."""
+    """Every string of a content file with where it stands, in both languages."""
     if isinstance(value, dict):
         for key, item in value.items():
             yield from texts_of(item, (*path, key))
     elif isinstance(value, list):
         for index, item in enumerate(value):
             yield from texts_of(item, (*path, index))
-    elif isinstance(value, str) and not str(path[-1]).endswith("_en"):
+    elif isinstance(value, str):
         yield "/".join(map(str, path)), value
 
 
@@ -54,8 +54,17 @@ def test_a_quotation_that_leaves_out_a_hedge_or_changes_a_word_is_refused():
     assert "ne figurent pas tels quels" in changed
 
 
+def test_english_text_quoting_the_french_words_with_a_gloss_is_checked_too():
+    articles = article_texts()
+    faithful = 'The article says a COO "peut superviser les directeurs exécutifs des opérations" (may oversee them).'
+    assert misquotations(faithful, articles) == []
+    strengthened = 'The article says a COO "supervise les directeurs exécutifs des opérations" (oversees them).'
+    assert len(misquotations(strengthened, articles)) == 1
+    assert misquotations('An "operations manager" is a plain English phrase.', articles) == []  # no gloss: not a quotation
+
+
 @pytest.mark.django_db
-def test_the_admin_refuses_a_misquotation_in_any_french_field_and_keeps_what_was_typed(client, editor):
+def test_the_admin_refuses_a_misquotation_in_any_field_of_either_language_and_keeps_what_was_typed(client, editor):
     role = RoleFactory()
     client.force_login(editor)
     url = f"/admin/roles/role/{role.pk}/change/"
@@ -75,12 +84,17 @@ def test_the_admin_refuses_a_misquotation_in_any_french_field_and_keeps_what_was
     refused = client.post(
         url,
         role_change_form(
-            role, evidence_fr=f"Selon l’article, {CHANGED_WORD}.", **step, **{"steps-0-description_fr": DROPPED_HEDGE}
+            role,
+            evidence_fr=f"Selon l’article, {CHANGED_WORD}.",
+            evidence_en='The article says a COO "supervise les directeurs exécutifs des opérations" (oversees them).',
+            **step,
+            **{"steps-0-description_fr": DROPPED_HEDGE},
         ),
     )
     assert refused.status_code == 200
     page = refused.content.decode()
     assert "ne figurent pas tels quels dans les articles" in page and "contiennent « probablement »" in page
+    assert "« supervise les directeurs exécutifs des opérations » : ces mots ne figurent pas" in page  # the English too
     assert "certainement quelques semaines" in page  # what the editor typed is kept
     assert not ExperienceStep.objects.filter(role=role).exists()
 
@@ -89,7 +103,7 @@ def test_the_admin_refuses_a_misquotation_in_any_french_field_and_keeps_what_was
         role_change_form(
             role,
             evidence_fr=f"Selon l’article, {FAITHFUL}.",
-            evidence_en=f"The article: {CHANGED_WORD}",  # the English translates: it is not checked
+            evidence_en='The article: "peut superviser les directeurs exécutifs des opérations" (may oversee them).',
             **step,
             **{"steps-0-description_fr": FAITHFUL},
         ),
