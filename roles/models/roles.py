@@ -201,9 +201,8 @@ class Role(models.Model):
         verbose_name=_("rend compte à"),
         help_text=_("Le poste auquel ce poste rend compte habituellement."),
     )
-    reporting_note = models.CharField(
+    reporting_note = models.TextField(
         _("quand la ligne hiérarchique change"),
-        max_length=300,
         blank=True,
         help_text=_("Où ce rattachement vaut et où il change (selon la taille, p. ex.), d’après le passage lié."),
     )
