@@ -46,8 +46,9 @@ def delay_in_words(seconds: int) -> str:
     return timeuntil(now + timedelta(minutes=-(-seconds // 60)), now)
 
 
-def too_many_requests(request: HttpRequest, wait: int) -> HttpResponse:
-    response = render(request, "429.html", {"delay": delay_in_words(wait)}, status=429)
+def too_many_requests(request: HttpRequest, wait: int, template: str = "429.html") -> HttpResponse:
+    """429 with Retry-After, the page saying in the visitor's language when to retry."""
+    response = render(request, template, {"delay": delay_in_words(wait)}, status=429)
     response["Retry-After"] = str(wait)
     return response
 

@@ -43,7 +43,8 @@ INSTALLED_APPS = [
     "modeltranslation",
     # Listed so that its documentation page uses the files shipped in its package, not a CDN.
     "ninja",
-    "django.contrib.admin",
+    # Django's admin on a site that asks staff for their second factor.
+    "careerpath.apps.TwoFactorAdminConfig",
     "django.contrib.auth",
     "django.contrib.contenttypes",
     "django.contrib.sessions",
@@ -54,6 +55,11 @@ INSTALLED_APPS = [
     "bootstrap",
     "axes",
     "django_ratelimit",
+    # Second factors (accounts.two_factor): codes from an authenticator app, and one-time recovery codes.
+    "django_otp",
+    "django_otp.plugins.otp_totp",
+    "django_otp.plugins.otp_static",
+    "accounts",
     "roles",
     "pathways",
     "plans",
@@ -74,6 +80,8 @@ MIDDLEWARE = [
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
+    "django_otp.middleware.OTPMiddleware",  # request.user.is_verified(): signed in with a second factor
+    "accounts.sessions.SessionLifetimeMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     # Last, so it sees the outcome of every login attempt.
@@ -168,9 +176,10 @@ AUTHENTICATION_BACKENDS = [
 # Counsellors sign in on the site (the admin has its own page).
 LOGIN_URL = "plans:login"
 
+# Only staff and counsellors have passwords (set in the admin or with createsuperuser): at least 12 characters.
 AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.UserAttributeSimilarityValidator"},
-    {"NAME": "django.contrib.auth.password_validation.MinimumLengthValidator"},
+    {"NAME": "django.contrib.auth.password_validation.MinimumLengthValidator", "OPTIONS": {"min_length": 12}},
     {"NAME": "django.contrib.auth.password_validation.CommonPasswordValidator"},
     {"NAME": "django.contrib.auth.password_validation.NumericPasswordValidator"},
 ]
@@ -204,13 +213,24 @@ STORAGES = {
 # is read there (careerpath.clients), for login throttling and rate limits alike.
 PROXY_COUNT = int(os.environ.get("DJANGO_PROXY_COUNT", "0"))
 
-# Admin login throttling: five failures from one address, whatever the usernames, lock it for an hour.
+# Password guessing (accounts.throttling): five failures against one account, or from one address whatever the
+# accounts, lock it for an hour after the last; a success clears only that account's failures from that address.
 AXES_FAILURE_LIMIT = 5
 AXES_COOLOFF_TIME = timedelta(hours=1)
-AXES_LOCKOUT_PARAMETERS = [["ip_address"]]
+AXES_LOCKOUT_PARAMETERS = ["username", "ip_address"]
 AXES_RESET_ON_SUCCESS = True
-AXES_LOCKOUT_TEMPLATE = "lockout.html"
+AXES_HANDLER = "accounts.throttling.OwnFailuresHandler"
+AXES_LOCKOUT_CALLABLE = "accounts.throttling.lockout_response"
 AXES_CLIENT_IP_CALLABLE = "careerpath.clients.client_address"
+
+# The second factor: the name authenticator apps show beside the account.
+OTP_TOTP_ISSUER = "careerpath"
+
+# Signed-in sessions (staff, counsellors) end after 30 minutes without a request and 12 hours after sign-in
+# (accounts.sessions); people's results and plans use no session.
+SESSION_COOKIE_AGE = 30 * 60
+SESSION_SAVE_EVERY_REQUEST = True
+SESSION_LONGEST_LIFE = 12 * 60 * 60
 
 
 def env_rate(name: str, default: str) -> str:
@@ -290,6 +310,9 @@ X_FRAME_OPTIONS = "DENY"
 if not DEBUG:
     SESSION_COOKIE_SECURE = True
     CSRF_COOKIE_SECURE = True
+    # Set by this host alone, over HTTPS, for every path: no subdomain or plain-HTTP page can plant them.
+    SESSION_COOKIE_NAME = "__Host-sessionid"
+    CSRF_COOKIE_NAME = "__Host-csrftoken"
     SECURE_SSL_REDIRECT = env_bool("DJANGO_SECURE_SSL_REDIRECT", True)
     SECURE_HSTS_SECONDS = int(os.environ.get("DJANGO_HSTS_SECONDS", str(60 * 60 * 24 * 365)))
     SECURE_HSTS_INCLUDE_SUBDOMAINS = True

@@ -25,6 +25,7 @@ urlpatterns += i18n_patterns(
     path("sources/<slug:slug>/", role_views.source_detail, name="source"),
     path("assessment/", include("pathways.urls")),
     path("", include("plans.urls")),
+    path("account/", include("accounts.urls")),
     path("admin/", admin.site.urls),
     prefix_default_language=False,
 )

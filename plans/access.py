@@ -17,7 +17,9 @@ from django.db import IntegrityError, transaction
 from django.db.models import QuerySet
 from django.urls import reverse
 
-from .models import COUNSELLOR_GROUP, Counsellor, Plan, Share
+from accounts.kinds import COUNSELLOR_GROUP, is_verified
+
+from .models import Counsellor, Plan, Share
 from .pages import get_plan
 
 
@@ -44,8 +46,8 @@ class ShareExpired(Exception):
 
 
 def is_counsellor(user) -> bool:
-    """Signed in, active, and in the group an editor puts counsellor accounts in."""
-    return user.is_active and user.groups.filter(name=COUNSELLOR_GROUP).exists()
+    """Signed in with both factors, active, and in the group an editor puts counsellor accounts in."""
+    return is_verified(user) and user.is_active and user.groups.filter(name=COUNSELLOR_GROUP).exists()
 
 
 def counsellor_of(user) -> Counsellor:

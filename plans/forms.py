@@ -1,12 +1,11 @@
 from datetime import timedelta
 
 from django import forms
-from django.contrib.auth.forms import AuthenticationForm
 from django.utils import timezone
 from django.utils.text import format_lazy
 from django.utils.translation import gettext_lazy as _
 
-from careerpath.forms import SiteBoundField, SiteForm
+from careerpath.forms import SiteForm
 from roles.models import MAX_LEVEL
 
 from .models import COMMENT_MAX_LENGTH, NOTE_MAX_LENGTH, SHARED_NAME_MAX_LENGTH, Counsellor
@@ -118,9 +117,3 @@ class ShareForm(FocusFirstErrorForm):
 class CommentForm(forms.Form):
     step = forms.IntegerField(min_value=1, widget=forms.HiddenInput)
     text = forms.CharField(label=_("Votre commentaire"), max_length=COMMENT_MAX_LENGTH, widget=forms.Textarea(attrs={"rows": 2}))
-
-
-class CounsellorLoginForm(AuthenticationForm):
-    """Django's sign-in form, its fields drawn as the site's."""
-
-    bound_field_class = SiteBoundField

@@ -9,6 +9,7 @@ from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from accounts.kinds import COUNSELLOR_GROUP  # noqa: F401 (where the migrations and tests find it)
 from careerpath.labels import BAND_LABELS, band_label, months_label
 from pathways.evaluation import Band
 from pathways.models import Assessment
@@ -16,7 +17,6 @@ from pathways.models import Assessment
 NOTE_MAX_LENGTH = 500
 COMMENT_MAX_LENGTH = 1000
 SHARED_NAME_MAX_LENGTH = 80
-COUNSELLOR_GROUP = "counsellors"  # the group an editor puts counsellor accounts in, in the admin
 CODE_ALPHABET = "ABCDEFGHJKLMNPQRSTUVWXYZ23456789"  # no 0/O or 1/I: read aloud or copied by hand
 CODE_LENGTH = 8
 BAND_CHOICES = list(BAND_LABELS.items())

@@ -3,7 +3,6 @@
 from functools import wraps
 
 from django.contrib import messages
-from django.contrib.auth import views as auth_views
 from django.contrib.auth.decorators import login_required, user_passes_test
 from django.contrib.auth.views import redirect_to_login
 from django.core.exceptions import PermissionDenied
@@ -14,6 +13,8 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
+from accounts.kinds import AccountKind
+from accounts.views import SignInView
 from careerpath.decorators import private
 from careerpath.pdf import pdf_response
 from careerpath.ratelimits import limit_posts
@@ -23,7 +24,7 @@ from roles.models import Role
 
 from . import progress as plan_progress
 from .access import PlanAccess, Reader, ShareExpired, ShareGone, SignInNeeded, counsellor_of, is_counsellor, open_plan
-from .forms import CommentForm, CounsellorLoginForm, NoteForm, ProgressForm, RatingForm, RouteChoiceForm, ShareForm
+from .forms import CommentForm, NoteForm, ProgressForm, RatingForm, RouteChoiceForm, ShareForm
 from .models import Comment, Plan, Share, StepNote
 from .pages import PlanPage, plan_page, plan_summary
 from .progress import ProgressError
@@ -293,11 +294,11 @@ def counsellor_only(view):
     )
 
 
-class CounsellorLoginView(auth_views.LoginView):
-    """Django's sign-in; axes counts its failures by address, as for the admin's."""
+class CounsellorLoginView(SignInView):
+    """The counsellors' sign-in: their password here, then their second factor (accounts.views)."""
 
+    kind = AccountKind.COUNSELLOR
     template_name = "plans/login.html"
-    authentication_form = CounsellorLoginForm
 
     def dispatch(self, request, *args, **kwargs):
         # A counsellor already signed in goes on; anyone else signed in sees why the counsellors' pages sent

@@ -6,6 +6,7 @@ from playwright.sync_api import expect
 
 from roles.models import Role
 from tests.browser.pages import violations_on, watch_for_violations
+from tests.two_factor import sign_in_verified
 
 pytestmark = pytest.mark.django_db(transaction=True)
 
@@ -86,7 +87,7 @@ def test_admin_pages_editors_use_have_no_wcag_violation(axe_page, site, language
 def sign_in_as_editor(page, site, django_user_model) -> None:
     user = django_user_model.objects.create_user("editor", password="a-long-editor-password", is_staff=True, is_superuser=True)
     client = Client()
-    client.force_login(user)
+    sign_in_verified(client, user)
     page.context.add_cookies([{"name": "sessionid", "value": client.cookies["sessionid"].value, "url": site}])
 
 

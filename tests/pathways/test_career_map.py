@@ -11,6 +11,7 @@ from pathways.models import Circumstance, Transition
 from roles.models import Origin, Role, Sector
 from tests.factories import RoleFactory, build_role_with_skills
 from tests.html import page_of, text_of, texts
+from tests.two_factor import sign_in_verified
 
 pytestmark = pytest.mark.django_db
 
@@ -114,7 +115,7 @@ def test_a_new_move_shows_on_the_map_at_once(client, content):
 
 
 def test_an_editor_adds_a_move_in_the_admin_and_it_shows_on_the_map(client, content, editor):
-    client.force_login(editor)
+    sign_in_verified(client, editor)
     form = {
         "from_role": Role.objects.get(slug="operations-supervisor").pk,
         "to_role": Role.objects.get(slug="chief-operating-officer").pk,

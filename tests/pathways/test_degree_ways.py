@@ -19,6 +19,7 @@ from pathways.presentation import Lookups, degree_basis
 from pathways.scoring import DegreeOption
 from roles.loading import read_toml
 from roles.models import DEGREE_RANK, Degree, DegreeField, DegreeLevel, degree_rank_label
+from tests.two_factor import sign_in_verified
 
 RANKS = sorted(set(DEGREE_RANK.values()))
 CONTENT = read_toml(DEGREE_WAYS_FILE)["degree_ways"]
@@ -230,7 +231,7 @@ def test_every_degree_row_states_the_years_its_months_make(content):
 
 @pytest.mark.django_db
 def test_the_admin_lists_the_ways_and_saves_an_edit(client, editor, content):
-    client.force_login(editor)
+    sign_in_verified(client, editor)
     listing = client.get("/admin/pathways/degreeway/").content.decode()
     for way in DegreeWay.objects.all():
         assert way.name_fr in listing

@@ -14,6 +14,7 @@ from pathways.presentation import unpin
 from roles.models import Role
 from tests.assessments import EDO, form_url, skill_fields, submit
 from tests.html import page_of, text_of, texts
+from tests.two_factor import sign_in_verified
 
 pytestmark = pytest.mark.django_db
 
@@ -233,7 +234,7 @@ def test_assessment_form_queries_stay_fixed_as_skills_grow(client, db):
 
 
 def test_editors_manage_transitions_but_results_are_not_listed(client, content, editor):
-    client.force_login(editor)
+    sign_in_verified(client, editor)
     assert client.get("/admin/pathways/transition/").status_code == 200
     assert "Responsable des opérations" in client.get("/admin/pathways/transition/").content.decode()
     assert client.get("/admin/pathways/assessment/").status_code == 404

@@ -4,6 +4,7 @@ from django.test import Client
 
 from plans.models import COUNSELLOR_GROUP, Counsellor
 from tests.factories import COUNSELLOR_PASSWORD
+from tests.two_factor import sign_in_through_pages
 
 
 @pytest.fixture
@@ -26,7 +27,7 @@ def make_counsellor(make_counsellor_account):
     def make(username: str, *, in_group: bool = True) -> tuple[Counsellor, Client]:
         counsellor = make_counsellor_account(username, in_group=in_group)
         browser = Client()
-        assert browser.post("/counsellor/sign-in/", {"username": username, "password": COUNSELLOR_PASSWORD}).status_code == 302
+        assert sign_in_through_pages(browser, "/counsellor/sign-in/", counsellor.user, COUNSELLOR_PASSWORD).status_code == 302
         return counsellor, browser
 
     return make

@@ -20,6 +20,7 @@ from plans.access import (
 )
 from plans.models import Counsellor, Share
 from tests.factories import expire, make_plan
+from tests.two_factor import verified
 
 pytestmark = pytest.mark.django_db
 
@@ -41,9 +42,10 @@ def shared_plan(client, content, make_counsellor_account):
     outsider = make_counsellor_account("outsider", in_group=False)
     return SimpleNamespace(
         plan=plan,
-        claire=claire.user,
-        paul=paul.user,
-        outsider=outsider.user,
+        claire=verified(claire.user),
+        paul=verified(paul.user),
+        outsider=verified(outsider.user),
+        claire_password_only=type(claire.user).objects.get(pk=claire.user.pk),
         anonymous=AnonymousUser(),
         link=Share.objects.create(plan=plan, expires_at=later),
         for_claire=Share.objects.create(plan=plan, counsellor=claire, expires_at=later),
@@ -64,6 +66,13 @@ READERS = {
     "a counsellor without a share": (None, "paul", Reader.COUNSELLOR, "for_claire", ShareGone),
     "a counsellor with an expired share": (expire, "claire", Reader.COUNSELLOR, "for_claire", ShareExpired),
     "a counsellor whose share was revoked": (withdraw, "claire", Reader.COUNSELLOR, "for_claire", ShareGone),
+    "a counsellor signed in without a second factor": (
+        None,
+        "claire_password_only",
+        Reader.COUNSELLOR,
+        "for_claire",
+        SignInNeeded,
+    ),
     "an anonymous visitor at a counsellor's door": (None, "anonymous", Reader.COUNSELLOR, "for_claire", SignInNeeded),
     "an account outside the counsellors' group": (None, "outsider", Reader.COUNSELLOR, "for_claire", SignInNeeded),
     "a link holder whose link expired": (expire, "anonymous", Reader.LINK_HOLDER, "link", ShareExpired),

@@ -11,6 +11,7 @@ from django.utils import timezone
 from plans.models import COUNSELLOR_GROUP, Comment, Counsellor, Share
 from tests.factories import COUNSELLOR_PASSWORD, expire, make_plan, plan_url, share_with
 from tests.html import page_of, text_of, texts
+from tests.two_factor import sign_in_through_pages, sign_in_verified
 
 pytestmark = pytest.mark.django_db
 
@@ -89,11 +90,12 @@ def test_a_counsellor_sees_only_what_is_shared_with_them(client, content, make_c
     assert other.pk not in {s.plan_id for s in Share.objects.filter(counsellor=claire)}  # ...which is never shown
 
 
-def test_anonymous_visitors_and_accounts_outside_the_group_are_sent_to_sign_in(client, content, make_counsellor):
+def test_anonymous_visitors_and_accounts_outside_the_group_are_sent_to_sign_in(client, content, make_counsellor, editor):
     plan = make_plan(client)
     claire, _browser = make_counsellor("claire")
     share = share_with(client, plan, claire)
-    _outsider, outsider_browser = make_counsellor("outsider", in_group=False)
+    outsider_browser = Client()
+    sign_in_verified(outsider_browser, editor)  # an editor, signed in through the admin, outside the group
     for browser in (Client(), outsider_browser):
         for url in ("/counsellor/", share.get_absolute_url()):
             response = browser.get(url)
@@ -184,7 +186,7 @@ def test_a_counsellors_code_is_made_on_first_visit(client, content, django_user_
     user = django_user_model.objects.create_user("new", password=COUNSELLOR_PASSWORD)
     user.groups.add(Group.objects.get(name=COUNSELLOR_GROUP))
     browser = Client()
-    browser.post("/counsellor/sign-in/", {"username": "new", "password": COUNSELLOR_PASSWORD})
+    sign_in_through_pages(browser, "/counsellor/sign-in/", user, COUNSELLOR_PASSWORD)
     page = page_of(browser.get("/counsellor/"))
     assert text_of(page.select_one(".counsellor-code")) == Counsellor.objects.get(user=user).code
 
@@ -239,7 +241,7 @@ def test_the_dashboard_shows_who_shared_and_where_each_person_stands(client, con
 
 def test_an_editor_finds_the_counsellors_group_and_their_codes_in_the_admin(client, content, editor, make_counsellor):
     claire, _browser = make_counsellor("claire")
-    client.force_login(editor)
+    sign_in_verified(client, editor)
     groups = page_of(client.get(f"/admin/auth/user/{claire.user.pk}/change/")).select("select[name=groups] option")
     assert COUNSELLOR_GROUP in [text_of(option) for option in groups]
     listing = client.get("/admin/plans/counsellor/")

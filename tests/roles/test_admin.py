@@ -3,13 +3,14 @@ import pytest
 from roles.models import ExperienceStep, Passage, RoleSkill, Stage
 from tests.factories import MissionFactory, PassageFactory, RoleFactory, SkillFactory, SourceFactory
 from tests.roles.admin_forms import role_change_form
+from tests.two_factor import sign_in_verified
 
 pytestmark = pytest.mark.django_db
 
 
 def test_editor_adds_a_skill_with_the_inline_and_it_shows_on_the_profile(client, editor):
     role, skill = RoleFactory(), SkillFactory(name_fr="Négociation avec les fournisseurs")
-    client.force_login(editor)
+    sign_in_verified(client, editor)
     url = f"/admin/roles/role/{role.pk}/change/"
     assert client.get(url).status_code == 200
 
@@ -40,7 +41,7 @@ def test_editor_adds_a_skill_with_the_inline_and_it_shows_on_the_profile(client,
 
 def test_admin_rejects_an_out_of_range_level_with_a_message(client, editor):
     role, skill = RoleFactory(), SkillFactory()
-    client.force_login(editor)
+    sign_in_verified(client, editor)
     response = client.post(
         f"/admin/roles/role/{role.pk}/change/",
         role_change_form(
@@ -71,12 +72,12 @@ def test_admin_rejects_an_out_of_range_level_with_a_message(client, editor):
     ],
 )
 def test_admin_pages_open_for_staff(client, editor, content, path):
-    client.force_login(editor)
+    sign_in_verified(client, editor)
     assert client.get(path).status_code == 200
 
 
 def test_editors_review_requirements_by_stage_in_their_lists(client, editor, content):
-    client.force_login(editor)
+    sign_in_verified(client, editor)
     growth = client.get("/admin/roles/roleskill/", {"stage__exact": "growth"}).content.decode()
     entry = client.get("/admin/roles/roleskill/", {"stage__exact": "entry"}).content.decode()
     counts = {stage: RoleSkill.objects.filter(stage=stage).count() for stage in Stage.values}
@@ -88,7 +89,7 @@ def test_editors_review_requirements_by_stage_in_their_lists(client, editor, con
 
 def test_admin_refuses_an_alternative_step_that_would_grow_in_the_role(client, editor):
     role = RoleFactory()
-    client.force_login(editor)
+    sign_in_verified(client, editor)
     step = {
         "steps-0-position": 1,
         "steps-0-kind": "family-business",
@@ -114,7 +115,7 @@ def test_admin_refuses_an_alternative_step_that_would_grow_in_the_role(client, e
 
 def test_non_staff_cannot_reach_the_admin(client, django_user_model):
     visitor = django_user_model.objects.create_user("visitor", password="a-long-visitor-password")
-    client.force_login(visitor)
+    sign_in_verified(client, visitor)
     response = client.get("/admin/roles/role/")
     assert response.status_code == 302
     assert "/admin/login/" in response["Location"]
@@ -124,7 +125,7 @@ def test_non_staff_cannot_reach_the_admin(client, django_user_model):
 
 def test_editor_links_a_mission_to_a_passage_and_the_profile_quotes_it(client, editor):
     role, passage = RoleFactory(), PassageFactory(quotation="Une phrase que l’article écrit.")
-    client.force_login(editor)
+    sign_in_verified(client, editor)
     url = f"/admin/roles/role/{role.pk}/change/"
     form = client.get(url).content.decode()
     assert f'<optgroup label="{passage.source.title}">' in form  # passages are offered by source
@@ -151,7 +152,7 @@ def test_editor_links_a_mission_to_a_passage_and_the_profile_quotes_it(client, e
 
 def test_admin_refuses_a_quotation_the_article_does_not_contain(client, editor):
     source = SourceFactory(file_name="004_e0d821fb6e57f53a.txt")
-    client.force_login(editor)
+    sign_in_verified(client, editor)
     form = {
         "source": source.pk,
         "anchor": "invente",
@@ -172,6 +173,6 @@ def test_admin_refuses_a_quotation_the_article_does_not_contain(client, editor):
 def test_a_passage_statements_rest_on_cannot_be_deleted(client, editor):
     passage = PassageFactory()
     MissionFactory(passage=passage)
-    client.force_login(editor)
+    sign_in_verified(client, editor)
     client.post(f"/admin/roles/passage/{passage.pk}/delete/", {"post": "yes"})
     assert Passage.objects.filter(pk=passage.pk).exists()

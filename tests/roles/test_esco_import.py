@@ -15,6 +15,7 @@ from tests.factories import RoleFactory
 from tests.html import page_of, text_of, texts
 from tests.queries import count_queries
 from tests.roles.admin_forms import role_change_form
+from tests.two_factor import sign_in_verified
 
 pytestmark = pytest.mark.django_db
 
@@ -112,7 +113,7 @@ def test_the_teams_roles_and_editors_changes_are_left_alone(samples, client, edi
     assert not written.role_skills.exists()
 
     plant = Role.objects.get(esco_uri=PLANT)
-    client.force_login(editor)
+    sign_in_verified(client, editor)
     form = role_change_form(plant, title_en="Plant director", level="", isco_code="1321", esco_uri=PLANT)
     assert client.post(f"/admin/roles/role/{plant.pk}/change/", form).status_code == 302
     plant.refresh_from_db()

@@ -9,6 +9,7 @@ from roles.models import ExperienceStep, Role
 from roles.quotations import article_texts, misquotations
 from tests.factories import RoleFactory
 from tests.roles.admin_forms import role_change_form
+from tests.two_factor import sign_in_verified
 
 ROOT = Path(__file__).resolve().parents[2]
 CONTENT = [*sorted((ROOT / "roles" / "content").glob("*.toml")), *sorted((ROOT / "pathways" / "content").glob("*.toml"))]
@@ -66,7 +67,7 @@ def test_english_text_quoting_the_french_words_with_a_gloss_is_checked_too():
 @pytest.mark.django_db
 def test_the_admin_refuses_a_misquotation_in_any_field_of_either_language_and_keeps_what_was_typed(client, editor):
     role = RoleFactory()
-    client.force_login(editor)
+    sign_in_verified(client, editor)
     url = f"/admin/roles/role/{role.pk}/change/"
     step = {
         "steps-TOTAL_FORMS": 1,
