@@ -223,8 +223,10 @@ AXES_HANDLER = "accounts.throttling.OwnFailuresHandler"
 AXES_LOCKOUT_CALLABLE = "accounts.throttling.lockout_response"
 AXES_CLIENT_IP_CALLABLE = "careerpath.clients.client_address"
 
-# The second factor: the name authenticator apps show beside the account.
+# The second factor: the name authenticator apps show beside the account. Editors may delete someone's device
+# (a lost phone) in the admin, never read its secret nor the recovery codes.
 OTP_TOTP_ISSUER = "careerpath"
+OTP_ADMIN_HIDE_SENSITIVE_DATA = True
 
 # Signed-in sessions (staff, counsellors) end after 30 minutes without a request and 12 hours after sign-in
 # (accounts.sessions); people's results and plans use no session.

@@ -164,7 +164,16 @@ def test_an_editor_can_remove_a_lost_app_in_the_admin(client, editor, counsellor
     from tests.two_factor import sign_in_verified
 
     lost = TOTPDevice.objects.create(user=counsellor, name="careerpath", confirmed=True)
+    from accounts.two_factor import new_recovery_codes
+
+    codes = new_recovery_codes(counsellor)
     sign_in_verified(client, editor)
+    # The editor sees the device, never its secret nor the recovery codes.
+    pages = [client.get(f"/admin/otp_totp/totpdevice/{lost.pk}/change/"), client.get("/admin/otp_totp/totpdevice/")]
+    pages += [client.get(f"/admin/otp_static/staticdevice/{lost.pk}/change/"), client.get("/admin/otp_static/staticdevice/")]
+    for page in pages:
+        text = page.content.decode()
+        assert lost.key not in text and secret_of(lost) not in text and not any(code in text for code in codes)
     assert client.get(f"/admin/otp_totp/totpdevice/{lost.pk}/delete/").status_code == 200
     client.post(f"/admin/otp_totp/totpdevice/{lost.pk}/delete/", {"post": "yes"})
     browser = Client()

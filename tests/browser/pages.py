@@ -2,11 +2,13 @@
 and the journeys several tests start from."""
 
 from axe_playwright_python.sync_playwright import Axe
+from django_otp.plugins.otp_totp.models import TOTPDevice
 from playwright.sync_api import expect
 
 from pathways.assessments import Answers, save_assessment
 from pathways.forms import answers_query
 from roles.models import Role
+from tests.two_factor import fresh_code, totp
 
 COO, EDO = "chief-operating-officer", "executive-director-of-operations"
 
@@ -98,3 +100,21 @@ def save_a_result(page, site, language="") -> str:
     page.locator("[type=submit]").click()
     expect(page.locator(".score-summary")).to_be_visible()
     return page.url
+
+
+def give_second_factor(page, username: str, found: dict | None = None) -> None:
+    """The code, as the person's app computes it: on first sign-in from the secret the page shows in text, then
+    past the recovery codes; later from the same secret."""
+    expect(page.locator("#id_code")).to_be_visible()
+    if page.locator(".secret-key").count():
+        if found is not None:
+            found["two-factor set-up"] = violations_on(page)
+        page.locator("#id_code").fill(totp(page.locator(".secret-key").inner_text()))
+        page.locator("main form [type=submit]").click()
+        expect(page.locator(".recovery-codes code")).to_have_count(10)
+        if found is not None:
+            found["recovery codes"] = violations_on(page)
+        page.locator("a.btn-primary").click()
+    else:
+        page.locator("#id_code").fill(fresh_code(TOTPDevice.objects.get(user__username=username, confirmed=True)))
+        page.locator("main form [type=submit]").click()

@@ -6,12 +6,10 @@ from datetime import timedelta
 import pytest
 from django.contrib.auth.models import Group
 from django.utils import timezone
-from django_otp.plugins.otp_totp.models import TOTPDevice
 from playwright.sync_api import expect
 
 from plans.models import COUNSELLOR_GROUP, Comment, Plan, Share
-from tests.browser.pages import a_result, assert_fits, save_a_result, violations_on, watch_for_violations
-from tests.two_factor import fresh_code, totp
+from tests.browser.pages import a_result, assert_fits, give_second_factor, save_a_result, violations_on, watch_for_violations
 
 pytestmark = pytest.mark.django_db(transaction=True)
 
@@ -74,24 +72,6 @@ def sign_in(page, site, username="conseillere", language="") -> None:
     page.locator("article.counsellor-login [type=submit]").click()
     give_second_factor(page, username)
     expect(page.locator(".counsellor-code")).to_be_visible()
-
-
-def give_second_factor(page, username: str, found: dict | None = None) -> None:
-    """The code, as the person's app computes it: on first sign-in from the secret the page shows in text, then
-    past the recovery codes; later from the same secret."""
-    expect(page.locator("#id_code")).to_be_visible()
-    if page.locator(".secret-key").count():
-        if found is not None:
-            found["two-factor set-up"] = violations_on(page)
-        page.locator("#id_code").fill(totp(page.locator(".secret-key").inner_text()))
-        page.locator("form [type=submit]").click()
-        expect(page.locator(".recovery-codes code")).to_have_count(10)
-        if found is not None:
-            found["recovery codes"] = violations_on(page)
-        page.locator("a.btn-primary").click()
-    else:
-        page.locator("#id_code").fill(fresh_code(TOTPDevice.objects.get(user__username=username, confirmed=True)))
-        page.locator("form [type=submit]").click()
 
 
 @pytest.fixture
