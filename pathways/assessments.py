@@ -193,8 +193,19 @@ def delete_assessments(ids: Collection[UUID]) -> int:
 
 
 def purge_assessments(*, older_than_days: int) -> int:
-    """Delete assessments created more than `older_than_days` days ago, with their plan and all it holds,
-    unless the plan moved on within that time; returns how many."""
+    """Delete the chains of versions (`versions_of`) that nobody used within `older_than_days` days, whole, with
+    all they hold; returns how many assessments.
+
+    A version is unused when it was created before then and has no plan, or a plan that has not moved on
+    (`Plan.updated_at`) since. A chain goes only when every version of it is unused: one version saved or one
+    plan worked on within the period keeps the whole chain, the oldest versions with it, since they are the
+    same person's answers and the newer pages link to them."""
     cutoff = timezone.now() - timedelta(days=older_than_days)
-    _total, per_model = Assessment.objects.filter(created_at__lt=cutoff).exclude(plan__updated_at__gte=cutoff).delete()
-    return per_model.get(Assessment._meta.label, 0)
+    in_use = Q(created_at__gte=cutoff) | Q(plan__updated_at__gte=cutoff)
+    unused = Assessment.objects.exclude(in_use)
+    # The unused versions next to a used one, then every unused version linked to those: their chains stay.
+    used = Assessment.objects.filter(in_use).values("pk")
+    next_to_used = unused.filter(Q(revises__in=used) | Q(revisions__in=used)).values_list("pk", flat=True)
+    with transaction.atomic():
+        kept = linked_versions(set(next_to_used), within=unused)
+        return delete_assessments(set(unused.values_list("pk", flat=True)) - kept)
