@@ -74,6 +74,7 @@ def result(request, pk):
 @private
 @require_http_methods(["GET", "POST"])
 @limit_posts("assessments")
+@limit_posts("what_if", methods=("GET",))
 def what_if(request, pk):
     """The saved result beside the one other answers would give; a POST keeps those answers as a new version."""
     assessment = get_assessment(pk)
