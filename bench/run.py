@@ -49,6 +49,7 @@ def production_env(database_url: str) -> dict:
         "DJANGO_RATELIMIT_ROUTES": os.environ.get("DJANGO_RATELIMIT_ROUTES", "1000000/m"),
         "DJANGO_RATELIMIT_PLANS": os.environ.get("DJANGO_RATELIMIT_PLANS", "1000000/h"),
         "DJANGO_RATELIMIT_PDFS": os.environ.get("DJANGO_RATELIMIT_PDFS", "1000000/h"),
+        "DJANGO_RATELIMIT_WHAT_IF": os.environ.get("DJANGO_RATELIMIT_WHAT_IF", "1000000/h"),
     }
 
 

@@ -96,18 +96,19 @@ def forget_object_pages(name: str, pk) -> None:
     cache.delete_many([object_page_key(name, pk, language) for language, _name in settings.LANGUAGES])
 
 
-def forget_object_pages_on_change(model, name: str, *, pk_of) -> None:
-    """Forget the pages kept under `name` for the object `pk_of(row)` names (None: no page to forget) whenever a
-    row of `model` is added or deleted; a row only updated leaves them.
+def forget_object_pages_on_change(model, name: str, *, pks_of) -> None:
+    """Forget the pages kept under `name` for the objects `pks_of(row)` names (None among them: no page to forget)
+    whenever a row of `model` is added or deleted; a row only updated leaves them.
 
     Now, and again at commit: a page another process renders meanwhile from the rows as they were is not kept."""
 
     def forget(row) -> None:
-        if (pk := pk_of(row)) is None:
-            return
-        forget_object_pages(name, pk)
-        if connection.in_atomic_block:
-            transaction.on_commit(lambda: forget_object_pages(name, pk))
+        for pk in pks_of(row):
+            if pk is None:
+                continue
+            forget_object_pages(name, pk)
+            if connection.in_atomic_block:
+                transaction.on_commit(lambda pk=pk: forget_object_pages(name, pk))
 
     def added(sender, instance, created, **_signal_kwargs) -> None:
         if created:

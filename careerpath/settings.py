@@ -249,6 +249,10 @@ RATE_LIMITS = {
     "plans": env_rate("DJANGO_RATELIMIT_PLANS", "300/h"),  # a plan's changes: ticks, ratings, notes, shares, comments
     "pdfs": env_rate("DJANGO_RATELIMIT_PDFS", "30/h"),  # a plan's PDF: seconds of work each
     "routes": env_rate("DJANGO_RATELIMIT_ROUTES", "60/m"),  # POST /api/v1/route
+    # What-ifs tried (GET; keeping one counts under "assessments"), a tenth of a second of work each. Sixty in
+    # ten minutes is a try every ten seconds for ten minutes on end, more than a person weighing their answers
+    # sends; it leaves one address a hundredth of a worker at most, and one who reaches it waits minutes, not hours.
+    "what_if": env_rate("DJANGO_RATELIMIT_WHAT_IF", "60/10m"),
 }
 RATELIMIT_USE_CACHE = "ratelimit"
 # A cache that cannot be read or written lets requests through rather than refusing them all.

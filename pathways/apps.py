@@ -14,4 +14,8 @@ class PathwaysConfig(AppConfig):
         from .results import RESULT_PAGES
 
         # A result's page names its other versions: one added or deleted changes the page of the one it revises.
-        forget_object_pages_on_change(self.get_model("Assessment"), RESULT_PAGES, pk_of=lambda assessment: assessment.revises_id)
+        # A deleted one's own page goes too: it is never served again (result() looks the assessment up first),
+        # but it is the person's answers, which must not outlive them in the cache.
+        forget_object_pages_on_change(
+            self.get_model("Assessment"), RESULT_PAGES, pks_of=lambda assessment: [assessment.pk, assessment.revises_id]
+        )

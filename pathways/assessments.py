@@ -1,9 +1,12 @@
 """A person's answers, and the writes that span several models: saving them with their result, removing them."""
 
+from collections.abc import Collection, Iterable
 from dataclasses import dataclass
 from datetime import timedelta
+from uuid import UUID
 
 from django.db import transaction
+from django.db.models import Count, Q, QuerySet
 from django.utils import timezone
 
 from roles.models import Role
@@ -119,9 +122,90 @@ def save_assessment(answers: Answers, *, language: str, revises: Assessment | No
     return assessment
 
 
+IDS_PER_QUERY = 500  # ids one query names at most: well under what SQLite and PostgreSQL accept
+
+
+def in_batches(ids: Collection[UUID]) -> Iterable[list[UUID]]:
+    ordered = sorted(ids)
+    return (ordered[start : start + IDS_PER_QUERY] for start in range(0, len(ordered), IDS_PER_QUERY))
+
+
+def linked_versions(start: Iterable[UUID], *, within: QuerySet[Assessment] | None = None) -> set[UUID]:
+    """The ids of these assessments and of every version linked to them through `revises`, either way and step
+    by step (the one it revises, those revising it, theirs...), among `within` (every assessment by default;
+    the start must be among them).
+
+    One query per generation away from the start (per IDS_PER_QUERY ids of it). It ends: each round asks only
+    about the ids found in the round before and never seen, so no id is asked about twice, even around a
+    cycle (the site never makes one, as a version is saved after the one it revises, but nothing in the
+    database forbids it), and there are finitely many ids."""
+    within = Assessment.objects.all() if within is None else within
+    found: set[UUID] = set()
+    frontier = set(start)
+    while frontier:
+        found |= frontier
+        neighbours: set[UUID] = set()
+        for batch in in_batches(frontier):
+            linked = within.filter(Q(revises__in=batch) | Q(revisions__in=batch))
+            neighbours.update(linked.values_list("pk", flat=True))
+        frontier = neighbours - found
+    return found
+
+
+def versions_of(assessment: Assessment) -> set[UUID]:
+    """Every version of this person's answers: the chain of results saved from one another, this one
+    included. Deleting a result deletes all of it (`delete_assessments`), as the purge does
+    (`purge_assessments`)."""
+    return linked_versions([assessment.pk])
+
+
+@dataclass(frozen=True)
+class Holdings:
+    """What deleting a chain of versions removes, as the person is told before they confirm."""
+
+    versions: int
+    plans: int
+    shares: int
+
+
+def holdings_of(versions: Collection[UUID]) -> Holdings:
+    """What a chain of versions holds, counted in one query (per IDS_PER_QUERY versions)."""
+    plans = shares = 0
+    for batch in in_batches(versions):
+        # The plans app's rows, counted through their relations to Assessment, which pathways may name.
+        counts = Assessment.objects.filter(pk__in=batch).aggregate(
+            plans=Count("plan", distinct=True), shares=Count("plan__shares", distinct=True)
+        )
+        plans, shares = plans + counts["plans"], shares + counts["shares"]
+    return Holdings(versions=len(versions), plans=plans, shares=shares)
+
+
+@transaction.atomic
+def delete_assessments(ids: Collection[UUID]) -> int:
+    """Delete these assessments with their ratings, their plans and all the plans hold (ticks, readings, notes,
+    shares, comments); returns how many assessments. Their pages leave the cache with them (pathways/apps.py).
+    All or nothing."""
+    removed = 0
+    for batch in in_batches(ids):
+        _total, per_model = Assessment.objects.filter(pk__in=batch).delete()
+        removed += per_model.get(Assessment._meta.label, 0)
+    return removed
+
+
 def purge_assessments(*, older_than_days: int) -> int:
-    """Delete assessments created more than `older_than_days` days ago, with their plan and all it holds,
-    unless the plan moved on within that time; returns how many."""
+    """Delete the chains of versions (`versions_of`) that nobody used within `older_than_days` days, whole, with
+    all they hold; returns how many assessments.
+
+    A version is unused when it was created before then and has no plan, or a plan that has not moved on
+    (`Plan.updated_at`) since. A chain goes only when every version of it is unused: one version saved or one
+    plan worked on within the period keeps the whole chain, the oldest versions with it, since they are the
+    same person's answers and the newer pages link to them."""
     cutoff = timezone.now() - timedelta(days=older_than_days)
-    _total, per_model = Assessment.objects.filter(created_at__lt=cutoff).exclude(plan__updated_at__gte=cutoff).delete()
-    return per_model.get(Assessment._meta.label, 0)
+    in_use = Q(created_at__gte=cutoff) | Q(plan__updated_at__gte=cutoff)
+    unused = Assessment.objects.exclude(in_use)
+    # The unused versions next to a used one, then every unused version linked to those: their chains stay.
+    used = Assessment.objects.filter(in_use).values("pk")
+    next_to_used = unused.filter(Q(revises__in=used) | Q(revisions__in=used)).values_list("pk", flat=True)
+    with transaction.atomic():
+        kept = linked_versions(set(next_to_used), within=unused)
+        return delete_assessments(set(unused.values_list("pk", flat=True)) - kept)

@@ -1,8 +1,8 @@
 from django.contrib import messages
 from django.core.cache import cache
 from django.http import Http404, HttpResponse, HttpResponseRedirect
-from django.shortcuts import redirect, render
-from django.utils.translation import get_language
+from django.shortcuts import get_object_or_404, redirect, render
+from django.utils.translation import get_language, ngettext
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods
 
@@ -11,7 +11,7 @@ from careerpath.decorators import private
 from careerpath.ratelimits import limit_posts
 from roles.models import Role
 
-from .assessments import Answers, save_assessment
+from .assessments import Answers, delete_assessments, holdings_of, save_assessment, versions_of
 from .forms import AssessmentForm, TargetForm, WhatIfForm, answer_pairs, answers_query, answers_shown
 from .models import Assessment
 from .presentation import ResultChange
@@ -74,6 +74,7 @@ def result(request, pk):
 @private
 @require_http_methods(["GET", "POST"])
 @limit_posts("assessments")
+@limit_posts("what_if", methods=("GET",))
 def what_if(request, pk):
     """The saved result beside the one other answers would give; a POST keeps those answers as a new version."""
     assessment = get_assessment(pk)
@@ -101,9 +102,22 @@ def what_if(request, pk):
 @require_http_methods(["GET", "POST"])
 @limit_posts("deletions")
 def delete(request, pk):
-    assessment = get_assessment(pk)
+    """Every version of the result goes with it: they are the same person's answers, each at its own link."""
+    assessment = get_object_or_404(Assessment, pk=pk)
+    versions = versions_of(assessment)
     if request.method == "POST":
-        assessment.delete()  # its cached page can no longer be reached: result() looks the assessment up first
-        messages.success(request, _("Vos réponses, votre résultat et votre plan ont été supprimés définitivement."))
+        delete_assessments(versions)
+        messages.success(request, deleted_message(len(versions)))
         return redirect("pathways:assessment")
-    return render(request, "pathways/assessment_confirm_delete.html", {"assessment": assessment})
+    context = {"assessment": assessment, "holdings": holdings_of(versions)}
+    return render(request, "pathways/assessment_confirm_delete.html", context)
+
+
+def deleted_message(versions: int) -> str:
+    if versions == 1:
+        return _("Vos réponses, votre résultat et votre plan ont été supprimés définitivement.")
+    return ngettext(
+        "%(count)s version de votre résultat, avec vos réponses et son plan, a été supprimée définitivement.",
+        "Les %(count)s versions de votre résultat, avec vos réponses et leurs plans, ont été supprimées définitivement.",
+        versions,
+    ) % {"count": versions}

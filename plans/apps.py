@@ -12,4 +12,4 @@ class PlansConfig(AppConfig):
         from pathways.results import RESULT_PAGES
 
         # A result's page offers to make a plan until there is one, then opens it.
-        forget_object_pages_on_change(self.get_model("Plan"), RESULT_PAGES, pk_of=lambda plan: plan.pk)
+        forget_object_pages_on_change(self.get_model("Plan"), RESULT_PAGES, pks_of=lambda plan: [plan.pk])

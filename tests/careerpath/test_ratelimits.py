@@ -23,7 +23,7 @@ ROUTE = {"target": EDO, "degree_level": "bachelor", "degree_field": "business-ma
 def limits(settings):
     """Small limits, so that a test reaches them in a few requests."""
     # Hourly windows: a window that turns between two requests of a slow run would reset the count.
-    settings.RATE_LIMITS = {"assessments": "2/h", "deletions": "1/h", "routes": "2/h"}
+    settings.RATE_LIMITS = {"assessments": "2/h", "deletions": "1/h", "routes": "2/h", "what_if": "2/h"}
     return settings.RATE_LIMITS
 
 
@@ -94,6 +94,22 @@ def test_a_what_if_version_counts_as_a_saved_result(client, content, limits):
     retry_after(refused)
     assert "no-store" in refused["Cache-Control"]
     assert Assessment.objects.count() == 2
+
+
+@pytest.mark.parametrize(("lang", "heading"), [("", "Trop de demandes"), ("/en", "Too many requests")])
+def test_trying_what_ifs_past_the_limit_answers_429_in_the_persons_language(client, content, limits, lang, heading):
+    location = f"{lang}{submit(client)['Location']}"
+    tried, other = f"{location}what-if/", {**answers(client), "years_operations": 5}
+    assert [client.get(tried, other).status_code for _ in range(2)] == [200, 200]
+    refused = client.get(tried, other)
+    assert refused.status_code == 429
+    retry_after(refused)
+    assert "no-store" in refused["Cache-Control"]
+    assert text_of(page_of(refused).select_one("h1")) == heading
+    # Another address may still try; the result page itself is not limited; keeping a version counts apart.
+    assert client.get(tried, other, REMOTE_ADDR="203.0.113.5").status_code == 200
+    assert client.get(location).status_code == 200
+    assert client.post(tried, other).status_code == 303
 
 
 def test_deleting_past_the_limit_keeps_the_result(client, content, limits):

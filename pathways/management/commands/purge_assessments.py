@@ -5,8 +5,9 @@ from pathways.assessments import purge_assessments
 
 class Command(BaseCommand):
     help = (
-        "Delete saved self-assessments older than a number of days, with their ratings and their plan "
-        "(a plan worked on within those days keeps its assessment)."
+        "Delete saved self-assessments older than a number of days, with their what-if versions, ratings and plans, "
+        "a chain of versions whole or not at all (one version saved or one plan worked on within those days keeps "
+        "the chain)."
     )
 
     def add_arguments(self, parser):
@@ -15,7 +16,8 @@ class Command(BaseCommand):
             type=int,
             required=True,
             metavar="DAYS",
-            help="Delete assessments created more than DAYS days ago, unless their plan moved on since.",
+            help="Delete assessments created more than DAYS days ago, unless a version of theirs was saved or a plan "
+            "moved on since.",
         )
 
     def handle(self, *args, older_than: int, **options):
