@@ -57,8 +57,8 @@ INSTALLED_APPS = [
     "django_ratelimit",
     # Second factors (accounts.two_factor): codes from an authenticator app, and one-time recovery codes.
     "django_otp",
-    "django_otp.plugins.otp_totp",
-    "django_otp.plugins.otp_static",
+    "careerpath.apps.AuthenticatorAppsConfig",  # django_otp.plugins.otp_totp
+    "careerpath.apps.RecoveryCodesConfig",  # django_otp.plugins.otp_static
     "accounts",
     "roles",
     "pathways",
