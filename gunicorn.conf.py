@@ -6,3 +6,7 @@ SHARED_MEMORY = "/dev/shm"  # noqa: S108 (gunicorn makes a unique file there wit
 
 # Each worker touches its heartbeat file on every request: in memory, that costs no disk write.
 worker_tmp_dir = SHARED_MEMORY if os.path.isdir(SHARED_MEMORY) else None
+
+# Access log lines (when `--access-logfile` is given) carry the path without its query string nor the referring
+# address: a what-if's answers travel in its query string, and they are a person's, not the server's.
+access_log_format = '%(h)s %(t)s "%(m)s %(U)s %(H)s" %(s)s %(b)s %(M)sms'
