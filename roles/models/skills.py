@@ -36,6 +36,16 @@ class Skill(models.Model):
     )
     origin = models.CharField(_("origine"), max_length=10, choices=Origin.choices, default=Origin.WRITTEN, editable=False)
     esco_uri = esco_uri_field(_("Identifiant de la compétence dans ESCO, p. ex. http://data.europa.eu/esco/skill/…"))
+    hierarchy_group = models.CharField(
+        _("groupe ESCO (niveau 2)"),
+        max_length=20,
+        blank=True,
+        db_index=True,
+        help_text=_(
+            "Le code du groupe de niveau 2 de la hiérarchie des compétences d’ESCO (p. ex. S4.2) : il sert à comparer "
+            "les activités de deux métiers. Vide pour une compétence de l’équipe."
+        ),
+    )
 
     class Meta:
         ordering = ["category__position", "name"]
