@@ -26,3 +26,8 @@ def typed_text(raw: bytes) -> str | None:
     except UnicodeDecodeError:
         return None
     return text if could_be_typed(text) else None
+
+
+# A search of more words than this is not a person's: the role list's, the API's and the admin's (which makes
+# each word a condition on every field searched: 10,000 characters make more than SQLite will run).
+SEARCH_MAX_LENGTH = 100

@@ -8,7 +8,7 @@ from ninja.errors import HttpError
 from ninja.pagination import PageNumberPagination, paginate
 from pydantic import Field, field_validator
 
-from careerpath.text import UNTYPABLE_CHARACTERS
+from careerpath.text import SEARCH_MAX_LENGTH, UNTYPABLE_CHARACTERS
 
 from .comparison import MAX_COMPARED, MIN_COMPARED, degree_rows, skill_rows
 from .models import SLUG_PATTERN, Role, Stage
@@ -160,7 +160,7 @@ class RolePages(PageNumberPagination):
 class ListFilters(Schema):
     q: str = Field(
         "",
-        max_length=100,
+        max_length=SEARCH_MAX_LENGTH,
         pattern=f"^[^{UNTYPABLE_CHARACTERS}]*$",
         description="words to find in titles, alternative titles or summaries",
     )
