@@ -122,6 +122,11 @@ def test_the_api_refuses_in_its_own_json(client, content, path, status):
     assert isinstance(response.json()["detail"], str) and response.json()["detail"]
 
 
+def test_the_apis_refusal_follows_accept_language(client):
+    response = client.get("/api/v1/roles?q=%00", headers={"accept-language": "fr"})
+    assert "caractères de contrôle" in response.json()["detail"]
+
+
 @pytest.mark.parametrize(
     "change",
     [
