@@ -76,6 +76,14 @@ def form_could_be_typed(request: HttpRequest) -> bool:
     return True
 
 
+# The API's answers (its pages say the same in the site's 404 and 400 pages).
+UNKNOWN_ADDRESS = _("Cette adresse n’existe pas.")
+UNREADABLE_REQUEST = _(
+    "La demande contient des caractères qu’on ne saisit pas au clavier (caractères de contrôle) ou du texte qui "
+    "n’est pas de l’UTF-8 : elle n’a pas été traitée."
+)
+
+
 def refusal(request: HttpRequest, status: int) -> HttpResponse:
     """The site's own 404 or 400 page, in the language of the address; under /api/ the API's JSON error, in the
     language of the Accept-Language header. LocaleMiddleware has not chosen it yet."""
@@ -91,13 +99,6 @@ def refusal(request: HttpRequest, status: int) -> HttpResponse:
         if status == 404:
             return defaults.page_not_found(request, Http404())
         return defaults.bad_request(request, BadRequest())
-
-
-UNKNOWN_ADDRESS = _("Cette adresse n’existe pas.")
-UNREADABLE_REQUEST = _(
-    "La demande contient des caractères qu’on ne saisit pas au clavier (caractères de contrôle) ou du texte qui "
-    "n’est pas de l’UTF-8 : elle n’a pas été traitée."
-)
 
 
 class RefuseUnreadableInputMiddleware:
