@@ -18,7 +18,8 @@ api = NinjaAPI(
     description=(
         "Roles toward operations leadership (written by the team or imported from ESCO), side-by-side "
         "comparisons, and the stateless route planner the site's result page uses. Read-only except "
-        "POST /route, which stores nothing. Texts follow the Accept-Language header (fr or en)."
+        "POST /route, which stores nothing. Texts follow the Accept-Language header (fr or en). A control character "
+        "or text that is not UTF-8 in a parameter is refused with 400, in the path with 404."
     ),
     urls_namespace="api-v1",
     openapi_url="/openapi.json",

@@ -1,4 +1,14 @@
+from urllib.parse import unquote_to_bytes
+
+from django.conf import settings
+from django.core.exceptions import BadRequest, RequestDataTooBig
+from django.core.handlers.wsgi import WSGIRequest, get_bytes_from_wsgi
+from django.http import Http404, HttpRequest, HttpResponse, JsonResponse
 from django.utils import translation
+from django.utils.translation import gettext_lazy as _
+from django.views import defaults
+
+from .text import could_be_typed, typed_text
 
 
 class ApiLanguageMiddleware:
@@ -30,3 +40,82 @@ class CrossOriginResourcePolicyMiddleware:
         response = self.get_response(request)
         response.headers.setdefault("Cross-Origin-Resource-Policy", "same-origin")
         return response
+
+
+def path_could_be_typed(request: HttpRequest) -> bool:
+    """The path, decoded: Django has decoded it already, writing the bytes that are not UTF-8 as %XX again,
+    which decoding once more gives back. A "%" the visitor sent encoded (%25) reads the same way: no address of
+    this site holds one, so a NUL encoded twice (%2500) is refused too."""
+    return typed_text(unquote_to_bytes(request.path_info)) is not None
+
+
+def query_could_be_typed(request: HttpRequest) -> bool:
+    """The query string, names and values, decoded. A WSGI server hands it over as Latin-1 text, which gives back
+    the bytes sent (as Django reads it too); an ASGI one has decoded it already."""
+    if isinstance(request, WSGIRequest):
+        sent = get_bytes_from_wsgi(request.environ, "QUERY_STRING", "")
+    else:
+        sent = request.META.get("QUERY_STRING", "").encode()
+    return typed_text(unquote_to_bytes(sent)) is not None
+
+
+def form_could_be_typed(request: HttpRequest) -> bool:
+    """A form's fields, names and values, when a POST sends one (urlencoded: as bytes, before Django decodes them
+    and replaces what is not UTF-8; multipart: as Django reads them, which files' contents are not part of)."""
+    if request.method != "POST":
+        return True
+    try:
+        if request.content_type == "application/x-www-form-urlencoded":
+            return typed_text(unquote_to_bytes(request.body)) is not None
+        if request.content_type == "multipart/form-data":
+            names = [*request.POST, *request.FILES]
+            values = [value for _name, values in request.POST.lists() for value in values]
+            return all(could_be_typed(text) for text in (*names, *values))
+    except RequestDataTooBig:
+        pass  # the view meets it too when it reads the form, and answers as it does (the API: 413)
+    return True
+
+
+# The API's answers (its pages say the same in the site's 404 and 400 pages).
+UNKNOWN_ADDRESS = _("Cette adresse n’existe pas.")
+UNREADABLE_REQUEST = _(
+    "La demande contient des caractères qu’on ne saisit pas au clavier (caractères de contrôle) ou du texte qui "
+    "n’est pas de l’UTF-8 : elle n’a pas été traitée."
+)
+
+
+def refusal(request: HttpRequest, status: int) -> HttpResponse:
+    """The site's own 404 or 400 page, in the language of the address; under /api/ the API's JSON error, in the
+    language of the Accept-Language header. LocaleMiddleware has not chosen it yet."""
+    is_api = request.path_info.startswith("/api/")
+    if is_api:
+        language = translation.get_language_from_request(request, check_path=False)
+    else:
+        language = translation.get_language_from_path(request.path_info) or settings.LANGUAGE_CODE
+    with translation.override(language):
+        if is_api:
+            detail = UNKNOWN_ADDRESS if status == 404 else UNREADABLE_REQUEST
+            return JsonResponse({"detail": str(detail)}, status=status)
+        if status == 404:
+            return defaults.page_not_found(request, Http404())
+        return defaults.bad_request(request, BadRequest())
+
+
+class RefuseUnreadableInputMiddleware:
+    """Text no person could have typed (careerpath.text) is refused before anything reads it: in the path, 404
+    (no page has such an address); in the query string or a form's fields, names or values, 400. Nothing reaches
+    a view, the page cache, the session or the database, where PostgreSQL would refuse a NUL with a server error.
+
+    Reading a multipart form here parses it before the views could change its upload handlers: none does
+    (CsrfViewMiddleware reads it before them anyway). A JSON body is the API's to validate (its schemas' patterns).
+    """
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        if not path_could_be_typed(request):
+            return refusal(request, 404)
+        if not query_could_be_typed(request) or not form_could_be_typed(request):
+            return refusal(request, 400)
+        return self.get_response(request)

@@ -69,9 +69,12 @@ MIDDLEWARE = [
     # Before the page cache, so that a page kept before they were set carries them too.
     "django_permissions_policy.PermissionsPolicyMiddleware",
     "careerpath.middleware.CrossOriginResourcePolicyMiddleware",
+    # Before the refusal below, so that it answers over HTTPS with the security headers too.
+    "django.middleware.security.SecurityMiddleware",
+    # Text no person could have typed: 404 or 400 before the page cache, the session or the database see it.
+    "careerpath.middleware.RefuseUnreadableInputMiddleware",
     "careerpath.cache.PageCacheMiddleware",  # a cached page skips the rest
     "careerpath.outage.DatabaseOutageMiddleware",  # a view that cannot reach the database: 503, not 500
-    "django.middleware.security.SecurityMiddleware",
     "csp.middleware.CSPMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",

@@ -8,7 +8,7 @@ from django.utils.translation import gettext_lazy as _
 from careerpath.forms import SiteForm
 from roles.models import MAX_LEVEL
 
-from .models import COMMENT_MAX_LENGTH, NOTE_MAX_LENGTH, SHARED_NAME_MAX_LENGTH, Counsellor
+from .models import COMMENT_MAX_LENGTH, MAX_STEP_NUMBER, NOTE_MAX_LENGTH, SHARED_NAME_MAX_LENGTH, Counsellor
 
 SHARE_DAYS = [7, 30, 90, 365]
 
@@ -63,7 +63,7 @@ class RatingForm(FocusFirstErrorForm):
 
 
 class NoteForm(forms.Form):
-    step = forms.IntegerField(min_value=1, widget=forms.HiddenInput)
+    step = forms.IntegerField(min_value=1, max_value=MAX_STEP_NUMBER, widget=forms.HiddenInput)
     text = forms.CharField(
         label=_("Votre note"),
         max_length=NOTE_MAX_LENGTH,
@@ -115,5 +115,5 @@ class ShareForm(FocusFirstErrorForm):
 
 
 class CommentForm(forms.Form):
-    step = forms.IntegerField(min_value=1, widget=forms.HiddenInput)
+    step = forms.IntegerField(min_value=1, max_value=MAX_STEP_NUMBER, widget=forms.HiddenInput)
     text = forms.CharField(label=_("Votre commentaire"), max_length=COMMENT_MAX_LENGTH, widget=forms.Textarea(attrs={"rows": 2}))

@@ -16,6 +16,8 @@ from pathways.models import Assessment
 
 NOTE_MAX_LENGTH = 500
 COMMENT_MAX_LENGTH = 1000
+# A step's number, kept in a small integer column: the largest every database takes.
+MAX_STEP_NUMBER = 32767
 SHARED_NAME_MAX_LENGTH = 80
 CODE_ALPHABET = "ABCDEFGHJKLMNPQRSTUVWXYZ23456789"  # no 0/O or 1/I: read aloud or copied by hand
 CODE_LENGTH = 8

@@ -8,6 +8,8 @@ from ninja.errors import HttpError
 from ninja.pagination import PageNumberPagination, paginate
 from pydantic import Field, field_validator
 
+from careerpath.text import SEARCH_MAX_LENGTH, UNTYPABLE_CHARACTERS
+
 from .comparison import MAX_COMPARED, MIN_COMPARED, degree_rows, skill_rows
 from .models import SLUG_PATTERN, Role, Stage
 
@@ -157,7 +159,10 @@ class RolePages(PageNumberPagination):
 
 class ListFilters(Schema):
     q: str = Field(
-        "", max_length=100, pattern=r"^[^\x00]*$", description="words to find in titles, alternative titles or summaries"
+        "",
+        max_length=SEARCH_MAX_LENGTH,
+        pattern=f"^[^{UNTYPABLE_CHARACTERS}]*$",
+        description="words to find in titles, alternative titles or summaries",
     )
     isco: str = Field("", pattern=r"^\d{0,4}$", description="an ISCO-08 group code: roles in that group or below")
 
@@ -182,7 +187,7 @@ class Error(Schema):
     detail: str | list[dict[str, Any]] = Field(description="what is wrong: a sentence, or one entry per invalid field")
 
 
-@router.get("/roles", response={200: list[RoleSummary], 422: Error}, summary="Published roles, searchable, by pages")
+@router.get("/roles", response={200: list[RoleSummary], 400: Error, 422: Error}, summary="Published roles, searchable, by pages")
 @paginate(RolePages, page_size=30, max_page_size=100)
 def list_roles(request, filters: Query[ListFilters]):
     roles = Role.objects.published()
@@ -194,13 +199,15 @@ def list_roles(request, filters: Query[ListFilters]):
 
 
 @router.get(
-    "/roles/{slug}", response={200: RoleDetail, 404: Error, 422: Error}, summary="One role with its skills, degrees and steps"
+    "/roles/{slug}",
+    response={200: RoleDetail, 400: Error, 404: Error, 422: Error},
+    summary="One role with its skills, degrees and steps",
 )
 def role_detail(request, slug: Annotated[str, Path(pattern=SLUG)]):
     return get_object_or_404(Role.objects.published().with_requirements(), slug=slug)
 
 
-@router.get("/compare", response={200: Comparison, 404: Error, 422: Error}, summary="Two to four roles side by side")
+@router.get("/compare", response={200: Comparison, 400: Error, 404: Error, 422: Error}, summary="Two to four roles side by side")
 def compare(request, query: Query[CompareQuery]):
     roles = query.roles
     by_slug = {role.slug: role for role in Role.objects.published().with_requirements().filter(slug__in=roles)}

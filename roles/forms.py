@@ -2,6 +2,7 @@ from django import forms
 from django.utils.translation import gettext_lazy as _
 
 from careerpath.forms import SiteForm
+from careerpath.text import SEARCH_MAX_LENGTH
 
 from .comparison import MAX_COMPARED, MIN_COMPARED
 from .models import Role, Scale, Sector
@@ -10,7 +11,7 @@ from .models import Role, Scale, Sector
 class RoleFilterForm(SiteForm):
     """The role list's search and filters; every field is optional and combinable."""
 
-    q = forms.CharField(label=_("Rechercher"), max_length=100, required=False, widget=forms.SearchInput)
+    q = forms.CharField(label=_("Rechercher"), max_length=SEARCH_MAX_LENGTH, required=False, widget=forms.SearchInput)
     sector = forms.ChoiceField(label=_("Secteur"), choices=[("", _("Tous les secteurs")), *Sector.choices], required=False)
     scale = forms.TypedChoiceField(
         label=_("Taille de l’organisation"),
