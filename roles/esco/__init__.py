@@ -40,7 +40,7 @@ def import_esco(
     with transaction.atomic():
         # One transaction around the whole import: stopped part-way, by an error or Ctrl-C,
         # it leaves the database as it was.
-        Importer(files, version, report, advance, skipped).run()
+        Importer(files, version, report, advance, skipped, languages=languages).run()
         if dry_run:
             transaction.set_rollback(True)
     return version, report

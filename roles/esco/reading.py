@@ -33,8 +33,8 @@ FILES = {
         tuple(f"Level {level} {part}" for level in range(4) for part in ("URI", "code")),
     ),
 }
-# Each kind only needs the ones before it.
-ORDER = ("isco", "broader", "skills", "occupations", "relations", "hierarchy", "skill_broader")
+# Each kind only needs the ones before it (the skills are placed in the hierarchy as they are written).
+ORDER = ("isco", "broader", "hierarchy", "skill_broader", "skills", "occupations", "relations")
 # ESCO's skills hierarchy leaves out the empty cells at the end of a row for a group above level 3.
 ENDS_EARLY = ("hierarchy",)
 PER_LANGUAGE = ("isco", "skills", "occupations")  # the others may also come without a language

@@ -22,7 +22,7 @@ SUPPORTED = "a folder, a .zip, a .tar.gz or a .csv.gz"
 
 def esco_files(sources: list[Path], languages: list[str]) -> list[EscoFile]:
     """Every file the import needs from `sources`, in the order it reads them; refuses if one is missing."""
-    found = []
+    found = []  # in the order the sources are named: for each kind, the later source's rows are read last and win
     for source in sources:
         in_source = files_in(source)
         if not in_source:
@@ -43,9 +43,7 @@ def esco_files(sources: list[Path], languages: list[str]) -> list[EscoFile]:
             raise EscoFileError(
                 f"{FILES[needed][0]}.csv", 0, None, f"file not found in {where}: a skill's group needs both hierarchy files"
             )
-    # Stable: within a kind, the languages in the order asked, then the sources in the order named.
-    rank = {language: index for index, language in enumerate(languages)}
-    return sorted(wanted, key=lambda f: (ORDER.index(f.kind), rank.get(f.language, len(rank))))
+    return sorted(wanted, key=lambda f: ORDER.index(f.kind))  # stable: the sources stay in their order
 
 
 def files_in(source: Path) -> list[EscoFile]:

@@ -6,7 +6,7 @@ import re
 from collections import Counter
 from collections.abc import Callable, Iterator
 
-from django.db import transaction
+from django.db import connection, transaction
 from django.utils.text import Truncator, slugify
 
 from careerpath.cache import renew_content_version
@@ -53,7 +53,7 @@ class Report(Counter):
             f"{kind}: "
             + ", ".join(
                 f"{self[(kind, action)]} {action}"
-                for action in ("created", "updated", "unchanged", "kept", "skipped", "not placed")
+                for action in ("created", "updated", "unchanged", "kept", "skipped", "placed", "not placed")
                 if self[(kind, action)]
             )
             for kind in kinds
@@ -66,13 +66,41 @@ def summary_of(text: str, fallback: str) -> str:
     return Truncator(first).chars(SUMMARY_MAX)
 
 
+def insert_plainly(model, rows: list[dict]) -> None:
+    """Insert `rows` (values by attribute name; any other column at its field's default) as bulk_create would,
+    without a model instance per row: for ESCO's 124,000 links, the instances were most of the import's time."""
+    fields = [field for field in model._meta.concrete_fields if not field.primary_key]
+    template = model()
+    defaults = {field.attname: field.get_db_prep_save(field.pre_save(template, add=True), connection) for field in fields}
+    quote = connection.ops.quote_name
+    # The names are the model's own, quoted; every value goes as a parameter.
+    into = f"INSERT INTO {quote(model._meta.db_table)} ({', '.join(quote(field.column) for field in fields)}) VALUES "  # noqa: S608
+    one_row = f"({', '.join(['%s'] * len(fields))})"
+    per_statement = min(BATCH_SIZE, connection.ops.bulk_batch_size(fields, rows))
+    with connection.cursor() as cursor:
+        for start in range(0, len(rows), per_statement):
+            batch = rows[start : start + per_statement]
+            cursor.execute(
+                into + ", ".join([one_row] * len(batch)),
+                [value for row in batch for value in {**defaults, **row}.values()],
+            )
+
+
 class Importer:
     def __init__(
-        self, files: list[EscoFile], version: str, report: Report, advance=lambda n: None, skipped: Skipped | None = None
+        self,
+        files: list[EscoFile],
+        version: str,
+        report: Report,
+        advance=lambda n: None,
+        skipped: Skipped | None = None,
+        *,
+        languages: list[str],
     ):
         self.files, self.version, self.report, self.advance = files, version, report, advance
         self.skipped = skipped if skipped is not None else Skipped()
-        self.languages = [language for language in dict.fromkeys(f.language for f in files) if language]
+        self.hierarchy: SkillsHierarchy | None = None
+        self.languages = languages  # in the order asked: a new occupation's slug comes from the first
 
     def run(self) -> None:
         self.source = self.esco_source()
@@ -167,7 +195,7 @@ class Importer:
         self.upsert(
             Skill,
             "skills",
-            [*self.per_language("name", "description"), "category_id"],
+            [*self.per_language("name", "description"), "category_id", *self.place(concepts)],
             concepts,
             lambda uri, values: {"slug": f"esco-{uri.rsplit('/', 1)[-1]}"[:120], "origin": Origin.IMPORTED},
         )
@@ -220,7 +248,9 @@ class Importer:
         """Imported roles cite the ESCO version they were last imported from, and no other."""
         through = Role.sources.through
         imported = Role.objects.filter(origin=Origin.IMPORTED).values_list("id", flat=True)
-        through.objects.filter(role_id__in=imported, source__file_name__startswith="esco-v").exclude(source=self.source).delete()
+        stale = through.objects.filter(role_id__in=imported, source__file_name__startswith="esco-v").exclude(source=self.source)
+        if stale.exists():  # a second import of the same version writes nothing
+            stale.delete()
         citing = set(through.objects.filter(source=self.source).values_list("role_id", flat=True))
         through.objects.bulk_create(
             [through(role_id=role_id, source_id=self.source.pk) for role_id in imported if role_id not in citing],
@@ -261,18 +291,19 @@ class Importer:
         for (role_id, skill_id), importance in wanted.items():
             current = links.get((role_id, skill_id))
             if current is None:
-                new.append(RoleSkill(role_id=role_id, skill_id=skill_id, importance=importance))
+                new.append({"role_id": role_id, "skill_id": skill_id, "importance": importance})
             elif current[1] != importance:
                 changed.append(RoleSkill(id=current[0], importance=importance))
             else:
                 self.report.note("skill links", "unchanged")
-            self.flush(RoleSkill, new, changed, ["importance"], "skill links")
-        self.flush(RoleSkill, new, changed, ["importance"], "skill links", final=True)
+        insert_plainly(RoleSkill, new)
+        self.report.note("skill links", "created", len(new))
+        self.flush(RoleSkill, [], changed, ["importance"], "skill links", final=True)
 
     # -- the skills hierarchy ------------------------------------------------------------------
 
     def write_hierarchy(self, files: list[EscoFile]) -> None:
-        """Read the hierarchy's groups; `write_skill_broader`, which always comes with it, places the skills."""
+        """Read the hierarchy's groups; `write_skills` places each skill below them (`hierarchy`)."""
         self.hierarchy = SkillsHierarchy()
         for row in (row for esco_file in files for row in self.usable(esco_file)):
             self.hierarchy.add(row)
@@ -280,17 +311,16 @@ class Importer:
     def write_skill_broader(self, files: list[EscoFile]) -> None:
         for row in (row for esco_file in files for row in self.usable(esco_file)):
             self.hierarchy.add_broader(row["conceptUri"].strip(), row["broaderUri"].strip())
-        imported = Skill.objects.filter(origin=Origin.IMPORTED).exclude(esco_uri=None)
-        current = imported.values_list("id", "esco_uri", "hierarchy_group")
-        changed = []
-        for pk, uri, group in current:
-            found = self.hierarchy.group_of(uri)
-            if found != group:
-                changed.append(Skill(id=pk, hierarchy_group=found))
-            else:
-                self.report.note("skill hierarchy groups", "unchanged" if found else "not placed")
-        Skill.objects.bulk_update(changed, ["hierarchy_group"], batch_size=BATCH_SIZE)
-        self.report.note("skill hierarchy groups", "updated", len(changed))
+
+    def place(self, concepts: dict[str, dict]) -> list[str]:
+        """Each skill's group in the hierarchy, among its values; without the hierarchy's files, groups stay as
+        they were. Returns the field it sets, if any."""
+        if self.hierarchy is None:
+            return []
+        for uri, values in concepts.items():
+            values["hierarchy_group"] = self.hierarchy.group_of(uri)
+            self.report.note("skills in the hierarchy", "placed" if values["hierarchy_group"] else "not placed")
+        return ["hierarchy_group"]
 
     # -- helpers -------------------------------------------------------------------------------
 
