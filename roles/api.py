@@ -13,6 +13,12 @@ from .models import SLUG_PATTERN, Role, Stage
 
 router = Router(tags=["roles"])
 
+# ESCO's terms ask for it wherever its data is shown: answers that carry some say so in their `attribution`.
+ESCO_ATTRIBUTION = (
+    "ESCO — European Skills, Competences, Qualifications and Occupations, © European Union, https://esco.ec.europa.eu/"
+)
+ATTRIBUTION = Field(description="the credit ESCO's terms ask for, when the answer carries ESCO's data; null otherwise")
+
 # Slugs as the site makes them; anything else (a NUL byte PostgreSQL would refuse, say) is a 422.
 SLUG = f"^{SLUG_PATTERN}$"
 Slug = Annotated[str, Field(pattern=SLUG, description="a slug, as in the site's addresses")]
@@ -27,10 +33,15 @@ class RoleSummary(Schema):
     origin: str = Field(description="written by the team, imported from ESCO, or imported then edited")
     isco_code: str
     url: str = Field(description="the role's profile page")
+    attribution: str | None = ATTRIBUTION
 
     @staticmethod
     def resolve_title(role: Role) -> str:
         return role.display_title
+
+    @staticmethod
+    def resolve_attribution(role: Role) -> str | None:
+        return ESCO_ATTRIBUTION if role.is_from_esco else None
 
     @staticmethod
     def resolve_url(role: Role) -> str:
@@ -123,6 +134,10 @@ class RoleDetail(RoleSummary):
         return role.alternative_title_list()
 
     @staticmethod
+    def resolve_attribution(role: Role) -> str | None:
+        return ESCO_ATTRIBUTION if role.shows_esco_data() else None  # its skills too
+
+    @staticmethod
     def resolve_reports_to(role: Role) -> str | None:
         return role.reports_to.slug if role.reports_to and role.reports_to.is_published else None
 
@@ -145,6 +160,7 @@ class Comparison(Schema):
     roles: list[RoleSummary]
     skills: list[SkillRow]
     degrees: list[DegreeRowOut]
+    attribution: str | None = ATTRIBUTION
 
 
 class RolePages(PageNumberPagination):
@@ -209,6 +225,7 @@ def compare(request, query: Query[CompareQuery]):
         raise HttpError(404, f"No published role “{missing[0]}”.")
     ordered = [by_slug[slug] for slug in roles]
     return {
+        "attribution": ESCO_ATTRIBUTION if any(role.shows_esco_data() for role in ordered) else None,
         "roles": ordered,
         "skills": [
             {

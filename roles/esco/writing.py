@@ -10,7 +10,7 @@ from django.db import connection, transaction
 from django.utils.text import Truncator, slugify
 
 from careerpath.cache import renew_content_version
-from roles.models import IscoGroup, Origin, Role, RoleSkill, Skill, SkillCategory, Source
+from roles.models import ESCO_SOURCE_PREFIX, IscoGroup, Origin, Role, RoleSkill, Skill, SkillCategory, Source
 
 from .checking import RELATION_TYPES, Skipped
 from .hierarchy import SkillsHierarchy
@@ -113,9 +113,9 @@ class Importer:
 
     def esco_source(self) -> Source:
         source, _ = Source.objects.get_or_create(
-            file_name=f"esco-v{self.version}",
+            file_name=f"{ESCO_SOURCE_PREFIX}{self.version}",
             defaults={
-                "slug": slugify(f"esco-v{self.version}".replace(".", "-")),
+                "slug": slugify(f"{ESCO_SOURCE_PREFIX}{self.version}".replace(".", "-")),
                 "title_fr": f"ESCO v{self.version} — classification européenne des aptitudes, compétences et professions",
                 "title_en": f"ESCO v{self.version} — European Skills, Competences, Qualifications and Occupations",
                 "language": ",".join(self.languages),
@@ -248,7 +248,9 @@ class Importer:
         """Imported roles cite the ESCO version they were last imported from, and no other."""
         through = Role.sources.through
         imported = Role.objects.filter(origin=Origin.IMPORTED).values_list("id", flat=True)
-        stale = through.objects.filter(role_id__in=imported, source__file_name__startswith="esco-v").exclude(source=self.source)
+        stale = through.objects.filter(role_id__in=imported, source__file_name__startswith=ESCO_SOURCE_PREFIX).exclude(
+            source=self.source
+        )
         if stale.exists():  # a second import of the same version writes nothing
             stale.delete()
         citing = set(through.objects.filter(source=self.source).values_list("role_id", flat=True))
