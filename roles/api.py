@@ -8,15 +8,12 @@ from ninja.errors import HttpError
 from ninja.pagination import PageNumberPagination, paginate
 from pydantic import Field, field_validator
 
+from .attribution import esco_attribution
 from .comparison import MAX_COMPARED, MIN_COMPARED, degree_rows, skill_rows
 from .models import SLUG_PATTERN, Role, Stage
 
 router = Router(tags=["roles"])
 
-# ESCO's terms ask for it wherever its data is shown: answers that carry some say so in their `attribution`.
-ESCO_ATTRIBUTION = (
-    "ESCO — European Skills, Competences, Qualifications and Occupations, © European Union, https://esco.ec.europa.eu/"
-)
 ATTRIBUTION = Field(description="the credit ESCO's terms ask for, when the answer carries ESCO's data; null otherwise")
 
 # Slugs as the site makes them; anything else (a NUL byte PostgreSQL would refuse, say) is a 422.
@@ -41,7 +38,7 @@ class RoleSummary(Schema):
 
     @staticmethod
     def resolve_attribution(role: Role) -> str | None:
-        return ESCO_ATTRIBUTION if role.is_from_esco else None
+        return esco_attribution() if role.is_from_esco else None
 
     @staticmethod
     def resolve_url(role: Role) -> str:
@@ -135,7 +132,7 @@ class RoleDetail(RoleSummary):
 
     @staticmethod
     def resolve_attribution(role: Role) -> str | None:
-        return ESCO_ATTRIBUTION if role.shows_esco_data() else None  # its skills too
+        return esco_attribution() if role.shows_esco_data() else None  # its skills too
 
     @staticmethod
     def resolve_reports_to(role: Role) -> str | None:
@@ -225,7 +222,7 @@ def compare(request, query: Query[CompareQuery]):
         raise HttpError(404, f"No published role “{missing[0]}”.")
     ordered = [by_slug[slug] for slug in roles]
     return {
-        "attribution": ESCO_ATTRIBUTION if any(role.shows_esco_data() for role in ordered) else None,
+        "attribution": esco_attribution() if any(role.shows_esco_data() for role in ordered) else None,
         "roles": ordered,
         "skills": [
             {

@@ -69,6 +69,8 @@ def summary_of(text: str, fallback: str) -> str:
 def insert_plainly(model, rows: list[dict]) -> None:
     """Insert `rows` (values by attribute name; any other column at its field's default) as bulk_create would,
     without a model instance per row: for ESCO's 124,000 links, the instances were most of the import's time."""
+    if not rows:
+        return
     fields = [field for field in model._meta.concrete_fields if not field.primary_key]
     template = model()
     defaults = {field.attname: field.get_db_prep_save(field.pre_save(template, add=True), connection) for field in fields}

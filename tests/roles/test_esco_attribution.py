@@ -12,7 +12,7 @@ pytestmark = pytest.mark.django_db
 PLANT = f"{esco_files.ESCO}occupation/00000000-0000-4000-8000-0000000000a1"
 FRENCH = "ESCO — classification européenne des aptitudes, compétences, certifications et professions, © Union européenne"
 ENGLISH = "ESCO — European Skills, Competences, Qualifications and Occupations, © European Union"
-API = f"{ENGLISH}, https://esco.ec.europa.eu/"
+API = f"{FRENCH}, https://esco.ec.europa.eu/"  # the API's texts follow Accept-Language, French by default
 TEAMS = "chief-operating-officer"
 
 
@@ -71,9 +71,11 @@ def test_a_team_role_asking_for_a_skill_from_esco_credits_esco(client, imported)
     assert client.get(f"/api/v1/roles/{TEAMS}").json()["attribution"] == API
 
 
-def test_english_pages_credit_esco_in_english(client, imported):
+def test_english_pages_and_answers_credit_esco_in_english(client, imported):
     """Needs the English catalogue rebuilt with this branch's strings (make messages)."""
     assert attribution(client, f"/en{imported.get_absolute_url()}").get_text(" ", strip=True) == ENGLISH
+    answer = client.get(f"/api/v1/roles/{imported.slug}", headers={"accept-language": "en"}).json()
+    assert answer["attribution"] == f"{ENGLISH}, https://esco.ec.europa.eu/"
 
 
 def test_the_api_credits_esco_in_answers_that_carry_its_data(client, imported):
