@@ -256,10 +256,9 @@ class Importer:
         if stale.exists():  # a second import of the same version writes nothing
             stale.delete()
         citing = set(through.objects.filter(source=self.source).values_list("role_id", flat=True))
-        through.objects.bulk_create(
-            [through(role_id=role_id, source_id=self.source.pk) for role_id in imported if role_id not in citing],
-            batch_size=BATCH_SIZE,
-        )
+        new = [through(role_id=role_id, source_id=self.source.pk) for role_id in imported if role_id not in citing]
+        through.objects.bulk_create(new, batch_size=BATCH_SIZE)
+        self.report.note("ESCO version cited", "updated", len(new))  # profiles show it: pages kept must go
 
     @staticmethod
     def unique_slug(title: str, uri: str, taken: set[str]) -> str:
