@@ -118,7 +118,9 @@ class Importer:
             file_name=f"{ESCO_SOURCE_PREFIX}{self.version}",
             defaults={
                 "slug": slugify(f"{ESCO_SOURCE_PREFIX}{self.version}".replace(".", "-")),
-                "title_fr": f"ESCO v{self.version} — classification européenne des aptitudes, compétences et professions",
+                "title_fr": (
+                    f"ESCO v{self.version} — classification européenne des aptitudes, compétences, certifications et professions"
+                ),
                 "title_en": f"ESCO v{self.version} — European Skills, Competences, Qualifications and Occupations",
                 "language": ",".join(self.languages),
                 "summary_fr": "Métiers, compétences et groupes CITP publiés par la Commission européenne.",
