@@ -5,8 +5,8 @@ settings (2 workers), warm up, and load each page from wrk on loopback for a fix
 requests/s, p50, p99, errors and the throughput as a share of /healthz measured in the same run,
 then a 60 s mixed load at 32 connections. A third run on PostgreSQL first imports a synthetic
 ESCO-size set (tests/esco/files.py) with import_esco, prints its time, then the same pages plus
-search and imported profiles with the whole catalogue loaded. Then, when the real ESCO archive is there
-(../shared/esco-real, or $ESCO_REAL_DIR), its import in French and English, twice, on SQLite and PostgreSQL.
+search and imported profiles with the whole catalogue loaded. Then, when ESCO's real downloads are there
+(../shared/esco-full and esco-real), their import in French and English, twice, on SQLite and PostgreSQL.
 Exits non-zero on any error.
 """
 
@@ -247,21 +247,22 @@ def import_synthetic_esco(env: dict) -> tuple[float, str]:
 
 
 def import_real_esco(kind: str) -> list[tuple[str, float, str]] | None:
-    """The real ESCO v1.1.2 set (../shared/esco-real or $ESCO_REAL_DIR), in French and English, into a fresh
-    database with the content loaded: seconds and report of the first import, then of a second one.
-    None when the archive is not there."""
+    """ESCO's downloads as published (../shared/esco-full, $ESCO_FULL_DIR) with the French and English occupations
+    (../shared/esco-real, $ESCO_REAL_DIR), read straight from their archives, into a fresh database with the
+    content loaded: seconds and report of the first import, then of a second one. None when they are not there."""
     from tests.esco import real as esco_real
 
-    if not esco_real.archive().is_file():
+    sources = [esco_real.full(), esco_real.archive()]
+    if not all(source.exists() for source in sources):
         return None
     runs = []
-    with database(kind) as url, esco_real.unpacked() as folder:
+    with database(kind) as url:
         env = production_env(url)
         manage(env, "migrate", "--no-input")
         manage(env, "load_content")
         for name in ("first import", "second import"):
             start = time.perf_counter()
-            report = manage(env, "import_esco", str(folder), "--languages", "fr,en", "--no-progress")
+            report = manage(env, "import_esco", *map(str, sources), "--no-progress")
             runs.append((name, time.perf_counter() - start, report))
     return runs
 
@@ -272,12 +273,12 @@ def print_real_esco_imports() -> None:
     for kind in ("sqlite", "postgresql"):
         runs = import_real_esco(kind)
         if runs is None:
-            print(f"\nreal ESCO import: skipped, no archive at {esco_real.archive()} (set ESCO_REAL_DIR to its folder)")
+            print(f"\nreal ESCO import: skipped, no downloads at {esco_real.full()} and {esco_real.archive()}")
             return
-        print(f"\n{kind}: import_esco --languages fr,en of the real ESCO v1.1.2 set (3,007 occupations)")
+        print(f"\n{kind}: import_esco of ESCO v1.1.1's downloads whole and the v1.1.2 occupations, in fr and en")
         for name, seconds, report in runs:
             print(f"  {name}: {seconds:.1f} s")
-            print("".join(f"    {line}\n" for line in report.splitlines()), end="")
+            print("".join(f"    {line}\n" for line in report.splitlines() if not line.startswith("    ")), end="")
 
 
 def run_database(kind: str, with_esco: bool = False):

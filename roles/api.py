@@ -10,10 +10,13 @@ from pydantic import Field, field_validator
 
 from careerpath.text import SEARCH_MAX_LENGTH, UNTYPABLE_CHARACTERS
 
+from .attribution import esco_attribution
 from .comparison import MAX_COMPARED, MIN_COMPARED, degree_rows, skill_rows
 from .models import SLUG_PATTERN, Role, Stage
 
 router = Router(tags=["roles"])
+
+ATTRIBUTION = Field(description="the credit ESCO's terms ask for, when the answer carries ESCO's data; null otherwise")
 
 # Slugs as the site makes them; anything else (a NUL byte PostgreSQL would refuse, say) is a 422.
 SLUG = f"^{SLUG_PATTERN}$"
@@ -29,10 +32,15 @@ class RoleSummary(Schema):
     origin: str = Field(description="written by the team, imported from ESCO, or imported then edited")
     isco_code: str
     url: str = Field(description="the role's profile page")
+    attribution: str | None = ATTRIBUTION
 
     @staticmethod
     def resolve_title(role: Role) -> str:
         return role.display_title
+
+    @staticmethod
+    def resolve_attribution(role: Role) -> str | None:
+        return esco_attribution() if role.is_from_esco else None
 
     @staticmethod
     def resolve_url(role: Role) -> str:
@@ -125,6 +133,10 @@ class RoleDetail(RoleSummary):
         return role.alternative_title_list()
 
     @staticmethod
+    def resolve_attribution(role: Role) -> str | None:
+        return esco_attribution() if role.shows_esco_data() else None  # its skills too
+
+    @staticmethod
     def resolve_reports_to(role: Role) -> str | None:
         return role.reports_to.slug if role.reports_to and role.reports_to.is_published else None
 
@@ -147,6 +159,7 @@ class Comparison(Schema):
     roles: list[RoleSummary]
     skills: list[SkillRow]
     degrees: list[DegreeRowOut]
+    attribution: str | None = ATTRIBUTION
 
 
 class RolePages(PageNumberPagination):
@@ -216,6 +229,7 @@ def compare(request, query: Query[CompareQuery]):
         raise HttpError(404, f"No published role “{missing[0]}”.")
     ordered = [by_slug[slug] for slug in roles]
     return {
+        "attribution": esco_attribution() if any(role.shows_esco_data() for role in ordered) else None,
         "roles": ordered,
         "skills": [
             {

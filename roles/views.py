@@ -20,6 +20,7 @@ def role_list(request):
     roles = form.filter(Role.objects.published().for_listing())
     # A page number past the end shows the last page rather than an error.
     page = Paginator(roles, ROLES_PER_PAGE).get_page(request.GET.get("page"))
+    listed = list(page.object_list)
     # The pages' links keep the search and filters, and nothing else a visitor added.
     query = QueryDict(mutable=True)
     for name in RoleFilterForm.base_fields:
@@ -30,7 +31,8 @@ def role_list(request):
         {
             "form": form,
             "page": page,
-            "roles": page.object_list,
+            "roles": listed,
+            "shows_esco": any(role.is_from_esco for role in listed),
             "query": query.urlencode(),
             "page_range": page.paginator.get_elided_page_range(page.number, on_each_side=2, on_ends=1),
             "is_filtered": any(request.GET.get(name) for name in RoleFilterForm.base_fields),
@@ -82,6 +84,7 @@ def compare(request):
     roles = [by_slug[slug] for slug in slugs]
     context.update(
         roles=roles,
+        shows_esco=any(role.shows_esco_data() for role in roles),
         skill_rows=skill_rows(roles),
         degree_rows=degree_rows(roles),
         removals=[(role, [slug for slug in slugs if slug != role.slug]) for role in roles],

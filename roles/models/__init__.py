@@ -21,12 +21,22 @@ from .fields import (
 from .isco import IscoGroup
 from .roles import MAX_PICKED_EXTRA, SEARCH_ALTERNATIVES, SEARCH_DESCRIPTIONS, SEARCH_TITLES, Role, RoleQuerySet
 from .skills import MAX_LEVEL, MIN_LEVEL, Skill, SkillCategory, SkillLevel, Trait
-from .sources import SOURCE_TEXT_DIR, Passage, PassageQuerySet, Source, Statement, normalise_quoted, passage_field
+from .sources import (
+    ESCO_SOURCE_PREFIX,
+    SOURCE_TEXT_DIR,
+    Passage,
+    PassageQuerySet,
+    Source,
+    Statement,
+    normalise_quoted,
+    passage_field,
+)
 from .statements import ExperienceArea, ExperienceStep, Importance, Mission, OtherName, RoleDegree, RoleSkill, Variation
 
 __all__ = [
     "DEGREE_RANK",
     "DEGREE_RANK_CHOICES",
+    "ESCO_SOURCE_PREFIX",
     "ESCO_URI_PATTERN",
     "LABEL_MAX_LENGTH",
     "MAX_LEVEL",

@@ -300,6 +300,16 @@ class Role(models.Model):
     def is_published(self) -> bool:
         return self.status == self.Status.PUBLISHED
 
+    @property
+    def is_from_esco(self) -> bool:
+        """Imported from ESCO, edited since or not: what shows it shows ESCO's data, and credits ESCO."""
+        return self.origin != Origin.WRITTEN
+
+    def shows_esco_data(self) -> bool:
+        """Imported, or asking for a skill imported from ESCO. Reads the role's skills: call it where they are
+        prefetched (`with_skills`)."""
+        return self.is_from_esco or any(link.skill.origin != Origin.WRITTEN for link in self.role_skills.all())
+
     def alternative_title_list(self) -> list[str]:
         """The role's other names: those the articles give (`other_names`, each with its passage), then an
         import's alternative titles that are not among them."""

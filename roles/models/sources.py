@@ -15,6 +15,8 @@ from .fields import SLUG_MAX_LENGTH
 # The articles' own text, kept with the content so that every quotation can be checked against it.
 SOURCE_TEXT_DIR = Path(__file__).resolve().parent.parent / "content" / "sources"
 
+ESCO_SOURCE_PREFIX = "esco-v"  # an ESCO import's source: esco-v1.1, esco-v1.2
+
 
 def normalise_quoted(text: str) -> str:
     """Text as a quotation is compared with its article: curly apostrophes read as straight ones and
@@ -63,6 +65,11 @@ class Source(models.Model):
 
     def get_absolute_url(self) -> str:
         return reverse("source", kwargs={"slug": self.slug})
+
+    @property
+    def is_esco(self) -> bool:
+        """An ESCO version the import cites (roles.esco)."""
+        return self.file_name.startswith(ESCO_SOURCE_PREFIX)
 
     @property
     def original_title(self) -> str:

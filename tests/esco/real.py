@@ -22,10 +22,29 @@ OCCUPATION_COUNT = 3007  # every ESCO v1.1.2 occupation is in the archive
 OPERATIONS = "http://data.europa.eu/esco/occupation/c6bd511a-d966-4df9-a48e-4f800354f268"
 
 
+FULL_SKILL_COUNT = 13896  # ESCO v1.1.1's skills pillar, whole, in ../shared/esco-full
+FULL_LINK_COUNT = 123788  # of its 123,855 occupation–skill links, those naming one of the 3,007 occupations
+
+
+def shared(name: str, variable: str) -> Path:
+    """A shared data folder: $<variable>, else shared/<name> beside the checkout or beside a folder above it
+    (a worktree's)."""
+    if folder := os.environ.get(variable):
+        return Path(folder)
+    for above in Path(__file__).resolve().parents[2:]:
+        if (above / "shared" / name).is_dir():
+            return above / "shared" / name
+    return Path(__file__).resolve().parents[3] / "shared" / name
+
+
 def archive() -> Path:
     """Where the whole real data set is expected: $ESCO_REAL_DIR, else ../shared/esco-real beside the checkout."""
-    folder = os.environ.get("ESCO_REAL_DIR") or Path(__file__).resolve().parents[3] / "shared" / "esco-real"
-    return Path(folder) / ARCHIVE_NAME
+    return shared("esco-real", "ESCO_REAL_DIR") / ARCHIVE_NAME
+
+
+def full() -> Path:
+    """ESCO v1.1.1's own downloads, whole: $ESCO_FULL_DIR, else ../shared/esco-full beside the checkout."""
+    return shared("esco-full", "ESCO_FULL_DIR")
 
 
 @contextlib.contextmanager
