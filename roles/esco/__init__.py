@@ -11,6 +11,8 @@ from pathlib import Path
 
 from django.db import transaction
 
+from roles.neighbours import compute_neighbours
+
 from .checking import Skipped, check
 from .reading import EscoFile, EscoFileError, detect_version, esco_files
 from .writing import Importer, Report
@@ -27,7 +29,8 @@ def import_esco(
     advance=lambda n: None,
     on_phase=lambda phase, total: None,
 ) -> tuple[str, Report]:
-    """Check every file, then write them; with `dry_run`, everything is rolled back at the end."""
+    """Check every file, then write them, then recompute the occupations' neighbours if anything was written;
+    with `dry_run`, everything is rolled back at the end."""
     files = esco_files(directory, languages)
     total = sum(f.path.stat().st_size for f in files)
     version = version or detect_version(files)
@@ -41,4 +44,6 @@ def import_esco(
         Importer(files, version, report, advance, skipped).run()
         if dry_run:
             transaction.set_rollback(True)
+        elif any(action in ("created", "updated") for _kind, action in report):
+            report.note("neighbours", "created", compute_neighbours().neighbours)
     return version, report

@@ -190,6 +190,7 @@ class Importer:
                         f"summary_{lang}": summary_of(description, title),
                         f"description_{lang}": description,
                         "isco_code": row["iscoGroup"].strip(),
+                        "esco_code": row.values.get("code", "").strip(),
                     },
                 )
 
@@ -207,6 +208,7 @@ class Importer:
             f"summary_{lang}",
             f"description_{lang}",
             "isco_code",
+            "esco_code",
         ]
         self.upsert(Role, "occupations", fields, rows(), new_role)
         self.cite_source()
