@@ -69,7 +69,7 @@ class NeighbourCalibration(models.Model):
         _("seuil « accessible »"),
         help_text=_(
             "La moyenne, moins un écart type, de la similarité moyenne entre métiers d’un même groupe de base CITP, "
-            "arrondie au dixième : au-dessus, un passage est dit accessible."
+            "arrondie au centième : au-dessus, un passage est dit accessible."
         ),
     )
     highly_viable = models.FloatField(

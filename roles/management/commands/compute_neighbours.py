@@ -32,12 +32,12 @@ class Command(BaseCommand):
 
         self.stdout.write(f"{outcome.occupations} occupations compared, {outcome.neighbours} neighbours written.")
         self.stdout.write(
-            f"viable: similarity above {found.viable:.1f} "
+            f"viable: similarity above {found.viable:.2f} "
             f"(mean minus one standard deviation of the average within {found.unit_groups} ISCO unit groups: "
             f"{unrounded(found.viable_unrounded)})"
         )
         self.stdout.write(
-            f"highly viable: above {found.highly_viable:.1f} "
+            f"highly viable: above {found.highly_viable:.2f} "
             f"(the same within {found.broad_groups} broad ESCO groups: {unrounded(found.highly_viable_unrounded)})"
         )
         self.stdout.write(f"in {outcome.seconds:.1f} s")
