@@ -1,10 +1,11 @@
-"""Import ESCO's CSV download: ISCO groups, skills, occupations, and the links between them.
+"""Import ESCO's CSV download: ISCO groups, skills, occupations, the links between them, and each skill's group in
+ESCO's skills hierarchy.
 
-Files are read by column name and streamed (`reading`), checked whole before anything is written
-(`checking`: a file that cannot be read is refused, an unusable row is skipped and reported), then
-written in batches, labels tidied (`writing`, `tidying`). Rows are keyed by their ESCO URI, so a
-second import updates rather than duplicates; a role or skill written by the team, or edited by an
-editor after an import (origin "edited"), is never touched.
+Files are found in ESCO's download archives or folders (`sources`), read by column name and streamed (`reading`),
+checked whole before anything is written (`checking`: a file that cannot be read is refused, an unusable row is
+skipped and reported), then written in batches, labels tidied, skills placed in the hierarchy (`writing`,
+`tidying`, `hierarchy`). Rows are keyed by their ESCO URI, so a second import updates rather than duplicates; a
+role or skill written by the team, or edited by an editor after an import (origin "edited"), is never touched.
 """
 
 from pathlib import Path
@@ -14,14 +15,15 @@ from django.db import transaction
 from roles.neighbours import compute_neighbours
 
 from .checking import Skipped, check
-from .reading import EscoFile, EscoFileError, detect_version, esco_files
+from .reading import EscoFile, EscoFileError, detect_version
+from .sources import esco_files
 from .writing import Importer, Report
 
 __all__ = ["EscoFile", "EscoFileError", "Importer", "Report", "Skipped", "check", "import_esco"]
 
 
 def import_esco(
-    directory: Path,
+    sources: list[Path],
     languages: list[str],
     *,
     dry_run: bool = False,
@@ -31,8 +33,8 @@ def import_esco(
 ) -> tuple[str, Report]:
     """Check every file, then write them, then recompute the occupations' neighbours if anything was written;
     with `dry_run`, everything is rolled back at the end."""
-    files = esco_files(directory, languages)
-    total = sum(f.path.stat().st_size for f in files)
+    files = esco_files(sources, languages)
+    total = sum(f.size for f in files)
     version = version or detect_version(files)
     on_phase("checking", total)
     skipped = check(files, advance)

@@ -27,6 +27,23 @@ class Known:
     skills: set[str] = field(default_factory=set)
     occupations: set[str] = field(default_factory=set)
     skipped: dict[str, str] = field(default_factory=dict)  # URI -> where the row that defines it was skipped
+    this_file: set[str] = field(default_factory=set)  # the URIs the file being checked defined so far
+
+    @classmethod
+    def union(cls, by_language: dict[str, "Known"]) -> "Known":
+        """What any language defines: language-neutral files may name it."""
+        every = cls()
+        for known in by_language.values():
+            every.isco_uris |= known.isco_uris
+            every.isco_codes |= known.isco_codes
+            every.skills |= known.skills
+            every.occupations |= known.occupations
+        defined = every.isco_uris | every.skills | every.occupations
+        for known in by_language.values():
+            for uri, where in known.skipped.items():
+                if uri not in defined:
+                    every.skipped.setdefault(uri, where)
+        return every
 
 
 class Skipped(dict):
@@ -38,7 +55,7 @@ class Skipped(dict):
         self.setdefault(problem.file, {})[problem.line] = problem
 
     def has(self, esco_file: EscoFile, row: Row) -> bool:
-        return row.line in self.get(esco_file.name, {})
+        return row.line in self.get(esco_file.name, {})  # names say where in which archive: two files never share one
 
     def lines(self) -> list[str]:
         shown = []
@@ -55,9 +72,11 @@ def check(files: list[EscoFile], advance: Callable[[int], None] = lambda n: None
     known: dict[str, Known] = {}
     skipped = Skipped()
     # References point forward too (broader relations name occupations), so definitions come first.
-    by_kind = sorted(files, key=lambda f: ("isco", "skills", "occupations", "broader", "relations").index(f.kind))
+    by_kind = sorted(files, key=lambda f: CHECK_ORDER.index(f.kind))
     for esco_file in by_kind:
-        seen = known.setdefault(esco_file.language, Known())
+        # A language-neutral file (ESCO's relations download) may name what any language defines.
+        seen = known.setdefault(esco_file.language, Known()) if esco_file.language else Known.union(known)
+        seen.this_file = set()
         checker = CHECKS[esco_file.kind]
         for row in esco_file.rows(advance):
             try:
@@ -79,10 +98,12 @@ def need(esco_file: EscoFile, row: Row, column: str, pattern: re.Pattern | None 
     return value
 
 
-def new_uri(esco_file: EscoFile, row: Row, seen: set[str]) -> str:
+def new_uri(esco_file: EscoFile, row: Row, known: Known) -> str:
+    """A URI defined twice in one file is an error; in two sources, the later source's row wins (`sources`)."""
     uri = need(esco_file, row, "conceptUri", URI, "an ESCO URI")
-    if uri in seen:
+    if uri in known.this_file:
         raise esco_file.error(row.line, "conceptUri", f"{uri} appears twice; the first is imported")
+    known.this_file.add(uri)
     return uri
 
 
@@ -98,7 +119,7 @@ def label(esco_file: EscoFile, row: Row) -> None:
 
 
 def check_isco(esco_file: EscoFile, row: Row, known: Known) -> None:
-    uri = new_uri(esco_file, row, known.isco_uris)
+    uri = new_uri(esco_file, row, known)
     code = need(esco_file, row, "code", ISCO_CODE, "an ISCO code of one to four digits")
     label(esco_file, row)
     known.isco_uris.add(uri)
@@ -106,13 +127,13 @@ def check_isco(esco_file: EscoFile, row: Row, known: Known) -> None:
 
 
 def check_skill(esco_file: EscoFile, row: Row, known: Known) -> None:
-    uri = new_uri(esco_file, row, known.skills)
+    uri = new_uri(esco_file, row, known)
     label(esco_file, row)
     known.skills.add(uri)
 
 
 def check_occupation(esco_file: EscoFile, row: Row, known: Known) -> None:
-    uri = new_uri(esco_file, row, known.occupations)
+    uri = new_uri(esco_file, row, known)
     label(esco_file, row)
     code = need(esco_file, row, "iscoGroup", UNIT_GROUP, "a four-digit ISCO unit group")
     if code not in known.isco_codes:
@@ -122,10 +143,11 @@ def check_occupation(esco_file: EscoFile, row: Row, known: Known) -> None:
 
 def known_reference(esco_file: EscoFile, row: Row, column: str, pool: set[str], known: Known, what: str) -> None:
     uri = need(esco_file, row, column, URI, "an ESCO URI")
+    if uri in pool:
+        return
     if uri in known.skipped:
         raise esco_file.error(row.line, column, f"the {what} was skipped ({known.skipped[uri]})")
-    if uri not in pool:
-        raise esco_file.error(row.line, column, f"no such {what} in the files")
+    raise esco_file.error(row.line, column, f"no such {what} in the files")
 
 
 def check_relation(esco_file: EscoFile, row: Row, known: Known) -> None:
@@ -144,6 +166,25 @@ def check_broader(esco_file: EscoFile, row: Row, known: Known) -> None:
         known_reference(esco_file, row, uri_column, pools[kind], known, "ISCO group" if kind == "ISCOGroup" else "occupation")
 
 
+SKILL_PILLAR_TYPES = ("SkillGroup", "KnowledgeSkillCompetence")
+
+
+def check_skill_broader(esco_file: EscoFile, row: Row, known: Known) -> None:
+    """The skills pillar names groups the files do not define as skills: only its shape is checked."""
+    for type_column, uri_column in (("conceptType", "conceptUri"), ("broaderType", "broaderUri")):
+        if row[type_column].strip() not in SKILL_PILLAR_TYPES:
+            raise esco_file.error(row.line, type_column, f"“{row[type_column][:40]}” is neither SkillGroup nor a skill")
+        need(esco_file, row, uri_column, URI, "an ESCO URI")
+
+
+def check_hierarchy(esco_file: EscoFile, row: Row, known: Known) -> None:
+    need(esco_file, row, "Level 0 URI", URI, "an ESCO URI")
+    for level in range(1, 4):
+        if row[f"Level {level} URI"].strip():
+            need(esco_file, row, f"Level {level} URI", URI, "an ESCO URI")
+
+
+CHECK_ORDER = ("isco", "skills", "occupations", "broader", "relations", "hierarchy", "skill_broader")
 DEFINED = {"isco": "isco_uris", "skills": "skills", "occupations": "occupations"}  # where each file's URIs go
 CHECKS = {
     "isco": check_isco,
@@ -151,4 +192,6 @@ CHECKS = {
     "occupations": check_occupation,
     "relations": check_relation,
     "broader": check_broader,
+    "hierarchy": check_hierarchy,
+    "skill_broader": check_skill_broader,
 }

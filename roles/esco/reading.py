@@ -1,26 +1,45 @@
 """Reading ESCO's CSV files: each file found by its name, read by column name (ESCO 1.1 and 1.2 differ in their
 columns), streamed record by record with the line it starts on. What makes a file unreadable (a missing
 column, broken CSV, text that is not UTF-8, a control character) is raised with its file, line and column.
+
+The files come from ESCO's downloads as ESCO publishes them (`sources`): a folder, a per-language classification
+zip, the language-neutral relations zip, a .tar.gz, a single .csv.gz; each file is read straight out of its
+archive, never unpacked to disk.
 """
 
 import csv
 import re
+import zipfile
+import zlib
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
-from pathlib import Path
+from typing import BinaryIO
 
-# What each file is called and the columns the import reads; other columns are ignored.
+# What each file is called and the columns the import reads; other columns are ignored. Files named without a
+# language (the relations download: "occupationSkillRelations.csv") hold language-neutral rows.
 FILES = {
-    "isco": ("ISCOGroups_{lang}.csv", ("conceptUri", "code", "preferredLabel", "description")),
-    "skills": ("skills_{lang}.csv", ("conceptUri", "skillType", "preferredLabel", "status", "description")),
+    "isco": ("ISCOGroups", ("conceptUri", "code", "preferredLabel", "description")),
+    # ESCO's older French skills file has no status column: its skills count as released.
+    "skills": ("skills", ("conceptUri", "skillType", "preferredLabel", "description")),
     "occupations": (
-        "occupations_{lang}.csv",
+        "occupations",
         ("conceptUri", "iscoGroup", "preferredLabel", "altLabels", "status", "definition", "description"),
     ),
-    "relations": ("occupationSkillRelations_{lang}.csv", ("occupationUri", "relationType", "skillUri")),
-    "broader": ("broaderRelationsOccPillar_{lang}.csv", ("conceptType", "conceptUri", "broaderType", "broaderUri")),
+    "relations": ("occupationSkillRelations", ("occupationUri", "relationType", "skillUri")),
+    "broader": ("broaderRelationsOccPillar", ("conceptType", "conceptUri", "broaderType", "broaderUri")),
+    "skill_broader": ("broaderRelationsSkillPillar", ("conceptType", "conceptUri", "broaderType", "broaderUri")),
+    "hierarchy": (
+        "skillsHierarchy",
+        tuple(f"Level {level} {part}" for level in range(4) for part in ("URI", "code")),
+    ),
 }
-ORDER = ("isco", "broader", "skills", "occupations", "relations")  # each file only needs the ones before it
+# Each kind only needs the ones before it.
+ORDER = ("isco", "broader", "skills", "occupations", "relations", "hierarchy", "skill_broader")
+# ESCO's skills hierarchy leaves out the empty cells at the end of a row for a group above level 3.
+ENDS_EARLY = ("hierarchy",)
+PER_LANGUAGE = ("isco", "skills", "occupations")  # the others may also come without a language
+KIND_OF_STEM = {stem: kind for kind, (stem, _columns) in FILES.items()}
+MEMBER_NAME = re.compile(r"^(?P<stem>[A-Za-z]+?)(?:_(?P<language>[a-z]{2}))?\.csv$")
 # Text never holds C0 control characters other than tab and line breaks, nor DEL.
 CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
 
@@ -41,26 +60,26 @@ class Row:
         return self.values[column]
 
 
-@dataclass
+@dataclass(eq=False)
 class EscoFile:
-    kind: str
-    language: str
-    path: Path
+    """One CSV file of ESCO's: `name` says where it is (inside its archive, if any), `open` opens its bytes."""
 
-    @property
-    def name(self) -> str:
-        return self.path.name
+    kind: str
+    language: str | None  # None: language-neutral
+    name: str
+    size: int  # bytes once unpacked, for the progress bar
+    open: Callable[[], BinaryIO]
 
     def error(self, line: int, column: str | None, message: str) -> EscoFileError:
         return EscoFileError(self.name, line, column, message)
 
     def header(self) -> list[str]:
-        with self.path.open(encoding="utf-8-sig", newline="") as handle:
-            return next(csv.reader(handle), [])
+        with self.open() as raw:
+            return next(csv.reader(self._lines(raw, lambda n: None)), [])
 
     def rows(self, advance: Callable[[int], None] = lambda n: None) -> Iterator[Row]:
         """Each record with the line it starts on; `advance` is told how many bytes were read."""
-        with self.path.open("rb") as raw:
+        with self.open() as raw:
             reader = csv.reader(self._lines(raw, advance))
             try:
                 header = next(reader)
@@ -75,6 +94,8 @@ class EscoFile:
                     line, last_line = last_line + 1, reader.line_num
                     if record == []:
                         continue  # a blank line
+                    if len(record) < len(header) and self.kind in ENDS_EARLY:
+                        record += [""] * (len(header) - len(record))
                     if len(record) != len(header):
                         column = header[len(record)] if len(record) < len(header) else None
                         raise self.error(line, column, f"{len(record)} values where the header has {len(header)}")
@@ -96,24 +117,16 @@ class EscoFile:
             line += value.count("\n")
 
     def _lines(self, raw, advance) -> Iterator[str]:
-        for number, line in enumerate(raw, start=1):
-            advance(len(line))
-            try:
-                yield line.decode("utf-8-sig" if number == 1 else "utf-8")
-            except UnicodeDecodeError as error:
-                raise self.error(number, None, f"not UTF-8 text ({error.reason} at byte {error.start})") from error
-
-
-def esco_files(directory: Path, languages: list[str]) -> list[EscoFile]:
-    """Every file the import needs, in the order it writes them; refuses if one is missing."""
-    files = []
-    for kind in ORDER:
-        for language in languages:
-            path = directory / FILES[kind][0].format(lang=language)
-            if not path.is_file():
-                raise EscoFileError(path.name, 0, None, f"file not found in {directory}")
-            files.append(EscoFile(kind, language, path))
-    return files
+        number = 0
+        try:
+            for number, line in enumerate(raw, start=1):
+                advance(len(line))
+                try:
+                    yield line.decode("utf-8-sig" if number == 1 else "utf-8")
+                except UnicodeDecodeError as error:
+                    raise self.error(number, None, f"not UTF-8 text ({error.reason} at byte {error.start})") from error
+        except (OSError, EOFError, zlib.error, zipfile.BadZipFile) as error:  # a truncated or corrupted archive
+            raise self.error(number + 1, None, f"the archive is damaged here ({error})") from error
 
 
 def detect_version(files: list[EscoFile]) -> str:

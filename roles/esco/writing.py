@@ -13,7 +13,8 @@ from careerpath.cache import renew_content_version
 from roles.models import IscoGroup, Origin, Role, RoleSkill, Skill, SkillCategory, Source
 
 from .checking import RELATION_TYPES, Skipped
-from .reading import EscoFile, Row
+from .hierarchy import SkillsHierarchy
+from .reading import ORDER, EscoFile, Row
 from .tidying import alt_labels, occupation_titles, tidy
 
 BATCH_SIZE = 2000
@@ -24,6 +25,8 @@ KINDS = {
     "skills": "skills",
     "occupations": "occupations",
     "relations": "skill links",
+    "hierarchy": "skills hierarchy rows",
+    "skill_broader": "skills pillar relations",
 }  # as the report names them
 CATEGORIES = {  # ESCO's skill types, as skill categories after the team's own
     "knowledge": ("esco-knowledge", "Connaissances (ESCO)", "Knowledge (ESCO)", 91),
@@ -41,13 +44,16 @@ class Report(Counter):
         if count:
             self[(kind, action)] += count
 
+    def changed(self) -> bool:
+        return any(self[(kind, action)] for kind, action in self if action in ("created", "updated"))
+
     def lines(self) -> list[str]:
         kinds = dict.fromkeys(kind for kind, _ in self)
         return [
             f"{kind}: "
             + ", ".join(
                 f"{self[(kind, action)]} {action}"
-                for action in ("created", "updated", "unchanged", "kept", "skipped")
+                for action in ("created", "updated", "unchanged", "kept", "skipped", "not placed")
                 if self[(kind, action)]
             )
             for kind in kinds
@@ -66,13 +72,16 @@ class Importer:
     ):
         self.files, self.version, self.report, self.advance = files, version, report, advance
         self.skipped = skipped if skipped is not None else Skipped()
+        self.languages = [language for language in dict.fromkeys(f.language for f in files) if language]
 
     def run(self) -> None:
         self.source = self.esco_source()
-        for esco_file in self.files:
-            with transaction.atomic():  # one savepoint per file inside the caller's transaction
-                getattr(self, f"write_{esco_file.kind}")(esco_file)
-        renew_content_version()
+        for kind in ORDER:
+            if files := [f for f in self.files if f.kind == kind]:
+                with transaction.atomic():  # one savepoint per kind inside the caller's transaction
+                    getattr(self, f"write_{kind}")(files)
+        if self.report.changed():  # a second import of the same files writes nothing, and keeps the pages kept
+            renew_content_version()
 
     def esco_source(self) -> Source:
         source, _ = Source.objects.get_or_create(
@@ -81,7 +90,7 @@ class Importer:
                 "slug": slugify(f"esco-v{self.version}".replace(".", "-")),
                 "title_fr": f"ESCO v{self.version} — classification européenne des aptitudes, compétences et professions",
                 "title_en": f"ESCO v{self.version} — European Skills, Competences, Qualifications and Occupations",
-                "language": ",".join(sorted({f.language for f in self.files})),
+                "language": ",".join(self.languages),
                 "summary_fr": "Métiers, compétences et groupes CITP publiés par la Commission européenne.",
                 "summary_en": "Occupations, skills and ISCO groups published by the European Commission.",
             },
@@ -103,27 +112,33 @@ class Importer:
                 continue
             yield row
 
+    def merged(self, files: list[EscoFile], values_of: Callable[[Row, str], dict]) -> dict[str, dict]:
+        """Each concept's values from all its files, by URI: its languages side by side and, where two sources
+        hold the same file, the later one's value winning field by field."""
+        concepts: dict[str, dict] = {}
+        for esco_file in files:
+            for row in self.released(esco_file):
+                concepts.setdefault(row["conceptUri"].strip(), {}).update(values_of(row, esco_file.language))
+        return concepts
+
     # -- ISCO groups ---------------------------------------------------------------------------
 
-    def write_isco(self, esco_file: EscoFile) -> None:
-        lang = esco_file.language
-        rows = (
-            (
-                row["conceptUri"].strip(),
-                {
-                    "code": row["code"].strip(),
-                    f"name_{lang}": tidy(row["preferredLabel"]),
-                    f"description_{lang}": row["description"].strip(),
-                },
-            )
-            for row in self.released(esco_file)
+    def write_isco(self, files: list[EscoFile]) -> None:
+        concepts = self.merged(
+            files,
+            lambda row, lang: {
+                "code": row["code"].strip(),
+                f"name_{lang}": tidy(row["preferredLabel"]),
+                f"description_{lang}": row["description"].strip(),
+            },
         )
-        self.upsert(IscoGroup, "ISCO groups", ["code", f"name_{lang}", f"description_{lang}"], rows, lambda uri, values: {})
+        fields = ["code", *self.per_language("name", "description")]
+        self.upsert(IscoGroup, "ISCO groups", fields, concepts, lambda uri, values: {})
 
-    def write_broader(self, esco_file: EscoFile) -> None:
+    def write_broader(self, files: list[EscoFile]) -> None:
         groups = {group.esco_uri: group for group in IscoGroup.objects.exclude(esco_uri=None)}
         changed = []
-        for row in self.released(esco_file):
+        for row in (row for esco_file in files for row in self.released(esco_file)):
             if row["conceptType"].strip() != "ISCOGroup" or row["broaderType"].strip() != "ISCOGroup":
                 self.report.note("broader relations", "skipped")  # occupation hierarchy: not modelled
                 continue
@@ -133,31 +148,27 @@ class Importer:
                 continue
             if group.parent_id != parent.pk:
                 group.parent = parent
-                changed.append(group)
+                changed.append(group)  # a group listed in two languages is changed once: then it is equal
         IscoGroup.objects.bulk_update(changed, ["parent"], batch_size=BATCH_SIZE)
         self.report.note("broader relations", "updated", len(changed))
 
     # -- skills --------------------------------------------------------------------------------
 
-    def write_skills(self, esco_file: EscoFile) -> None:
-        lang = esco_file.language
+    def write_skills(self, files: list[EscoFile]) -> None:
         categories = self.skill_categories()
-        rows = (
-            (
-                row["conceptUri"].strip(),
-                {
-                    f"name_{lang}": tidy(row["preferredLabel"]),
-                    f"description_{lang}": row["description"].strip(),
-                    "category_id": categories[row["skillType"].strip() == "knowledge"].pk,
-                },
-            )
-            for row in self.released(esco_file)
+        concepts = self.merged(
+            files,
+            lambda row, lang: {
+                f"name_{lang}": tidy(row["preferredLabel"]),
+                f"description_{lang}": row["description"].strip(),
+                "category_id": categories[row["skillType"].strip() == "knowledge"].pk,
+            },
         )
         self.upsert(
             Skill,
             "skills",
-            [f"name_{lang}", f"description_{lang}", "category_id"],
-            rows,
+            [*self.per_language("name", "description"), "category_id"],
+            concepts,
             lambda uri, values: {"slug": f"esco-{uri.rsplit('/', 1)[-1]}"[:120], "origin": Origin.IMPORTED},
         )
 
@@ -172,45 +183,39 @@ class Importer:
 
     # -- occupations ---------------------------------------------------------------------------
 
-    def write_occupations(self, esco_file: EscoFile) -> None:
-        lang = esco_file.language
+    def write_occupations(self, files: list[EscoFile]) -> None:
         slugs = set(Role.objects.values_list("slug", flat=True))
 
-        def rows():
-            for row in self.released(esco_file):
-                titles = occupation_titles(row["preferredLabel"], lang)
-                title = titles[0]
-                description = row["description"].strip() or row["definition"].strip() or title
-                yield (
-                    row["conceptUri"].strip(),
-                    {
-                        f"title_{lang}": title,
-                        **({"title_feminine": titles[-1] if len(titles) > 1 else ""} if lang == "fr" else {}),
-                        f"alternative_titles_{lang}": alt_labels(row["altLabels"], *titles),
-                        f"summary_{lang}": summary_of(description, title),
-                        f"description_{lang}": description,
-                        "isco_code": row["iscoGroup"].strip(),
-                        "esco_code": row.values.get("code", "").strip(),
-                    },
-                )
+        def values_of(row: Row, lang: str) -> dict:
+            titles = occupation_titles(row["preferredLabel"], lang)
+            title = titles[0]
+            description = row["description"].strip() or row["definition"].strip() or title
+            return {
+                f"title_{lang}": title,
+                **({"title_feminine": titles[-1] if len(titles) > 1 else ""} if lang == "fr" else {}),
+                f"alternative_titles_{lang}": alt_labels(row["altLabels"], *titles),
+                f"summary_{lang}": summary_of(description, title),
+                f"description_{lang}": description,
+                "isco_code": row["iscoGroup"].strip(),
+                "esco_code": row.values.get("code", "").strip(),
+            }
 
         def new_role(uri: str, values: dict) -> dict:
+            title = next(values[f"title_{lang}"] for lang in self.languages if f"title_{lang}" in values)
             return {
-                "slug": self.unique_slug(values[f"title_{lang}"], uri, slugs),
+                "slug": self.unique_slug(title, uri, slugs),
                 "origin": Origin.IMPORTED,
                 "status": Role.Status.PUBLISHED,
             }
 
         fields = [
-            f"title_{lang}",
-            *(["title_feminine"] if lang == "fr" else []),
-            f"alternative_titles_{lang}",
-            f"summary_{lang}",
-            f"description_{lang}",
+            *self.per_language("title"),
+            *(["title_feminine"] if "fr" in self.languages else []),
+            *self.per_language("alternative_titles", "summary", "description"),
             "isco_code",
             "esco_code",
         ]
-        self.upsert(Role, "occupations", fields, rows(), new_role)
+        self.upsert(Role, "occupations", fields, self.merged(files, values_of), new_role)
         self.cite_source()
 
     def cite_source(self) -> None:
@@ -218,10 +223,10 @@ class Importer:
         through = Role.sources.through
         imported = Role.objects.filter(origin=Origin.IMPORTED).values_list("id", flat=True)
         through.objects.filter(role_id__in=imported, source__file_name__startswith="esco-v").exclude(source=self.source).delete()
+        citing = set(through.objects.filter(source=self.source).values_list("role_id", flat=True))
         through.objects.bulk_create(
-            [through(role_id=role_id, source_id=self.source.pk) for role_id in imported],
+            [through(role_id=role_id, source_id=self.source.pk) for role_id in imported if role_id not in citing],
             batch_size=BATCH_SIZE,
-            ignore_conflicts=True,
         )
 
     @staticmethod
@@ -233,10 +238,21 @@ class Importer:
 
     # -- occupation–skill links ----------------------------------------------------------------
 
-    def write_relations(self, esco_file: EscoFile) -> None:
+    def write_relations(self, files: list[EscoFile]) -> None:
+        """Every link of every relations file, each once: where two files give one link two importances, the
+        later source's wins."""
         roles = dict(Role.objects.filter(origin=Origin.IMPORTED).exclude(esco_uri=None).values_list("esco_uri", "id"))
         owned = set(Role.objects.exclude(origin=Origin.IMPORTED).exclude(esco_uri=None).values_list("esco_uri", flat=True))
         skills = dict(Skill.objects.exclude(esco_uri=None).values_list("esco_uri", "id"))
+        wanted: dict[tuple[int, int], str] = {}
+        for row in (row for esco_file in files for row in self.usable(esco_file)):
+            role_id = roles.get(row["occupationUri"].strip())
+            skill_id = skills.get(row["skillUri"].strip())
+            if role_id is None or skill_id is None:
+                # The team's own role, or an occupation or skill skipped for its status.
+                self.report.note("skill links", "kept" if row["occupationUri"].strip() in owned else "skipped")
+                continue
+            wanted[(role_id, skill_id)] = RELATION_TYPES[row["relationType"].strip()]
         links = {
             (role_id, skill_id): (pk, importance)
             for pk, role_id, skill_id, importance in RoleSkill.objects.filter(role_id__in=roles.values()).values_list(
@@ -244,47 +260,63 @@ class Importer:
             )
         }
         new, changed = [], []
-        for row in self.usable(esco_file):
-            role_id = roles.get(row["occupationUri"].strip())
-            skill_id = skills.get(row["skillUri"].strip())
-            if role_id is None or skill_id is None:
-                # The team's own role, or an occupation or skill skipped for its status.
-                self.report.note("skill links", "kept" if row["occupationUri"].strip() in owned else "skipped")
-                continue
-            importance = RELATION_TYPES[row["relationType"].strip()]
+        for (role_id, skill_id), importance in wanted.items():
             current = links.get((role_id, skill_id))
             if current is None:
                 new.append(RoleSkill(role_id=role_id, skill_id=skill_id, importance=importance))
-                links[(role_id, skill_id)] = (None, importance)
-            elif current[1] != importance and current[0] is not None:
+            elif current[1] != importance:
                 changed.append(RoleSkill(id=current[0], importance=importance))
-                links[(role_id, skill_id)] = (current[0], importance)
             else:
                 self.report.note("skill links", "unchanged")
             self.flush(RoleSkill, new, changed, ["importance"], "skill links")
         self.flush(RoleSkill, new, changed, ["importance"], "skill links", final=True)
 
+    # -- the skills hierarchy ------------------------------------------------------------------
+
+    def write_hierarchy(self, files: list[EscoFile]) -> None:
+        """Read the hierarchy's groups; `write_skill_broader`, which always comes with it, places the skills."""
+        self.hierarchy = SkillsHierarchy()
+        for row in (row for esco_file in files for row in self.usable(esco_file)):
+            self.hierarchy.add(row)
+
+    def write_skill_broader(self, files: list[EscoFile]) -> None:
+        for row in (row for esco_file in files for row in self.usable(esco_file)):
+            self.hierarchy.add_broader(row["conceptUri"].strip(), row["broaderUri"].strip())
+        imported = Skill.objects.filter(origin=Origin.IMPORTED).exclude(esco_uri=None)
+        current = imported.values_list("id", "esco_uri", "hierarchy_group")
+        changed = []
+        for pk, uri, group in current:
+            found = self.hierarchy.group_of(uri)
+            if found != group:
+                changed.append(Skill(id=pk, hierarchy_group=found))
+            else:
+                self.report.note("skill hierarchy groups", "unchanged" if found else "not placed")
+        Skill.objects.bulk_update(changed, ["hierarchy_group"], batch_size=BATCH_SIZE)
+        self.report.note("skill hierarchy groups", "updated", len(changed))
+
     # -- helpers -------------------------------------------------------------------------------
 
+    def per_language(self, *names: str) -> list[str]:
+        return [f"{name}_{lang}" for name in names for lang in self.languages]
+
     def upsert(
-        self, model, kind: str, fields: list[str], rows: Iterator[tuple[str, dict]], new_values: Callable[[str, dict], dict]
+        self, model, kind: str, fields: list[str], concepts: dict[str, dict], new_values: Callable[[str, dict], dict]
     ) -> None:
-        """Create or update `model` rows by ESCO URI from (URI, values of `fields`) pairs; `new_values` gives
+        """Create or update `model` rows by ESCO URI from each URI's values (some of `fields`); `new_values` gives
         what a new row needs besides. A row whose origin is not "imported" is the team's: it is kept."""
         has_origin = any(f.name == "origin" for f in model._meta.fields)
         columns = ["id", "esco_uri", *fields, *(["origin"] if has_origin else [])]
         existing = {current["esco_uri"]: current for current in model.objects.exclude(esco_uri=None).values(*columns)}
         new, changed = [], []
-        for uri, values in rows:
+        for uri, values in concepts.items():
             current = existing.get(uri)
             if current is None:
                 new.append(model(esco_uri=uri, **new_values(uri, values), **values))
-                existing[uri] = {"origin": Origin.IMPORTED, **values}  # the check refused URIs listed twice
             elif current.get("origin", Origin.IMPORTED) != Origin.IMPORTED:
                 self.report.note(kind, "kept")
             elif any(current[key] != value for key, value in values.items()):
-                current.update(values)
-                changed.append(model(id=current["id"], **values))
+                current.update(values)  # what a concept does not say (a language it lacks here) stays as it was
+                changed.append(model(**{column: current[column] for column in ("id", *fields)}))
             else:
                 self.report.note(kind, "unchanged")
             self.flush(model, new, changed, fields, kind)

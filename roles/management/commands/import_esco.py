@@ -12,13 +12,19 @@ INTERRUPTED = 130  # what a shell reports for a command stopped by Ctrl-C (128 +
 
 class Command(BaseCommand):
     help = (
-        "Import ESCO's CSV download (occupations, skills, their relations, ISCO groups) from DIR. "
-        "Checks every file first; a second run updates rather than duplicates; the team's roles and "
-        "skills, and anything an editor changed, are left alone."
+        "Import ESCO (occupations, skills, their relations, ISCO groups, the skills hierarchy) from its downloads as "
+        "ESCO publishes them: folders of CSV files, zip archives, .tar.gz, .csv.gz; several at once, the last one "
+        "named winning where two hold the same file. Checks every file first; a second run updates rather than "
+        "duplicates; the team's roles and skills, and anything an editor changed, are left alone."
     )
 
     def add_arguments(self, parser):
-        parser.add_argument("directory", type=Path, help="the folder holding ESCO's *_<lang>.csv files")
+        parser.add_argument(
+            "sources",
+            type=Path,
+            nargs="+",
+            help="ESCO's downloads: a folder of *_<lang>.csv files (or of archives), a .zip, a .tar.gz, a .csv.gz",
+        )
         parser.add_argument("--languages", default="fr,en", help="comma-separated languages to read (default: fr,en)")
         parser.add_argument("--dry-run", action="store_true", help="check and report, then roll everything back")
         parser.add_argument(
@@ -27,14 +33,12 @@ class Command(BaseCommand):
         parser.add_argument("--no-progress", action="store_true", help="no progress bar (for logs)")
 
     def handle(
-        self, *args, directory: Path, languages: str, dry_run: bool, esco_version: str | None, no_progress: bool, **options
+        self, *args, sources: list[Path], languages: str, dry_run: bool, esco_version: str | None, no_progress: bool, **options
     ):
         wanted = [language.strip() for language in languages.split(",") if language.strip()]
         supported = [code for code, _name in settings.LANGUAGES]
         if not wanted or any(language not in supported for language in wanted):
             raise CommandError(f"--languages must name some of {', '.join(supported)}; got “{languages}”.")
-        if not directory.is_dir():
-            raise CommandError(f"{directory} is not a folder.")
         bar = None
 
         def on_phase(phase: str, total: int) -> None:
@@ -45,7 +49,7 @@ class Command(BaseCommand):
 
         try:
             version, report = import_esco(
-                directory, wanted, dry_run=dry_run, version=esco_version, advance=lambda n: bar.update(n), on_phase=on_phase
+                sources, wanted, dry_run=dry_run, version=esco_version, advance=lambda n: bar.update(n), on_phase=on_phase
             )
         except EscoFileError as error:
             raise CommandError(f"Nothing imported: {error}") from error
