@@ -5,7 +5,7 @@ BIN := $(VENV)/bin
 PORT ?= 8000
 STAMP := $(VENV)/.installed
 
-.PHONY: run test test-fast check lint migrations-check messages install bench bench-import soak screenshots clean chromium pdf-libraries
+.PHONY: run test test-fast check lint migrations-check messages install bench bench-import bench-neighbours soak screenshots clean chromium pdf-libraries
 
 $(STAMP): requirements.txt
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
@@ -52,6 +52,10 @@ bench: $(STAMP)
 # database (DATABASE_URL, else SQLite): wall time, peak memory, the report.
 bench-import: $(STAMP)
 	$(BIN)/python bench/esco_import.py
+
+# compute_neighbours on every ESCO occupation: time and peak memory (DATABASE_URL's database, else ESCO imported afresh).
+bench-neighbours: $(STAMP)
+	$(BIN)/python bench/neighbours.py
 
 # Mixed load with a worker killed and the database stopped for 10 s (PostgreSQL, gunicorn): no 500, no row lost.
 soak: $(STAMP)

@@ -9,6 +9,7 @@ from .models import (
     Degree,
     ExperienceStep,
     Mission,
+    NeighbourCalibration,
     Origin,
     OtherName,
     Passage,
@@ -324,3 +325,22 @@ class PassageAdmin(admin.ModelAdmin):
     @admin.display(description=_("énoncés qui s’y appuient"), ordering="statement_total")
     def statement_count(self, passage):
         return passage.statement_total
+
+
+@admin.register(NeighbourCalibration)
+class NeighbourCalibrationAdmin(admin.ModelAdmin):
+    """What compute_neighbours found, for editors to read: the command writes it, nobody edits it."""
+
+    list_display = ["computed_at", "viable", "highly_viable", "occupations", "unit_groups", "broad_groups", "source"]
+    list_select_related = ["source"]
+    fields = list_display
+    readonly_fields = list_display
+
+    def has_add_permission(self, request):
+        return False
+
+    def has_change_permission(self, request, obj=None):
+        return False
+
+    def has_delete_permission(self, request, obj=None):
+        return False

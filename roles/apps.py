@@ -10,8 +10,10 @@ class RolesConfig(AppConfig):
     verbose_name = _("Postes et compétences")
 
     def ready(self):
-        # Everything in this app shows on public pages.
-        renew_content_version_on_change(*self.get_models())
+        # Everything in this app shows on public pages. The neighbours are written whole by compute_neighbours,
+        # which renews the version once: a signal per row would also stop their deletion in one statement.
+        written_whole = {self.get_model("Neighbour")}
+        renew_content_version_on_change(*(model for model in self.get_models() if model not in written_whole))
         from .search import add_sqlite_unaccent
 
         connection_created.connect(add_sqlite_unaccent, dispatch_uid="roles.search.add_sqlite_unaccent")

@@ -12,6 +12,8 @@ from pathlib import Path
 
 from django.db import transaction
 
+from roles.neighbours import compute_neighbours
+
 from .checking import Skipped, check
 from .reading import EscoFile, EscoFileError, detect_version
 from .sources import esco_files
@@ -29,7 +31,8 @@ def import_esco(
     advance=lambda n: None,
     on_phase=lambda phase, total: None,
 ) -> tuple[str, Report]:
-    """Check every file, then write them; with `dry_run`, everything is rolled back at the end."""
+    """Check every file, then write them, then recompute the occupations' neighbours if anything was written;
+    with `dry_run`, everything is rolled back at the end."""
     files = esco_files(sources, languages)
     total = sum(f.size for f in files)
     version = version or detect_version(files)
@@ -43,4 +46,6 @@ def import_esco(
         Importer(files, version, report, advance, skipped, languages=languages).run()
         if dry_run:
             transaction.set_rollback(True)
+        elif any(action in ("created", "updated") for _kind, action in report):
+            report.note("neighbours", "created", compute_neighbours().neighbours)
     return version, report

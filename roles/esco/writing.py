@@ -229,6 +229,7 @@ class Importer:
                 f"summary_{lang}": summary_of(description, title),
                 f"description_{lang}": description,
                 "isco_code": row["iscoGroup"].strip(),
+                "esco_code": row.values.get("code", "").strip(),
             }
 
         def new_role(uri: str, values: dict) -> dict:
@@ -244,6 +245,7 @@ class Importer:
             *(["title_feminine"] if "fr" in self.languages else []),
             *self.per_language("alternative_titles", "summary", "description"),
             "isco_code",
+            "esco_code",
         ]
         self.upsert(Role, "occupations", fields, self.merged(files, values_of), new_role)
         self.cite_source()

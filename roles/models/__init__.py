@@ -19,6 +19,7 @@ from .fields import (
     stage_field,
 )
 from .isco import IscoGroup
+from .neighbours import Neighbour, NeighbourCalibration, NeighbourQuerySet, Viability
 from .roles import MAX_PICKED_EXTRA, SEARCH_ALTERNATIVES, SEARCH_DESCRIPTIONS, SEARCH_TITLES, Role, RoleQuerySet
 from .skills import MAX_LEVEL, MIN_LEVEL, Skill, SkillCategory, SkillLevel, Trait
 from .sources import (
@@ -57,6 +58,9 @@ __all__ = [
     "Importance",
     "IscoGroup",
     "Mission",
+    "Neighbour",
+    "NeighbourCalibration",
+    "NeighbourQuerySet",
     "Origin",
     "OtherName",
     "Passage",
@@ -75,6 +79,7 @@ __all__ = [
     "Statement",
     "Trait",
     "Variation",
+    "Viability",
     "circumstance_field",
     "degree_rank_label",
     "duration_basis_field",

@@ -250,6 +250,16 @@ class Role(models.Model):
         validators=[RegexValidator(r"^\d{4}$", _("Un code de groupe de base CITP a quatre chiffres, p. ex. 1120."))],
         help_text=_("Le groupe de base à quatre chiffres, p. ex. 1120."),
     )
+    esco_code = models.CharField(
+        _("code ESCO du métier"),
+        max_length=30,
+        blank=True,
+        editable=False,
+        help_text=_(
+            "Le code du métier dans ESCO, p. ex. 2654.1.7 : les métiers qui partagent les deux premières parties "
+            "forment un groupe ESCO large, qui sert à calibrer les métiers proches."
+        ),
+    )
     rome_code = models.CharField(
         _("code ROME"),
         max_length=5,
