@@ -167,8 +167,13 @@ class RoleAdmin(ChecksQuotations, MarkEditedMixin, TranslationAdmin):
             },
         ),
         (_("Traits et sources"), {"fields": ["traits", "sources"]}),
-        (_("Codes dans les nomenclatures"), {"fields": ["isco_code", "rome_code", "onet_soc_code", "esco_uri"]}),
+        (
+            _("Codes dans les nomenclatures"),
+            {"fields": ["isco_code", "rome_code", "onet_soc_code", "esco_uri", "esco_occupation"]},
+        ),
     ]
+    # Thousands of imported occupations: the editor types or looks up the URI rather than scrolling a list.
+    raw_id_fields = ["esco_occupation"]
     inlines = [OtherNameInline, RoleSkillInline, RoleDegreeInline, ExperienceStepInline, MissionInline, VariationInline]
 
     def get_queryset(self, request):

@@ -12,7 +12,8 @@ from careerpath.text import SEARCH_MAX_LENGTH, UNTYPABLE_CHARACTERS
 
 from .attribution import esco_attribution
 from .comparison import MAX_COMPARED, MIN_COMPARED, degree_rows, skill_rows
-from .models import SLUG_PATTERN, Role, Stage
+from .models import SLUG_PATTERN, Role, Stage, Viability
+from .related import compared_occupation, related_jobs
 
 router = Router(tags=["roles"])
 
@@ -196,6 +197,30 @@ class CompareQuery(Schema):
         return roles
 
 
+class SkillName(Schema):
+    skill: str = Field(alias="slug", description="the skill's slug")
+    name: str
+    esco_uri: str | None
+
+
+class NeighbourOut(Schema):
+    role: RoleSummary = Field(description="the related job's profile: the team's role when one stands for the occupation")
+    esco_uri: str = Field(alias="occupation.esco_uri", description="the ESCO occupation compared")
+    similarity: float = Field(ge=0, le=1, description="the skills similarity (see the README's method), 0 to 1")
+    viability: Viability = Field(description="the band the recalibrated thresholds put the similarity in")
+    shared_essential: list[SkillName] = Field(
+        alias="shared", description="the related job's essential skills that the role's occupation lists too"
+    )
+    to_gain: list[SkillName] = Field(description="the related job's essential skills the role's occupation does not list")
+
+
+class Neighbours(Schema):
+    attribution: str | None = ATTRIBUTION
+    role: RoleSummary
+    occupation: str | None = Field(description="the ESCO occupation compared (the one a team role stands for); null if none")
+    neighbours: list[NeighbourOut] = Field(description="nearest first; empty until ESCO is imported and compared")
+
+
 class Error(Schema):
     detail: str | list[dict[str, Any]] = Field(description="what is wrong: a sentence, or one entry per invalid field")
 
@@ -220,7 +245,26 @@ def role_detail(request, slug: Annotated[str, Path(pattern=SLUG)]):
     return get_object_or_404(Role.objects.published().with_requirements(), slug=slug)
 
 
-@router.get("/compare", response={200: Comparison, 400: Error, 404: Error, 422: Error}, summary="Two to four roles side by side")
+@router.get(
+    "/roles/{slug}/neighbours",
+    response={200: Neighbours, 400: Error, 404: Error, 422: Error},
+    summary="The jobs nearest to a role by their skills (related jobs)",
+)
+def role_neighbours(request, slug: Annotated[str, Path(pattern=SLUG)]):
+    role = get_object_or_404(Role.objects.published().select_related("esco_occupation"), slug=slug)
+    occupation = compared_occupation(role)
+    neighbours = related_jobs(role)
+    return {
+        "attribution": esco_attribution() if neighbours or role.shows_esco_data() else None,
+        "role": role,
+        "occupation": occupation.esco_uri if occupation else None,
+        "neighbours": neighbours,
+    }
+
+
+@router.get(
+    "/compare", response={200: Comparison, 400: Error, 404: Error, 422: Error}, summary="Two to four roles side by side"
+)
 def compare(request, query: Query[CompareQuery]):
     roles = query.roles
     by_slug = {role.slug: role for role in Role.objects.published().with_requirements().filter(slug__in=roles)}

@@ -192,6 +192,8 @@ def load_roles(data: dict, reference: dict, report: Counter) -> None:
             slug=entry["slug"],
             defaults={
                 **pick(entry, "acronym", "title_feminine", "sector_focus", "isco_code", "rome_code", "onet_soc_code"),
+                # The occupation is named by its URI: ESCO may be imported after the content, or never.
+                **({"esco_occupation_id": entry["esco_occupation"]} if "esco_occupation" in entry else {}),
                 **translated(entry, "title", "summary", "description", "outlook", "evidence", "reporting_note"),
                 **(
                     {"reporting_passage": lookup(reference["passages"], entry["reporting_passage"], "passage", entry["slug"])}

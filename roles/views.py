@@ -9,6 +9,7 @@ from careerpath.cache import cached_page
 from .comparison import degree_rows, skill_rows
 from .forms import CompareForm, RoleFilterForm
 from .models import IscoGroup, Passage, Role, Source
+from .related import compared_occupation, related_jobs
 
 ROLES_PER_PAGE = 30
 
@@ -42,14 +43,23 @@ def role_list(request):
 
 
 class RoleDetailView(DetailView):
-    queryset = Role.objects.published().with_profile()
+    queryset = Role.objects.published().with_profile().select_related("esco_occupation")
     template_name = "roles/role_detail.html"
     context_object_name = "role"
 
     def get_context_data(self, **kwargs):
-        others = Role.objects.published().pickable().exclude(pk=self.object.pk)
-        isco_group = IscoGroup.objects.filter(code=self.object.isco_code).first() if self.object.isco_code else None
-        return super().get_context_data(compare_with=others, isco_group=isco_group, **kwargs)
+        role = self.object
+        others = Role.objects.published().pickable().exclude(pk=role.pk)
+        isco_group = IscoGroup.objects.filter(code=role.isco_code).first() if role.isco_code else None
+        return super().get_context_data(
+            compare_with=others,
+            isco_group=isco_group,
+            occupation=compared_occupation(role),
+            related_jobs=related_jobs(role),
+            # An imported occupation the team has written a profile for points to it.
+            team_profile=Role.objects.published().filter(esco_occupation=role).first() if role.esco_uri else None,
+            **kwargs,
+        )
 
 
 role_detail = cached_page()(RoleDetailView.as_view())

@@ -47,5 +47,6 @@ def import_esco(
         if dry_run:
             transaction.set_rollback(True)
         elif any(action in ("created", "updated") for _kind, action in report):
-            report.note("neighbours", "created", compute_neighbours().neighbours)
+            # Recomputed whole, replacing the last computation: not new catalogue entries.
+            report.note("neighbours", "recomputed", compute_neighbours().neighbours)
     return version, report

@@ -53,7 +53,7 @@ class Report(Counter):
             f"{kind}: "
             + ", ".join(
                 f"{self[(kind, action)]} {action}"
-                for action in ("created", "updated", "unchanged", "kept", "skipped", "placed", "not placed")
+                for action in ("created", "updated", "unchanged", "kept", "skipped", "placed", "not placed", "recomputed")
                 if self[(kind, action)]
             )
             for kind in kinds

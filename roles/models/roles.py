@@ -243,6 +243,23 @@ class Role(models.Model):
     )
     origin = models.CharField(_("origine"), max_length=10, choices=Origin.choices, default=Origin.WRITTEN, editable=False)
     esco_uri = esco_uri_field(_("Identifiant du métier dans ESCO, p. ex. http://data.europa.eu/esco/occupation/…"))
+    # Named by URI, with no constraint in the database: the team's content may name an occupation before ESCO is
+    # imported (the link then waits for it). The team's role stands for the occupation wherever both would show.
+    esco_occupation = models.ForeignKey(
+        "self",
+        to_field="esco_uri",
+        db_constraint=False,
+        on_delete=models.DO_NOTHING,
+        null=True,
+        blank=True,
+        related_name="team_roles",
+        limit_choices_to={"origin": Origin.IMPORTED},
+        verbose_name=_("métier ESCO correspondant"),
+        help_text=_(
+            "Pour un poste de l’équipe : le métier d’ESCO qu’il représente. Sa fiche montre alors les métiers proches "
+            "de ce métier, et partout où ce métier serait cité, c’est la fiche de l’équipe qui l’est."
+        ),
+    )
     isco_code = models.CharField(
         _("groupe CITP (ISCO-08)"),
         max_length=4,

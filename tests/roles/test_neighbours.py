@@ -117,7 +117,7 @@ def test_computing_again_gives_the_same_neighbours_and_refreshes_cached_pages(im
 
 def test_the_import_recomputes_the_neighbours_only_when_it_wrote_something(imported):
     report, folder = imported
-    assert "neighbours: 8 created" in report
+    assert "neighbours: 8 recomputed" in report
     assert neighbours_of(1)[0][0] == "occupation 2"
     import_esco(folder)
     assert NeighbourCalibration.objects.count() == 1
