@@ -255,16 +255,14 @@ def role_neighbours(request, slug: Annotated[str, Path(pattern=SLUG)]):
     occupation = compared_occupation(role)
     neighbours = related_jobs(role)
     return {
-        "attribution": esco_attribution() if neighbours or role.shows_esco_data() else None,
+        "attribution": esco_attribution() if neighbours or role.is_from_esco else None,
         "role": role,
         "occupation": occupation.esco_uri if occupation else None,
         "neighbours": neighbours,
     }
 
 
-@router.get(
-    "/compare", response={200: Comparison, 400: Error, 404: Error, 422: Error}, summary="Two to four roles side by side"
-)
+@router.get("/compare", response={200: Comparison, 400: Error, 404: Error, 422: Error}, summary="Two to four roles side by side")
 def compare(request, query: Query[CompareQuery]):
     roles = query.roles
     by_slug = {role.slug: role for role in Role.objects.published().with_requirements().filter(slug__in=roles)}
