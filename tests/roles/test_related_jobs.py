@@ -52,6 +52,8 @@ def test_an_imported_profile_lists_its_nearest_jobs_in_order_with_the_skills_in_
 
     cards = related_cards(client, planner)
 
+    heading = page_of(client.get(planner.get_absolute_url())).select_one("#related-jobs")
+    assert text_of(heading) == "Métiers proches"
     assert [text_of(card.select_one("h3 a")) for card in cards] == ["Logistics manager (fr)", "Stock clerk (fr)"]
     first = text_of(cards[0])
     assert "Très accessible" in first and "2 compétences essentielles en commun, 1 à acquérir" in first
@@ -65,6 +67,7 @@ def test_in_english_the_cards_speak_english(client):
     (card,) = related_cards(client, planner, "/en")
     assert text_of(card.select_one("h3 a")) == "Logistics manager"
     assert "Viable" in text_of(card) and "1 essential skill in common" in text_of(card)
+    assert text_of(card.select_one("details summary")) == "The skills"
 
 
 def test_a_team_role_shows_the_related_jobs_of_the_occupation_it_stands_for(client):
