@@ -1,5 +1,6 @@
 from django import forms
 from django.contrib import admin
+from django.core.validators import RegexValidator
 from django.db import models
 from django.db.models import Count
 from django.utils.translation import gettext_lazy as _
@@ -23,6 +24,7 @@ from .models import (
     Trait,
     Variation,
 )
+from .models.fields import ESCO_URI_PREFIX
 from .quotations import article_texts, misquotations, quotations_in
 
 admin.site.site_header = _("careerpath — espace éditeurs")
@@ -43,6 +45,33 @@ class QuotationsForm(forms.ModelForm):
             articles = articles if articles is not None else article_texts()
             for problem in misquotations(value, articles):
                 self.add_error(name, problem)
+        return cleaned
+
+
+class RoleForm(QuotationsForm):
+    """The ESCO occupation a team role stands for is typed as its URI, and kept whether or not ESCO is imported yet:
+    the content names it before any import, and an editor must be able to save the role meanwhile."""
+
+    esco_occupation_uri = forms.CharField(
+        label=Role._meta.get_field("esco_occupation").verbose_name,
+        help_text=Role._meta.get_field("esco_occupation").help_text,
+        required=False,
+        max_length=Role._meta.get_field("esco_uri").max_length,
+        validators=[
+            RegexValidator(
+                rf"^{ESCO_URI_PREFIX}occupation/[\w-]+$",
+                _("Un métier ESCO s’écrit http://data.europa.eu/esco/occupation/ suivi de son identifiant."),
+            )
+        ],
+    )
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["esco_occupation_uri"].initial = self.instance.esco_occupation_id
+
+    def clean(self):
+        cleaned = super().clean()
+        self.instance.esco_occupation_id = cleaned.get("esco_occupation_uri") or None
         return cleaned
 
 
@@ -169,11 +198,10 @@ class RoleAdmin(ChecksQuotations, MarkEditedMixin, TranslationAdmin):
         (_("Traits et sources"), {"fields": ["traits", "sources"]}),
         (
             _("Codes dans les nomenclatures"),
-            {"fields": ["isco_code", "rome_code", "onet_soc_code", "esco_uri", "esco_occupation"]},
+            {"fields": ["isco_code", "rome_code", "onet_soc_code", "esco_uri", "esco_occupation_uri"]},
         ),
     ]
-    # Thousands of imported occupations: the editor types or looks up the URI rather than scrolling a list.
-    raw_id_fields = ["esco_occupation"]
+    form = RoleForm
     inlines = [OtherNameInline, RoleSkillInline, RoleDegreeInline, ExperienceStepInline, MissionInline, VariationInline]
 
     def get_queryset(self, request):

@@ -24,6 +24,7 @@ def role_change_form(role, **extra) -> dict:
         "sector_focus": role.sector_focus,
         "min_scale": role.min_scale,
         "max_scale": role.max_scale,
+        "esco_occupation_uri": role.esco_occupation_id or "",
     }
     for prefix in INLINE_PREFIXES:
         data.update(

@@ -58,6 +58,37 @@ def test_admin_rejects_an_out_of_range_level_with_a_message(client, editor):
     assert not RoleSkill.objects.filter(role=role).exists()
 
 
+ESCO_OCCUPATION = "http://data.europa.eu/esco/occupation/"
+
+
+def test_an_editor_names_the_esco_occupation_of_a_team_role_before_esco_is_imported(client, editor):
+    role = RoleFactory()
+    sign_in_verified(client, editor)
+    url = f"/admin/roles/role/{role.pk}/change/"
+    uri = f"{ESCO_OCCUPATION}c64a6e4e-5b38-4f93-b26d-aded817aeaf3"
+
+    assert client.post(url, role_change_form(role, esco_occupation_uri=uri)).status_code == 302
+    role.refresh_from_db()
+    assert role.esco_occupation_id == uri
+    assert f'value="{uri}"' in client.get(url).content.decode()  # shown again, and kept by the next save
+    assert client.post(url, role_change_form(role)).status_code == 302
+    role.refresh_from_db()
+    assert role.esco_occupation_id == uri
+
+
+def test_the_admin_refuses_an_esco_occupation_that_is_not_an_occupations_uri(client, editor):
+    role = RoleFactory()
+    sign_in_verified(client, editor)
+    response = client.post(
+        f"/admin/roles/role/{role.pk}/change/",
+        role_change_form(role, esco_occupation_uri="http://data.europa.eu/esco/skill/abc"),
+    )
+    assert response.status_code == 200
+    assert "Un métier ESCO s’écrit http://data.europa.eu/esco/occupation/" in response.content.decode()
+    role.refresh_from_db()
+    assert role.esco_occupation_id is None
+
+
 @pytest.mark.parametrize(
     "path",
     [
