@@ -1,9 +1,10 @@
 from datetime import timedelta
 
 import factory
+from django.contrib.auth.models import Group
 from django.utils import timezone
 
-from plans.models import Counsellor, Plan, Share
+from plans.models import COUNSELLOR_GROUP, Counsellor, Plan, Share
 from roles.models import (
     Degree,
     DegreeField,
@@ -153,6 +154,12 @@ def build_role_with_skills(count: int, **role_fields) -> Role:
 # Plans, made as a person makes them: a result saved through the form, a route chosen, shares through the plan page.
 
 COUNSELLOR_PASSWORD = "a-long-counsellor-password"
+
+
+def counsellors_group() -> Group:
+    """The counsellors' group, which a migration creates: a test run in a transaction (the browser journeys, the
+    outage) empties the tables after it, migrations' rows included, so the group is made again when gone."""
+    return Group.objects.get_or_create(name=COUNSELLOR_GROUP)[0]
 
 
 def plan_url(plan: Plan, lang: str = "", tail: str = "") -> str:

@@ -1,7 +1,6 @@
 import pytest
-from django.contrib.auth.models import Group
 
-from accounts.kinds import COUNSELLOR_GROUP
+from tests.factories import counsellors_group
 
 STAFF_PASSWORD = "a-long-editor-password"  # the `editor` fixture's
 COUNSELLOR_PASSWORD = "a-long-counsellor-password"
@@ -10,7 +9,7 @@ COUNSELLOR_PASSWORD = "a-long-counsellor-password"
 @pytest.fixture
 def counsellor(db, django_user_model):
     user = django_user_model.objects.create_user("claire", password=COUNSELLOR_PASSWORD)
-    user.groups.add(Group.objects.get_or_create(name=COUNSELLOR_GROUP)[0])
+    user.groups.add(counsellors_group())
     return user
 
 

@@ -4,12 +4,12 @@ who comments; the pages read well with assistive technology, fit a phone and wor
 from datetime import timedelta
 
 import pytest
-from django.contrib.auth.models import Group
 from django.utils import timezone
 from playwright.sync_api import expect
 
-from plans.models import COUNSELLOR_GROUP, Comment, Plan, Share
+from plans.models import Comment, Plan, Share
 from tests.browser.pages import a_result, assert_fits, give_second_factor, save_a_result, violations_on, watch_for_violations
+from tests.factories import counsellors_group
 
 pytestmark = pytest.mark.django_db(transaction=True)
 
@@ -61,7 +61,7 @@ def share_with(page, code: str = "") -> None:
 
 def a_counsellor(django_user_model, username="conseillere"):
     user = django_user_model.objects.create_user(username, password=PASSWORD, first_name="Camille", last_name="Martin")
-    user.groups.add(Group.objects.get_or_create(name=COUNSELLOR_GROUP)[0])  # the tests' database starts empty
+    user.groups.add(counsellors_group())  # the tests' database starts empty
     return user
 
 

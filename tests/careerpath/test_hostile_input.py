@@ -24,7 +24,6 @@ from django import forms
 from django.apps import apps
 from django.conf import settings
 from django.contrib import admin
-from django.contrib.auth.models import Group
 from django.contrib.contenttypes.models import ContentType
 from django.db import connection, transaction
 from django.test import Client
@@ -39,12 +38,12 @@ from pathways import forms as pathway_forms
 from pathways.api import AREA_OF_FIELD, RouteRequest
 from pathways.models import Assessment
 from plans import forms as plan_forms
-from plans.models import COUNSELLOR_GROUP, Counsellor, Share
+from plans.models import Counsellor, Share
 from roles import forms as role_forms
 from roles.models import IscoGroup, Role, Source
 from tests.accounts.conftest import STAFF_PASSWORD
 from tests.assessments import EDO
-from tests.factories import COUNSELLOR_PASSWORD, make_plan, plan_url, share_with
+from tests.factories import COUNSELLOR_PASSWORD, counsellors_group, make_plan, plan_url, share_with
 from tests.html import page_of
 from tests.two_factor import secret_of, sign_in_verified, totp
 
@@ -77,7 +76,7 @@ class World:
 
 def counsellor_account(django_user_model, username: str) -> Counsellor:
     user = django_user_model.objects.create_user(username, password=COUNSELLOR_PASSWORD)
-    user.groups.add(Group.objects.get_or_create(name=COUNSELLOR_GROUP)[0])
+    user.groups.add(counsellors_group())
     return Counsellor.objects.create(user=user, code=Counsellor.new_code())
 
 

@@ -2,7 +2,6 @@
 
 import pytest
 from django.apps import apps
-from django.contrib.auth.models import Group
 from django.core.cache import cache
 from django.db import connection
 from django.test import Client
@@ -12,9 +11,9 @@ from careerpath.cache import object_page_key
 from pathways.assessments import versions_of
 from pathways.models import Assessment
 from pathways.results import RESULT_PAGES
-from plans.models import COUNSELLOR_GROUP, Comment, Counsellor, Plan
+from plans.models import Comment, Counsellor, Plan
 from tests.assessments import answers, submit
-from tests.factories import plan_url, share_with
+from tests.factories import counsellors_group, plan_url, share_with
 from tests.html import page_of, text_of
 
 pytestmark = pytest.mark.django_db
@@ -35,7 +34,7 @@ def new_version(client, location: str, years: int) -> str:
 
 def counsellor(django_user_model, name: str) -> Counsellor:
     user = django_user_model.objects.create_user(name, first_name=name.title())
-    user.groups.add(Group.objects.get(name=COUNSELLOR_GROUP))
+    user.groups.add(counsellors_group())
     return Counsellor.objects.create(user=user, code=Counsellor.new_code())
 
 

@@ -1,9 +1,8 @@
 import pytest
-from django.contrib.auth.models import Group
 from django.test import Client
 
-from plans.models import COUNSELLOR_GROUP, Counsellor
-from tests.factories import COUNSELLOR_PASSWORD
+from plans.models import Counsellor
+from tests.factories import COUNSELLOR_PASSWORD, counsellors_group
 from tests.two_factor import sign_in_through_pages
 
 
@@ -14,7 +13,7 @@ def make_counsellor_account(django_user_model):
     def make(username: str, *, in_group: bool = True) -> Counsellor:
         user = django_user_model.objects.create_user(username, password=COUNSELLOR_PASSWORD, first_name=username.title())
         if in_group:
-            user.groups.add(Group.objects.get(name=COUNSELLOR_GROUP))
+            user.groups.add(counsellors_group())
         return Counsellor.objects.create(user=user, code=Counsellor.new_code())
 
     return make

@@ -2,14 +2,13 @@
 and nobody else — for every view and every object, a revoked or expired share at once included."""
 
 import pytest
-from django.contrib.auth.models import Group
 from django.db import connection
 from django.test import Client
 from django.test.utils import CaptureQueriesContext
 from django.utils import timezone
 
 from plans.models import COUNSELLOR_GROUP, Comment, Counsellor, Share
-from tests.factories import COUNSELLOR_PASSWORD, expire, make_plan, plan_url, share_with
+from tests.factories import COUNSELLOR_PASSWORD, counsellors_group, expire, make_plan, plan_url, share_with
 from tests.html import page_of, text_of, texts
 from tests.two_factor import sign_in_through_pages, sign_in_verified
 
@@ -184,7 +183,7 @@ def test_a_code_typed_loosely_still_finds_its_counsellor(client, content, make_c
 
 def test_a_counsellors_code_is_made_on_first_visit(client, content, django_user_model):
     user = django_user_model.objects.create_user("new", password=COUNSELLOR_PASSWORD)
-    user.groups.add(Group.objects.get(name=COUNSELLOR_GROUP))
+    user.groups.add(counsellors_group())
     browser = Client()
     sign_in_through_pages(browser, "/counsellor/sign-in/", user, COUNSELLOR_PASSWORD)
     page = page_of(browser.get("/counsellor/"))
