@@ -95,7 +95,7 @@ def load_reference(data: dict, report: Counter) -> dict:
             report,
             Skill,
             slug=entry["slug"],
-            defaults={"category": category, **translated(entry, "name", "description")},
+            defaults={"category": category, **pick(entry, "esco_skills"), **translated(entry, "name", "description")},
         )
         if created:
             levels_fr, levels_en = entry["levels_fr"], entry["levels_en"]
@@ -109,6 +109,10 @@ def load_reference(data: dict, report: Counter) -> dict:
                     level=level,
                     defaults={"description_fr": text_fr, "description_en": text_en},
                 )
+        if entry.get("esco_skills") and not skill.esco_skills:
+            # Added to the content after the skill: given once, then the editors' (as any field).
+            skill.esco_skills = entry["esco_skills"]
+            skill.save(update_fields=["esco_skills"])
         skills[entry["slug"]] = skill
     degrees = {
         entry["slug"]: get_or_create(

@@ -1,11 +1,14 @@
 """Skills, what each level of a skill concretely means, and personal traits."""
 
+import re
+
+from django.core.exceptions import ValidationError
 from django.db import models
 from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 
 from .choices import Origin
-from .fields import LABEL_MAX_LENGTH, SLUG_MAX_LENGTH, esco_uri_field
+from .fields import ESCO_URI_PATTERN, LABEL_MAX_LENGTH, SLUG_MAX_LENGTH, esco_uri_field
 from .sources import passage_field
 
 MIN_LEVEL, MAX_LEVEL = 1, 5
@@ -27,6 +30,13 @@ class SkillCategory(models.Model):
         return self.name
 
 
+def validate_esco_skill_uris(value) -> None:
+    if not isinstance(value, list) or not all(isinstance(uri, str) and re.fullmatch(ESCO_URI_PATTERN, uri) for uri in value):
+        raise ValidationError(
+            _('Une liste d’URI ESCO de compétences, p. ex. ["http://data.europa.eu/esco/skill/…"].'), code="invalid"
+        )
+
+
 class Skill(models.Model):
     slug = models.SlugField(_("identifiant"), max_length=SLUG_MAX_LENGTH, unique=True)
     name = models.CharField(_("nom"), max_length=LABEL_MAX_LENGTH)
@@ -44,6 +54,16 @@ class Skill(models.Model):
         help_text=_(
             "Le code du groupe de niveau 2 de la hiérarchie des compétences d’ESCO (p. ex. S4.2) : il sert à comparer "
             "les activités de deux métiers. Vide pour une compétence de l’équipe."
+        ),
+    )
+    esco_skills = models.JSONField(
+        _("compétences ESCO équivalentes"),
+        default=list,
+        blank=True,
+        validators=[validate_esco_skill_uris],
+        help_text=_(
+            "Pour une compétence de l’équipe : les URI des compétences ESCO qui la recouvrent. Quand ESCO dit l’une "
+            "d’elles essentielle au métier actuel d’une personne, l’auto-évaluation lui propose un niveau à confirmer."
         ),
     )
 
