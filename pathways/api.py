@@ -11,8 +11,8 @@ from roles.api import Error, Slug
 from roles.models import MAX_LEVEL, DegreeField, DegreeLevel, ExperienceArea, Role, Scale, Sector, Skill, Stage
 
 from .assessments import degree_part_missing
-from .catalogue import current_catalogue, profile_from
-from .evaluation import Band, evaluate
+from .catalogue import evaluate_for, profile_from
+from .evaluation import Band
 from .models import MAX_EXPERIENCE_MONTHS, Circumstance
 from .presentation import RouteView, present
 from .scoring import Profile
@@ -41,7 +41,11 @@ ExperienceMonths = create_model(
 
 class RouteRequest(StrictSchema):
     target: Slug = Field(description="slug of the role wanted")
-    current_role: Slug | None = Field(None, description="slug of the role held now, if any")
+    current_role: Slug | None = Field(
+        None,
+        description="slug of the role held now, if any: one of the team's roles or any ESCO occupation (the route then "
+        "begins with the bridge from it into the team's ladder)",
+    )
     degree_level: Literal[tuple(DegreeLevel.values)] | None = None  # type: ignore[valid-type]
     degree_field: Literal[tuple(DegreeField.values)] | None = None  # type: ignore[valid-type]
     experience_months: ExperienceMonths = Field(
@@ -102,6 +106,13 @@ class Step(Schema):
     basis: str = Field(description="what the step's months rest on; empty for the target")
     experience_missing: dict[str, int] = Field(description="area → months to gain in this step before moving on")
     skills: dict[str, int] = Field(description="skill slug → level to reach in this step before moving on")
+    closeness: str = Field(
+        "", description="leaving an ESCO occupation by a bridge: how viable the move to the next job is, in words"
+    )
+    carried: list[str] = Field(
+        default_factory=list, description="slugs of the next job's essential ESCO skills this occupation already uses"
+    )
+    to_gain: list[str] = Field(default_factory=list, description="slugs of the next job's essential ESCO skills to gain")
 
 
 class RouteOut(Schema):
@@ -190,7 +201,7 @@ def route(request, body: RouteRequest):
     current = roles.get(body.current_role) if body.current_role else None
     profile = profile_of(body, current)
     target = Role.objects.with_skills().get(pk=roles[body.target].pk)
-    result = present(evaluate(current_catalogue(), profile, target.pk), profile, target)
+    result = present(evaluate_for(profile, target.pk), profile, target)
     return {
         "target": target.slug,
         "described": result.described,
@@ -274,6 +285,9 @@ def route_out(route: RouteView) -> dict:
                 "basis": row.basis,
                 "experience_missing": {action.area: action.months for action in row.experience},
                 "skills": {action.skill.slug: action.required for action in row.skills},
+                "closeness": row.closeness,
+                "carried": [skill.slug for skill in row.carried],
+                "to_gain": [skill.slug for skill in row.to_gain],
             }
             for row in route.rows
         ],

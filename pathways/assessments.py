@@ -11,8 +11,7 @@ from django.utils import timezone
 
 from roles.models import Role
 
-from .catalogue import current_catalogue, profile_from
-from .evaluation import evaluate
+from .catalogue import evaluate_for, profile_from
 from .models import Assessment, SkillRating
 from .presentation import ResultView, pin, present
 from .scoring import Profile
@@ -84,12 +83,12 @@ class Answers:
     def result(self) -> ResultView:
         """The result with today's content, in the active language."""
         profile = self.profile()
-        return present(evaluate(current_catalogue(), profile, self.target.pk), profile, self.target)
+        return present(evaluate_for(profile, self.target.pk), profile, self.target)
 
     def pinned_result(self) -> dict:
         """The result with today's content in every language, to keep as it is."""
         profile = self.profile()
-        return pin(evaluate(current_catalogue(), profile, self.target.pk), profile, self.target)
+        return pin(evaluate_for(profile, self.target.pk), profile, self.target)
 
 
 @transaction.atomic

@@ -5,7 +5,9 @@ from django.db.models import Exists, OuterRef, Prefetch
 from careerpath.cache import per_content_version
 from roles.models import DEGREE_RANK, DegreeLevel, ExperienceStep, Role, RoleDegree, RoleSkill, implied_circumstances
 
+from .bridges import bridges_from, ladder_role_of
 from .degree_ways import ways_from
+from .evaluation import Evaluation, evaluate
 from .models import DegreeWay, Estimate, Transition
 from .routes import Catalogue, Estimates, RolePlace, TransitionEdge
 from .scoring import DegreeOption, ExperienceStepNeed, Profile, RoleRequirements, SkillNeed
@@ -81,6 +83,19 @@ def current_catalogue() -> Catalogue:
     return read_catalogue()
 
 
+def catalogue_for(profile: Profile) -> Catalogue:
+    """The catalogue a person's routes are searched in: from an ESCO occupation, with its bridges into the ladder."""
+    catalogue = current_catalogue()
+    if profile.current_role_id is None or profile.current_role_id in catalogue.roles:
+        return catalogue
+    return catalogue.with_bridges(bridges_from(profile.current_role_id))
+
+
+def evaluate_for(profile: Profile, target_id: int) -> Evaluation:
+    """The person's whole result toward the target, with today's content."""
+    return evaluate(catalogue_for(profile), profile, target_id)
+
+
 def read_catalogue() -> Catalogue:
     """Every published role's requirements and place, every move between them, the editors' estimates and the
     ways to obtain a degree: six queries."""
@@ -139,7 +154,8 @@ def profile_from(
     months_in_role: int = 0,
     months_since_left: int | None = None,
 ) -> Profile:
-    """The scoring's view of a person, from their answers or the API's stateless request."""
+    """The scoring's view of a person, from their answers or the API's stateless request. A person whose job is the
+    ESCO occupation one of the team's roles stands for holds that role, in the ladder's terms."""
     return Profile(
         ratings=ratings,
         degree_rank=DEGREE_RANK[DegreeLevel(degree_level)] if degree_level else 0,
@@ -147,7 +163,7 @@ def profile_from(
         experience=experience,
         sector=sector,
         scale=scale,
-        current_role_id=current_role_id,
+        current_role_id=ladder_role_of(current_role_id) or current_role_id,
         circumstances=implied_circumstances(circumstances),
         months_in_role=months_in_role,
         months_since_left=months_since_left,

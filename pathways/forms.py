@@ -10,6 +10,7 @@ from django.utils.translation import pgettext
 from careerpath.cache import per_content_version
 from careerpath.forms import SiteForm
 from careerpath.labels import years_and_months
+from careerpath.text import SEARCH_MAX_LENGTH
 from roles.models import (
     MAX_LEVEL,
     SLUG_PATTERN,
@@ -21,11 +22,14 @@ from roles.models import (
     Sector,
     SkillLevel,
 )
+from roles.spelling import find_jobs
 
 from .assessments import Answers, degree_part_missing
+from .bridges import ESSENTIAL_IN_JOB_LEVEL, skills_the_job_uses
 from .models import MAX_EXPERIENCE_MONTHS, Circumstance, Situation
 
 NOT_YET = _("Jamais pratiqué")
+JOBS_LISTED = 10  # jobs a search for the person's own lists
 YES, NO = "yes", "no"  # the answers to "do you still hold this role?"
 ROLE_TIME_FIELDS = ("role_years", "role_months")  # how long the person has held the role chosen as `position`
 LEFT_TIME_FIELDS = ("left_years", "left_months")  # how long ago they left it
@@ -54,6 +58,19 @@ def offered_current_roles() -> list[Role]:
     return list(Role.objects.published().pickable())
 
 
+@per_content_version
+def held_job(slug: str) -> Role | None:
+    """A published role a person may say is their job: one of the team's, or any ESCO occupation."""
+    return Role.objects.published().filter(slug=slug).first() if re.fullmatch(SLUG_PATTERN, slug) else None
+
+
+def job_label(role: Role) -> str:
+    """A job as the search lists it: its title, with its ESCO code for an occupation (two jobs may share a title)."""
+    if role.esco_code:
+        return f"{role.display_title} (ESCO {role.esco_code})"
+    return str(_("%(title)s (un de nos postes)") % {"title": role.display_title})
+
+
 class TargetField(forms.CharField):
     default_error_messages = {
         "invalid_choice": _("Ce poste n’existe pas ou n’est pas publié : choisissez-en un dans la liste."),
@@ -70,9 +87,22 @@ class TargetField(forms.CharField):
 
 
 class TargetForm(SiteForm):
-    """The assessment's first page: the role a person wants; its skills decide the questions of the second."""
+    """The assessment's first page: the role a person wants, whose skills decide the questions of the second, and,
+    when their job is none of the team's roles, that job found among ESCO's occupations (a search the page runs
+    again with the words typed, so it needs no script)."""
 
     target = TargetField(label=_("Le poste que vous visez"), widget=forms.Select)
+    job = forms.CharField(
+        label=_("Votre métier actuel (facultatif)"),
+        required=False,
+        max_length=SEARCH_MAX_LENGTH,
+        help_text=_(
+            "S’il n’est pas l’un de nos postes : son intitulé, en français ou en anglais. Nous le cherchons parmi les "
+            "métiers d’ESCO, la classification européenne, même avec une faute de frappe."
+        ),
+        error_messages={"max_length": _("Un intitulé tient en %(limit_value)s caractères au plus.")},
+    )
+    current = forms.ChoiceField(label=_("Lequel est votre métier ?"), required=False, widget=forms.RadioSelect)
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
@@ -81,6 +111,22 @@ class TargetForm(SiteForm):
         asked = self.data.get("target")
         offered = Role.objects.published().pickable(also=[asked] if asked else [])
         self.fields["target"].widget.choices = [(role.slug, role.display_title) for role in offered]
+        # The jobs the words typed find, and the one already chosen (carried in the link to the second page).
+        typed = str(self.data.get("job") or "")[:SEARCH_MAX_LENGTH]
+        self.jobs_found = find_jobs(typed, JOBS_LISTED) if typed.strip() else []
+        chosen = held_job(str(self.data.get("current") or ""))
+        jobs = {role.slug: role for role in [*([chosen] if chosen else []), *self.jobs_found]}
+        self.fields["current"].choices = [(slug, job_label(role)) for slug, role in jobs.items()]
+        self.jobs = jobs
+
+    def clean_current(self) -> Role | None:
+        slug = self.cleaned_data["current"]
+        return self.jobs.get(slug) if slug else None
+
+    @property
+    def job_to_choose(self) -> bool:
+        """Words typed for a job, none chosen yet: the page lists what they find."""
+        return bool(self.cleaned_data.get("job", "").strip()) and self.cleaned_data.get("current") is None
 
 
 def years_field(label, initial: int | None = 0) -> forms.IntegerField:
@@ -199,6 +245,15 @@ class AssessmentForm(SiteForm):
             (_("En poste, ou l’ayant été"), [(role.slug, role.display_title) for role in roles]),
         ]
         self.roles_by_slug = {role.slug: role for role in roles}
+        # A job found among ESCO's occupations (the first page's search, or the answers given back) is offered too.
+        given = str((self.data if self.is_bound else self.initial).get(SITUATION_FIELD) or "")
+        self.occupation = held_job(given) if given and given not in self.roles_by_slug else None
+        if self.occupation:
+            self.fields[SITUATION_FIELD].choices = [
+                *self.fields[SITUATION_FIELD].choices,
+                (_("Votre métier (ESCO)"), [(self.occupation.slug, job_label(self.occupation))]),
+            ]
+            self.roles_by_slug[self.occupation.slug] = self.occupation
         for area in ExperienceArea:
             years, months = experience_field_names(area)
             self.fields[years] = years_field(_("%(area)s : années") % {"area": area.label})
@@ -224,6 +279,20 @@ class AssessmentForm(SiteForm):
                 error_messages={"required": _("Choisissez un niveau de 0 à 5 pour cette compétence.")},
             )
             self.skill_fields.append((role_skill, name))
+
+    def offer_skills_the_job_uses(self) -> None:
+        """Before the assessment is shown to a person whose job is an ESCO occupation: each skill of the target that
+        ESCO says the job needs is offered at ESSENTIAL_IN_JOB_LEVEL, with the reason beside it, for the person to
+        confirm or change (never counted unless they send it)."""
+        self.skills_from_job = skills_the_job_uses(self.occupation, self.target) if self.occupation else {}
+        for skill_id, names in self.skills_from_job.items():
+            name = rating_field_name(skill_id)
+            if not self.is_bound:
+                self.initial.setdefault(name, ESSENTIAL_IN_JOB_LEVEL)
+            self.fields[name].help_text = _(
+                "Proposé au niveau %(level)s : d’après ESCO, votre métier demande « %(skills)s ». Vérifiez et changez-le "
+                "si besoin."
+            ) % {"level": ESSENTIAL_IN_JOB_LEVEL, "skills": pgettext("between the items of a list", " ; ").join(names)}
 
     def describe_levels(self) -> None:
         """Before the form is shown: each level's choice says what a person at that level does.

@@ -12,16 +12,18 @@ from django.conf import settings
 from django.db.models import Prefetch
 from django.urls import reverse
 from django.utils import translation
+from django.utils.formats import number_format
 from django.utils.translation import gettext_lazy as _
-from django.utils.translation import pgettext
+from django.utils.translation import ngettext, pgettext
 from pydantic import TypeAdapter, ValidationError
 
 from careerpath.cache import per_content_version
 from careerpath.labels import band_label, format_duration, months_label, signed
-from roles.models import Degree, ExperienceArea, ExperienceStep, Role, Skill, SkillLevel, Stage
+from roles.models import Degree, ExperienceArea, ExperienceStep, Role, Skill, SkillLevel, Stage, Viability
 
 from . import charts
 from . import evaluation as bands
+from .bridges import Bridge, BridgeStep
 from .catalogue import current_catalogue
 from .evaluation import Band, Direction, Evaluation
 from .models import DegreeWay, Estimate, Transition
@@ -132,6 +134,11 @@ class RouteStep:
     basis: str = ""  # what the duration rests on: every duration here is an estimate
     lengthened: bool = False  # longer than the move's usual time: to gain the experience and skills missing
     returning: bool = False  # a start in a role the person has left: the route begins by getting back to such a post
+    # Leaving an ESCO occupation by a bridge: how close the next job is, and its essential skills (ESCO's) that this
+    # one already uses and those still to gain.
+    closeness: str = ""
+    carried: list[NamedRef] = field(default_factory=list)
+    to_gain: list[NamedRef] = field(default_factory=list)
 
     @property
     def duration(self) -> str:
@@ -221,6 +228,11 @@ class ResultView:
     described: bool = True  # False: the target has no levels or route content yet
     reserved_to: list[str] = field(default_factory=list)  # the moves into a target closed to the person: what they ask
     entry_closeness: int | None = None  # how close to entering, 0..100: what the band reads (`scoring.entry_ceiling`)
+
+    @property
+    def shows_esco_data(self) -> bool:
+        """A route crosses ESCO's occupations (a bridge): its credit is due on the page."""
+        return any(row.closeness for route in (self.best, *self.alternatives) if route for row in route.rows)
 
     @property
     def band_rule(self) -> str:
@@ -411,6 +423,11 @@ class Lookups:
     ways: dict[int, DegreeWay]
     skills: dict[int, Skill]
     estimates: list[Estimate]
+    bridge_skills: dict[int, Skill] = field(default_factory=dict)  # ESCO's, named by bridges
+
+    @property
+    def skill_level_months(self) -> int:
+        return next(estimate.months for estimate in self.estimates if estimate.key == Estimate.Key.SKILL_LEVEL_MONTHS)
 
 
 def skills_with_levels(ids) -> dict[int, Skill]:
@@ -448,11 +465,15 @@ def kept_or_fetched(kept: dict, ids: set, fetch) -> dict:
     return rows | fetch(missing) if missing else rows
 
 
-def fetch_lookups(evaluation: Evaluation, target: Role) -> Lookups:
+def fetch_lookups(evaluation: Evaluation, target: Role, profile: Profile) -> Lookups:
     found = evaluation.routes
     routes = [route for route in (found.best, *found.alternatives) if route is not None]
     legs = [leg for route in routes for leg in route.legs]
+    bridges = [leg.transition.bridge for leg in legs if leg.transition and leg.transition.bridge]
     role_ids = {leg.to_role_id for leg in legs} | {leg.from_role_id for leg in legs if leg.from_role_id}
+    role_ids |= {occupation for bridge in bridges for occupation in bridge.occupation_ids}
+    if profile.current_role_id:
+        role_ids.add(profile.current_role_id)  # an ESCO occupation names the start of the routes
     role_ids |= {closest.role_id for closest in evaluation.closest}
     skill_ids = {skill.skill_id for leg in legs for skill in leg.skills_to_raise}
     skill_ids |= {role_skill.skill_id for role_skill in target.role_skills.all()}  # the target's gaps and shared skills
@@ -461,12 +482,19 @@ def fetch_lookups(evaluation: Evaluation, target: Role) -> Lookups:
         roles=kept_or_fetched(kept.roles, role_ids, Role.objects.in_bulk),
         experience_steps=kept_or_fetched(kept.experience_steps, role_ids | {target.pk}, steps_by_role),
         transitions=kept_or_fetched(
-            kept.transitions, {leg.transition.transition_id for leg in legs if leg.transition}, Transition.objects.in_bulk
+            kept.transitions,
+            {leg.transition.transition_id for leg in legs if leg.transition and not leg.transition.bridge},
+            Transition.objects.in_bulk,
         ),
         degrees=kept_or_fetched(kept.degrees, {leg.degree.degree_id for leg in legs if leg.degree}, Degree.objects.in_bulk),
         ways=kept_or_fetched(kept.ways, {leg.degree_way_id for leg in legs if leg.degree_way_id}, DegreeWay.objects.in_bulk),
         skills=kept_or_fetched(kept.skills, skill_ids, skills_with_levels),
         estimates=kept.estimates,
+        bridge_skills=Skill.objects.only("slug", "name_fr", "name_en").in_bulk(
+            {skill for bridge in bridges for skill in bridge.skill_ids}
+        )
+        if bridges
+        else {},
     )
 
 
@@ -560,28 +588,27 @@ def degree_row(leg: Leg, role: Role, lookups: Lookups) -> RouteStep:
     )
 
 
-def route_rows(route: Route, lookups: Lookups, *, returning: bool = False) -> list[RouteStep]:
+def route_rows(route: Route, lookups: Lookups, *, returning: bool = False, occupation_id: int | None = None) -> list[RouteStep]:
     """The route read step by step, each step with the time spent in it: a leg's stay is spent in the
     position it leaves, so it shows on that position's row; its degree, on a row of its own before the
-    role it opens. `returning`: the person has left the role they start from."""
+    role it opens; a bridge's occupations, each on its own row. `returning`: the person has left the role they
+    start from. `occupation_id`: the person's job when it is none of the team's roles (an ESCO occupation)."""
     first = route.legs[0]
-    start = (
-        lookups.roles[first.from_role_id].display_title
-        if first.from_role_id
-        else str(_("Vos études, ou votre poste actuel hors de ces métiers"))
-    )
+    starting_role = lookups.roles.get(first.from_role_id or occupation_id)
     rows = [
         RouteStep(
             "start",
-            start,
-            role=RoleRef.of(lookups.roles[first.from_role_id]) if first.from_role_id else None,
-            returning=returning and bool(first.from_role_id),
+            starting_role.display_title if starting_role else str(_("Vos études, ou votre poste actuel hors de ces métiers")),
+            role=RoleRef.of(starting_role) if starting_role else None,
+            returning=returning and bool(starting_role),
         )
     ]
     for leg in route.legs:
+        bridge = leg.transition.bridge if leg.transition else None
+        spent = bridge_rows(rows, leg, bridge, lookups) if bridge else (0, 0)
         staying = rows[-1]
-        staying.min_months, staying.max_months = leg.min_months, leg.max_months
-        staying.basis = duration_basis(leg, lookups)
+        staying.min_months, staying.max_months = leg.min_months - spent[0], leg.max_months - spent[1]
+        staying.basis = step_basis(bridge.steps[-1], lookups) if bridge else duration_basis(leg, lookups)
         usual = (leg.transition.min_months, leg.transition.max_months) if leg.transition else (0, 0)
         staying.lengthened = (leg.min_months, leg.max_months) != usual
         staying.experience = experience_actions(leg.to_role_id, dict(leg.experience_missing), lookups)
@@ -590,20 +617,97 @@ def route_rows(route: Route, lookups: Lookups, *, returning: bool = False) -> li
         role = lookups.roles[leg.to_role_id]
         if leg.degree:
             rows.append(degree_row(leg, role, lookups))
-        transition = lookups.transitions[leg.transition.transition_id] if leg.transition else None
+        transition = lookups.transitions[leg.transition.transition_id] if leg.transition and not bridge else None
+        why = transition.rationale if transition else bridge_why(bridge.steps[-1], lookups) if bridge else applying_why(leg)
         rows.append(
             RouteStep(
                 "role",
                 role.display_title,
                 role=RoleRef.of(role),
-                why=transition.rationale if transition else applying_why(leg),
+                why=why,
                 conditions=transition.conditions if transition else "",
             )
         )
     rows[-1].kind = "target"
-    if not (rows[0].max_months or rows[0].experience or rows[0].skills or rows[0].returning):
+    if not (rows[0].max_months or rows[0].experience or rows[0].skills or rows[0].returning or rows[0].to_gain):
         rows.pop(0)  # nothing to do where the person is before the first move
     return rows
+
+
+def bridge_rows(rows: list[RouteStep], leg: Leg, bridge: Bridge, lookups: Lookups) -> tuple[int, int]:
+    """A bridge's steps on the rows: each occupation left says how close the next is, the skills that carry over and
+    those to gain; each occupation passed through gets a row, with its step's months. Returns the months spent
+    before the last occupation left (the rest of the leg's stay is spent there)."""
+    spent_low = spent_high = 0
+    slack = leg.max_months - leg.min_months  # what the leg's span leaves to share between its steps
+    for step in bridge.steps:
+        leaving = rows[-1]
+        leaving.closeness = closeness(step)
+        leaving.carried = [NamedRef.of(lookups.bridge_skills[pk]) for pk in step.carried if pk in lookups.bridge_skills]
+        leaving.to_gain = [NamedRef.of(lookups.bridge_skills[pk]) for pk in step.to_gain if pk in lookups.bridge_skills]
+        if step is bridge.steps[-1]:
+            break
+        low, high = step.months(lookups.skill_level_months)
+        high = min(high, low + slack)  # a leg the experience missing lengthens to a single figure stays one
+        slack -= high - low
+        leaving.min_months, leaving.max_months, leaving.basis = low, high, step_basis(step, lookups)
+        spent_low, spent_high = spent_low + low, spent_high + high
+        occupation = lookups.roles[step.destination_id]
+        rows.append(RouteStep("role", occupation.display_title, role=RoleRef.of(occupation), why=bridge_why(step, lookups)))
+    return spent_low, spent_high
+
+
+def closeness(step: BridgeStep) -> str:
+    return str(
+        _("Passage %(viability)s d’après ESCO (similarité des compétences : %(score)s sur 1)")
+        % {"viability": str(Viability(step.viability).label).lower(), "score": number_format(step.similarity, 2)}
+    )
+
+
+def bridge_why(step: BridgeStep, lookups: Lookups) -> str:
+    """Why a bridge's move is open: the share of the next job's essential skills that the one left already uses."""
+    needed = len(step.carried) + len(step.to_gain)
+    return ngettext(
+        "D’après ESCO, %(carried)s de la %(needed)s compétence essentielle de « %(destination)s » sert déjà dans « %(origin)s ».",
+        "D’après ESCO, %(carried)s des %(needed)s compétences essentielles de « %(destination)s » servent déjà dans "
+        "« %(origin)s ».",
+        needed,
+    ) % {
+        "carried": len(step.carried),
+        "needed": needed,
+        "destination": lookups.roles[step.destination_id].display_title,
+        "origin": lookups.roles[step.origin_id].display_title,
+    }
+
+
+def step_basis(step: BridgeStep, lookups: Lookups) -> str:
+    """What a bridge step's months rest on: ESCO gives none; the skills to gain, learnt side by side."""
+    low, high = step.months(lookups.skill_level_months)
+    if not step.to_gain:
+        return str(
+            _(
+                "Estimation de l’équipe : ESCO ne donne pas de durée. Aucune compétence essentielle à acquérir : "
+                "%(duration)s, le temps d’un niveau de compétence au plus (%(per_level)s mois, une convention de "
+                "l’équipe)."
+            )
+            % {"duration": format_duration(low, high), "per_level": lookups.skill_level_months}
+        )
+    return ngettext(
+        "Estimation de l’équipe : ESCO ne donne pas de durée. La compétence essentielle à acquérir s’apprend en poste ; "
+        "un passage %(viability)s demande %(duration)s, %(low)s à %(high)s fois le temps d’un niveau de compétence "
+        "(%(per_level)s mois, une convention de l’équipe).",
+        "Estimation de l’équipe : ESCO ne donne pas de durée. Les %(count)s compétences essentielles à acquérir "
+        "s’apprennent côte à côte, en poste ; un passage %(viability)s demande %(duration)s, %(low)s à %(high)s fois "
+        "le temps d’un niveau de compétence (%(per_level)s mois, une convention de l’équipe).",
+        len(step.to_gain),
+    ) % {
+        "count": len(step.to_gain),
+        "viability": str(Viability(step.viability).label).lower(),
+        "duration": format_duration(low, high),
+        "low": low // lookups.skill_level_months,
+        "high": high // lookups.skill_level_months,
+        "per_level": lookups.skill_level_months,
+    }
 
 
 def applying_why(leg: Leg) -> str:
@@ -636,19 +740,28 @@ def route_tags(route: Route) -> list[str]:
 
 
 def route_label(route: Route, best: Route | None, lookups: Lookups) -> str:
-    """An alternative is named by the roles it passes through that the quickest route does not."""
+    """An alternative is named by the roles it passes through that the quickest route does not, a bridge's
+    occupations with them."""
+    bridged = [
+        occupation
+        for leg in route.legs
+        if leg.transition and leg.transition.bridge
+        for occupation in leg.transition.bridge.occupation_ids[1:-1]
+    ]
     distinct = [
         lookups.roles[role_id].display_title
-        for role_id in route.role_ids[:-1]
+        for role_id in [*bridged, *route.role_ids[:-1]]
         if best is None or role_id not in best.intermediate_role_ids
     ]
     return str(_("Par : %(roles)s") % {"roles": ", ".join(distinct)}) if distinct else str(_("Accès direct"))
 
 
-def route_view(route: Route, best: Route | None, anchor: str, lookups: Lookups, *, returning: bool = False) -> RouteView:
+def route_view(
+    route: Route, best: Route | None, anchor: str, lookups: Lookups, *, returning: bool = False, occupation_id: int | None
+) -> RouteView:
     return RouteView(
         anchor,
-        route_rows(route, lookups, returning=returning),
+        route_rows(route, lookups, returning=returning, occupation_id=occupation_id),
         route.min_months,
         route.max_months,
         route_label(route, best, lookups),
@@ -678,13 +791,14 @@ def closest_view(closest, lookups: Lookups) -> ClosestView:
 def present(evaluation: Evaluation, profile: Profile, target: Role) -> ResultView:
     """The view in the active language. `target` must come from `Role.objects.with_skills()`; the rest is
     fetched here."""
-    return build_view(evaluation, profile, target, fetch_lookups(evaluation, target))
+    return build_view(evaluation, profile, target, fetch_lookups(evaluation, target, profile))
 
 
 def build_view(evaluation: Evaluation, profile: Profile, target: Role, lookups: Lookups) -> ResultView:
     readiness, routes = evaluation.target, evaluation.routes
     rows = radar_rows(target, profile)
     returning = profile.months_since_left is not None
+    occupation_id = profile.current_role_id  # named at the start of a route that leaves from outside the ladder
     cap = readiness.cap
     return ResultView(
         target=RoleRef.of(target),
@@ -706,9 +820,11 @@ def build_view(evaluation: Evaluation, profile: Profile, target: Role, lookups: 
         radar_rows=rows,
         ready=evaluation.ready,
         holds_target=evaluation.holds_target,
-        best=route_view(routes.best, None, BEST_ROUTE_ANCHOR, lookups, returning=returning) if routes.best else None,
+        best=route_view(routes.best, None, BEST_ROUTE_ANCHOR, lookups, returning=returning, occupation_id=occupation_id)
+        if routes.best
+        else None,
         alternatives=[
-            route_view(route, routes.best, f"route-alt-{number}", lookups, returning=returning)
+            route_view(route, routes.best, f"route-alt-{number}", lookups, returning=returning, occupation_id=occupation_id)
             for number, route in enumerate(routes.alternatives, 1)
         ],
         closest=[closest_view(closest, lookups) for closest in evaluation.closest],
@@ -738,7 +854,7 @@ VIEW_ADAPTER = TypeAdapter(ResultView)
 
 def pin(evaluation: Evaluation, profile: Profile, target: Role) -> dict:
     """The result as it is now, in every language of the site, for keeping with the answers."""
-    lookups = fetch_lookups(evaluation, target)
+    lookups = fetch_lookups(evaluation, target, profile)
     views = {}
     for language, _name in settings.LANGUAGES:
         with translation.override(language):

@@ -24,6 +24,7 @@ from collections import deque
 from collections.abc import Mapping
 from dataclasses import dataclass, field, replace
 from functools import cached_property
+from typing import TYPE_CHECKING
 
 import numpy as np
 
@@ -32,6 +33,9 @@ from roles.models import ExperienceArea, Scale, Sector
 from . import scoring
 from .degree_ways import Way, related_months, ways_to_degree
 from .scoring import DegreeOption, Profile, RoleRequirements, degree_level_met
+
+if TYPE_CHECKING:
+    from .bridges import Bridge
 
 START = "start"
 # A master's or MBA assumes a first degree; without one, the first degree comes first.
@@ -56,7 +60,7 @@ class Estimates:
 
 @dataclass(frozen=True)
 class TransitionEdge:
-    transition_id: int
+    transition_id: int | None  # None: a bridge from the person's ESCO job, not a move the editors wrote
     from_role_id: int | None  # None: from studies or another field
     to_role_id: int
     min_months: int
@@ -65,6 +69,7 @@ class TransitionEdge:
     min_scale: int = Scale.MICRO
     max_scale: int = Scale.LARGE
     circumstance: str = ""  # open only to a person who says this is true of them
+    bridge: "Bridge | None" = None  # the ESCO occupations a bridge passes through, with the skills carried and to gain
 
     @property
     def origin(self) -> int | str:
@@ -121,6 +126,23 @@ class Catalogue:
     @cached_property
     def move_table(self) -> "MoveTable":
         return MoveTable.of(self)
+
+    @cached_property
+    def _bridged(self) -> dict[tuple, "Catalogue"]:
+        return {}
+
+    def with_bridges(self, bridges: tuple["Bridge", ...]) -> "Catalogue":
+        """This catalogue for a person whose job is an ESCO occupation: START is that job, and each bridge a move
+        from it into the ladder, of the bridge's estimated months. Kept per set of bridges, indexes included."""
+        if not bridges:
+            return self
+        if bridges not in self._bridged:
+            edges = []
+            for bridge in bridges:
+                low, high = bridge.months(self.estimates.skill_level_months)
+                edges.append(TransitionEdge(None, None, bridge.role_id, low, high, bridge=bridge))
+            self._bridged[bridges] = replace(self, transitions=(*self.transitions, *edges))
+        return self._bridged[bridges]
 
 
 @dataclass(frozen=True)
@@ -442,6 +464,7 @@ class RouteFinder:
         passed_by: frozenset[int] = frozenset(),
         *,
         longest: bool = False,
+        closed_moves: frozenset[int] = frozenset(),
     ):
         self.catalogue = catalogue
         self.profile = profile
@@ -456,7 +479,7 @@ class RouteFinder:
         self.costs = self.table.costs(profile, self.levels, longest=longest)  # by index in catalogue.moves
         # Roles below what the person's experience supports are never a step of their route.
         for index, move in enumerate(catalogue.moves):
-            if move.to_role_id in passed_by:
+            if move.to_role_id in passed_by or index in closed_moves:
                 self.costs[index] = INFINITE
         self.qualified = qualified - passed_by  # roles whose entry experience the person holds: open to apply
 
@@ -742,7 +765,9 @@ def is_distinct(route: Route, chosen: list[Route]) -> bool:
 def route_finder_for(catalogue: Catalogue, profile: Profile, target_id: int, *, longest: bool = False) -> "RouteFinder":
     """The search for one person and one target: a blank skill of the target counts as the lowest answer (it
     never opens a shorter route than a rating would), and the roles below the level the person's experience
-    supports are never a step of the route."""
+    supports are never a step of the route. A bridge from the person's ESCO job enters the ladder at that level at
+    most, or at the lowest level a bridge reaches when their experience supports none: experience, not a likeness of
+    skills, is what opens the higher posts."""
     table = catalogue.move_table
     profile = profile.blanks_at(lambda need: 0, catalogue.roles[target_id].skills)
     source = profile.current_role_id if profile.current_role_id in catalogue.roles else START
@@ -752,7 +777,14 @@ def route_finder_for(catalogue: Catalogue, profile: Profile, target_id: int, *, 
         for role_id, place in catalogue.places.items()
         if (place.level or 0) < floor_level and role_id not in (target_id, source)
     )
-    return RouteFinder(catalogue, profile, table.qualified(profile), passed_by, longest=longest)
+
+    def level(role_id: int) -> int:
+        return (catalogue.places[role_id].level or 0) if role_id in catalogue.places else 0
+
+    bridges = {index: move.to_role_id for index, move in enumerate(catalogue.moves) if move.bridge}
+    ceiling = max(floor_level, min(map(level, bridges.values()), default=0))
+    above = frozenset(index for index, role_id in bridges.items() if level(role_id) > ceiling)
+    return RouteFinder(catalogue, profile, table.qualified(profile), passed_by, longest=longest, closed_moves=above)
 
 
 def find_routes(catalogue: Catalogue, profile: Profile, target_id: int) -> RouteSearch:

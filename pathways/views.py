@@ -12,7 +12,7 @@ from careerpath.ratelimits import limit_posts
 from roles.models import Role
 
 from .assessments import Answers, delete_assessments, holdings_of, save_assessment, versions_of
-from .forms import AssessmentForm, TargetForm, WhatIfForm, answer_pairs, answers_query, answers_shown
+from .forms import SITUATION_FIELD, AssessmentForm, TargetForm, WhatIfForm, answer_pairs, answers_query, answers_shown
 from .models import Assessment
 from .presentation import ResultChange
 from .results import RESULT_PAGES, get_assessment, saved_result
@@ -24,15 +24,16 @@ from .why import why_answers_moved_nothing
 def assessment(request):
     """The first page picks the target role (a GET form); the second asks the questions for it."""
     target_form = TargetForm(request.GET or None)
-    if not target_form.is_valid():
-        status = 400 if target_form.is_bound or request.method == "POST" else 200
+    if not target_form.is_valid() or target_form.job_to_choose:
+        status = 400 if not target_form.is_valid() and (target_form.is_bound or request.method == "POST") else 200
         return render(request, "pathways/assessment_start.html", {"target_form": target_form}, status=status)
 
-    target = target_form.cleaned_data["target"]
-    form = AssessmentForm(request.POST or None, target=target)
+    target, job = target_form.cleaned_data["target"], target_form.cleaned_data["current"]
+    form = AssessmentForm(request.POST or None, target=target, initial={SITUATION_FIELD: job.slug} if job else None)
     if request.method == "POST" and form.is_valid():
         saved = save_assessment(form.answers, language=get_language())
         return HttpResponseRedirect(saved.get_absolute_url(), status=303)
+    form.offer_skills_the_job_uses()
     form.describe_levels()
     status = 400 if request.method == "POST" else 200
     return render(request, "pathways/assessment_form.html", {"form": form, "target": target}, status=status)

@@ -17,8 +17,7 @@ from django.utils.translation import gettext as _
 from pydantic import TypeAdapter, ValidationError
 
 from pathways.assessments import Answers
-from pathways.catalogue import current_catalogue
-from pathways.evaluation import evaluate
+from pathways.catalogue import evaluate_for
 from pathways.models import MAX_EXPERIENCE_MONTHS, Situation
 from pathways.presentation import ExperienceAction, ResultView, RouteStep, RouteView, SkillAction, pin
 from pathways.why import Reason, why_answers_moved_nothing
@@ -225,7 +224,7 @@ def record_readiness(
     plan.updated_at = now
     current = answers_now(answers, progress_of(plan), timezone.localdate(plan.created_at), measured_on(plan))
     profile = current.profile()
-    evaluation = evaluate(current_catalogue(), profile, current.target.pk)
+    evaluation = evaluate_for(profile, current.target.pk)
     low, high = evaluation.months_to_ready or (None, None)
     plan.total, plan.band, plan.min_months, plan.max_months = evaluation.target.total, evaluation.band or "", low, high
     plan.route_now = pinned_route(pin(evaluation, profile, current.target)) if evaluation.routes.best else {}

@@ -2,7 +2,7 @@
 written whole: the neighbours replaced in one transaction, the thresholds kept beside them."""
 
 import time
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 
 import numpy as np
@@ -66,15 +66,50 @@ def compute_neighbours(*, count: int = NEIGHBOURS, on_phase: Callable[[str], Non
     return Outcome(len(occupations), len(neighbours), thresholds, time.perf_counter() - started)
 
 
-def read_profiles() -> tuple[list[tuple[int, str, str]], np.ndarray, similarity.Profiles]:
-    """The occupations (pk, ISCO code, ESCO code) in row order, the skill pk of each column, and their skills."""
-    occupations = list(esco_occupations().order_by("pk").values_list("pk", "isco_code", "esco_code"))
+def compare(origin_pks: Iterable[int], destination_pks: Iterable[int]) -> dict[tuple[int, int], Neighbour]:
+    """The comparison of each origin with each destination (unsaved neighbour rows, rank 0), measured and graded as
+    `compute_neighbours` does, from these occupations alone: a pair's score depends on its two occupations only.
+    For the few pairs a page needs beyond the nearest kept; none before the thresholds are calibrated."""
+    calibration = NeighbourCalibration.objects.first()
+    origins, destinations = list(origin_pks), list(destination_pks)
+    if calibration is None or not origins or not destinations:
+        return {}
+    thresholds = similarity.Thresholds(calibration.viable, calibration.highly_viable, None, None, 0, 0)
+    occupations, skill_pks, profiles = read_profiles(esco_occupations().filter(pk__in={*origins, *destinations}))
     row_of = {pk: row for row, (pk, _isco, _code) in enumerate(occupations)}
-    groups = dict(Skill.objects.values_list("pk", "hierarchy_group"))
+    scores = similarity.combined_similarity(profiles)
+    compared = {}
+    for origin in origins:
+        has = set(profiles.every.row(row_of[origin]).tolist()) if origin in row_of else set()
+        for destination in destinations:
+            if origin not in row_of or destination not in row_of or origin == destination:
+                continue
+            score = float(scores[row_of[origin], row_of[destination]])
+            needed = profiles.essential.row(row_of[destination]).tolist()
+            compared[origin, destination] = Neighbour(
+                origin_id=origin,
+                destination_id=destination,
+                rank=0,
+                similarity=score,
+                viability=Viability(similarity.viability(score, thresholds)),
+                shared_essential=sorted(int(skill_pks[c]) for c in needed if c in has),
+                to_gain=sorted(int(skill_pks[c]) for c in needed if c not in has),
+            )
+    return compared
+
+
+def read_profiles(occupations=None) -> tuple[list[tuple[int, str, str]], np.ndarray, similarity.Profiles]:
+    """The occupations (pk, ISCO code, ESCO code) in row order, the skill pk of each column, and their skills: every
+    ESCO occupation's, or those of `occupations` (a queryset of them)."""
+    compared = esco_occupations() if occupations is None else occupations
+    occupations = list(compared.order_by("pk").values_list("pk", "isco_code", "esco_code"))
+    row_of = {pk: row for row, (pk, _isco, _code) in enumerate(occupations)}
+    skills = Skill.objects.all() if occupations is None else Skill.objects.filter(role_skills__role__in=compared).distinct()
+    groups = dict(skills.values_list("pk", "hierarchy_group"))
     column_of = {pk: column for column, pk in enumerate(groups)}
     essential: list[list[int]] = [[] for _ in occupations]
     every: list[list[int]] = [[] for _ in occupations]
-    for role_id, skill_id, importance in RoleSkill.objects.filter(role__in=esco_occupations()).values_list(
+    for role_id, skill_id, importance in RoleSkill.objects.filter(role__in=compared).values_list(
         "role_id", "skill_id", "importance"
     ):
         every[row_of[role_id]].append(column_of[skill_id])

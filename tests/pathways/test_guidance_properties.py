@@ -120,6 +120,17 @@ def describe(catalogue: Catalogue, target_id: int, profile: Profile, **observed)
     return f"target {slugs[target_id]} ({target_id}), {profile!r}, current {slugs.get(profile.current_role_id)}: {observed}"
 
 
+@st.composite
+def one_unit_more(draw, profile: Profile) -> Profile:
+    """The person with one month more of an experience area, or one level more of a skill they rated below the top."""
+    raisable = sorted(skill_id for skill_id, rating in profile.ratings.items() if rating < MAX_LEVEL)
+    if draw(st.sampled_from(["experience", "skill"] if raisable else ["experience"])) == "skill":
+        skill_id = draw(st.sampled_from(raisable))
+        return profile.with_ratings({skill_id: profile.ratings[skill_id] + 1})
+    area = draw(st.sampled_from(ExperienceArea.values))
+    return replace(profile, experience={**profile.experience, area: profile.experience.get(area, 0) + 1})
+
+
 # 1. Smooth.
 
 
@@ -130,14 +141,7 @@ def test_one_month_or_one_level_more_moves_the_result_a_little_and_never_back(ca
     most 5 points and the band by at most one step; it never lowers the score or the band, and never lengthens the
     quickest route (neither its short end nor its long end)."""
     target_id, profile = data.draw(cases(catalogue))
-    raisable = sorted(skill_id for skill_id, rating in profile.ratings.items() if rating < MAX_LEVEL)
-    kind = data.draw(st.sampled_from(["experience", "skill"] if raisable else ["experience"]))
-    if kind == "skill":
-        skill_id = data.draw(st.sampled_from(raisable))
-        more = profile.with_ratings({skill_id: profile.ratings[skill_id] + 1})
-    else:
-        area = data.draw(st.sampled_from(ExperienceArea.values))
-        more = replace(profile, experience={**profile.experience, area: profile.experience.get(area, 0) + 1})
+    more = data.draw(one_unit_more(profile))
     before, after = evaluate(catalogue, profile, target_id), evaluate(catalogue, more, target_id)
     seen = describe(
         catalogue,
