@@ -246,10 +246,11 @@ def import_synthetic_esco(env: dict) -> tuple[float, str]:
         return time.perf_counter() - start, report
 
 
-def import_real_esco(kind: str) -> list[tuple[str, float, str]] | None:
+def import_real_esco(kind: str) -> tuple[list[tuple[str, float, str]], str] | None:
     """ESCO's downloads as published (../shared/esco-full, $ESCO_FULL_DIR) with the French and English occupations
     (../shared/esco-real, $ESCO_REAL_DIR), read straight from their archives, into a fresh database with the
-    content loaded: seconds and report of the first import, then of a second one. None when they are not there."""
+    content loaded: seconds and report of the first import, then of a second one; then the times of starting from
+    an ESCO job (bench/esco_jobs.py). None when they are not there."""
     from tests.esco import real as esco_real
 
     sources = [esco_real.full(), esco_real.archive()]
@@ -260,25 +261,35 @@ def import_real_esco(kind: str) -> list[tuple[str, float, str]] | None:
         env = production_env(url)
         manage(env, "migrate", "--no-input")
         manage(env, "load_content")
+        manage(env, "collectstatic", "--no-input")  # the profile timed after the imports is served as in production
         for name in ("first import", "second import"):
             start = time.perf_counter()
             report = manage(env, "import_esco", *map(str, sources), "--no-progress")
             runs.append((name, time.perf_counter() - start, report))
-    return runs
+        jobs = subprocess.run(
+            [PYTHON, str(ROOT / "bench" / "esco_jobs.py")],
+            env={**env, "DJANGO_CACHE_DIR": tempfile.mkdtemp(prefix="careerpath-bench-cache.")},
+            capture_output=True,
+            text=True,
+            check=True,
+        ).stdout
+    return runs, jobs
 
 
 def print_real_esco_imports() -> None:
     from tests.esco import real as esco_real
 
     for kind in ("sqlite", "postgresql"):
-        runs = import_real_esco(kind)
-        if runs is None:
+        imported = import_real_esco(kind)
+        if imported is None:
             print(f"\nreal ESCO import: skipped, no downloads at {esco_real.full()} and {esco_real.archive()}")
             return
+        runs, jobs = imported
         print(f"\n{kind}: import_esco of ESCO v1.1.1's downloads whole and the v1.1.2 occupations, in fr and en")
         for name, seconds, report in runs:
             print(f"  {name}: {seconds:.1f} s")
             print("".join(f"    {line}\n" for line in report.splitlines() if not line.startswith("    ")), end="")
+        print(jobs, end="")
 
 
 def run_database(kind: str, with_esco: bool = False):

@@ -190,6 +190,9 @@ def test_the_result_from_an_esco_job_shows_the_bridge_with_the_skills_carried_an
     assert "Compétences essentielles que vous emportez : " in text and "supervise staff (fr)" in text
     assert "Compétences essentielles à acquérir : plan operations (fr)" in text
     assert page.select_one(".esco-attribution") is not None
+    bridged_route = start.find_parent("section").select_one("h3")["id"]
+    plan = page_of(client.get(client.post(f"/assessment/{assessment.pk}/plan/", {"route": bridged_route})["Location"]))
+    assert "supervise staff (fr)" in text_of(plan) and plan.select_one(".esco-attribution") is not None
 
     (english,) = [text_of(step) for step in page_of(client.get(f"/en{response['Location']}")).select(".route-step-start .bridge")]
     assert "Essential skills you take with you" in english and "plan operations" in english
