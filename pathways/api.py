@@ -1,13 +1,14 @@
 """The stateless route planner over JSON: a profile in, the scores and routes out, nothing stored."""
 
-from typing import Literal
+from typing import Annotated, Literal
 
+from django.utils.translation import gettext as _
 from ninja import Router, Schema
-from ninja.errors import HttpError
 from pydantic import ConfigDict, Field, create_model
 
+from careerpath.api_errors import ApiError, ErrorCode
 from careerpath.ratelimits import AddressThrottle
-from roles.api import Error, Slug
+from roles.api import Slug, unknown_role
 from roles.models import MAX_LEVEL, DegreeField, DegreeLevel, ExperienceArea, Role, Scale, Sector, Skill, Stage
 
 from .assessments import degree_part_missing
@@ -49,11 +50,10 @@ class RouteRequest(StrictSchema):
     )
     preferred_sector: Literal[tuple(Sector.values)] = Sector.BOTH  # type: ignore[valid-type]
     preferred_scale: Literal[tuple(Scale.values)] | None = None  # type: ignore[valid-type]
-    ratings: dict[Slug, int] = Field(
+    ratings: dict[Slug, Annotated[int, Field(ge=0, le=MAX_LEVEL)]] = Field(
         default_factory=dict,
         description=f"skill slug → self-rating from 0 to {MAX_LEVEL}; a skill left out is "
         "left blank: it counts as 0, and `highest` says what the score would be with every blank answered at its level",
-        json_schema_extra={"additionalProperties": False},  # keys that are not slugs are refused
     )
     circumstances: list[Literal[tuple(Circumstance.values)]] = Field(  # type: ignore[valid-type]
         default_factory=list, description="what is true of the person and opens moves to them alone"
@@ -173,20 +173,26 @@ class RouteResponse(Schema):
 
 @router.post(
     "/route",
-    response={200: RouteResponse, 400: Error, 404: Error, 422: Error, 429: Error},
+    response=RouteResponse,
     summary="Score a profile and plan its routes",
     throttle=AddressThrottle("routes"),
 )
 def route(request, body: RouteRequest):
     roles = {role.slug: role for role in Role.objects.published().filter(slug__in=[body.target, body.current_role])}
     if body.target not in roles:
-        raise HttpError(404, f"No published role “{body.target}”.")
+        raise unknown_role(body.target, ("body", "target"))
     if body.current_role and body.current_role not in roles:
-        raise HttpError(404, f"No published role “{body.current_role}”.")
+        raise unknown_role(body.current_role, ("body", "current_role"))
     if degree_part_missing(body.degree_level, body.degree_field):
-        raise HttpError(422, "Give both degree_level and degree_field, or neither.")
+        missing = "degree_field" if body.degree_level else "degree_level"
+        raise ApiError(422, ErrorCode.INCOMPLETE, _("Donnez degree_level et degree_field, ou aucun des deux."), ("body", missing))
     if not body.current_role and (body.months_in_role is not None or body.months_since_left is not None):
-        raise HttpError(422, "months_in_role and months_since_left describe current_role: give it too, or neither.")
+        raise ApiError(
+            422,
+            ErrorCode.INCOMPLETE,
+            _("months_in_role et months_since_left décrivent current_role : donnez-le aussi, ou aucun des trois."),
+            ("body", "current_role"),
+        )
     current = roles.get(body.current_role) if body.current_role else None
     profile = profile_of(body, current)
     target = Role.objects.with_skills().get(pk=roles[body.target].pk)
@@ -238,13 +244,12 @@ def months_to_ready_out(months: tuple[int, int] | None) -> dict | None:
 
 
 def profile_of(body: RouteRequest, current: Role | None) -> Profile:
-    """The scoring's view of the person the request describes; 422 for a skill unknown or rated off the scale."""
+    """The scoring's view of the person the request describes; 422 for a skill unknown (the schema bounds the ratings)."""
     skills = dict(Skill.objects.filter(slug__in=list(body.ratings)[:500]).values_list("slug", "id"))
-    for slug, level in body.ratings.items():
+    for slug in body.ratings:
         if slug not in skills:
-            raise HttpError(422, f"No skill “{slug[:80]}”.")
-        if not 0 <= level <= MAX_LEVEL:
-            raise HttpError(422, f"The rating of “{slug}” must be from 0 to {MAX_LEVEL}.")
+            message = _("Aucune compétence « %(slug)s ».") % {"slug": slug[:80]}
+            raise ApiError(422, ErrorCode.UNKNOWN_SKILL, message, ("body", "ratings", slug))
     months = body.experience_months.model_dump()
     return profile_from(
         ratings={skills[slug]: level for slug, level in body.ratings.items()},

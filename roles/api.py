@@ -1,13 +1,14 @@
 """The read-only JSON API over roles: the list, one role, a comparison."""
 
-from typing import Annotated, Any
+from typing import Annotated
 
-from django.shortcuts import get_object_or_404
+from django.utils.translation import gettext as _
 from ninja import Path, Query, Router, Schema
-from ninja.errors import HttpError
 from ninja.pagination import PageNumberPagination, paginate
 from pydantic import Field, field_validator
+from pydantic_core import PydanticCustomError
 
+from careerpath.api_errors import ApiError, ErrorCode
 from careerpath.text import SEARCH_MAX_LENGTH, UNTYPABLE_CHARACTERS
 
 from .attribution import esco_attribution
@@ -193,7 +194,7 @@ class CompareQuery(Schema):
     @classmethod
     def different(cls, roles: list[str]) -> list[str]:
         if len(set(roles)) != len(roles):
-            raise ValueError("each role may appear only once")
+            raise PydanticCustomError("duplicate", "each role may appear only once")
         return roles
 
 
@@ -221,11 +222,19 @@ class Neighbours(Schema):
     neighbours: list[NeighbourOut] = Field(description="nearest first; empty until ESCO is imported and compared")
 
 
-class Error(Schema):
-    detail: str | list[dict[str, Any]] = Field(description="what is wrong: a sentence, or one entry per invalid field")
+def unknown_role(slug: str, loc: tuple[str | int, ...]) -> ApiError:
+    return ApiError(404, ErrorCode.UNKNOWN_ROLE, _("Aucun rôle publié « %(slug)s ».") % {"slug": slug[:80]}, loc)
 
 
-@router.get("/roles", response={200: list[RoleSummary], 400: Error, 422: Error}, summary="Published roles, searchable, by pages")
+def published_role(roles, slug: str):
+    """The published role by that slug among `roles`, or the API's 404 naming it."""
+    try:
+        return roles.get(slug=slug)
+    except Role.DoesNotExist:
+        raise unknown_role(slug, ("path", "slug")) from None
+
+
+@router.get("/roles", response=list[RoleSummary], summary="Published roles, searchable, by pages")
 @paginate(RolePages, page_size=30, max_page_size=100)
 def list_roles(request, filters: Query[ListFilters]):
     roles = Role.objects.published()
@@ -238,20 +247,20 @@ def list_roles(request, filters: Query[ListFilters]):
 
 @router.get(
     "/roles/{slug}",
-    response={200: RoleDetail, 400: Error, 404: Error, 422: Error},
+    response=RoleDetail,
     summary="One role with its skills, degrees and steps",
 )
 def role_detail(request, slug: Annotated[str, Path(pattern=SLUG)]):
-    return get_object_or_404(Role.objects.published().with_requirements(), slug=slug)
+    return published_role(Role.objects.published().with_requirements(), slug)
 
 
 @router.get(
     "/roles/{slug}/neighbours",
-    response={200: Neighbours, 400: Error, 404: Error, 422: Error},
+    response=Neighbours,
     summary="The jobs nearest to a role by their skills (related jobs)",
 )
 def role_neighbours(request, slug: Annotated[str, Path(pattern=SLUG)]):
-    role = get_object_or_404(Role.objects.published().select_related("esco_occupation"), slug=slug)
+    role = published_role(Role.objects.published().select_related("esco_occupation"), slug)
     occupation = compared_occupation(role)
     neighbours = related_jobs(role)
     return {
@@ -262,13 +271,13 @@ def role_neighbours(request, slug: Annotated[str, Path(pattern=SLUG)]):
     }
 
 
-@router.get("/compare", response={200: Comparison, 400: Error, 404: Error, 422: Error}, summary="Two to four roles side by side")
+@router.get("/compare", response=Comparison, summary="Two to four roles side by side")
 def compare(request, query: Query[CompareQuery]):
     roles = query.roles
     by_slug = {role.slug: role for role in Role.objects.published().with_requirements().filter(slug__in=roles)}
-    missing = [slug for slug in roles if slug not in by_slug]
-    if missing:
-        raise HttpError(404, f"No published role “{missing[0]}”.")
+    for index, slug in enumerate(roles):
+        if slug not in by_slug:
+            raise unknown_role(slug, ("query", "roles", index))
     ordered = [by_slug[slug] for slug in roles]
     return {
         "attribution": esco_attribution() if any(role.shows_esco_data() for role in ordered) else None,
