@@ -1,6 +1,8 @@
 """The JSON API, version 1: django-ninja builds the OpenAPI schema from the same typed schemas
 that validate requests, and serves its documentation page from files in its own package."""
 
+import json
+import re
 from functools import wraps
 
 from django.core.exceptions import RequestDataTooBig
@@ -60,7 +62,7 @@ class CareerpathApi(NinjaAPI):
 
     def get_openapi_schema(self, *, path_prefix=None, path_params=None):
         schema = super().get_openapi_schema(path_prefix=path_prefix, path_params=path_params)
-        return declare_errors_and_language(schema)
+        return without_unused_schemas(declare_errors_and_language(schema))
 
 
 def _json_not_allowed(view):
@@ -123,6 +125,27 @@ def declare_errors_and_language(schema: dict) -> dict:
                     "content": {"application/json": {"schema": {"$ref": "#/components/schemas/Error"}}},
                 }
     return schema
+
+
+def without_unused_schemas(schema: dict) -> dict:
+    """Only the schemas an operation uses: ninja also lists the models it reads query parameters with (their
+    fields are declared one by one as parameters), which a generator would turn into classes nobody sends."""
+    schemas = schema["components"]["schemas"]
+    used, pending = set(), _references(schema["paths"])
+    while pending:
+        name = pending.pop()
+        if name not in used:
+            used.add(name)
+            pending |= _references(schemas[name])
+    schema["components"]["schemas"] = {name: value for name, value in schemas.items() if name in used}
+    return schema
+
+
+REFERENCE = re.compile(r'"\$ref": "#/components/schemas/([^"]+)"')
+
+
+def _references(node) -> set[str]:
+    return set(REFERENCE.findall(json.dumps(node)))
 
 
 api = CareerpathApi(

@@ -25,9 +25,18 @@ AREA_OF_FIELD = {area.value.replace("-", "_"): area.value for area in Experience
 
 
 class StrictSchema(Schema):
-    """A request body: a field it does not know is refused, not silently dropped (a typo would change the answer)."""
+    """A request body: a field it does not know is refused, not silently dropped (a typo would change the answer),
+    and each value has the type the schema says ("72" is not a number, nor true a rating)."""
 
-    model_config = ConfigDict(extra="forbid")
+    model_config = ConfigDict(extra="forbid", strict=True)
+
+
+def rating_map(schema: dict) -> None:
+    """Skill slugs as property names and levels as values, in the words every generator reads (pydantic writes
+    patternProperties, which some turn into an object with no properties at all)."""
+    ((pattern, level),) = schema.pop("patternProperties").items()
+    schema["propertyNames"] = {**schema.get("propertyNames", {}), "type": "string", "pattern": pattern}
+    schema["additionalProperties"] = level
 
 
 ExperienceMonths = create_model(
@@ -54,6 +63,7 @@ class RouteRequest(StrictSchema):
         default_factory=dict,
         description=f"skill slug → self-rating from 0 to {MAX_LEVEL}; a skill left out is "
         "left blank: it counts as 0, and `highest` says what the score would be with every blank answered at its level",
+        json_schema_extra=rating_map,
     )
     circumstances: list[Literal[tuple(Circumstance.values)]] = Field(  # type: ignore[valid-type]
         default_factory=list, description="what is true of the person and opens moves to them alone"
@@ -99,7 +109,7 @@ class Step(Schema):
     min_months: int = Field(description="time spent in this step, at the shortest")
     max_months: int = Field(description="time spent in this step, at the longest")
     estimate: bool = Field(True, description=f"always true: the step's months are {ESTIMATE}")
-    basis: str = Field(description="what the step's months rest on; empty for the target")
+    basis: str | None = Field(description="what the step's months rest on; null for the target")
     experience_missing: dict[str, int] = Field(description="area → months to gain in this step before moving on")
     skills: dict[str, int] = Field(description="skill slug → level to reach in this step before moving on")
 
@@ -142,7 +152,7 @@ class RouteResponse(Schema):
     described: bool = Field(description="false when the target has no levels, degrees or steps to measure against yet")
     total: int | None = Field(description="readiness from 0 to 100; null without answers or for an undescribed target")
     band: Band | None = Field(description="the score in words")
-    time_to_ready: str = Field(description="the quickest route's span, in words (an estimate); empty without a route")
+    time_to_ready: str | None = Field(description="the quickest route's span, in words (an estimate); null without a route")
     months_to_ready: MonthsToReady | None = Field(description="time_to_ready in months; null without a route")
     parts: list[Part]
     cap: Cap | None
@@ -202,7 +212,7 @@ def route(request, body: RouteRequest):
         "described": result.described,
         "total": result.total,
         "band": result.band,
-        "time_to_ready": result.time_to_ready,
+        "time_to_ready": result.time_to_ready or None,
         "months_to_ready": months_to_ready_out(result.months_to_ready),
         "parts": [{"name": p.name, "weight": p.weight, "value": p.value, "points": p.points} for p in result.parts],
         "cap": {"reason": result.cap.label, "points": result.cap.points} if result.cap else None,
@@ -276,7 +286,7 @@ def route_out(route: RouteView) -> dict:
                 "degree": row.degree.slug if row.degree else None,
                 "min_months": row.min_months,
                 "max_months": row.max_months,
-                "basis": row.basis,
+                "basis": row.basis or None,
                 "experience_missing": {action.area: action.months for action in row.experience},
                 "skills": {action.skill.slug: action.required for action in row.skills},
             }

@@ -1,11 +1,11 @@
 """The read-only JSON API over roles: the list, one role, a comparison."""
 
-from typing import Annotated
+from typing import Annotated, Literal
 
 from django.utils.translation import gettext as _
 from ninja import Path, Query, Router, Schema
 from ninja.pagination import PageNumberPagination, paginate
-from pydantic import Field, field_validator
+from pydantic import BeforeValidator, Field, field_validator
 from pydantic_core import PydanticCustomError
 
 from careerpath.api_errors import ApiError, ErrorCode
@@ -13,7 +13,19 @@ from careerpath.text import SEARCH_MAX_LENGTH, UNTYPABLE_CHARACTERS
 
 from .attribution import esco_attribution
 from .comparison import MAX_COMPARED, MIN_COMPARED, degree_rows, skill_rows
-from .models import SLUG_PATTERN, Role, Stage, Viability
+from .models import (
+    SLUG_PATTERN,
+    DegreeLevel,
+    ExperienceArea,
+    ExperienceStep,
+    Importance,
+    Origin,
+    Role,
+    RoleDegree,
+    Sector,
+    Stage,
+    Viability,
+)
 from .related import compared_occupation, related_jobs
 
 router = Router(tags=["roles"])
@@ -23,16 +35,20 @@ ATTRIBUTION = Field(description="the credit ESCO's terms ask for, when the answe
 # Slugs as the site makes them; anything else (a NUL byte PostgreSQL would refuse, say) is a 422.
 SLUG = f"^{SLUG_PATTERN}$"
 Slug = Annotated[str, Field(pattern=SLUG, description="a slug, as in the site's addresses")]
+# A text the content leaves empty is null in the answers, never "".
+OptionalText = Annotated[str | None, BeforeValidator(lambda text: text or None)]
+DegreeKind = Literal[tuple(RoleDegree.Kind.values)]  # type: ignore[valid-type]
+StepKind = Literal[tuple(ExperienceStep.Kind.values)]  # type: ignore[valid-type]
 
 
 class RoleSummary(Schema):
     slug: str
     title: str
-    acronym: str
-    summary: str
+    acronym: OptionalText
+    summary: OptionalText
     level: int | None = Field(description="1 entry, 2 manager, 3 director, 4 executive; null when not placed yet")
-    origin: str = Field(description="written by the team, imported from ESCO, or imported then edited")
-    isco_code: str
+    origin: Origin = Field(description="written by the team, imported from ESCO, or imported then edited")
+    isco_code: OptionalText
     url: str = Field(description="the role's profile page")
     attribution: str | None = ATTRIBUTION
 
@@ -75,33 +91,33 @@ class SkillRequirement(Schema):
     name: str = Field(alias="skill.name")
     category: str = Field(alias="skill.category.name")
     required_level: int | None = Field(description="1–5; null until the team sets it (imported roles)")
-    importance: str
+    importance: Importance
     rationale: str = Field(description="why the role asks for the skill")
     stage: Stage = Field(description=STAGE_DESCRIPTION)
-    stage_basis: str = Field(description=STAGE_BASIS_DESCRIPTION)
+    stage_basis: OptionalText = Field(description=STAGE_BASIS_DESCRIPTION)
     passage: PassageOut | None = Field(description="the source passage the rationale rests on")
 
 
 class DegreeOut(Schema):
     degree: str = Field(alias="degree.slug")
     name: str = Field(alias="degree.name")
-    level: str = Field(alias="degree.level")
-    kind: str = Field(description="typical or alternative")
+    level: DegreeLevel = Field(alias="degree.level")
+    kind: DegreeKind = Field(description="typical or alternative")
     passage: PassageOut | None = Field(description="the source passage this degree rests on")
 
 
 class StepOut(Schema):
     position: int
     title: str
-    kind: str
-    area: str
+    kind: StepKind
+    area: ExperienceArea
     min_months: int
     max_months: int
-    sector: str
+    sector: Sector
     is_alternative: bool = Field(description="the step stands in for a degree (always an entry step)")
-    circumstance: str = Field(description="counts only for people who declare this situation; empty: for everyone")
+    circumstance: OptionalText = Field(description="counts only for people who declare this situation; null: for everyone")
     stage: Stage = Field(description=STAGE_DESCRIPTION)
-    stage_basis: str = Field(description=STAGE_BASIS_DESCRIPTION)
+    stage_basis: OptionalText = Field(description=STAGE_BASIS_DESCRIPTION)
     passage: PassageOut | None = Field(description="the source passage this step rests on")
 
 
@@ -119,12 +135,12 @@ class SourceOut(Schema):
 
 
 class RoleDetail(RoleSummary):
-    description: str
+    description: OptionalText
     alternative_titles: list[str]
     reports_to: str | None = Field(description="slug of the role this one reports to")
-    esco_uri: str | None
-    rome_code: str
-    onet_soc_code: str
+    esco_uri: OptionalText
+    rome_code: OptionalText
+    onet_soc_code: OptionalText
     skills: list[SkillRequirement] = Field(alias="role_skills")
     degrees: list[DegreeOut] = Field(alias="role_degrees")
     steps: list[StepOut]
@@ -154,7 +170,7 @@ class SkillRow(Schema):
 class DegreeRowOut(Schema):
     degree: str
     name: str
-    kinds: list[str | None]
+    kinds: list[DegreeKind | None]
 
 
 class Comparison(Schema):

@@ -1,3 +1,5 @@
+import json
+
 import pytest
 
 from pathways.models import MAX_EXPERIENCE_MONTHS, Assessment
@@ -217,3 +219,43 @@ def test_a_target_reserved_to_sizes_the_person_did_not_give_says_so_and_is_never
         "/api/v1/route", {**body, "preferred_scale": 4}, content_type="application/json", HTTP_ACCEPT_LANGUAGE="en"
     ).json()
     assert sized["ready"] and sized["band"] == "ready" and sized["reserved_to"] == []
+
+
+@pytest.mark.parametrize(
+    "change",
+    [
+        {"experience_months": {"operations": "72"}},  # a number in a string is not a number
+        {"experience_months": {"operations": True}},
+        {"months_in_role": "12"},
+        {"ratings": {"strategic-planning": True}},
+        {"ratings": {"strategic-planning": "3"}},
+        {"ratings": {"strategic-planning": 3.0}},
+        {"preferred_scale": "3"},
+    ],
+)
+def test_the_planner_takes_each_value_only_with_the_type_its_schema_says(client, content, change):
+    response = plan(client, **{"months_in_role": 12, **change})
+    assert response.status_code == 422, response.content
+    assert response.json()["errors"][0]["code"] in {"wrong_type", "not_a_choice"}
+
+
+def test_a_body_must_say_it_is_json(client, content):
+    body = json.dumps({"target": "chief-operating-officer"})
+    assert client.post("/api/v1/route", body, content_type="application/json").status_code == 200
+    for content_type in ("text/plain", "application/x-www-form-urlencoded"):
+        refused = client.post("/api/v1/route", body, content_type=content_type)
+        assert (refused.status_code, refused.json()["code"]) == (415, "not_json")
+
+
+def test_ratings_are_a_map_of_slugs_to_levels_a_generator_can_read_and_still_count(client, content):
+    """The document gives the levels' type where every generator looks (additionalProperties), and ratings sent
+    as before still move the score."""
+    ratings = client.get("/api/v1/openapi.json").json()["components"]["schemas"]["RouteRequest"]["properties"]["ratings"]
+    assert ratings["additionalProperties"] == {"type": "integer", "minimum": 0, "maximum": 5}
+    assert ratings["propertyNames"]["type"] == "string" and ratings["propertyNames"]["pattern"]
+    assert "patternProperties" not in ratings
+    target = Role.objects.get(slug="chief-operating-officer")
+    asked = {rs.skill.slug: rs.required_level for rs in target.role_skills.select_related("skill")}
+    low, rated = plan(client, ratings=dict.fromkeys(asked, 0)).json(), plan(client, ratings=asked).json()
+    assert rated["not_assessed"] == [] and [gap["skill"] for gap in low["gaps"]]
+    assert rated["total"] > low["total"]
