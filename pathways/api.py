@@ -13,7 +13,7 @@ from roles.models import MAX_LEVEL, DegreeField, DegreeLevel, ExperienceArea, Ro
 
 from .assessments import degree_part_missing
 from .catalogue import current_catalogue, profile_from
-from .evaluation import Band, evaluate
+from .evaluation import Band, Direction, evaluate
 from .models import MAX_EXPERIENCE_MONTHS, Circumstance
 from .presentation import RouteView, present
 from .scoring import Profile
@@ -137,7 +137,8 @@ class EstimateOut(Schema):
 class Closest(Schema):
     role: str
     total: int
-    direction: str = Field(description="from the role held now: higher up, at the same level or lower down, in words")
+    direction: str | None = Field(description="from the role held now: higher up, at the same level or lower down, in words")
+    direction_code: Direction | None = Field(description="the same as a code; null without a role held now")
     leads_to_target: bool
     shared_skills: list[str] = Field(description="slugs of the skills it shares with the target")
 
@@ -237,7 +238,8 @@ def route(request, body: RouteRequest):
             {
                 "role": c.role.slug,
                 "total": c.total,
-                "direction": c.direction,
+                "direction": c.direction or None,
+                "direction_code": c.direction_code,
                 "leads_to_target": c.leads_to_target,
                 "shared_skills": [skill.slug for skill in c.shared_skills],
             }

@@ -187,6 +187,7 @@ class ClosestView:
     direction: str  # step up, lateral, step down, in words
     leads_to_target: bool
     shared_skills: list[NamedRef]
+    direction_code: Direction | None = None  # the same as a code, for programs (the API)
 
 
 @dataclass(frozen=True)
@@ -672,6 +673,7 @@ def closest_view(closest, lookups: Lookups) -> ClosestView:
         str(DIRECTION_LABELS[closest.direction]) if closest.direction else "",
         closest.leads_to_target,
         [NamedRef.of(lookups.skills[skill_id]) for skill_id in closest.shared_skill_ids],
+        closest.direction or None,
     )
 
 

@@ -2,6 +2,7 @@
 
 from typing import Annotated, Literal
 
+from django.db.models import F
 from django.utils.translation import gettext as _
 from ninja import Path, Query, Router, Schema
 from ninja.pagination import PageNumberPagination, paginate
@@ -253,7 +254,8 @@ def published_role(roles, slug: str):
 @router.get("/roles", response=list[RoleSummary], summary="Published roles, searchable, by pages")
 @paginate(RolePages, page_size=30, max_page_size=100)
 def list_roles(request, filters: Query[ListFilters]):
-    roles = Role.objects.published()
+    # By level then slug: the same order, so the same pages, whatever the language (titles sort differently).
+    roles = Role.objects.published().order_by(F("level").desc(nulls_last=True), "slug")
     if filters.q:
         roles = roles.search(filters.q)
     if filters.isco:

@@ -160,9 +160,9 @@ def test_an_oversized_body_gets_a_json_413_and_an_unknown_field_a_422_naming_it(
     ]
 
 
-def plan(client, **change):
+def plan(client, lang="fr", **change):
     body = {"target": "chief-operating-officer", "current_role": "operations-supervisor", **change}
-    return client.post("/api/v1/route", body, content_type="application/json")
+    return client.post(f"/api/v1/route?lang={lang}", body, content_type="application/json")
 
 
 def test_the_planner_takes_the_time_in_the_current_role_and_since_leaving_it(client, content):
@@ -259,3 +259,13 @@ def test_ratings_are_a_map_of_slugs_to_levels_a_generator_can_read_and_still_cou
     low, rated = plan(client, ratings=dict.fromkeys(asked, 0)).json(), plan(client, ratings=asked).json()
     assert rated["not_assessed"] == [] and [gap["skill"] for gap in low["gaps"]]
     assert rated["total"] > low["total"]
+
+
+def test_the_closest_roles_give_their_direction_as_a_code_beside_the_words(client, content):
+    target = Role.objects.get(slug="chief-operating-officer")
+    ratings = {rs.skill.slug: 2 for rs in target.role_skills.select_related("skill")}
+    body = {"current_role": "operations-supervisor", "experience_months": {"operations": 36}, "ratings": ratings}
+    french, english = (plan(client, **body, lang=language).json()["closest"] for language in ("fr", "en"))
+    assert french and [c["direction_code"] for c in french] == [c["direction_code"] for c in english]
+    assert {c["direction_code"] for c in french} <= {"up", "lateral", "down"}
+    assert all(c["direction"] for c in french) and [c["direction"] for c in french] != [c["direction"] for c in english]
