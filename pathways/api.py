@@ -194,16 +194,7 @@ def route(request, body: RouteRequest):
         raise unknown_role(body.target, ("body", "target"))
     if body.current_role and body.current_role not in roles:
         raise unknown_role(body.current_role, ("body", "current_role"))
-    if degree_part_missing(body.degree_level, body.degree_field):
-        missing = "degree_field" if body.degree_level else "degree_level"
-        raise ApiError(422, ErrorCode.INCOMPLETE, _("Donnez degree_level et degree_field, ou aucun des deux."), ("body", missing))
-    if not body.current_role and (body.months_in_role is not None or body.months_since_left is not None):
-        raise ApiError(
-            422,
-            ErrorCode.INCOMPLETE,
-            _("months_in_role et months_since_left décrivent current_role : donnez-le aussi, ou aucun des trois."),
-            ("body", "current_role"),
-        )
+    refuse_incomplete_parts(body)
     current = roles.get(body.current_role) if body.current_role else None
     profile = profile_of(body, current)
     target = Role.objects.with_skills().get(pk=roles[body.target].pk)
@@ -249,6 +240,20 @@ def route(request, body: RouteRequest):
             {"key": e.key, "label": e.label, "months": e.months, "justification": e.justification} for e in result.estimates
         ],
     }
+
+
+def refuse_incomplete_parts(body: RouteRequest) -> None:
+    """422 for an answer that needs another the request leaves out."""
+    if degree_part_missing(body.degree_level, body.degree_field):
+        missing = "degree_field" if body.degree_level else "degree_level"
+        raise ApiError(422, ErrorCode.INCOMPLETE, _("Donnez degree_level et degree_field, ou aucun des deux."), ("body", missing))
+    if not body.current_role and (body.months_in_role is not None or body.months_since_left is not None):
+        raise ApiError(
+            422,
+            ErrorCode.INCOMPLETE,
+            _("months_in_role et months_since_left décrivent current_role : donnez-le aussi, ou aucun des trois."),
+            ("body", "current_role"),
+        )
 
 
 def months_to_ready_out(months: tuple[int, int] | None) -> dict | None:
