@@ -1,38 +1,206 @@
 """The JSON API, version 1: django-ninja builds the OpenAPI schema from the same typed schemas
 that validate requests, and serves its documentation page from files in its own package."""
 
+import json
+import re
+from functools import wraps
+
 from django.core.exceptions import RequestDataTooBig
 from django.db import InterfaceError, OperationalError
-from django.http import HttpRequest, HttpResponse
+from django.http import Http404, HttpRequest, HttpResponse, HttpResponseNotAllowed
+from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
 from ninja import NinjaAPI
-from ninja.errors import Throttled
+from ninja.errors import HttpError, Throttled, ValidationError
+from ninja.parser import Parser
 
 from pathways.api import router as pathways_router
 from roles.api import router as roles_router
 
+from . import api_errors
+from .api_errors import ApiError, ErrorCode, NotJson, error_response, refused, validation_problem
 from .outage import database_unavailable
 
-api = NinjaAPI(
+
+class JsonParser(Parser):
+    """A body is read only when it says it is JSON: text sent as text/plain is refused (415), not guessed at."""
+
+    def parse_body(self, request: HttpRequest):
+        if request.content_type != "application/json":
+            raise NotJson(request.content_type)
+        return super().parse_body(request)
+
+
+class CareerpathApi(NinjaAPI):
+    """The places where django-ninja's defaults are not the contract: the error shape (one for every refusal,
+    declared on every operation), the locations of invalid fields, the operations' names, the language."""
+
+    def validation_error_from_error_contexts(self, error_contexts) -> ValidationError:
+        """Each invalid field located once: its part of the request, then its path in it (ninja repeats the
+        body's argument name after "body", and a query schema's name after "query")."""
+        errors = []
+        for context in error_contexts:
+            model = context.model
+            source = model.__ninja_param_source__
+            for error in context.pydantic_validation_error.errors(include_url=False, include_input=False):
+                loc = model.__ninja_flatten_map_reverse__.get(error["loc"], error["loc"])
+                if source == "body" and loc and loc[0] in model.model_fields:
+                    loc = loc[1:]  # the view's argument, not a field the client sends
+                errors.append({"type": error["type"], "ctx": error.get("ctx"), "loc": [source, *loc]})
+        return ValidationError(errors)
+
+    def get_openapi_operation_id(self, operation) -> str:
+        return operation.view_func.__name__
+
+    @property
+    def urls(self):
+        """ninja answers a method an address does not take with a plain-text 405: here, the API's JSON."""
+        patterns, app_name, namespace = super().urls
+        for pattern in patterns:
+            pattern.callback = _json_not_allowed(pattern.callback)
+        return patterns, app_name, namespace
+
+    def get_openapi_schema(self, *, path_prefix=None, path_params=None):
+        schema = super().get_openapi_schema(path_prefix=path_prefix, path_params=path_params)
+        return without_unused_schemas(declare_errors_and_language(schema))
+
+
+def _json_not_allowed(view):
+    @wraps(view)
+    def answered_in_json(request, *args, **kwargs):
+        response = view(request, *args, **kwargs)
+        if isinstance(response, HttpResponseNotAllowed):
+            allowed = response["Allow"]
+            response = refused(
+                request,
+                405,
+                ErrorCode.METHOD_NOT_ALLOWED,
+                _("Cette adresse ne prend pas la méthode %(method)s : elle prend %(allowed)s.")
+                % {"method": request.method, "allowed": allowed},
+            )
+            response["Allow"] = allowed
+        return response
+
+    return answered_in_json
+
+
+LANGUAGE_PARAMETERS = [
+    {
+        "in": "query",
+        "name": "lang",
+        "required": False,
+        "description": "the language of the answer's texts and messages; wins over Accept-Language",
+        "schema": {"type": "string", "enum": ["fr", "en"]},
+    },
+    {
+        "in": "header",
+        "name": "Accept-Language",
+        "required": False,
+        "description": "the languages the client reads (fr or en); French when neither is asked",
+        "schema": {"type": "string"},
+    },
+]
+RETRY_AFTER = {"Retry-After": {"description": "seconds to wait before trying again", "schema": {"type": "integer"}}}
+CONTENT_LANGUAGE = {"Content-Language": {"description": "the language of the texts", "schema": {"type": "string"}}}
+
+
+def declare_errors_and_language(schema: dict) -> dict:
+    """Every operation takes `lang` and Accept-Language and may answer each error status, in the one shape."""
+    schemas = schema.setdefault("components", {}).setdefault("schemas", {})
+    error_schema = api_errors.Error.model_json_schema(ref_template="#/components/schemas/{model}")
+    schemas.update(error_schema.pop("$defs", {}))
+    schemas["Error"] = error_schema
+    for operations in schema["paths"].values():
+        for operation in operations.values():
+            names = {parameter["name"] for parameter in operation.get("parameters", [])}
+            operation.setdefault("parameters", []).extend(p for p in LANGUAGE_PARAMETERS if p["name"] not in names)
+            responses = operation["responses"]
+            for status, description in api_errors.STATUSES.items():
+                if status in (413, 415) and "requestBody" not in operation:
+                    continue
+                headers = {**CONTENT_LANGUAGE, **(RETRY_AFTER if status in api_errors.RETRY_AFTER_STATUSES else {})}
+                responses[status] = {
+                    "description": description,
+                    "headers": headers,
+                    "content": {"application/json": {"schema": {"$ref": "#/components/schemas/Error"}}},
+                }
+    return schema
+
+
+def without_unused_schemas(schema: dict) -> dict:
+    """Only the schemas an operation uses: ninja also lists the models it reads query parameters with (their
+    fields are declared one by one as parameters), which a generator would turn into classes nobody sends."""
+    schemas = schema["components"]["schemas"]
+    used, pending = set(), _references(schema["paths"])
+    while pending:
+        name = pending.pop()
+        if name not in used:
+            used.add(name)
+            pending |= _references(schemas[name])
+    schema["components"]["schemas"] = {name: value for name, value in schemas.items() if name in used}
+    return schema
+
+
+REFERENCE = re.compile(r'"\$ref": "#/components/schemas/([^"]+)"')
+
+
+def _references(node) -> set[str]:
+    return set(REFERENCE.findall(json.dumps(node)))
+
+
+api = CareerpathApi(
     title="careerpath API",
     version="1",
     description=(
         "Roles toward operations leadership (written by the team or imported from ESCO), side-by-side "
         "comparisons, and the stateless route planner the site's result page uses. Read-only except "
-        "POST /route, which stores nothing. Texts follow the Accept-Language header (fr or en). A control character "
-        "or text that is not UTF-8 in a parameter is refused with 400, in the path with 404."
+        "POST /route, which stores nothing. Texts and error messages follow the `lang` parameter, else the "
+        "Accept-Language header (fr or en). Every refusal has one shape (the Error schema): a stable `code` per "
+        "problem, where it is (`loc`) and a message in the request's language."
     ),
     urls_namespace="api-v1",
     openapi_url="/openapi.json",
     docs_url="/docs",
+    parser=JsonParser(),
 )
 api.add_router("", roles_router)
 api.add_router("", pathways_router)
 
 
+@api.exception_handler(ApiError)
+def refused_by_a_view(request: HttpRequest, exc: ApiError) -> HttpResponse:
+    return error_response(request, exc.status, exc.problems)
+
+
+@api.exception_handler(ValidationError)
+def invalid(request: HttpRequest, exc: ValidationError) -> HttpResponse:
+    return error_response(request, 422, [validation_problem(error, error["loc"]) for error in exc.errors])
+
+
+@api.exception_handler(Http404)
+def not_found(request: HttpRequest, exc: Http404) -> HttpResponse:
+    return refused(request, 404, ErrorCode.NOT_FOUND, api_errors.UNKNOWN_ADDRESS)
+
+
+@api.exception_handler(HttpError)
+def unreadable_body(request: HttpRequest, exc: HttpError) -> HttpResponse:
+    """ninja's own refusals: a body it could not parse (400), or one we would not read (415)."""
+    if isinstance(exc.__cause__, NotJson):
+        return refused(
+            request,
+            415,
+            ErrorCode.NOT_JSON,
+            _("Le corps de la demande doit être du JSON (application/json)."),
+            ["header", "Content-Type"],
+        )
+    malformed = _("Le corps de la demande n’est pas du JSON valide.")
+    return refused(request, exc.status_code, ErrorCode.MALFORMED_JSON, malformed, ["body"])
+
+
 @api.exception_handler(RequestDataTooBig)
 def body_too_large(request: HttpRequest, exc: RequestDataTooBig) -> HttpResponse:
     """A body past DATA_UPLOAD_MAX_MEMORY_SIZE is refused in JSON, like every other answer of the API."""
-    return api.create_response(request, {"detail": "The request body is too large."}, status=413)
+    return refused(request, 413, ErrorCode.BODY_TOO_LARGE, _("Le corps de la demande est trop volumineux."), ["body"])
 
 
 @api.exception_handler(OperationalError)
@@ -45,6 +213,14 @@ def database_away(request: HttpRequest, exc: Exception) -> HttpResponse:
 @api.exception_handler(Throttled)
 def too_many_requests(request: HttpRequest, exc: Throttled) -> HttpResponse:
     """Past a rate limit (careerpath.ratelimits): django-ninja adds Retry-After, the text says it too."""
-    return api.create_response(
-        request, {"detail": f"Too many requests from your address: try again in {exc.wait} seconds."}, status=429
+    return refused(
+        request,
+        429,
+        ErrorCode.RATE_LIMITED,
+        ngettext(
+            "Trop de demandes depuis votre adresse : réessayez dans %(seconds)s seconde.",
+            "Trop de demandes depuis votre adresse : réessayez dans %(seconds)s secondes.",
+            exc.wait or 0,
+        )
+        % {"seconds": exc.wait},
     )

@@ -3,16 +3,17 @@ from urllib.parse import unquote_to_bytes
 from django.conf import settings
 from django.core.exceptions import BadRequest, RequestDataTooBig
 from django.core.handlers.wsgi import WSGIRequest, get_bytes_from_wsgi
-from django.http import Http404, HttpRequest, HttpResponse, JsonResponse
+from django.http import Http404, HttpRequest, HttpResponse
 from django.utils import translation
 from django.utils.translation import gettext_lazy as _
 from django.views import defaults
 
+from .api_errors import UNKNOWN_ADDRESS, ErrorCode, api_language, not_a_choice, refused
 from .text import could_be_typed, typed_text
 
 
 class ApiLanguageMiddleware:
-    """The API has no language prefix: its texts follow the Accept-Language header instead.
+    """The API has no language prefix: its texts follow the `lang` parameter or the Accept-Language header instead.
 
     LocaleMiddleware gives every unprefixed path the default language, which is right for the
     pages (French lives at /, English at /en/) but would make the header useless for the API.
@@ -23,7 +24,12 @@ class ApiLanguageMiddleware:
 
     def __call__(self, request):
         if request.path_info.startswith("/api/"):
-            language = translation.get_language_from_request(request, check_path=False)
+            language = api_language(request)
+            if request.GET.get("lang", language) not in dict(settings.LANGUAGES):
+                choices = ", ".join(code for code, _name in settings.LANGUAGES)
+                with translation.override(language):
+                    message = not_a_choice(choices)
+                return refused(request, 422, ErrorCode.NOT_A_CHOICE, message, ["query", "lang"])
             translation.activate(language)
             request.LANGUAGE_CODE = language
         return self.get_response(request)
@@ -76,8 +82,7 @@ def form_could_be_typed(request: HttpRequest) -> bool:
     return True
 
 
-# The API's answers (its pages say the same in the site's 404 and 400 pages).
-UNKNOWN_ADDRESS = _("Cette adresse n’existe pas.")
+# The API's answer (its pages say the same in the site's 400 page).
 UNREADABLE_REQUEST = _(
     "La demande contient des caractères qu’on ne saisit pas au clavier (caractères de contrôle) ou du texte qui "
     "n’est pas de l’UTF-8 : elle n’a pas été traitée."
@@ -86,16 +91,13 @@ UNREADABLE_REQUEST = _(
 
 def refusal(request: HttpRequest, status: int) -> HttpResponse:
     """The site's own 404 or 400 page, in the language of the address; under /api/ the API's JSON error, in the
-    language of the Accept-Language header. LocaleMiddleware has not chosen it yet."""
-    is_api = request.path_info.startswith("/api/")
-    if is_api:
-        language = translation.get_language_from_request(request, check_path=False)
-    else:
-        language = translation.get_language_from_path(request.path_info) or settings.LANGUAGE_CODE
+    language the request asks for. LocaleMiddleware has not chosen it yet."""
+    if request.path_info.startswith("/api/"):
+        if status == 404:
+            return refused(request, 404, ErrorCode.NOT_FOUND, UNKNOWN_ADDRESS, ["path"])
+        return refused(request, 400, ErrorCode.UNREADABLE_INPUT, UNREADABLE_REQUEST, ["query" if request.GET else "body"])
+    language = translation.get_language_from_path(request.path_info) or settings.LANGUAGE_CODE
     with translation.override(language):
-        if is_api:
-            detail = UNKNOWN_ADDRESS if status == 404 else UNREADABLE_REQUEST
-            return JsonResponse({"detail": str(detail)}, status=status)
         if status == 404:
             return defaults.page_not_found(request, Http404())
         return defaults.bad_request(request, BadRequest())

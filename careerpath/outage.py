@@ -10,13 +10,16 @@ import sys
 
 from django.conf import settings
 from django.db import InterfaceError, OperationalError
-from django.http import HttpResponse, JsonResponse
+from django.http import HttpResponse
 from django.template.loader import render_to_string
 from django.utils import translation
-from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy as _
 from django.views import defaults
 
+from .api_errors import ErrorCode, refused
+
 RETRY_AFTER_SECONDS = 30
+UNAVAILABLE = _("Le service est momentanément indisponible : réessayez dans une minute.")
 logger = logging.getLogger(__name__)
 
 
@@ -26,14 +29,12 @@ def is_outage(error: BaseException | None) -> bool:
 
 
 def database_unavailable(request) -> HttpResponse:
-    # The language the page would have had: the error may come before LocaleMiddleware chose it.
-    language = translation.get_language_from_path(request.path_info) or settings.LANGUAGE_CODE
-    with translation.override(language):
-        if request.path_info.startswith("/api/"):
-            response = JsonResponse(
-                {"detail": _("Le service est momentanément indisponible : réessayez dans une minute.")}, status=503
-            )
-        else:
+    if request.path_info.startswith("/api/"):
+        response = refused(request, 503, ErrorCode.UNAVAILABLE, UNAVAILABLE)
+    else:
+        # The language the page would have had: the error may come before LocaleMiddleware chose it.
+        language = translation.get_language_from_path(request.path_info) or settings.LANGUAGE_CODE
+        with translation.override(language):
             # Drawn without context processors: they could need the database.
             response = HttpResponse(render_to_string("503.html", {"LANGUAGE_CODE": language}), status=503)
     response["Retry-After"] = str(RETRY_AFTER_SECONDS)

@@ -1,12 +1,13 @@
 from django.conf.urls.i18n import i18n_patterns
 from django.contrib import admin
-from django.urls import include, path
+from django.urls import include, path, re_path
 
 from pathways.career_map import views as map_views
 from roles import views as role_views
 
 from . import views
 from .api import api
+from .api_errors import unknown_address
 
 handler500 = "careerpath.outage.server_error"
 
@@ -14,6 +15,8 @@ urlpatterns = [
     path("healthz", views.healthz, name="healthz"),
     # Outside the language prefix: one address per resource, texts chosen by Accept-Language.
     path("api/v1/", api.urls),
+    # Any other address under /api/: the API's JSON 404, not a page (nor Django's debug page).
+    re_path(r"^api/", unknown_address),
 ]
 
 urlpatterns += i18n_patterns(

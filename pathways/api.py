@@ -1,18 +1,19 @@
 """The stateless route planner over JSON: a profile in, the scores and routes out, nothing stored."""
 
-from typing import Literal
+from typing import Annotated, Literal
 
+from django.utils.translation import gettext as _
 from ninja import Router, Schema
-from ninja.errors import HttpError
 from pydantic import ConfigDict, Field, create_model
 
+from careerpath.api_errors import ApiError, ErrorCode
 from careerpath.ratelimits import AddressThrottle
-from roles.api import Error, Slug
+from roles.api import Slug, unknown_role
 from roles.models import MAX_LEVEL, DegreeField, DegreeLevel, ExperienceArea, Role, Scale, Sector, Skill, Stage
 
 from .assessments import degree_part_missing
 from .catalogue import evaluate_for, profile_from
-from .evaluation import Band
+from .evaluation import Band, Direction
 from .models import MAX_EXPERIENCE_MONTHS, Circumstance
 from .presentation import RouteView, present
 from .scoring import Profile
@@ -24,9 +25,18 @@ AREA_OF_FIELD = {area.value.replace("-", "_"): area.value for area in Experience
 
 
 class StrictSchema(Schema):
-    """A request body: a field it does not know is refused, not silently dropped (a typo would change the answer)."""
+    """A request body: a field it does not know is refused, not silently dropped (a typo would change the answer),
+    and each value has the type the schema says ("72" is not a number, nor true a rating)."""
 
-    model_config = ConfigDict(extra="forbid")
+    model_config = ConfigDict(extra="forbid", strict=True)
+
+
+def rating_map(schema: dict) -> None:
+    """Skill slugs as property names and levels as values, in the words every generator reads (pydantic writes
+    patternProperties, which some turn into an object with no properties at all)."""
+    ((pattern, level),) = schema.pop("patternProperties").items()
+    schema["propertyNames"] = {**schema.get("propertyNames", {}), "type": "string", "pattern": pattern}
+    schema["additionalProperties"] = level
 
 
 ExperienceMonths = create_model(
@@ -53,11 +63,11 @@ class RouteRequest(StrictSchema):
     )
     preferred_sector: Literal[tuple(Sector.values)] = Sector.BOTH  # type: ignore[valid-type]
     preferred_scale: Literal[tuple(Scale.values)] | None = None  # type: ignore[valid-type]
-    ratings: dict[Slug, int] = Field(
+    ratings: dict[Slug, Annotated[int, Field(ge=0, le=MAX_LEVEL)]] = Field(
         default_factory=dict,
         description=f"skill slug → self-rating from 0 to {MAX_LEVEL}; a skill left out is "
         "left blank: it counts as 0, and `highest` says what the score would be with every blank answered at its level",
-        json_schema_extra={"additionalProperties": False},  # keys that are not slugs are refused
+        json_schema_extra=rating_map,
     )
     circumstances: list[Literal[tuple(Circumstance.values)]] = Field(  # type: ignore[valid-type]
         default_factory=list, description="what is true of the person and opens moves to them alone"
@@ -103,11 +113,11 @@ class Step(Schema):
     min_months: int = Field(description="time spent in this step, at the shortest")
     max_months: int = Field(description="time spent in this step, at the longest")
     estimate: bool = Field(True, description=f"always true: the step's months are {ESTIMATE}")
-    basis: str = Field(description="what the step's months rest on; empty for the target")
+    basis: str | None = Field(description="what the step's months rest on; null for the target")
     experience_missing: dict[str, int] = Field(description="area → months to gain in this step before moving on")
     skills: dict[str, int] = Field(description="skill slug → level to reach in this step before moving on")
-    closeness: str = Field(
-        "", description="leaving an ESCO occupation by a bridge: how viable the move to the next job is, in words"
+    closeness: str | None = Field(
+        None, description="leaving an ESCO occupation by a bridge: how viable the move to the next job is, in words"
     )
     carried: list[str] = Field(
         default_factory=list, description="slugs of the next job's essential ESCO skills this occupation already uses"
@@ -138,7 +148,8 @@ class EstimateOut(Schema):
 class Closest(Schema):
     role: str
     total: int
-    direction: str = Field(description="from the role held now: higher up, at the same level or lower down, in words")
+    direction: str | None = Field(description="from the role held now: higher up, at the same level or lower down, in words")
+    direction_code: Direction | None = Field(description="the same as a code; null without a role held now")
     leads_to_target: bool
     shared_skills: list[str] = Field(description="slugs of the skills it shares with the target")
 
@@ -153,7 +164,7 @@ class RouteResponse(Schema):
     described: bool = Field(description="false when the target has no levels, degrees or steps to measure against yet")
     total: int | None = Field(description="readiness from 0 to 100; null without answers or for an undescribed target")
     band: Band | None = Field(description="the score in words")
-    time_to_ready: str = Field(description="the quickest route's span, in words (an estimate); empty without a route")
+    time_to_ready: str | None = Field(description="the quickest route's span, in words (an estimate); null without a route")
     months_to_ready: MonthsToReady | None = Field(description="time_to_ready in months; null without a route")
     parts: list[Part]
     cap: Cap | None
@@ -184,20 +195,17 @@ class RouteResponse(Schema):
 
 @router.post(
     "/route",
-    response={200: RouteResponse, 400: Error, 404: Error, 422: Error, 429: Error},
+    response=RouteResponse,
     summary="Score a profile and plan its routes",
     throttle=AddressThrottle("routes"),
 )
 def route(request, body: RouteRequest):
     roles = {role.slug: role for role in Role.objects.published().filter(slug__in=[body.target, body.current_role])}
     if body.target not in roles:
-        raise HttpError(404, f"No published role “{body.target}”.")
+        raise unknown_role(body.target, ("body", "target"))
     if body.current_role and body.current_role not in roles:
-        raise HttpError(404, f"No published role “{body.current_role}”.")
-    if degree_part_missing(body.degree_level, body.degree_field):
-        raise HttpError(422, "Give both degree_level and degree_field, or neither.")
-    if not body.current_role and (body.months_in_role is not None or body.months_since_left is not None):
-        raise HttpError(422, "months_in_role and months_since_left describe current_role: give it too, or neither.")
+        raise unknown_role(body.current_role, ("body", "current_role"))
+    refuse_incomplete_parts(body)
     current = roles.get(body.current_role) if body.current_role else None
     profile = profile_of(body, current)
     target = Role.objects.with_skills().get(pk=roles[body.target].pk)
@@ -207,7 +215,7 @@ def route(request, body: RouteRequest):
         "described": result.described,
         "total": result.total,
         "band": result.band,
-        "time_to_ready": result.time_to_ready,
+        "time_to_ready": result.time_to_ready or None,
         "months_to_ready": months_to_ready_out(result.months_to_ready),
         "parts": [{"name": p.name, "weight": p.weight, "value": p.value, "points": p.points} for p in result.parts],
         "cap": {"reason": result.cap.label, "points": result.cap.points} if result.cap else None,
@@ -232,7 +240,8 @@ def route(request, body: RouteRequest):
             {
                 "role": c.role.slug,
                 "total": c.total,
-                "direction": c.direction,
+                "direction": c.direction or None,
+                "direction_code": c.direction_code,
                 "leads_to_target": c.leads_to_target,
                 "shared_skills": [skill.slug for skill in c.shared_skills],
             }
@@ -244,18 +253,31 @@ def route(request, body: RouteRequest):
     }
 
 
+def refuse_incomplete_parts(body: RouteRequest) -> None:
+    """422 for an answer that needs another the request leaves out."""
+    if degree_part_missing(body.degree_level, body.degree_field):
+        missing = "degree_field" if body.degree_level else "degree_level"
+        raise ApiError(422, ErrorCode.INCOMPLETE, _("Donnez degree_level et degree_field, ou aucun des deux."), ("body", missing))
+    if not body.current_role and (body.months_in_role is not None or body.months_since_left is not None):
+        raise ApiError(
+            422,
+            ErrorCode.INCOMPLETE,
+            _("months_in_role et months_since_left décrivent current_role : donnez-le aussi, ou aucun des trois."),
+            ("body", "current_role"),
+        )
+
+
 def months_to_ready_out(months: tuple[int, int] | None) -> dict | None:
     return {"min_months": months[0], "max_months": months[1]} if months else None
 
 
 def profile_of(body: RouteRequest, current: Role | None) -> Profile:
-    """The scoring's view of the person the request describes; 422 for a skill unknown or rated off the scale."""
+    """The scoring's view of the person the request describes; 422 for a skill unknown (the schema bounds the ratings)."""
     skills = dict(Skill.objects.filter(slug__in=list(body.ratings)[:500]).values_list("slug", "id"))
-    for slug, level in body.ratings.items():
+    for slug in body.ratings:
         if slug not in skills:
-            raise HttpError(422, f"No skill “{slug[:80]}”.")
-        if not 0 <= level <= MAX_LEVEL:
-            raise HttpError(422, f"The rating of “{slug}” must be from 0 to {MAX_LEVEL}.")
+            message = _("Aucune compétence « %(slug)s ».") % {"slug": slug[:80]}
+            raise ApiError(422, ErrorCode.UNKNOWN_SKILL, message, ("body", "ratings", slug))
     months = body.experience_months.model_dump()
     return profile_from(
         ratings={skills[slug]: level for slug, level in body.ratings.items()},
@@ -282,10 +304,10 @@ def route_out(route: RouteView) -> dict:
                 "degree": row.degree.slug if row.degree else None,
                 "min_months": row.min_months,
                 "max_months": row.max_months,
-                "basis": row.basis,
+                "basis": row.basis or None,
                 "experience_missing": {action.area: action.months for action in row.experience},
                 "skills": {action.skill.slug: action.required for action in row.skills},
-                "closeness": row.closeness,
+                "closeness": row.closeness or None,
                 "carried": [skill.slug for skill in row.carried],
                 "to_gain": [skill.slug for skill in row.to_gain],
             }

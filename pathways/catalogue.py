@@ -5,7 +5,7 @@ from django.db.models import Exists, OuterRef, Prefetch
 from careerpath.cache import per_content_version
 from roles.models import DEGREE_RANK, DegreeLevel, ExperienceStep, Role, RoleDegree, RoleSkill, implied_circumstances
 
-from .bridges import bridges_from, ladder_role_of
+from .bridges import bridges_from, ladder_role_of, ladder_twins
 from .degree_ways import ways_from
 from .evaluation import Evaluation, evaluate
 from .models import DegreeWay, Estimate, Transition
@@ -88,7 +88,7 @@ def catalogue_for(profile: Profile) -> Catalogue:
     catalogue = current_catalogue()
     if profile.current_role_id is None or profile.current_role_id in catalogue.roles:
         return catalogue
-    return catalogue.with_bridges(bridges_from(profile.current_role_id))
+    return catalogue.with_bridges(bridges_from(profile.current_role_id), frozenset(ladder_twins().values()))
 
 
 def evaluate_for(profile: Profile, target_id: int) -> Evaluation:

@@ -25,7 +25,7 @@ from roles.models import (
 from roles.spelling import find_jobs
 
 from .assessments import Answers, degree_part_missing
-from .bridges import ESSENTIAL_IN_JOB_LEVEL, skills_the_job_uses
+from .bridges import ESSENTIAL_IN_JOB_LEVEL, ladder_twins, skills_the_job_uses
 from .models import MAX_EXPERIENCE_MONTHS, Circumstance, Situation
 
 NOT_YET = _("Jamais pratiqué")
@@ -86,6 +86,13 @@ class TargetField(forms.CharField):
         return role
 
 
+def as_team_roles(jobs: list[Role]) -> list[Role]:
+    """The jobs found, an ESCO occupation one of the team's roles stands for shown as that role: one entry per job."""
+    twins = ladder_twins()
+    team = Role.objects.in_bulk({twins[job.pk] for job in jobs if job.pk in twins})
+    return list({role.pk: role for role in (team.get(twins.get(job.pk), job) for job in jobs)}.values())
+
+
 class TargetForm(SiteForm):
     """The assessment's first page: the role a person wants, whose skills decide the questions of the second, and,
     when their job is none of the team's roles, that job found among ESCO's occupations (a search the page runs
@@ -102,7 +109,12 @@ class TargetForm(SiteForm):
         ),
         error_messages={"max_length": _("Un intitulé tient en %(limit_value)s caractères au plus.")},
     )
-    current = forms.ChoiceField(label=_("Lequel est votre métier ?"), required=False, widget=forms.RadioSelect)
+    current = forms.ChoiceField(
+        label=_("Lequel est votre métier ?"),
+        required=False,
+        widget=forms.RadioSelect,
+        error_messages={"invalid_choice": _("Ce métier n’existe pas ou n’est plus publié : cherchez-le à nouveau.")},
+    )
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
@@ -113,7 +125,7 @@ class TargetForm(SiteForm):
         self.fields["target"].widget.choices = [(role.slug, role.display_title) for role in offered]
         # The jobs the words typed find, and the one already chosen (carried in the link to the second page).
         typed = str(self.data.get("job") or "")[:SEARCH_MAX_LENGTH]
-        self.jobs_found = find_jobs(typed, JOBS_LISTED) if typed.strip() else []
+        self.jobs_found = as_team_roles(find_jobs(typed, JOBS_LISTED)) if typed.strip() else []
         chosen = held_job(str(self.data.get("current") or ""))
         jobs = {role.slug: role for role in [*([chosen] if chosen else []), *self.jobs_found]}
         self.fields["current"].choices = [(slug, job_label(role)) for slug, role in jobs.items()]

@@ -194,6 +194,7 @@ class ClosestView:
     direction: str  # step up, lateral, step down, in words
     leads_to_target: bool
     shared_skills: list[NamedRef]
+    direction_code: Direction | None = None  # the same as a code, for programs (the API)
 
 
 @dataclass(frozen=True)
@@ -618,7 +619,10 @@ def route_rows(route: Route, lookups: Lookups, *, returning: bool = False, occup
         if leg.degree:
             rows.append(degree_row(leg, role, lookups))
         transition = lookups.transitions[leg.transition.transition_id] if leg.transition and not bridge else None
-        why = transition.rationale if transition else bridge_why(bridge.steps[-1], lookups) if bridge else applying_why(leg)
+        if transition:
+            why = transition.rationale
+        else:
+            why = bridge_why(bridge.steps[-1], lookups, entering=role) if bridge else applying_why(leg)
         rows.append(
             RouteStep(
                 "role",
@@ -659,20 +663,35 @@ def bridge_rows(rows: list[RouteStep], leg: Leg, bridge: Bridge, lookups: Lookup
 
 def closeness(step: BridgeStep) -> str:
     return str(
-        _("Passage %(viability)s d’après ESCO (similarité des compétences : %(score)s sur 1)")
-        % {"viability": str(Viability(step.viability).label).lower(), "score": number_format(step.similarity, 2)}
+        _(
+            "Passage %(viability)s : les compétences des deux métiers dans ESCO se ressemblent à %(score)s sur 1 "
+            "(la mesure de Nesta, seuils recalculés sur ESCO)"
+        )
+        % {"viability": str(Viability(step.viability).label).lower(), "score": number_format(round(step.similarity, 2), 2)}
     )
 
 
-def bridge_why(step: BridgeStep, lookups: Lookups) -> str:
-    """Why a bridge's move is open: the share of the next job's essential skills that the one left already uses."""
+def bridge_why(step: BridgeStep, lookups: Lookups, *, entering: Role | None = None) -> str:
+    """Why a bridge's move is open: the share of the next job's essential skills that the one left already uses.
+    `entering`: the team role the move enters, which stands for the ESCO occupation measured."""
     needed = len(step.carried) + len(step.to_gain)
-    return ngettext(
-        "D’après ESCO, %(carried)s de la %(needed)s compétence essentielle de « %(destination)s » sert déjà dans « %(origin)s ».",
-        "D’après ESCO, %(carried)s des %(needed)s compétences essentielles de « %(destination)s » servent déjà dans "
-        "« %(origin)s ».",
-        needed,
-    ) % {
+    if entering:
+        sentence = ngettext(
+            "Ce poste correspond au métier ESCO « %(destination)s » : d’après ESCO, %(carried)s de sa %(needed)s "
+            "compétence essentielle sert déjà dans « %(origin)s ».",
+            "Ce poste correspond au métier ESCO « %(destination)s » : d’après ESCO, %(carried)s de ses %(needed)s "
+            "compétences essentielles servent déjà dans « %(origin)s ».",
+            needed,
+        )
+    else:
+        sentence = ngettext(
+            "D’après ESCO, %(carried)s de la %(needed)s compétence essentielle de « %(destination)s » sert déjà dans "
+            "« %(origin)s ».",
+            "D’après ESCO, %(carried)s des %(needed)s compétences essentielles de « %(destination)s » servent déjà dans "
+            "« %(origin)s ».",
+            needed,
+        )
+    return sentence % {
         "carried": len(step.carried),
         "needed": needed,
         "destination": lookups.roles[step.destination_id].display_title,
@@ -753,7 +772,11 @@ def route_label(route: Route, best: Route | None, lookups: Lookups) -> str:
         for role_id in [*bridged, *route.role_ids[:-1]]
         if best is None or role_id not in best.intermediate_role_ids
     ]
-    return str(_("Par : %(roles)s") % {"roles": ", ".join(distinct)}) if distinct else str(_("Accès direct"))
+    if distinct:
+        return str(_("Par : %(roles)s") % {"roles": ", ".join(distinct)})
+    if bridged or (route.legs[0].transition and route.legs[0].transition.bridge):
+        return str(_("Par un passage depuis votre métier"))
+    return str(_("Accès direct"))
 
 
 def route_view(
@@ -785,6 +808,7 @@ def closest_view(closest, lookups: Lookups) -> ClosestView:
         str(DIRECTION_LABELS[closest.direction]) if closest.direction else "",
         closest.leads_to_target,
         [NamedRef.of(lookups.skills[skill_id]) for skill_id in closest.shared_skill_ids],
+        closest.direction or None,
     )
 
 

@@ -93,6 +93,8 @@ class Catalogue:
     estimates: Estimates
     places: Mapping[int, RolePlace] = field(default_factory=dict)  # to label moves and check sizes
     ways: tuple[Way, ...] = ()  # the ways to obtain a degree (full-time study when there are none)
+    # From an ESCO job: the roles standing for an ESCO occupation, entered by a bridge only (never applied to straight).
+    entered_by_bridge: frozenset[int] = frozenset()
 
     @cached_property
     def skill_users(self) -> dict[int, list[tuple[int, scoring.SkillNeed]]]:
@@ -131,18 +133,22 @@ class Catalogue:
     def _bridged(self) -> dict[tuple, "Catalogue"]:
         return {}
 
-    def with_bridges(self, bridges: tuple["Bridge", ...]) -> "Catalogue":
+    def with_bridges(self, bridges: tuple["Bridge", ...], twinned: frozenset[int]) -> "Catalogue":
         """This catalogue for a person whose job is an ESCO occupation: START is that job, and each bridge a move
-        from it into the ladder, of the bridge's estimated months. Kept per set of bridges, indexes included."""
-        if not bridges:
+        from it into the ladder, of the bridge's estimated months. The roles `twinned` (those standing for an ESCO
+        occupation) are entered from the job by a bridge only: ESCO measures how far the job is from them, so
+        applying to one straight would ignore that distance; without a viable bridge, the ladder's moves lead there.
+        Kept per set of bridges, indexes included."""
+        key = (bridges, twinned)
+        if not bridges and not twinned:
             return self
-        if bridges not in self._bridged:
+        if key not in self._bridged:
             edges = []
             for bridge in bridges:
                 low, high = bridge.months(self.estimates.skill_level_months)
                 edges.append(TransitionEdge(None, None, bridge.role_id, low, high, bridge=bridge))
-            self._bridged[bridges] = replace(self, transitions=(*self.transitions, *edges))
-        return self._bridged[bridges]
+            self._bridged[key] = replace(self, transitions=(*self.transitions, *edges), entered_by_bridge=twinned)
+        return self._bridged[key]
 
 
 @dataclass(frozen=True)
@@ -784,7 +790,8 @@ def route_finder_for(catalogue: Catalogue, profile: Profile, target_id: int, *, 
     bridges = {index: move.to_role_id for index, move in enumerate(catalogue.moves) if move.bridge}
     ceiling = max(floor_level, min(map(level, bridges.values()), default=0))
     above = frozenset(index for index, role_id in bridges.items() if level(role_id) > ceiling)
-    return RouteFinder(catalogue, profile, table.qualified(profile), passed_by, longest=longest, closed_moves=above)
+    qualified = table.qualified(profile) - catalogue.entered_by_bridge
+    return RouteFinder(catalogue, profile, qualified, passed_by, longest=longest, closed_moves=above)
 
 
 def find_routes(catalogue: Catalogue, profile: Profile, target_id: int) -> RouteSearch:

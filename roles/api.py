@@ -1,18 +1,32 @@
 """The read-only JSON API over roles: the list, one role, a comparison."""
 
-from typing import Annotated, Any
+from typing import Annotated, Literal
 
-from django.shortcuts import get_object_or_404
+from django.db.models import F
+from django.utils.translation import gettext as _
 from ninja import Path, Query, Router, Schema
-from ninja.errors import HttpError
 from ninja.pagination import PageNumberPagination, paginate
-from pydantic import Field, field_validator
+from pydantic import BeforeValidator, Field, field_validator
+from pydantic_core import PydanticCustomError
 
+from careerpath.api_errors import ApiError, ErrorCode
 from careerpath.text import SEARCH_MAX_LENGTH, UNTYPABLE_CHARACTERS
 
 from .attribution import esco_attribution
 from .comparison import MAX_COMPARED, MIN_COMPARED, degree_rows, skill_rows
-from .models import SLUG_PATTERN, Role, Stage, Viability
+from .models import (
+    SLUG_PATTERN,
+    DegreeLevel,
+    ExperienceArea,
+    ExperienceStep,
+    Importance,
+    Origin,
+    Role,
+    RoleDegree,
+    Sector,
+    Stage,
+    Viability,
+)
 from .related import compared_occupation, related_jobs
 
 router = Router(tags=["roles"])
@@ -22,16 +36,20 @@ ATTRIBUTION = Field(description="the credit ESCO's terms ask for, when the answe
 # Slugs as the site makes them; anything else (a NUL byte PostgreSQL would refuse, say) is a 422.
 SLUG = f"^{SLUG_PATTERN}$"
 Slug = Annotated[str, Field(pattern=SLUG, description="a slug, as in the site's addresses")]
+# A text the content leaves empty is null in the answers, never "".
+OptionalText = Annotated[str | None, BeforeValidator(lambda text: text or None)]
+DegreeKind = Literal[tuple(RoleDegree.Kind.values)]  # type: ignore[valid-type]
+StepKind = Literal[tuple(ExperienceStep.Kind.values)]  # type: ignore[valid-type]
 
 
 class RoleSummary(Schema):
     slug: str
     title: str
-    acronym: str
-    summary: str
+    acronym: OptionalText
+    summary: OptionalText
     level: int | None = Field(description="1 entry, 2 manager, 3 director, 4 executive; null when not placed yet")
-    origin: str = Field(description="written by the team, imported from ESCO, or imported then edited")
-    isco_code: str
+    origin: Origin = Field(description="written by the team, imported from ESCO, or imported then edited")
+    isco_code: OptionalText
     url: str = Field(description="the role's profile page")
     attribution: str | None = ATTRIBUTION
 
@@ -74,33 +92,33 @@ class SkillRequirement(Schema):
     name: str = Field(alias="skill.name")
     category: str = Field(alias="skill.category.name")
     required_level: int | None = Field(description="1–5; null until the team sets it (imported roles)")
-    importance: str
+    importance: Importance
     rationale: str = Field(description="why the role asks for the skill")
     stage: Stage = Field(description=STAGE_DESCRIPTION)
-    stage_basis: str = Field(description=STAGE_BASIS_DESCRIPTION)
+    stage_basis: OptionalText = Field(description=STAGE_BASIS_DESCRIPTION)
     passage: PassageOut | None = Field(description="the source passage the rationale rests on")
 
 
 class DegreeOut(Schema):
     degree: str = Field(alias="degree.slug")
     name: str = Field(alias="degree.name")
-    level: str = Field(alias="degree.level")
-    kind: str = Field(description="typical or alternative")
+    level: DegreeLevel = Field(alias="degree.level")
+    kind: DegreeKind = Field(description="typical or alternative")
     passage: PassageOut | None = Field(description="the source passage this degree rests on")
 
 
 class StepOut(Schema):
     position: int
     title: str
-    kind: str
-    area: str
+    kind: StepKind
+    area: ExperienceArea
     min_months: int
     max_months: int
-    sector: str
+    sector: Sector
     is_alternative: bool = Field(description="the step stands in for a degree (always an entry step)")
-    circumstance: str = Field(description="counts only for people who declare this situation; empty: for everyone")
+    circumstance: OptionalText = Field(description="counts only for people who declare this situation; null: for everyone")
     stage: Stage = Field(description=STAGE_DESCRIPTION)
-    stage_basis: str = Field(description=STAGE_BASIS_DESCRIPTION)
+    stage_basis: OptionalText = Field(description=STAGE_BASIS_DESCRIPTION)
     passage: PassageOut | None = Field(description="the source passage this step rests on")
 
 
@@ -118,12 +136,12 @@ class SourceOut(Schema):
 
 
 class RoleDetail(RoleSummary):
-    description: str
+    description: OptionalText
     alternative_titles: list[str]
     reports_to: str | None = Field(description="slug of the role this one reports to")
-    esco_uri: str | None
-    rome_code: str
-    onet_soc_code: str
+    esco_uri: OptionalText
+    rome_code: OptionalText
+    onet_soc_code: OptionalText
     skills: list[SkillRequirement] = Field(alias="role_skills")
     degrees: list[DegreeOut] = Field(alias="role_degrees")
     steps: list[StepOut]
@@ -153,7 +171,7 @@ class SkillRow(Schema):
 class DegreeRowOut(Schema):
     degree: str
     name: str
-    kinds: list[str | None]
+    kinds: list[DegreeKind | None]
 
 
 class Comparison(Schema):
@@ -193,7 +211,7 @@ class CompareQuery(Schema):
     @classmethod
     def different(cls, roles: list[str]) -> list[str]:
         if len(set(roles)) != len(roles):
-            raise ValueError("each role may appear only once")
+            raise PydanticCustomError("duplicate", "each role may appear only once")
         return roles
 
 
@@ -221,14 +239,23 @@ class Neighbours(Schema):
     neighbours: list[NeighbourOut] = Field(description="nearest first; empty until ESCO is imported and compared")
 
 
-class Error(Schema):
-    detail: str | list[dict[str, Any]] = Field(description="what is wrong: a sentence, or one entry per invalid field")
+def unknown_role(slug: str, loc: tuple[str | int, ...]) -> ApiError:
+    return ApiError(404, ErrorCode.UNKNOWN_ROLE, _("Aucun rôle publié « %(slug)s ».") % {"slug": slug[:80]}, loc)
 
 
-@router.get("/roles", response={200: list[RoleSummary], 400: Error, 422: Error}, summary="Published roles, searchable, by pages")
+def published_role(roles, slug: str):
+    """The published role by that slug among `roles`, or the API's 404 naming it."""
+    try:
+        return roles.get(slug=slug)
+    except Role.DoesNotExist:
+        raise unknown_role(slug, ("path", "slug")) from None
+
+
+@router.get("/roles", response=list[RoleSummary], summary="Published roles, searchable, by pages")
 @paginate(RolePages, page_size=30, max_page_size=100)
 def list_roles(request, filters: Query[ListFilters]):
-    roles = Role.objects.published()
+    # By level then slug: the same order, so the same pages, whatever the language (titles sort differently).
+    roles = Role.objects.published().order_by(F("level").desc(nulls_last=True), "slug")
     if filters.q:
         roles = roles.search(filters.q)
     if filters.isco:
@@ -238,20 +265,20 @@ def list_roles(request, filters: Query[ListFilters]):
 
 @router.get(
     "/roles/{slug}",
-    response={200: RoleDetail, 400: Error, 404: Error, 422: Error},
+    response=RoleDetail,
     summary="One role with its skills, degrees and steps",
 )
 def role_detail(request, slug: Annotated[str, Path(pattern=SLUG)]):
-    return get_object_or_404(Role.objects.published().with_requirements(), slug=slug)
+    return published_role(Role.objects.published().with_requirements(), slug)
 
 
 @router.get(
     "/roles/{slug}/neighbours",
-    response={200: Neighbours, 400: Error, 404: Error, 422: Error},
+    response=Neighbours,
     summary="The jobs nearest to a role by their skills (related jobs)",
 )
 def role_neighbours(request, slug: Annotated[str, Path(pattern=SLUG)]):
-    role = get_object_or_404(Role.objects.published().select_related("esco_occupation"), slug=slug)
+    role = published_role(Role.objects.published().select_related("esco_occupation"), slug)
     occupation = compared_occupation(role)
     neighbours = related_jobs(role)
     return {
@@ -262,13 +289,13 @@ def role_neighbours(request, slug: Annotated[str, Path(pattern=SLUG)]):
     }
 
 
-@router.get("/compare", response={200: Comparison, 400: Error, 404: Error, 422: Error}, summary="Two to four roles side by side")
+@router.get("/compare", response=Comparison, summary="Two to four roles side by side")
 def compare(request, query: Query[CompareQuery]):
     roles = query.roles
     by_slug = {role.slug: role for role in Role.objects.published().with_requirements().filter(slug__in=roles)}
-    missing = [slug for slug in roles if slug not in by_slug]
-    if missing:
-        raise HttpError(404, f"No published role “{missing[0]}”.")
+    for index, slug in enumerate(roles):
+        if slug not in by_slug:
+            raise unknown_role(slug, ("query", "roles", index))
     ordered = [by_slug[slug] for slug in roles]
     return {
         "attribution": esco_attribution() if any(role.shows_esco_data() for role in ordered) else None,

@@ -36,3 +36,28 @@ def test_the_schema_and_its_documentation_page_are_served(client, content):
     assert {"/api/v1/roles", "/api/v1/roles/{slug}", "/api/v1/compare", "/api/v1/route"} <= set(paths)
     docs = client.get("/api/v1/docs").content.decode()
     assert "ninja/swagger-ui-bundle.js" in docs and "cdn" not in docs.lower()
+
+
+def test_the_document_names_operations_and_schemas_for_people_and_types_its_choices(client):
+    document = client.get("/api/v1/openapi.json").json()
+    operations = {operation["operationId"] for path in document["paths"].values() for operation in path.values()}
+    assert operations == {"list_roles", "role_detail", "role_neighbours", "compare", "route"}
+    schemas = document["components"]["schemas"]
+    assert not {"Input", "ListFilters", "CompareQuery"} & set(schemas)  # the server's own models, not the contract
+    role, step = schemas["RoleDetail"]["properties"], schemas["StepOut"]["properties"]
+    assert schemas["RoleSummary"]["properties"]["origin"]["$ref"] == "#/components/schemas/Origin"
+    assert schemas["Origin"]["enum"] == ["written", "imported", "edited"]
+    assert schemas["SkillRequirement"]["properties"]["importance"] == {"$ref": "#/components/schemas/Importance"}
+    assert step["area"] == {"$ref": "#/components/schemas/ExperienceArea"} and step["kind"]["enum"]
+    assert step["sector"] == {"$ref": "#/components/schemas/Sector"}
+    assert schemas["DegreeOut"]["properties"]["kind"]["enum"] == ["typical", "alternative"]
+    assert {"type": "null"} in role["rome_code"]["anyOf"] and {"type": "null"} in step["circumstance"]["anyOf"]
+
+
+def test_an_empty_value_is_null_not_an_empty_text(client, content):
+    coo = client.get("/api/v1/roles/chief-operating-officer").json()
+    assert all(step["circumstance"] is None or step["circumstance"] for step in coo["steps"])
+    assert any(step["circumstance"] is None for step in coo["steps"])
+    answer = client.post("/api/v1/route", {"target": "chief-operating-officer"}, content_type="application/json").json()
+    target_step = answer["best"]["steps"][-1]
+    assert target_step["kind"] == "target" and target_step["basis"] is None

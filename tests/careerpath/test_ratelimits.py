@@ -132,7 +132,8 @@ def test_the_api_answers_429_in_json_with_when_to_retry(client, content, limits)
     assert refused.status_code == 429
     assert refused["Content-Type"].startswith("application/json")
     seconds = retry_after(refused)
-    assert refused.json() == {"detail": f"Too many requests from your address: try again in {seconds} seconds."}
+    assert refused.json()["code"] == "rate_limited"
+    assert refused.json()["detail"] == f"Trop de demandes depuis votre adresse\u00a0: réessayez dans {seconds} secondes."
     # Counted per address there too.
     assert post_route(client, REMOTE_ADDR="203.0.113.9").status_code == 200
 

@@ -1,3 +1,5 @@
+import json
+
 import pytest
 
 from pathways.models import MAX_EXPERIENCE_MONTHS, Assessment
@@ -142,19 +144,25 @@ def test_an_oversized_body_gets_a_json_413_and_an_unknown_field_a_422_naming_it(
     settings.DEBUG = True  # the answer must not depend on the debug setting
     huge = '{"target": "chief-operating-officer", "padding": "' + "x" * (settings.DATA_UPLOAD_MAX_MEMORY_SIZE + 10) + '"}'
     too_big = client.post("/api/v1/route", huge, content_type="application/json")
-    assert too_big.status_code == 413 and "too large" in too_big.json()["detail"]
+    assert too_big.status_code == 413 and too_big.json()["code"] == "body_too_large"
     typo = client.post(
         "/api/v1/route",
         {"target": "chief-operating-officer", "experience_months": {"customer-service": 4}},
         content_type="application/json",
     )
     assert typo.status_code == 422
-    assert any("customer-service" in error["loc"] for error in typo.json()["detail"])
+    assert typo.json()["errors"] == [
+        {
+            "code": "unknown_field",
+            "loc": ["body", "experience_months", "customer-service"],
+            "message": typo.json()["errors"][0]["message"],
+        }
+    ]
 
 
-def plan(client, **change):
+def plan(client, lang="fr", **change):
     body = {"target": "chief-operating-officer", "current_role": "operations-supervisor", **change}
-    return client.post("/api/v1/route", body, content_type="application/json")
+    return client.post(f"/api/v1/route?lang={lang}", body, content_type="application/json")
 
 
 def test_the_planner_takes_the_time_in_the_current_role_and_since_leaving_it(client, content):
@@ -211,3 +219,53 @@ def test_a_target_reserved_to_sizes_the_person_did_not_give_says_so_and_is_never
         "/api/v1/route", {**body, "preferred_scale": 4}, content_type="application/json", HTTP_ACCEPT_LANGUAGE="en"
     ).json()
     assert sized["ready"] and sized["band"] == "ready" and sized["reserved_to"] == []
+
+
+@pytest.mark.parametrize(
+    "change",
+    [
+        {"experience_months": {"operations": "72"}},  # a number in a string is not a number
+        {"experience_months": {"operations": True}},
+        {"months_in_role": "12"},
+        {"ratings": {"strategic-planning": True}},
+        {"ratings": {"strategic-planning": "3"}},
+        {"ratings": {"strategic-planning": 3.0}},
+        {"preferred_scale": "3"},
+    ],
+)
+def test_the_planner_takes_each_value_only_with_the_type_its_schema_says(client, content, change):
+    response = plan(client, **{"months_in_role": 12, **change})
+    assert response.status_code == 422, response.content
+    assert response.json()["errors"][0]["code"] in {"wrong_type", "not_a_choice"}
+
+
+def test_a_body_must_say_it_is_json(client, content):
+    body = json.dumps({"target": "chief-operating-officer"})
+    assert client.post("/api/v1/route", body, content_type="application/json").status_code == 200
+    for content_type in ("text/plain", "application/x-www-form-urlencoded"):
+        refused = client.post("/api/v1/route", body, content_type=content_type)
+        assert (refused.status_code, refused.json()["code"]) == (415, "not_json")
+
+
+def test_ratings_are_a_map_of_slugs_to_levels_a_generator_can_read_and_still_count(client, content):
+    """The document gives the levels' type where every generator looks (additionalProperties), and ratings sent
+    as before still move the score."""
+    ratings = client.get("/api/v1/openapi.json").json()["components"]["schemas"]["RouteRequest"]["properties"]["ratings"]
+    assert ratings["additionalProperties"] == {"type": "integer", "minimum": 0, "maximum": 5}
+    assert ratings["propertyNames"]["type"] == "string" and ratings["propertyNames"]["pattern"]
+    assert "patternProperties" not in ratings
+    target = Role.objects.get(slug="chief-operating-officer")
+    asked = {rs.skill.slug: rs.required_level for rs in target.role_skills.select_related("skill")}
+    low, rated = plan(client, ratings=dict.fromkeys(asked, 0)).json(), plan(client, ratings=asked).json()
+    assert rated["not_assessed"] == [] and [gap["skill"] for gap in low["gaps"]]
+    assert rated["total"] > low["total"]
+
+
+def test_the_closest_roles_give_their_direction_as_a_code_beside_the_words(client, content):
+    target = Role.objects.get(slug="chief-operating-officer")
+    ratings = {rs.skill.slug: 2 for rs in target.role_skills.select_related("skill")}
+    body = {"current_role": "operations-supervisor", "experience_months": {"operations": 36}, "ratings": ratings}
+    french, english = (plan(client, **body, lang=language).json()["closest"] for language in ("fr", "en"))
+    assert french and [c["direction_code"] for c in french] == [c["direction_code"] for c in english]
+    assert {c["direction_code"] for c in french} <= {"up", "lateral", "down"}
+    assert all(c["direction"] for c in french) and [c["direction"] for c in french] != [c["direction"] for c in english]

@@ -55,7 +55,9 @@ def bridged(draw, catalogue: Catalogue) -> Catalogue:
             bridges.append(Bridge(role_id, (draw(steps(JOB, twin)),)))
         else:
             bridges.append(Bridge(role_id, (draw(steps(JOB, NEIGHBOUR)), draw(steps(NEIGHBOUR, twin)))))
-    return catalogue.with_bridges(tuple(bridges))
+    # The roles standing for an ESCO occupation: those bridged into, and maybe others no bridge reaches.
+    twinned = frozenset(entered) | frozenset(draw(st.lists(st.sampled_from(sorted(catalogue.roles)), max_size=2)))
+    return catalogue.with_bridges(tuple(bridges), twinned)
 
 
 @st.composite
@@ -86,6 +88,7 @@ def test_from_an_esco_job_more_experience_or_a_higher_skill_never_reads_worse(ca
 @PROPERTY
 @given(data=st.data())
 def test_a_bridge_enters_the_ladder_no_higher_than_experience_supports_and_no_route_passes_below(catalogue, data):
+    """A role standing for an ESCO occupation is entered from the job by a bridge, never applied to straight."""
     with_bridges, target_id, person = data.draw(cases(catalogue))
     result = evaluate(with_bridges, person, target_id)
     floor = with_bridges.move_table.experience_level(person, target_id)
@@ -98,6 +101,8 @@ def test_a_bridge_enters_the_ladder_no_higher_than_experience_supports_and_no_ro
         first = route.legs[0]
         if first.transition and first.transition.bridge:
             assert level(catalogue, first.to_role_id) <= max(floor, lowest_bridged), seen
+        if first.from_role_id is None and first.transition is None:  # applying straight from the job
+            assert first.to_role_id not in with_bridges.entered_by_bridge, seen
 
 
 @PROPERTY

@@ -186,7 +186,7 @@ def test_the_result_from_an_esco_job_shows_the_bridge_with_the_skills_carried_an
     (start,) = [step for step in page.select(".route-step-start") if step.select_one(".bridge")]
     text = text_of(start).replace("\xa0", " ")
     assert "Responsable d’entrepôt" in text
-    assert "Passage très accessible d’après ESCO" in text
+    assert "Passage très accessible : les compétences des deux métiers dans ESCO se ressemblent à 0,67 sur 1" in text
     assert "Compétences essentielles que vous emportez : " in text and "supervise staff (fr)" in text
     assert "Compétences essentielles à acquérir : plan operations (fr)" in text
     assert page.select_one(".esco-attribution") is not None
@@ -210,3 +210,32 @@ def test_the_api_plans_a_route_from_an_esco_job(client, world):
     assert first["role"] == world["warehouse"].slug
     assert first["to_gain"] == [world["skills"][2].slug]
     assert set(first["carried"]) == {world["skills"][0].slug, world["skills"][1].slug}
+
+
+def test_a_job_one_of_our_roles_stands_for_is_listed_once_as_that_role(client, world):
+    page = page_of(client.get("/assessment/", {"target": COO, "job": "operations manager"}))
+    listed = [option["value"] for option in page.select("input[name=current]")]
+    assert world["team_ops"].slug in listed and world["twin"].slug not in listed
+
+
+def test_a_stale_choice_of_job_says_what_to_do(client, world):
+    response = client.get("/assessment/", {"target": COO, "current": "no-such-job"})
+    assert response.status_code == 400
+    assert "Ce métier n’existe pas ou n’est plus publié" in text_of(page_of(response))
+
+
+def test_from_the_job_a_role_standing_for_an_esco_occupation_is_entered_by_the_bridge_never_applied_to_straight(world):
+    """A warehouse manager with the experience the operations manager asks still crosses the bridge: ESCO measures how
+    far the job is from it."""
+    profile = profile_from(
+        ratings={},
+        degree_level="master",
+        degree_field="business-management",
+        experience={"operations": 120, "people": 120},
+        sector="both",
+        scale=None,
+        current_role_id=world["warehouse"].pk,
+    )
+    result = evaluate(catalogue_for(profile), profile, world["team_ops"].pk)
+    (leg,) = result.routes.best.legs
+    assert leg.transition is not None and leg.transition.bridge is not None

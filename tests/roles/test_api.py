@@ -69,3 +69,13 @@ def test_each_requirement_says_whether_it_is_needed_to_enter_or_grows_in_the_rol
     schemas = client.get("/api/v1/openapi.json").json()["components"]["schemas"]
     assert schemas["Stage"]["enum"] == ["entry", "growth"]
     assert schemas["StepOut"]["properties"]["stage"]["$ref"] == "#/components/schemas/Stage"
+
+
+def test_the_roles_come_in_one_order_whatever_the_language(client, content):
+    def slugs(language, page):
+        return [role["slug"] for role in client.get(f"/api/v1/roles?page={page}&page_size=5&lang={language}").json()["items"]]
+
+    pages = range(1, Role.objects.published().count() // 5 + 2)
+    french = [slug for page in pages for slug in slugs("fr", page)]
+    assert french == [slug for page in pages for slug in slugs("en", page)]
+    assert sorted(french) == sorted(Role.objects.published().values_list("slug", flat=True))
