@@ -12,6 +12,7 @@ handler500 = "careerpath.outage.server_error"
 
 urlpatterns = [
     path("healthz", views.healthz, name="healthz"),
+    path("favicon.ico", views.favicon, name="favicon"),
     # Outside the language prefix: one address per resource, texts chosen by Accept-Language.
     path("api/v1/", api.urls),
 ]
