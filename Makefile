@@ -22,14 +22,21 @@ $(SECRET_KEY_FILE):
 
 # The site as visitors see it: debug off (the site's own 404, 410 and 500 pages), static files collected and served by
 # WhiteNoise, gunicorn. Plain HTTP on 127.0.0.1, so no redirect to HTTPS; DJANGO_SECRET_KEY, if set, wins over the file.
-run: $(STAMP) pdf-libraries $(SECRET_KEY_FILE)
+AS_VISITORS_SEE_IT := DJANGO_DEBUG=0 DJANGO_SECRET_KEY="$${DJANGO_SECRET_KEY:-$$(cat $(SECRET_KEY_FILE))}" DJANGO_SECURE_SSL_REDIRECT=0
+
+# Collected again only when a static file or a package changed: hashing and compressing them all takes a minute or two.
+STATIC_MANIFEST := staticfiles/staticfiles.json
+$(STATIC_MANIFEST): $(STAMP) $(SECRET_KEY_FILE) $(shell find static -type f)
+	@echo "Collecting and compressing the static files (a minute or two, only when they change)…"
+	$(AS_VISITORS_SEE_IT) $(BIN)/python manage.py collectstatic --no-input --verbosity 0
+	touch $@
+
+run: $(STAMP) pdf-libraries $(SECRET_KEY_FILE) $(STATIC_MANIFEST)
 	$(BIN)/python manage.py migrate --no-input
 	$(BIN)/python manage.py load_content
 	$(BIN)/python manage.py esco_status
-	export DJANGO_DEBUG=0 DJANGO_SECRET_KEY="$${DJANGO_SECRET_KEY:-$$(cat $(SECRET_KEY_FILE))}" DJANGO_SECURE_SSL_REDIRECT=0 \
-		&& $(BIN)/python manage.py collectstatic --no-input --verbosity 0 \
-		&& echo "careerpath on http://127.0.0.1:$(PORT)/ (as visitors see it; make dev for Django's debug server)" \
-		&& exec $(BIN)/gunicorn careerpath.wsgi --bind 127.0.0.1:$(PORT) --workers 2 --access-logfile -
+	@echo "careerpath on http://127.0.0.1:$(PORT)/ (as visitors see it; make dev for Django's debug server)"
+	$(AS_VISITORS_SEE_IT) exec $(BIN)/gunicorn careerpath.wsgi --bind 127.0.0.1:$(PORT) --workers 2 --access-logfile -
 
 # For developers: Django's debug server, its error pages with tracebacks, code reloaded on every change.
 dev: $(STAMP) pdf-libraries
