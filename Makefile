@@ -5,7 +5,7 @@ BIN := $(VENV)/bin
 PORT ?= 8000
 STAMP := $(VENV)/.installed
 
-.PHONY: run test test-fast check lint migrations-check messages install bench bench-import bench-neighbours soak screenshots clean chromium pdf-libraries
+.PHONY: run dev esco test test-fast check lint migrations-check messages install bench bench-import bench-neighbours soak screenshots clean chromium pdf-libraries
 
 $(STAMP): requirements.txt
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
@@ -15,10 +15,43 @@ $(STAMP): requirements.txt
 
 install: $(STAMP)
 
-run: $(STAMP) pdf-libraries
+# A secret key of this checkout's own for `make run`, made once and kept out of git.
+SECRET_KEY_FILE := .secret-key
+$(SECRET_KEY_FILE):
+	umask 077 && $(PYTHON) -c "import secrets; print(secrets.token_urlsafe(50))" > $@
+
+# The site as visitors see it: debug off (the site's own 404, 410 and 500 pages), static files collected and served by
+# WhiteNoise, gunicorn. Plain HTTP on 127.0.0.1, so no redirect to HTTPS; DJANGO_SECRET_KEY, if set, wins over the file.
+AS_VISITORS_SEE_IT := DJANGO_DEBUG=0 DJANGO_SECRET_KEY="$${DJANGO_SECRET_KEY:-$$(cat $(SECRET_KEY_FILE))}" DJANGO_SECURE_SSL_REDIRECT=0
+
+# Collected again only when a static file or a package changed: hashing and compressing them all takes a minute or two.
+STATIC_MANIFEST := staticfiles/staticfiles.json
+$(STATIC_MANIFEST): $(STAMP) $(SECRET_KEY_FILE) $(shell find static -type f)
+	@echo "Collecting and compressing the static files (a minute or two, only when they change)…"
+	$(AS_VISITORS_SEE_IT) $(BIN)/python manage.py collectstatic --no-input --verbosity 0
+	touch $@
+
+run: $(STAMP) pdf-libraries $(SECRET_KEY_FILE) $(STATIC_MANIFEST)
 	$(BIN)/python manage.py migrate --no-input
 	$(BIN)/python manage.py load_content
+	$(BIN)/python manage.py esco_status
+	@echo "careerpath on http://127.0.0.1:$(PORT)/ (as visitors see it; make dev for Django's debug server)"
+	$(AS_VISITORS_SEE_IT) exec $(BIN)/gunicorn careerpath.wsgi --bind 127.0.0.1:$(PORT) --workers 2 --access-logfile -
+
+# For developers: Django's debug server, its error pages with tracebacks, code reloaded on every change.
+dev: $(STAMP) pdf-libraries
+	$(BIN)/python manage.py migrate --no-input
+	$(BIN)/python manage.py load_content
+	$(BIN)/python manage.py esco_status
 	$(BIN)/python manage.py runserver 127.0.0.1:$(PORT)
+
+# ESCO's occupations and skills into the database (DATABASE_URL, else SQLite): the downloads named by ESCO="…"
+# (folders or archives, as ESCO publishes them), else ../shared/'s when present (esco-real named last: its labels win).
+ESCO ?= $(wildcard ../shared/esco-full ../shared/esco-real/esco-v1.1.2-fr-en.tar.gz)
+esco: $(STAMP)
+	@test -n "$(strip $(ESCO))" || { echo "No ESCO downloads in ../shared/: download them from https://esco.ec.europa.eu/en/use-esco/download, then make esco ESCO='<folder or archive>...'"; exit 1; }
+	$(BIN)/python manage.py migrate --no-input
+	$(BIN)/python manage.py import_esco $(ESCO)
 
 test: $(STAMP) chromium pdf-libraries
 	$(BIN)/python manage.py makemigrations --check --dry-run

@@ -13,6 +13,7 @@ handler500 = "careerpath.outage.server_error"
 
 urlpatterns = [
     path("healthz", views.healthz, name="healthz"),
+    path("favicon.ico", views.favicon, name="favicon"),
     # Outside the language prefix: one address per resource, texts chosen by Accept-Language.
     path("api/v1/", api.urls),
     # Any other address under /api/: the API's JSON 404, not a page (nor Django's debug page).

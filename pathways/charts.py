@@ -352,6 +352,15 @@ class ScoreHistory:
     def last(self) -> HistoryPoint:
         return self.points[-1]
 
+    @property
+    def one_day(self) -> bool:
+        """Several measures, all of one day (a plan's first day): the axis names that day once, not at each end."""
+        return len(self.points) > 1 and self.first.day == self.last.day
+
+    @property
+    def centre(self) -> float:
+        return (self.left + self.right) / 2
+
 
 def score_history(points: list[tuple[date, int, str, str, str]]) -> ScoreHistory:
     """`points`: (day, score, band, band in words, what changed), oldest first. Days set the horizontal position; measures made

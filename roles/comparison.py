@@ -21,9 +21,9 @@ class SkillRow:
         return list(zip(self.roles, self.cells, strict=True))
 
     @property
-    def levels(self) -> list[int]:
-        """0 where a role does not ask for the skill or has no level set for it yet."""
-        return [cell.required_level or 0 if cell else 0 for cell in self.cells]
+    def asked_levels(self) -> list[int]:
+        """The levels of the roles that ask for the skill with a level set: a role that does not ask is no level 0."""
+        return [cell.required_level for cell in self.cells if cell and cell.required_level]
 
     @property
     def only_role_index(self) -> int | None:
@@ -33,8 +33,9 @@ class SkillRow:
 
     @property
     def spread(self) -> int:
-        """Levels between the most and the least demanding role (0 where a role does not ask)."""
-        return max(self.levels) - min(self.levels)
+        """Levels between the most and the least demanding of the roles that ask for the skill; none with one role."""
+        levels = self.asked_levels
+        return max(levels) - min(levels) if len(levels) >= 2 else 0
 
 
 @dataclass(frozen=True)

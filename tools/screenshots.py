@@ -7,10 +7,12 @@ steps ticked, then open each page in headless
 Chromium (Debian's, through Playwright) and save a full-page screenshot as
 screenshots/<page>-<language>-<width>.png. A page that answers 404 (one not built yet) is skipped with
 a note. Names on the command line (`tools/screenshots.py result what-if`) keep only those pages.
+Each step and each page is printed as it goes, with the seconds since the start.
 """
 
 import sys
 import tempfile
+import time
 import urllib.parse
 from pathlib import Path
 from shutil import which
@@ -65,11 +67,18 @@ def pages(result: str, what_if: str, no_degree: str, plan: str) -> list[tuple[st
 def main(only: list[str]) -> int:
     from playwright.sync_api import sync_playwright
 
+    started = time.perf_counter()
+
+    def say(what: str) -> None:
+        print(f"{time.perf_counter() - started:6.1f} s  {what}", flush=True)
+
     OUT.mkdir(exist_ok=True)
     with database("sqlite") as url, tempfile.TemporaryDirectory() as cache:
         env = {**production_env(url), "DJANGO_CACHE_DIR": cache}
         for command in (["migrate", "--no-input"], ["load_content"], ["collectstatic", "--no-input"]):
+            say(f"manage.py {command[0]}…")
             manage(env, *command)
+        say("starting gunicorn, saving the results and the plan the pages show…")
         with gunicorn(env, free_port()) as (base, _server), sync_playwright() as playwright:
             post = assessment_request(base)
             result = result_path(base, post)
@@ -84,13 +93,15 @@ def main(only: list[str]) -> int:
                         page = browser.new_page(viewport={"width": width, "height": 900})
                         response = page.goto(base + prefix + path, wait_until="networkidle")
                         if response.status == 404:
-                            print(f"skipped {name} ({language}, {label}): {prefix + path} answers 404")
+                            say(f"skipped {name} ({language}, {label}): {prefix + path} answers 404")
                         else:
-                            page.screenshot(path=str(OUT / f"{name}-{language}-{label}.png"), full_page=True)
+                            shot = OUT / f"{name}-{language}-{label}.png"
+                            page.screenshot(path=str(shot), full_page=True)
                             written += 1
+                            say(f"{shot.relative_to(ROOT)}")
                         page.close()
             browser.close()
-    print(f"{written} screenshots in {OUT.relative_to(ROOT)}/")
+    say(f"{written} screenshots in {OUT.relative_to(ROOT)}/")
     return 0
 
 

@@ -9,7 +9,7 @@ from django.utils.translation import gettext as _
 
 from careerpath.cache import per_content_version
 from careerpath.labels import format_duration
-from roles.models import DEGREE_RANK, Role, RoleDegree, Sector, degree_rank_label
+from roles.models import DEGREE_RANK, Origin, Role, RoleDegree, Sector, degree_rank_label
 
 from ..models import Transition
 from .layout import COMPACT, WIDE, MapDrawing, layout
@@ -27,6 +27,7 @@ class CareerMap:
     reserved: tuple[str, ...] = field(default=())  # the circumstances some moves are reserved to, in words
     degrees: tuple[str, ...] = field(default=())  # the degree badges on the map
     focuses: tuple[str, ...] = field(default=())  # the sector tags on the map
+    imported_count: int = 0  # ESCO's occupations, found by search, never drawn: none until ESCO is imported
 
 
 def degree_annotations(prefix: str = "") -> dict:
@@ -93,7 +94,8 @@ def level_labels() -> dict[int, str]:
 
 @per_content_version
 def site_map(language: str) -> CareerMap:
-    """Every role the team placed and every public move between them (two queries), in `language`."""
+    """Every role the team placed and every public move between them, and how many imported occupations search
+    finds beside them (three queries), in `language`."""
     with translation.override(language):
         roles = list(
             Role.objects.published()
@@ -117,7 +119,9 @@ def site_map(language: str) -> CareerMap:
             places = {STUDIES: studies_place(), **places}
         levels = level_labels()
         wide, compact = (layout(places, moves, WIDE, levels), layout(places, moves, COMPACT, levels)) if places else (None, None)
-        return CareerMap(wide, compact, listing(places, moves, levels), len(roles), len(moves), **summary(places, moves))
+        imported = Role.objects.published().filter(origin=Origin.IMPORTED).count()
+        shown = listing(places, moves, levels)
+        return CareerMap(wide, compact, shown, len(roles), len(moves), **summary(places, moves), imported_count=imported)
 
 
 def around(role: Role) -> CareerMap | None:

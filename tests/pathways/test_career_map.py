@@ -96,6 +96,16 @@ def test_no_draft_nor_imported_role_and_no_move_touching_one_is_drawn(client, co
     assert "la recherche" in text_of(page.select_one("#other-occupations").parent)  # how imported ones are found
 
 
+def test_the_imported_occupations_are_promised_only_once_imported(client, content):
+    """A fresh install has no ESCO occupation: the map promises none that search could not find."""
+    assert client.get(MAP).status_code == 200 and page_of(client.get(MAP)).select_one("#other-occupations") is None
+    for _ in range(2):
+        RoleFactory(origin=Origin.IMPORTED, level=None)
+    RoleFactory(origin=Origin.IMPORTED, level=None, status=Role.Status.DRAFT)
+    said = text_of(page_of(client.get(MAP)).select_one("#other-occupations").parent)
+    assert "Les 2 métiers importés" in said and "la recherche" in said
+
+
 def test_a_new_move_shows_on_the_map_at_once(client, content):
     assert client.get(MAP).status_code == 200  # kept in the page cache
     Transition.objects.create(

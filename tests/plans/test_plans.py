@@ -7,7 +7,7 @@ import pytest
 from django.core.management import call_command
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
-from django.utils import timezone, translation
+from django.utils import dateformat, timezone, translation
 
 from pathways.models import Assessment
 from plans.models import Plan, Progress, Reading, Share, StepNote
@@ -325,3 +325,23 @@ def test_a_re_rating_that_moves_nothing_says_why(client, content, lang, words):
     assert plan.total == total
     why = page_of(client.get(plan_url(plan, lang))).select_one(".why-nothing-moved")
     assert "why-already-met" in why["class"] and words in text_of(why)
+
+
+def shown_day(day) -> str:
+    with translation.override("fr"):
+        return dateformat.format(day, "j N Y")
+
+
+def test_a_chart_of_one_day_names_the_day_once_and_says_the_measures_are_in_order(client, content):
+    plan = make_plan(client)
+    tick(client, plan, "step-1")
+    chart = page_of(client.get(plan_url(plan))).select_one(".score-history-chart")
+    measures, today = len(chart.select("circle")), shown_day(timezone.localdate())
+    assert measures >= 3 and text_of(chart).count(today) == 1  # not at each end
+    assert texts(chart, ".score-history-day") == [f"{measures} mesures du {today}, dans l’ordre"]
+
+    # Measured on two days: the first and the last day, one at each end.
+    Assessment.objects.filter(pk=plan.assessment_id).update(created_at=timezone.now() - timedelta(days=3))
+    chart = page_of(client.get(plan_url(plan))).select_one(".score-history-chart")
+    assert chart.select(".score-history-day") == []
+    assert texts(chart, "text")[-2:] == [shown_day(timezone.localdate() - timedelta(days=3)), today]

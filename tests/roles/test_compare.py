@@ -4,7 +4,7 @@ import pytest
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 
-from tests.factories import build_role_with_skills
+from tests.factories import RoleFactory, RoleSkillFactory, SkillFactory, build_role_with_skills
 
 pytestmark = pytest.mark.django_db
 
@@ -91,3 +91,34 @@ def test_queries_do_not_grow_with_roles_or_skills(client, db):
     two = count_queries(client, roles[0].slug, roles[1].slug)
     assert count_queries(client, *(role.slug for role in roles)) == two
     assert count_queries(client, roles[2].slug, roles[3].slug) == two
+
+
+def skill_row(page: str, name: str) -> str:
+    """The comparison's row of one skill, its text with the tags set aside."""
+    row = re.search(rf"<tr class=\"compare-values[^\"]*\">\s*<th[^>]*>{re.escape(name)}<.*?</tr>", page, re.S)
+    assert row, name
+    return re.sub(r"\s+", " ", re.sub(r"<[^>]+>", " ", row.group(0)))
+
+
+def test_a_role_that_does_not_ask_a_skill_is_not_asked_and_left_out_of_the_difference(client, db):
+    demanding, middling, elsewhere = RoleFactory(), RoleFactory(), RoleFactory()
+    shared, single = SkillFactory(name_fr="Pilotage budgétaire"), SkillFactory(name_fr="Négociation syndicale")
+    RoleSkillFactory(role=demanding, skill=shared, required_level=5)
+    RoleSkillFactory(role=middling, skill=shared, required_level=4)
+    RoleSkillFactory(role=demanding, skill=single, required_level=5)
+    page = compare(client, demanding.slug, middling.slug, elsewhere.slug).content.decode()
+    # 5/5 and 4/5 differ by one level; the third role is "not asked", not a level 0 five levels below.
+    assert re.search(r"écart : 1 niveau .*5/5 .*4/5 .*non demandée", skill_row(page, "Pilotage budgétaire"))
+    # One role alone asks for it: "only", and no difference with roles that do not ask it.
+    alone = skill_row(page, "Négociation syndicale")
+    assert "seul" in alone and "écart" not in alone
+    assert alone.count("non demandée") == 2
+
+
+def test_not_asked_reads_in_english(client, db):
+    asking, other = RoleFactory(), RoleFactory()
+    RoleSkillFactory(role=asking, skill=SkillFactory(name_en="Union negotiation"), required_level=5)
+    RoleSkillFactory(role=other, required_level=2)
+    page = compare(client, asking.slug, other.slug, lang="/en").content.decode()
+    row = skill_row(page, "Union negotiation")
+    assert "only" in row and "not asked" in row and "gap" not in row
