@@ -10,6 +10,8 @@ from pathways.evaluation import evaluate
 from pathways.models import Assessment
 from roles.models import Importance, Neighbour, NeighbourCalibration, Origin, Role, RoleSkill, Skill, Viability
 from tests.assessments import answers
+from tests.esco import files as esco_files
+from tests.esco.command import import_esco
 from tests.factories import RoleFactory, SkillFactory
 from tests.html import page_of, text_of
 
@@ -239,3 +241,36 @@ def test_from_the_job_a_role_standing_for_an_esco_occupation_is_entered_by_the_b
     result = evaluate(catalogue_for(profile), profile, world["team_ops"].pk)
     (leg,) = result.routes.best.legs
     assert leg.transition is not None and leg.transition.bridge is not None
+
+
+def test_a_route_from_an_occupation_imported_from_esco_downloads_bridges_into_the_ladder(content, tmp_path):
+    """ESCO's own files, built here: a plant manager (standing for the team's operations manager, by the URI the
+    content names), a production shift leader and a quality inspector in one ISCO unit group. The import computes
+    the neighbours and calibrates "viable" on that group (the mean of its six moves: (1 + 1 + 0.5 + 0 + 0 + 0) / 6,
+    rounded: 0.42); the shift leader's move to the plant manager (1.0: the same essential skill, the same activity)
+    is viable, so their route begins with the bridge into the operations manager."""
+    data = esco_files.sample()
+    team_ops = Role.objects.get(slug="operations-manager")
+    plant, shift = data.occupations
+    plant.uri = team_ops.esco_occupation_id
+    _plan, lean = data.skills
+    inspector = esco_files.Occupation(
+        f"{esco_files.ESCO}occupation/00000000-0000-4000-8000-0000000000a3",
+        "1321",
+        {"fr": "contrôleur qualité", "en": "quality inspector"},
+        {"fr": [], "en": []},
+        {"fr": "Contrôle la production.", "en": "Inspects production."},
+    )
+    data.occupations.append(inspector)
+    data.relations.append(esco_files.Relation(inspector, lean, True))
+    import_esco(*esco_files.write_downloads(tmp_path / "downloads", data))
+
+    assert NeighbourCalibration.objects.get().viable == pytest.approx(0.42)
+    job = Role.objects.get(esco_uri=shift.uri)
+    (bridge,) = bridges_from(job.pk)
+    assert bridge.role_id == team_ops.pk and bridge.steps[0].viability == Viability.VIABLE
+    profile = profile_from(
+        ratings={}, degree_level="", degree_field="", experience={}, sector="both", scale=None, current_role_id=job.pk
+    )
+    result = evaluate(catalogue_for(profile), profile, team_ops.pk)
+    assert any(route.legs[0].transition and route.legs[0].transition.bridge for route in routes_shown(result))
