@@ -101,11 +101,13 @@ def compare(origin_pks: Iterable[int], destination_pks: Iterable[int]) -> dict[t
 def read_profiles(occupations=None) -> tuple[list[tuple[int, str, str]], np.ndarray, similarity.Profiles]:
     """The occupations (pk, ISCO code, ESCO code) in row order, the skill pk of each column, and their skills: every
     ESCO occupation's, or those of `occupations` (a queryset of them)."""
+    # Every skill's column for the whole set; only the skills of `occupations` otherwise (a pair's score does not
+    # depend on the columns no occupation compared has).
+    skills = Skill.objects.all() if occupations is None else Skill.objects.filter(role_skills__role__in=occupations)
     compared = esco_occupations() if occupations is None else occupations
     occupations = list(compared.order_by("pk").values_list("pk", "isco_code", "esco_code"))
     row_of = {pk: row for row, (pk, _isco, _code) in enumerate(occupations)}
-    skills = Skill.objects.all() if occupations is None else Skill.objects.filter(role_skills__role__in=compared).distinct()
-    groups = dict(skills.values_list("pk", "hierarchy_group"))
+    groups = dict(skills.order_by("pk").distinct().values_list("pk", "hierarchy_group"))
     column_of = {pk: column for column, pk in enumerate(groups)}
     essential: list[list[int]] = [[] for _ in occupations]
     every: list[list[int]] = [[] for _ in occupations]

@@ -185,7 +185,7 @@ def test_the_result_from_an_esco_job_shows_the_bridge_with_the_skills_carried_an
     assert assessment.current_role == world["warehouse"]
 
     page = page_of(client.get(response["Location"]))
-    (start,) = [step for step in page.select(".route-step-start") if step.select_one(".bridge")]
+    start = next(step for step in page.select(".route-step-start") if step.select_one(".bridge"))
     text = text_of(start).replace("\xa0", " ")
     assert "Responsable d’entrepôt" in text
     assert "Passage très accessible : les compétences des deux métiers dans ESCO se ressemblent à 0,67 sur 1" in text
@@ -196,7 +196,7 @@ def test_the_result_from_an_esco_job_shows_the_bridge_with_the_skills_carried_an
     plan = page_of(client.get(client.post(f"/assessment/{assessment.pk}/plan/", {"route": bridged_route})["Location"]))
     assert "supervise staff (fr)" in text_of(plan) and plan.select_one(".esco-attribution") is not None
 
-    (english,) = [text_of(step) for step in page_of(client.get(f"/en{response['Location']}")).select(".route-step-start .bridge")]
+    english = text_of(page_of(client.get(f"/en{response['Location']}")).select_one(".route-step-start .bridge"))
     assert "Essential skills you take with you" in english and "plan operations" in english
 
 
@@ -208,7 +208,7 @@ def test_the_api_plans_a_route_from_an_esco_job(client, world):
     )
     assert response.status_code == 200, response.content
     routes = [response.json()["best"], *response.json()["alternatives"]]
-    (first,) = [route["steps"][0] for route in routes if route["steps"][0]["closeness"]]
+    first = next(route["steps"][0] for route in routes if route["steps"][0]["closeness"])
     assert first["role"] == world["warehouse"].slug
     assert first["to_gain"] == [world["skills"][2].slug]
     assert set(first["carried"]) == {world["skills"][0].slug, world["skills"][1].slug}
