@@ -5,6 +5,7 @@ import json
 import re
 from functools import wraps
 
+from django.conf import settings
 from django.core.exceptions import RequestDataTooBig
 from django.db import InterfaceError, OperationalError
 from django.http import Http404, HttpRequest, HttpResponse, HttpResponseNotAllowed
@@ -90,7 +91,7 @@ LANGUAGE_PARAMETERS = [
         "name": "lang",
         "required": False,
         "description": "the language of the answer's texts and messages; wins over Accept-Language",
-        "schema": {"type": "string", "enum": ["fr", "en"]},
+        "schema": {"$ref": "#/components/schemas/Language"},
     },
     {
         "in": "header",
@@ -110,6 +111,7 @@ def declare_errors_and_language(schema: dict) -> dict:
     error_schema = api_errors.Error.model_json_schema(ref_template="#/components/schemas/{model}")
     schemas.update(error_schema.pop("$defs", {}))
     schemas["Error"] = error_schema
+    schemas["Language"] = {"type": "string", "enum": [code for code, _name in settings.LANGUAGES], "title": "Language"}
     for operations in schema["paths"].values():
         for operation in operations.values():
             names = {parameter["name"] for parameter in operation.get("parameters", [])}
