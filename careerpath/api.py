@@ -3,23 +3,29 @@ that validate requests, and serves its documentation page from files in its own 
 
 import json
 import re
-from functools import wraps
+from functools import cache, partial, wraps
+from typing import Literal
 
 from django.conf import settings
 from django.core.exceptions import RequestDataTooBig
 from django.db import InterfaceError, OperationalError
 from django.http import Http404, HttpRequest, HttpResponse, HttpResponseNotAllowed
+from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
-from ninja import NinjaAPI
+from ninja import NinjaAPI, Schema
 from ninja.errors import HttpError, Throttled, ValidationError
 from ninja.parser import Parser
+from ninja.responses import Response
+from pydantic import Field
 
 from pathways.api import router as pathways_router
 from roles.api import router as roles_router
 
 from . import api_errors
 from .api_errors import ApiError, ErrorCode, NotJson, error_response, refused, validation_problem
+from .api_pages import Url
+from .cache import content_version
 from .outage import database_unavailable
 
 
@@ -55,15 +61,30 @@ class CareerpathApi(NinjaAPI):
 
     @property
     def urls(self):
-        """ninja answers a method an address does not take with a plain-text 405: here, the API's JSON."""
+        """ninja answers a method an address does not take with a plain-text 405: here, the API's JSON. The
+        document names the server it was asked from."""
         patterns, app_name, namespace = super().urls
         for pattern in patterns:
+            if pattern.name == "openapi-json":
+                pattern.callback = partial(document_with_server, api=self)
             pattern.callback = _json_not_allowed(pattern.callback)
         return patterns, app_name, namespace
 
     def get_openapi_schema(self, *, path_prefix=None, path_params=None):
         schema = super().get_openapi_schema(path_prefix=path_prefix, path_params=path_params)
         return without_unused_schemas(declare_errors_and_language(schema))
+
+
+def document_with_server(request: HttpRequest, api: NinjaAPI, **kwargs) -> HttpResponse:
+    """The OpenAPI document with `servers` filled from the request: the scheme and host it came by, so that a
+    client generated from it, or the documentation page, calls the server that gave it."""
+    schema = api.get_openapi_schema(path_params=kwargs)
+    schema["servers"] = [{"url": site_root(request), "description": "the server this document came from"}]
+    return Response(schema)
+
+
+def site_root(request: HttpRequest) -> str:
+    return request.build_absolute_uri("/").removesuffix("/")
 
 
 def _json_not_allowed(view):
@@ -167,6 +188,46 @@ api = CareerpathApi(
 )
 api.add_router("", roles_router)
 api.add_router("", pathways_router)
+
+
+class Resource(Schema):
+    operation: str = Field(description="the operation's operationId in the document")
+    method: Literal["GET", "POST"]
+    url: str = Field(description="its full address; a part in braces ({slug}) stands for a value to put there")
+    summary: str
+
+
+class Root(Schema):
+    api_version: str = Field(description="the version of this API (its addresses begin with /api/v<version>/)")
+    content_version: str = Field(
+        description="changes whenever an editor changes the content (roles, skills, routes): two answers read under "
+        "the same content version come from the same content"
+    )
+    documentation: Url = Field(description="the documentation page")
+    openapi: Url = Field(description="the OpenAPI document")
+    resources: list[Resource] = Field(description="every operation of the API")
+
+
+@api.get("/", response=Root, summary="What the API offers, with its version and the content's", tags=["discovery"])
+def api_root(request: HttpRequest):
+    root = site_root(request)
+    return {
+        "api_version": api.version,
+        "content_version": str(content_version()),  # a text: the number is larger than JavaScript counts exactly
+        "documentation": request.build_absolute_uri(reverse("api-v1:openapi-view")),
+        "openapi": request.build_absolute_uri(reverse("api-v1:openapi-json")),
+        "resources": [{**resource, "url": root + resource["url"]} for resource in operations()],
+    }
+
+
+@cache
+def operations() -> list[dict]:
+    """The document's operations, read once: they change only with the code."""
+    return [
+        {"operation": operation["operationId"], "method": method.upper(), "url": path, "summary": operation["summary"]}
+        for path, methods in api.get_openapi_schema()["paths"].items()
+        for method, operation in methods.items()
+    ]
 
 
 @api.exception_handler(ApiError)

@@ -5,11 +5,12 @@ from typing import Annotated, Literal
 from django.db.models import F
 from django.utils.translation import gettext as _
 from ninja import Path, Query, Router, Schema
-from ninja.pagination import PageNumberPagination, paginate
+from ninja.pagination import paginate
 from pydantic import BeforeValidator, Field, field_validator
 from pydantic_core import PydanticCustomError
 
 from careerpath.api_errors import ApiError, ErrorCode
+from careerpath.api_pages import LinkedPages, Url, absolute_url
 from careerpath.text import SEARCH_MAX_LENGTH, UNTYPABLE_CHARACTERS
 
 from .attribution import esco_attribution
@@ -50,7 +51,7 @@ class RoleSummary(Schema):
     level: int | None = Field(description="1 entry, 2 manager, 3 director, 4 executive; null when not placed yet")
     origin: Origin = Field(description="written by the team, imported from ESCO, or imported then edited")
     isco_code: OptionalText
-    url: str = Field(description="the role's profile page")
+    url: Url = Field(description="the role's profile page, in the language of the answer")
     attribution: str | None = ATTRIBUTION
 
     @staticmethod
@@ -62,19 +63,19 @@ class RoleSummary(Schema):
         return esco_attribution() if role.is_from_esco else None
 
     @staticmethod
-    def resolve_url(role: Role) -> str:
-        return role.get_absolute_url()
+    def resolve_url(role: Role, context) -> str:
+        return absolute_url(context, role.get_absolute_url())
 
 
 class PassageOut(Schema):
-    url: str = Field(description="the passage on its source's page")
+    url: Url = Field(description="the passage on its source's page")
     source: str = Field(alias="source.slug", description="the source's slug")
     quotation: str = Field(description="word for word from the article, in its language")
     translation_en: str = Field(description="our English rendering of the quotation")
 
     @staticmethod
-    def resolve_url(passage) -> str:
-        return passage.get_absolute_url()
+    def resolve_url(passage, context) -> str:
+        return absolute_url(context, passage.get_absolute_url())
 
 
 STAGE_DESCRIPTION = (
@@ -128,11 +129,11 @@ class SourceOut(Schema):
     title_is_descriptive: bool = Field(description="the article has no title: this one is ours")
     language: str = Field(description="the article's language (ISO code)")
     summary: str = Field(description="what the article covers")
-    url: str = Field(description="the source's page, with the passages the site quotes")
+    url: Url = Field(description="the source's page, with the passages the site quotes")
 
     @staticmethod
-    def resolve_url(source) -> str:
-        return source.get_absolute_url()
+    def resolve_url(source, context) -> str:
+        return absolute_url(context, source.get_absolute_url())
 
 
 class RoleDetail(RoleSummary):
@@ -179,14 +180,6 @@ class Comparison(Schema):
     skills: list[SkillRow]
     degrees: list[DegreeRowOut]
     attribution: str | None = ATTRIBUTION
-
-
-class RolePages(PageNumberPagination):
-    """Page numbers with an upper bound: a number past any catalogue is refused, not sent to the database."""
-
-    class Input(Schema):
-        page: int = Field(1, ge=1, le=10_000)
-        page_size: int | None = Field(None, ge=1, le=100)
 
 
 class ListFilters(Schema):
@@ -252,7 +245,7 @@ def published_role(roles, slug: str):
 
 
 @router.get("/roles", response=list[RoleSummary], summary="Published roles, searchable, by pages")
-@paginate(RolePages, page_size=30, max_page_size=100)
+@paginate(LinkedPages, page_size=30)
 def list_roles(request, filters: Query[ListFilters]):
     # By level then slug: the same order, so the same pages, whatever the language (titles sort differently).
     roles = Role.objects.published().order_by(F("level").desc(nulls_last=True), "slug")

@@ -1,3 +1,5 @@
+from urllib.parse import parse_qs, urlsplit
+
 import pytest
 
 from roles.models import Role
@@ -43,12 +45,14 @@ def test_a_role_names_its_sources_for_a_reader_and_the_passage_of_each_statement
             "title_is_descriptive": True,
             "language": "fr",
             "summary": edo["sources"][0]["summary"],
-            "url": "/en/sources/devenir-directeur-executif-des-operations/",  # in the language asked, as the role's own
+            "url": "http://testserver/en/sources/devenir-directeur-executif-des-operations/",  # full, in the language asked
         }
     ]
     assert edo["sources"][0]["summary"].startswith("How to become an executive director of operations")
     family = next(step for step in edo["steps"] if step["kind"] == "family-business")
-    assert family["passage"]["url"] == "/en/sources/devenir-directeur-executif-des-operations/#entreprise-familiale"
+    assert (
+        family["passage"]["url"] == "http://testserver/en/sources/devenir-directeur-executif-des-operations/#entreprise-familiale"
+    )
     assert family["passage"]["quotation"].startswith("À moins que vous n’ayez acquis")
     assert family["passage"]["translation_en"].startswith("Unless you have gained experience")
     assert all(skill["passage"] for skill in edo["skills"]) and all(degree["passage"] for degree in edo["degrees"])
@@ -79,3 +83,30 @@ def test_the_roles_come_in_one_order_whatever_the_language(client, content):
     french = [slug for page in pages for slug in slugs("fr", page)]
     assert french == [slug for page in pages for slug in slugs("en", page)]
     assert sorted(french) == sorted(Role.objects.published().values_list("slug", flat=True))
+
+
+def test_each_page_of_roles_says_its_size_and_links_the_next_and_previous_with_the_same_filters(client, content, settings):
+    settings.ALLOWED_HOSTS = [*settings.ALLOWED_HOSTS, "api.example.org"]
+    published = Role.objects.published().count()
+    first = client.get("/api/v1/roles?page_size=4&lang=en", HTTP_HOST="api.example.org").json()
+    assert (first["count"], first["page"], first["page_size"], first["previous"]) == (published, 1, 4, None)
+    seen, page = [], first
+    while page["next"]:
+        assert page["next"].startswith("http://api.example.org/api/v1/roles?") and "lang=en" in page["next"]
+        seen += page["items"]
+        following = client.get(page["next"].removeprefix("http://api.example.org"), HTTP_HOST="api.example.org").json()
+        assert following["page"] == page["page"] + 1 and page_of(following["previous"]) == page["page"]
+        page = following
+    seen += page["items"]
+    assert len(seen) == published == len({role["slug"] for role in seen}) and len(page["items"]) <= 4
+    assert all(role["url"] == f"http://api.example.org/en/roles/{role['slug']}/" for role in seen)
+    filtered = client.get("/api/v1/roles?q=operations&page_size=1").json()
+    assert filtered["next"] is None or "q=operations" in filtered["next"]
+    past_the_end = client.get(f"/api/v1/roles?page={published + 5}&page_size=4").json()
+    assert past_the_end["items"] == [] and past_the_end["next"] is None
+    assert page_of(past_the_end["previous"]) == -(-published // 4)  # back to the last page there is
+
+
+def page_of(address: str) -> int:
+    (page,) = parse_qs(urlsplit(address).query)["page"]
+    return int(page)
