@@ -51,6 +51,22 @@ ExperienceMonths = create_model(
 )
 
 
+class ExperienceAreaOut(Schema):
+    area: ExperienceArea = Field(description="the area's code, as answers name it (experience_missing)")
+    field: str = Field(description="its name in POST /route's experience_months")
+    label: str = Field(description="the area in words")
+
+
+@router.get(
+    "/experience-areas",
+    response=list[ExperienceAreaOut],
+    summary="The kinds of experience a profile counts in months",
+    tags=["catalogue"],
+)
+def list_experience_areas(request):
+    return [{"area": area, "field": name, "label": str(ExperienceArea(area).label)} for name, area in AREA_OF_FIELD.items()]
+
+
 class RouteRequest(StrictSchema):
     target: Slug = Field(description="slug of the role wanted")
     current_role: Slug | None = Field(

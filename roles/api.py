@@ -17,6 +17,8 @@ from .attribution import esco_attribution
 from .comparison import MAX_COMPARED, MIN_COMPARED, degree_rows, skill_rows
 from .models import (
     SLUG_PATTERN,
+    Degree,
+    DegreeField,
     DegreeLevel,
     ExperienceArea,
     ExperienceStep,
@@ -25,6 +27,7 @@ from .models import (
     Role,
     RoleDegree,
     Sector,
+    Skill,
     Stage,
     Viability,
 )
@@ -232,6 +235,48 @@ class Neighbours(Schema):
     neighbours: list[NeighbourOut] = Field(description="nearest first; empty until ESCO is imported and compared")
 
 
+class LevelOut(Schema):
+    level: int = Field(description="1 (beginner) to 5 (expert)")
+    description: str = Field(description="what a person at this level concretely does")
+
+
+class SkillOut(Schema):
+    skill: str = Field(alias="slug", description="the skill's slug, as POST /route's ratings name it")
+    name: str
+    category: str = Field(alias="category.name")
+    description: OptionalText
+    origin: Origin
+    esco_uri: OptionalText
+    levels: list[LevelOut] = Field(description="what each level means, so that a rating means something; empty if unset")
+
+    @staticmethod
+    def resolve_levels(skill: Skill) -> list:
+        return list(skill.levels.all())
+
+
+class SkillFilters(Schema):
+    origin: Origin | None = Field(None, description="only the skills written by the team, imported from ESCO, or edited")
+
+
+class DegreeCatalogueOut(Schema):
+    degree: str = Field(alias="slug", description="the degree's slug")
+    name: str
+    level: DegreeLevel = Field(description="as POST /route's degree_level names it")
+    level_label: str = Field(description="the level in words")
+    field: DegreeField = Field(description="as POST /route's degree_field names it")
+    field_label: str = Field(description="the field in words")
+    typical_months: int = Field(description="the usual time to obtain it (the team's estimate)")
+    description: OptionalText
+
+    @staticmethod
+    def resolve_level_label(degree: Degree) -> str:
+        return str(degree.get_level_display())
+
+    @staticmethod
+    def resolve_field_label(degree: Degree) -> str:
+        return str(degree.get_field_display())
+
+
 def unknown_role(slug: str, loc: tuple[str | int, ...]) -> ApiError:
     return ApiError(404, ErrorCode.UNKNOWN_ROLE, _("Aucun rôle publié « %(slug)s ».") % {"slug": slug[:80]}, loc)
 
@@ -254,6 +299,19 @@ def list_roles(request, filters: Query[ListFilters]):
     if filters.isco:
         roles = roles.filter(isco_code__startswith=filters.isco)
     return roles
+
+
+@router.get("/skills", response=list[SkillOut], summary="Every skill a rating may name, by pages", tags=["catalogue"])
+@paginate(LinkedPages, page_size=50)
+def list_skills(request, filters: Query[SkillFilters]):
+    # By slug: the same pages whatever the language (names sort differently).
+    skills = Skill.objects.select_related("category").prefetch_related("levels").order_by("slug")
+    return skills.filter(origin=filters.origin) if filters.origin else skills
+
+
+@router.get("/degrees", response=list[DegreeCatalogueOut], summary="The degrees routes pass through", tags=["catalogue"])
+def list_degrees(request):
+    return Degree.objects.order_by("level", "slug")
 
 
 @router.get(

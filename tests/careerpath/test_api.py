@@ -27,7 +27,10 @@ def test_the_schema_and_its_documentation_page_are_served(client, content):
 def test_the_document_names_operations_and_schemas_for_people_and_types_its_choices(client):
     document = client.get("/api/v1/openapi.json").json()
     operations = {operation["operationId"] for path in document["paths"].values() for operation in path.values()}
-    assert operations == {"api_root", "list_roles", "role_detail", "role_neighbours", "compare", "route"}
+    assert operations == {
+        *("api_root", "list_roles", "role_detail", "role_neighbours", "compare", "route"),
+        *("list_skills", "list_degrees", "list_experience_areas"),
+    }
     schemas = document["components"]["schemas"]
     assert not {"Input", "ListFilters", "CompareQuery"} & set(schemas)  # the server's own models, not the contract
     role, step = schemas["RoleDetail"]["properties"], schemas["StepOut"]["properties"]

@@ -4,7 +4,7 @@ import pytest
 from django.utils import translation
 
 from pathways.models import MAX_EXPERIENCE_MONTHS, Assessment
-from roles.models import Degree, Role, Skill
+from roles.models import Degree, ExperienceArea, Role, Skill
 
 pytestmark = pytest.mark.django_db
 
@@ -310,3 +310,14 @@ def test_the_cap_code_names_the_entry_requirement_furthest_off(client, content):
     no_skills = plan(client, **degree, experience_months=experienced, ratings=dict.fromkeys(asked, 0)).json()
     no_experience = plan(client, **degree, ratings=asked).json()
     assert (no_skills["cap"]["code"], no_experience["cap"]["code"]) == ("skills", "experience")
+
+
+def test_the_experience_areas_name_the_fields_the_planner_takes_and_the_codes_it_answers_with(client, content):
+    areas = {language: client.get(f"/api/v1/experience-areas?lang={language}").json() for language in ("fr", "en")}
+    assert [a["area"] for a in areas["fr"]] == [a["area"] for a in areas["en"]] == list(ExperienceArea.values)
+    assert [a["label"] for a in areas["fr"]] != [a["label"] for a in areas["en"]]
+    body = {"target": "chief-operating-officer", "experience_months": {area["field"]: 1 for area in areas["en"]}}
+    answer = client.post("/api/v1/route", body, content_type="application/json")
+    assert answer.status_code == 200, answer.content
+    assert set(answer.json()["experience_missing"]) <= {area["area"] for area in areas["en"]}
+    assert answer.json()["experience_missing"]

@@ -1,8 +1,11 @@
 from urllib.parse import parse_qs, urlsplit
 
 import pytest
+from django.utils import translation
 
-from roles.models import Role
+from roles.models import Degree, DegreeField, DegreeLevel, Origin, Role, Skill
+from tests.factories import SkillFactory
+from tests.queries import count_queries
 
 pytestmark = pytest.mark.django_db
 
@@ -110,3 +113,56 @@ def test_each_page_of_roles_says_its_size_and_links_the_next_and_previous_with_t
 def page_of(address: str) -> int:
     (page,) = parse_qs(urlsplit(address).query)["page"]
     return int(page)
+
+
+def test_the_skills_a_rating_may_name_are_listed_by_pages_with_what_each_level_means(client, content):
+    first = client.get("/api/v1/skills?page_size=10&lang=en").json()
+    assert first["count"] == Skill.objects.count() and len(first["items"]) == 10 and first["next"]
+    everyone = []
+    page = first
+    while True:
+        everyone += page["items"]
+        if not page["next"]:
+            break
+        page = client.get(page["next"]).json()
+    slugs = [skill["skill"] for skill in everyone]
+    assert slugs == sorted(slugs) == sorted(Skill.objects.values_list("slug", flat=True))  # one order, every language
+    leading = next(skill for skill in everyone if skill["skill"] == "team-leadership")
+    with translation.override("en"):
+        described = Skill.objects.get(slug="team-leadership")
+        assert leading["name"] == described.name and leading["category"] == described.category.name
+        assert [level["description"] for level in leading["levels"]] == [lv.description for lv in described.levels.all()]
+    assert [level["level"] for level in leading["levels"]] == [1, 2, 3, 4, 5]
+    # Each name is one a rating takes: the planner counts it.
+    rated = client.post(
+        "/api/v1/route",
+        {"target": "chief-operating-officer", "ratings": {slugs[0]: 3}},
+        content_type="application/json",
+    )
+    assert rated.status_code == 200
+
+
+def test_the_skills_list_makes_the_same_queries_whatever_the_page_size(client, content):
+    assert count_queries(client, "/api/v1/skills?page_size=2") == count_queries(client, "/api/v1/skills?page_size=60")
+
+
+def test_the_skills_can_be_narrowed_to_the_teams_own(client, content):
+    SkillFactory(slug="an-imported-skill", origin=Origin.IMPORTED)
+    written = client.get("/api/v1/skills?origin=written&page_size=100").json()
+    assert written["count"] == Skill.objects.filter(origin=Origin.WRITTEN).count() < Skill.objects.count()
+    assert {skill["origin"] for skill in written["items"]} == {"written"}
+
+
+def test_the_degrees_give_the_codes_the_planner_takes_with_their_words(client, content):
+    degrees = {language: client.get(f"/api/v1/degrees?lang={language}").json() for language in ("fr", "en")}
+    assert [d["degree"] for d in degrees["fr"]] == [d["degree"] for d in degrees["en"]]
+    assert {d["degree"] for d in degrees["en"]} == set(Degree.objects.values_list("slug", flat=True))
+    for language, listed in degrees.items():
+        with translation.override(language):
+            assert [(d["level_label"], d["field_label"]) for d in listed] == [
+                (str(DegreeLevel(d["level"]).label), str(DegreeField(d["field"]).label)) for d in listed
+            ]
+    assert [d["field_label"] for d in degrees["fr"]] != [d["field_label"] for d in degrees["en"]]
+    master = next(d for d in degrees["en"] if d["level"] == "master")
+    body = {"target": "chief-operating-officer", "degree_level": master["level"], "degree_field": master["field"]}
+    assert client.post("/api/v1/route", body, content_type="application/json").status_code == 200
