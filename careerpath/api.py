@@ -11,6 +11,7 @@ from django.core.exceptions import RequestDataTooBig
 from django.db import InterfaceError, OperationalError
 from django.http import Http404, HttpRequest, HttpResponse, HttpResponseNotAllowed
 from django.urls import reverse
+from django.utils import translation
 from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 from ninja import NinjaAPI, Schema
@@ -23,7 +24,8 @@ from pathways.api import router as pathways_router
 from roles.api import router as roles_router
 
 from . import api_errors
-from .api_errors import ApiError, ErrorCode, NotJson, error_response, refused, validation_problem
+from .api_errors import ApiError, ErrorCode, NotJson, error_body, error_response, refused, validation_problem
+from .api_examples import declare_examples
 from .api_pages import Url
 from .cache import content_version
 from .outage import database_unavailable
@@ -72,7 +74,7 @@ class CareerpathApi(NinjaAPI):
 
     def get_openapi_schema(self, *, path_prefix=None, path_params=None):
         schema = super().get_openapi_schema(path_prefix=path_prefix, path_params=path_params)
-        return without_unused_schemas(declare_errors_and_language(schema))
+        return without_unused_schemas(declare_examples(declare_errors_and_language(schema)))
 
 
 def document_with_server(request: HttpRequest, api: NinjaAPI, **kwargs) -> HttpResponse:
@@ -80,6 +82,7 @@ def document_with_server(request: HttpRequest, api: NinjaAPI, **kwargs) -> HttpR
     client generated from it, or the documentation page, calls the server that gave it."""
     schema = api.get_openapi_schema(path_params=kwargs)
     schema["servers"] = [{"url": site_root(request), "description": "the server this document came from"}]
+    schema["info"]["contact"] = {"name": "the careerpath team", "url": f"{site_root(request)}/"}
     return Response(schema)
 
 
@@ -131,6 +134,9 @@ def declare_errors_and_language(schema: dict) -> dict:
     schemas = schema.setdefault("components", {}).setdefault("schemas", {})
     error_schema = api_errors.Error.model_json_schema(ref_template="#/components/schemas/{model}")
     schemas.update(error_schema.pop("$defs", {}))
+    with translation.override("en"):  # the document's language
+        too_high = validation_problem({"type": "less_than_equal", "ctx": {"le": 5}}, ["body", "ratings", "team-leadership"])
+    error_schema["examples"] = [error_body(422, [too_high], "en")]
     schemas["Error"] = error_schema
     schemas["Language"] = {"type": "string", "enum": [code for code, _name in settings.LANGUAGES], "title": "Language"}
     for operations in schema["paths"].values():
@@ -171,6 +177,14 @@ def _references(node) -> set[str]:
     return set(REFERENCE.findall(json.dumps(node)))
 
 
+# The terms of the answers: the team's content, and ESCO's data (credited in `attribution` wherever an answer
+# carries it) under the Commission's decision on the reuse of its documents.
+LICENCE = {
+    "name": "careerpath's content: reuse with the team's permission; ESCO's data: reuse with attribution "
+    "(Commission Decision 2011/833/EU)",
+    "url": "https://eur-lex.europa.eu/eli/dec/2011/833/oj",
+}
+
 api = CareerpathApi(
     title="careerpath API",
     version="1",
@@ -185,6 +199,7 @@ api = CareerpathApi(
     openapi_url="/openapi.json",
     docs_url="/docs",
     parser=JsonParser(),
+    openapi_extra={"info": {"license": LICENCE}},
 )
 api.add_router("", roles_router)
 api.add_router("", pathways_router)

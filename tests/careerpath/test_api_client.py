@@ -12,6 +12,7 @@ from django.core.wsgi import get_wsgi_application
 from django.test import Client
 from openapi_spec_validator import validate
 
+from pathways.evaluation import Band
 from roles.models import Role
 
 pytestmark = pytest.mark.django_db
@@ -121,3 +122,19 @@ def test_a_generated_client_refusal_reads_as_the_error_schema(generated, api_rea
     assert refused.status_code == 422
     assert refused.parsed.code == models.ErrorCode.UNKNOWN_SKILL
     assert [error.loc for error in refused.parsed.errors] == [["body", "ratings", "no-such-skill"]]
+
+
+def test_the_readmes_example_program_runs_as_written(generated, api_ready, monkeypatch, capsys, settings):
+    """The program the README shows an integrator, run against this site instead of careerpath.example."""
+    readme = (settings.BASE_DIR / "README.md").read_text()
+    program = readme.split("from careerpath_client import Client", 1)[1].split("```", 1)[0]
+    program = "from careerpath_client import Client" + program
+    assert 'Client(base_url="https://careerpath.example")' in program
+    # Every client httpx makes reaches the site's WSGI application rather than the network.
+    monkeypatch.setattr(httpx._client, "HTTPTransport", lambda **_options: httpx.WSGITransport(app=get_wsgi_application()))
+    settings.ALLOWED_HOSTS = ["careerpath.example"]
+    exec(compile(program, "README.md", "exec"), {})  # noqa: S102 (the README's own program)
+    printed = capsys.readouterr().out.splitlines()
+    total, band, *_ = printed[0].split()
+    assert int(total) >= 0 and band in set(Band)
+    assert printed[1:] and all(": level " in line and " asked" in line for line in printed[1:])
