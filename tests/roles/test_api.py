@@ -2,7 +2,11 @@ from urllib.parse import parse_qs, urlsplit
 
 import pytest
 from django.utils import translation
+from hypothesis import HealthCheck, given
+from hypothesis import settings as examples
+from hypothesis import strategies as st
 
+from careerpath.api_pages import MAX_PAGE_SIZE
 from roles.models import Degree, DegreeField, DegreeLevel, Origin, Role, Skill
 from tests.factories import SkillFactory
 from tests.queries import count_queries
@@ -166,3 +170,18 @@ def test_the_degrees_give_the_codes_the_planner_takes_with_their_words(client, c
     master = next(d for d in degrees["en"] if d["level"] == "master")
     body = {"target": "chief-operating-officer", "degree_level": master["level"], "degree_field": master["field"]}
     assert client.post("/api/v1/route", body, content_type="application/json").status_code == 200
+
+
+@examples(max_examples=15, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(page_size=st.integers(min_value=1, max_value=MAX_PAGE_SIZE), listing=st.sampled_from(["roles", "skills"]))
+def test_following_next_from_the_first_page_gives_every_item_once_whatever_the_page_size(client, content, page_size, listing):
+    """What an integrator's loop relies on: `next` until null visits each item exactly once, in one order, and each
+    `previous` leads back to the page before."""
+    address, seen, number = f"/api/v1/{listing}?page_size={page_size}", [], 1
+    while address:
+        page = client.get(address.removeprefix("http://testserver")).json()
+        assert (page["page"], page["page_size"]) == (number, page_size) and len(page["items"]) <= page_size
+        assert page["previous"] is None if number == 1 else page_of(page["previous"]) == number - 1
+        seen += [item["slug" if listing == "roles" else "skill"] for item in page["items"]]
+        address, number = page["next"], number + 1
+    assert len(seen) == len(set(seen)) == page["count"]
