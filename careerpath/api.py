@@ -3,22 +3,31 @@ that validate requests, and serves its documentation page from files in its own 
 
 import json
 import re
-from functools import wraps
+from functools import cache, partial, wraps
+from typing import Literal
 
+from django.conf import settings
 from django.core.exceptions import RequestDataTooBig
 from django.db import InterfaceError, OperationalError
 from django.http import Http404, HttpRequest, HttpResponse, HttpResponseNotAllowed
+from django.urls import reverse
+from django.utils import translation
 from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
-from ninja import NinjaAPI
+from ninja import NinjaAPI, Schema
 from ninja.errors import HttpError, Throttled, ValidationError
 from ninja.parser import Parser
+from ninja.responses import Response
+from pydantic import Field
 
 from pathways.api import router as pathways_router
 from roles.api import router as roles_router
 
 from . import api_errors
-from .api_errors import ApiError, ErrorCode, NotJson, error_response, refused, validation_problem
+from .api_errors import ApiError, ErrorCode, NotJson, error_body, error_response, refused, validation_problem
+from .api_examples import declare_examples
+from .api_pages import Url
+from .cache import content_version
 from .outage import database_unavailable
 
 
@@ -54,15 +63,31 @@ class CareerpathApi(NinjaAPI):
 
     @property
     def urls(self):
-        """ninja answers a method an address does not take with a plain-text 405: here, the API's JSON."""
+        """ninja answers a method an address does not take with a plain-text 405: here, the API's JSON. The
+        document names the server it was asked from."""
         patterns, app_name, namespace = super().urls
         for pattern in patterns:
+            if pattern.name == "openapi-json":
+                pattern.callback = partial(document_with_server, api=self)
             pattern.callback = _json_not_allowed(pattern.callback)
         return patterns, app_name, namespace
 
     def get_openapi_schema(self, *, path_prefix=None, path_params=None):
         schema = super().get_openapi_schema(path_prefix=path_prefix, path_params=path_params)
-        return without_unused_schemas(declare_errors_and_language(schema))
+        return without_unused_schemas(declare_examples(declare_errors_and_language(schema)))
+
+
+def document_with_server(request: HttpRequest, api: NinjaAPI, **kwargs) -> HttpResponse:
+    """The OpenAPI document with `servers` filled from the request: the scheme and host it came by, so that a
+    client generated from it, or the documentation page, calls the server that gave it."""
+    schema = api.get_openapi_schema(path_params=kwargs)
+    schema["servers"] = [{"url": site_root(request), "description": "the server this document came from"}]
+    schema["info"]["contact"] = {"name": "the careerpath team", "url": f"{site_root(request)}/"}
+    return Response(schema)
+
+
+def site_root(request: HttpRequest) -> str:
+    return request.build_absolute_uri("/").removesuffix("/")
 
 
 def _json_not_allowed(view):
@@ -90,7 +115,7 @@ LANGUAGE_PARAMETERS = [
         "name": "lang",
         "required": False,
         "description": "the language of the answer's texts and messages; wins over Accept-Language",
-        "schema": {"type": "string", "enum": ["fr", "en"]},
+        "schema": {"$ref": "#/components/schemas/Language"},
     },
     {
         "in": "header",
@@ -109,7 +134,11 @@ def declare_errors_and_language(schema: dict) -> dict:
     schemas = schema.setdefault("components", {}).setdefault("schemas", {})
     error_schema = api_errors.Error.model_json_schema(ref_template="#/components/schemas/{model}")
     schemas.update(error_schema.pop("$defs", {}))
+    with translation.override("en"):  # the document's language
+        too_high = validation_problem({"type": "less_than_equal", "ctx": {"le": 5}}, ["body", "ratings", "team-leadership"])
+    error_schema["examples"] = [error_body(422, [too_high], "en")]
     schemas["Error"] = error_schema
+    schemas["Language"] = {"type": "string", "enum": [code for code, _name in settings.LANGUAGES], "title": "Language"}
     for operations in schema["paths"].values():
         for operation in operations.values():
             names = {parameter["name"] for parameter in operation.get("parameters", [])}
@@ -148,6 +177,14 @@ def _references(node) -> set[str]:
     return set(REFERENCE.findall(json.dumps(node)))
 
 
+# The terms of the answers: the team's content, and ESCO's data (credited in `attribution` wherever an answer
+# carries it) under the Commission's decision on the reuse of its documents.
+LICENCE = {
+    "name": "careerpath's content: reuse with the team's permission; ESCO's data: reuse with attribution "
+    "(Commission Decision 2011/833/EU)",
+    "url": "https://eur-lex.europa.eu/eli/dec/2011/833/oj",
+}
+
 api = CareerpathApi(
     title="careerpath API",
     version="1",
@@ -162,9 +199,50 @@ api = CareerpathApi(
     openapi_url="/openapi.json",
     docs_url="/docs",
     parser=JsonParser(),
+    openapi_extra={"info": {"license": LICENCE}},
 )
 api.add_router("", roles_router)
 api.add_router("", pathways_router)
+
+
+class Resource(Schema):
+    operation: str = Field(description="the operation's operationId in the document")
+    method: Literal["GET", "POST"]
+    url: str = Field(description="its full address; a part in braces ({slug}) stands for a value to put there")
+    summary: str
+
+
+class Root(Schema):
+    api_version: str = Field(description="the version of this API (its addresses begin with /api/v<version>/)")
+    content_version: str = Field(
+        description="changes whenever an editor changes the content (roles, skills, routes): two answers read under "
+        "the same content version come from the same content"
+    )
+    documentation: Url = Field(description="the documentation page")
+    openapi: Url = Field(description="the OpenAPI document")
+    resources: list[Resource] = Field(description="every operation of the API")
+
+
+@api.get("/", response=Root, summary="What the API offers, with its version and the content's", tags=["discovery"])
+def api_root(request: HttpRequest):
+    root = site_root(request)
+    return {
+        "api_version": api.version,
+        "content_version": str(content_version()),  # a text: the number is larger than JavaScript counts exactly
+        "documentation": request.build_absolute_uri(reverse("api-v1:openapi-view")),
+        "openapi": request.build_absolute_uri(reverse("api-v1:openapi-json")),
+        "resources": [{**resource, "url": root + resource["url"]} for resource in operations()],
+    }
+
+
+@cache
+def operations() -> list[dict]:
+    """The document's operations, read once: they change only with the code."""
+    return [
+        {"operation": operation["operationId"], "method": method.upper(), "url": path, "summary": operation["summary"]}
+        for path, methods in api.get_openapi_schema()["paths"].items()
+        for method, operation in methods.items()
+    ]
 
 
 @api.exception_handler(ApiError)

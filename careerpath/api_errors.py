@@ -108,19 +108,23 @@ def api_language(request: HttpRequest) -> str:
     return translation.get_language_from_request(request, check_path=False)
 
 
-def error_response(request: HttpRequest, status: int, problems: Iterable[Problem]) -> HttpResponse:
-    """The one shape of every refusal under /api/, in JSON and in the request's language."""
-    problems = list(problems)
-    language = api_language(request)
+def error_body(status: int, problems: Iterable[Problem], language: str) -> dict:
+    """The one shape of every refusal under /api/, in `language`."""
     with translation.override(language):
         errors = [{"code": p.code.value, "loc": list(p.loc), "message": str(p.message)} for p in problems]
         single = len(errors) == 1
-        body = {
+        return {
             "status": status,
             "code": errors[0]["code"] if single else ErrorCode.INVALID_REQUEST.value,
             "detail": errors[0]["message"] if single else _("La demande contient plusieurs erreurs : voir errors."),
             "errors": errors,
         }
+
+
+def error_response(request: HttpRequest, status: int, problems: Iterable[Problem]) -> HttpResponse:
+    """The one shape of every refusal under /api/, in JSON and in the request's language."""
+    language = api_language(request)
+    body = error_body(status, problems, language)
     response = HttpResponse(json.dumps(body, ensure_ascii=False), status=status, content_type="application/json")
     response["Content-Language"] = language
     return response

@@ -4,7 +4,9 @@ from django.conf import settings
 from django.core.exceptions import BadRequest, RequestDataTooBig
 from django.core.handlers.wsgi import WSGIRequest, get_bytes_from_wsgi
 from django.http import Http404, HttpRequest, HttpResponse
+from django.middleware.http import ConditionalGetMiddleware
 from django.utils import translation
+from django.utils.cache import patch_cache_control, patch_vary_headers
 from django.utils.translation import gettext_lazy as _
 from django.views import defaults
 
@@ -46,6 +48,53 @@ class CrossOriginResourcePolicyMiddleware:
         response = self.get_response(request)
         response.headers.setdefault("Cross-Origin-Resource-Policy", "same-origin")
         return response
+
+
+PUBLIC_API = "/api/v1/"
+PUBLIC_API_MAX_AGE = 60  # seconds a client or a shared cache may reuse an answer: an editor's change shows within a minute
+# Headers a page on another site may read from an answer (besides the ones every browser lets it read).
+EXPOSED_HEADERS = "ETag, Retry-After, Content-Language"
+
+
+class PublicApiMiddleware(ConditionalGetMiddleware):
+    """What the API's public reads (GET under /api/v1/) answer for other sites and for caches.
+
+    CORS: any site may read them from a browser (Access-Control-Allow-Origin: *, without credentials: nothing
+    there depends on who asks), and the preflight a browser sends before a GET with other headers is answered
+    here. Writes (POST /route) stay same-origin. Caching: a successful answer may be kept a minute, and carries an
+    ETag (a digest of its bytes, as ConditionalGetMiddleware makes it): a client that sends it back in
+    If-None-Match gets a 304 without the body.
+    """
+
+    def __call__(self, request):
+        if is_preflight(request):
+            response = HttpResponse(status=204)
+            response["Access-Control-Allow-Methods"] = "GET"
+            response["Access-Control-Allow-Headers"] = "Accept-Language, If-None-Match"
+            response["Access-Control-Max-Age"] = str(24 * 60 * 60)
+            response["Access-Control-Allow-Origin"] = "*"
+            return response
+        return super().__call__(request)
+
+    def process_response(self, request, response):
+        if request.method not in ("GET", "HEAD") or not request.path_info.startswith(PUBLIC_API):
+            return response
+        response["Access-Control-Allow-Origin"] = "*"
+        response["Access-Control-Expose-Headers"] = EXPOSED_HEADERS
+        patch_vary_headers(response, ["Accept-Language"])  # the `lang` parameter is part of the address
+        if response.status_code == 200:
+            patch_cache_control(response, public=True, max_age=PUBLIC_API_MAX_AGE)
+        return super().process_response(request, response)
+
+
+def is_preflight(request: HttpRequest) -> bool:
+    """A browser asking whether another site's page may GET this API address."""
+    return (
+        request.method == "OPTIONS"
+        and request.path_info.startswith(PUBLIC_API)
+        and "Origin" in request.headers
+        and request.headers.get("Access-Control-Request-Method") == "GET"
+    )
 
 
 def path_could_be_typed(request: HttpRequest) -> bool:

@@ -69,6 +69,8 @@ MIDDLEWARE = [
     # Before the page cache, so that a page kept before they were set carries them too.
     "django_permissions_policy.PermissionsPolicyMiddleware",
     "careerpath.middleware.CrossOriginResourcePolicyMiddleware",
+    # Outside the rest, so that its ETag and 304 see the answer as sent, and its CORS headers reach every refusal.
+    "careerpath.middleware.PublicApiMiddleware",
     # Before the refusal below, so that it answers over HTTPS with the security headers too.
     "django.middleware.security.SecurityMiddleware",
     # Text no person could have typed: 404 or 400 before the page cache, the session or the database see it.

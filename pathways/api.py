@@ -9,16 +9,18 @@ from pydantic import ConfigDict, Field, create_model
 from careerpath.api_errors import ApiError, ErrorCode
 from careerpath.ratelimits import AddressThrottle
 from roles.api import Slug, unknown_role
-from roles.models import MAX_LEVEL, DegreeField, DegreeLevel, ExperienceArea, Role, Scale, Sector, Skill, Stage
+from roles.models import MAX_LEVEL, DegreeField, DegreeLevel, ExperienceArea, Role, Scale, Sector, Skill, Stage, Viability
 
 from .assessments import degree_part_missing
 from .catalogue import evaluate_for, profile_from
 from .evaluation import Band, Direction
 from .models import MAX_EXPERIENCE_MONTHS, Circumstance
-from .presentation import RouteView, present
+from .presentation import CAP_LABELS, RouteView, present
 from .scoring import Profile
 
 router = Router(tags=["route planner"])
+
+CapCode = Literal[tuple(CAP_LABELS)]  # type: ignore[valid-type]
 
 # JSON names of the experience areas: their codes, with "_" for "-" so that they read as identifiers.
 AREA_OF_FIELD = {area.value.replace("-", "_"): area.value for area in ExperienceArea}
@@ -47,6 +49,22 @@ ExperienceMonths = create_model(
         for name, area in AREA_OF_FIELD.items()
     },
 )
+
+
+class ExperienceAreaOut(Schema):
+    area: ExperienceArea = Field(description="the area's code, as answers name it (experience_missing)")
+    field: str = Field(description="its name in POST /route's experience_months")
+    label: str = Field(description="the area in words")
+
+
+@router.get(
+    "/experience-areas",
+    response=list[ExperienceAreaOut],
+    summary="The kinds of experience a profile counts in months",
+    tags=["catalogue"],
+)
+def list_experience_areas(request):
+    return [{"area": area, "field": name, "label": str(ExperienceArea(area).label)} for name, area in AREA_OF_FIELD.items()]
 
 
 class RouteRequest(StrictSchema):
@@ -88,6 +106,15 @@ class RouteRequest(StrictSchema):
     )
 
 
+class SkillRef(Schema):
+    skill: str = Field(description="the skill's slug")
+    name: str = Field(description="the skill's name, in the language of the answer")
+
+
+def skill_ref(skill) -> dict:
+    return {"skill": skill.slug, "name": skill.name}
+
+
 class Part(Schema):
     name: str
     weight: int = Field(description="share of the total, in %")
@@ -96,7 +123,8 @@ class Part(Schema):
 
 
 class Gap(Schema):
-    skill: str
+    skill: str = Field(description="the skill's slug")
+    name: str = Field(description="the skill's name")
     rating: int
     required: int
     gain: int = Field(description="points the total would gain with one more level")
@@ -106,23 +134,32 @@ class Gap(Schema):
 ESTIMATE = "the team's estimate: no source gives the figure (`basis` and `estimates` say what it rests on)"
 
 
+class StepSkill(SkillRef):
+    level: int = Field(description="the level to reach in this step before moving on")
+
+
 class Step(Schema):
     kind: Literal["start", "degree", "role", "target"]
+    title: str = Field(description="the step in words, as the result page heads it")
     role: str | None = Field(description="slug of the role held in this step")
+    role_title: str | None = Field(description="the role's title")
     degree: str | None = Field(description="slug of the degree obtained in this step")
+    degree_name: str | None = Field(description="the degree's name")
     min_months: int = Field(description="time spent in this step, at the shortest")
     max_months: int = Field(description="time spent in this step, at the longest")
     estimate: bool = Field(True, description=f"always true: the step's months are {ESTIMATE}")
     basis: str | None = Field(description="what the step's months rest on; null for the target")
     experience_missing: dict[str, int] = Field(description="area → months to gain in this step before moving on")
-    skills: dict[str, int] = Field(description="skill slug → level to reach in this step before moving on")
+    skills: list[StepSkill] = Field(description="the skills to raise in this step before moving on, with the level")
     closeness: str | None = Field(
         None, description="leaving an ESCO occupation by a bridge: how viable the move to the next job is, in words"
     )
-    carried: list[str] = Field(
-        default_factory=list, description="slugs of the next job's essential ESCO skills this occupation already uses"
+    viability: Viability | None = Field(None, description="closeness's band as a code; null when the step is no bridge")
+    similarity: float | None = Field(None, ge=0, le=1, description="closeness's skills similarity, 0 to 1")
+    carried: list[SkillRef] = Field(
+        default_factory=list, description="the next job's essential ESCO skills this occupation already uses"
     )
-    to_gain: list[str] = Field(default_factory=list, description="slugs of the next job's essential ESCO skills to gain")
+    to_gain: list[SkillRef] = Field(default_factory=list, description="the next job's essential ESCO skills to gain")
 
 
 class RouteOut(Schema):
@@ -146,21 +183,24 @@ class EstimateOut(Schema):
 
 
 class Closest(Schema):
-    role: str
+    role: str = Field(description="the role's slug")
+    title: str = Field(description="the role's title")
     total: int
     direction: str | None = Field(description="from the role held now: higher up, at the same level or lower down, in words")
     direction_code: Direction | None = Field(description="the same as a code; null without a role held now")
     leads_to_target: bool
-    shared_skills: list[str] = Field(description="slugs of the skills it shares with the target")
+    shared_skills: list[SkillRef] = Field(description="the skills it shares with the target")
 
 
 class Cap(Schema):
-    reason: str
+    code: CapCode = Field(description="the entry requirement furthest off, which caps the score")
+    reason: str = Field(description="the same, in words")
     points: int = Field(description="taken off the parts' sum while an essential requirement is far off")
 
 
 class RouteResponse(Schema):
-    target: str
+    target: str = Field(description="the target's slug")
+    target_title: str = Field(description="the target's title")
     described: bool = Field(description="false when the target has no levels, degrees or steps to measure against yet")
     total: int | None = Field(description="readiness from 0 to 100; null without answers or for an undescribed target")
     band: Band | None = Field(description="the score in words")
@@ -169,7 +209,7 @@ class RouteResponse(Schema):
     parts: list[Part]
     cap: Cap | None
     gaps: list[Gap]
-    not_assessed: list[str] = Field(description="skills the target asks that the profile leaves blank: each counts as 0")
+    not_assessed: list[SkillRef] = Field(description="skills the target asks that the profile leaves blank: each counts as 0")
     highest: int | None = Field(description="the total if every blank skill were rated at the level asked")
     entry_answers_missing: bool = Field(
         description="a skill needed to enter the target is blank: the band is then neither ready nor nearly-there"
@@ -212,18 +252,19 @@ def route(request, body: RouteRequest):
     result = present(evaluate_for(profile, target.pk), profile, target)
     return {
         "target": target.slug,
+        "target_title": target.display_title,
         "described": result.described,
         "total": result.total,
         "band": result.band,
         "time_to_ready": result.time_to_ready or None,
         "months_to_ready": months_to_ready_out(result.months_to_ready),
         "parts": [{"name": p.name, "weight": p.weight, "value": p.value, "points": p.points} for p in result.parts],
-        "cap": {"reason": result.cap.label, "points": result.cap.points} if result.cap else None,
+        "cap": {"code": result.cap.name, "reason": result.cap.label, "points": result.cap.points} if result.cap else None,
         "gaps": [
-            {"skill": gap.skill.slug, "rating": gap.rating, "required": gap.required, "gain": gap.gain, "stage": gap.stage}
+            {**skill_ref(gap.skill), "rating": gap.rating, "required": gap.required, "gain": gap.gain, "stage": gap.stage}
             for gap in result.gaps
         ],
-        "not_assessed": [skill.slug for skill in result.not_assessed],
+        "not_assessed": [skill_ref(skill) for skill in result.not_assessed],
         "highest": result.highest,
         "entry_answers_missing": result.entry_answers_missing,
         "recency_percent": result.recency_percent,
@@ -239,11 +280,12 @@ def route(request, body: RouteRequest):
         "closest": [
             {
                 "role": c.role.slug,
+                "title": c.role.display_title,
                 "total": c.total,
                 "direction": c.direction or None,
                 "direction_code": c.direction_code,
                 "leads_to_target": c.leads_to_target,
-                "shared_skills": [skill.slug for skill in c.shared_skills],
+                "shared_skills": [skill_ref(skill) for skill in c.shared_skills],
             }
             for c in result.closest
         ],
@@ -300,16 +342,21 @@ def route_out(route: RouteView) -> dict:
         "steps": [
             {
                 "kind": row.kind,
+                "title": row.title,
                 "role": row.role.slug if row.role else None,
+                "role_title": row.role.display_title if row.role else None,
                 "degree": row.degree.slug if row.degree else None,
+                "degree_name": row.degree.name if row.degree else None,
                 "min_months": row.min_months,
                 "max_months": row.max_months,
                 "basis": row.basis or None,
                 "experience_missing": {action.area: action.months for action in row.experience},
-                "skills": {action.skill.slug: action.required for action in row.skills},
+                "skills": [{**skill_ref(action.skill), "level": action.required} for action in row.skills],
                 "closeness": row.closeness or None,
-                "carried": [skill.slug for skill in row.carried],
-                "to_gain": [skill.slug for skill in row.to_gain],
+                "viability": row.viability or None,
+                "similarity": row.similarity,
+                "carried": [skill_ref(skill) for skill in row.carried],
+                "to_gain": [skill_ref(skill) for skill in row.to_gain],
             }
             for row in route.rows
         ],

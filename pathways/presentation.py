@@ -137,6 +137,8 @@ class RouteStep:
     # Leaving an ESCO occupation by a bridge: how close the next job is, and its essential skills (ESCO's) that this
     # one already uses and those still to gain.
     closeness: str = ""
+    viability: str = ""  # the closeness's band, as a code (Viability)
+    similarity: float | None = None  # the closeness's measure, 0..1
     carried: list[NamedRef] = field(default_factory=list)
     to_gain: list[NamedRef] = field(default_factory=list)
 
@@ -647,6 +649,7 @@ def bridge_rows(rows: list[RouteStep], leg: Leg, bridge: Bridge, lookups: Lookup
     for step in bridge.steps:
         leaving = rows[-1]
         leaving.closeness = closeness(step)
+        leaving.viability, leaving.similarity = step.viability, step.similarity
         leaving.carried = [NamedRef.of(lookups.bridge_skills[pk]) for pk in step.carried if pk in lookups.bridge_skills]
         leaving.to_gain = [NamedRef.of(lookups.bridge_skills[pk]) for pk in step.to_gain if pk in lookups.bridge_skills]
         if step is bridge.steps[-1]:
@@ -832,7 +835,8 @@ def build_view(evaluation: Evaluation, profile: Profile, target: Role, lookups: 
         time_to_ready=months_label(*evaluation.months_to_ready) if evaluation.months_to_ready else "",
         months_to_ready=evaluation.months_to_ready,
         parts=[part_view(part) for part in readiness.parts],
-        cap=PartView("cap", str(CAP_LABELS[cap.reason]), 0, 0, cap.points) if cap else None,
+        # The cap's name is its reason's code (CAP_LABELS' keys): the entry requirement furthest off.
+        cap=PartView(cap.reason, str(CAP_LABELS[cap.reason]), 0, 0, cap.points) if cap else None,
         gaps=[gap_action(gap, lookups) for gap in readiness.gaps],
         not_assessed=[NamedRef.of(lookups.skills[need.skill_id]) for need in readiness.not_assessed],
         highest=readiness.highest,

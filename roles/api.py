@@ -5,17 +5,20 @@ from typing import Annotated, Literal
 from django.db.models import F
 from django.utils.translation import gettext as _
 from ninja import Path, Query, Router, Schema
-from ninja.pagination import PageNumberPagination, paginate
+from ninja.pagination import paginate
 from pydantic import BeforeValidator, Field, field_validator
 from pydantic_core import PydanticCustomError
 
 from careerpath.api_errors import ApiError, ErrorCode
+from careerpath.api_pages import LinkedPages, Url, absolute_url
 from careerpath.text import SEARCH_MAX_LENGTH, UNTYPABLE_CHARACTERS
 
 from .attribution import esco_attribution
 from .comparison import MAX_COMPARED, MIN_COMPARED, degree_rows, skill_rows
 from .models import (
     SLUG_PATTERN,
+    Degree,
+    DegreeField,
     DegreeLevel,
     ExperienceArea,
     ExperienceStep,
@@ -24,6 +27,7 @@ from .models import (
     Role,
     RoleDegree,
     Sector,
+    Skill,
     Stage,
     Viability,
 )
@@ -50,7 +54,7 @@ class RoleSummary(Schema):
     level: int | None = Field(description="1 entry, 2 manager, 3 director, 4 executive; null when not placed yet")
     origin: Origin = Field(description="written by the team, imported from ESCO, or imported then edited")
     isco_code: OptionalText
-    url: str = Field(description="the role's profile page")
+    url: Url = Field(description="the role's profile page, in the language of the answer")
     attribution: str | None = ATTRIBUTION
 
     @staticmethod
@@ -62,19 +66,19 @@ class RoleSummary(Schema):
         return esco_attribution() if role.is_from_esco else None
 
     @staticmethod
-    def resolve_url(role: Role) -> str:
-        return role.get_absolute_url()
+    def resolve_url(role: Role, context) -> str:
+        return absolute_url(context, role.get_absolute_url())
 
 
 class PassageOut(Schema):
-    url: str = Field(description="the passage on its source's page")
+    url: Url = Field(description="the passage on its source's page")
     source: str = Field(alias="source.slug", description="the source's slug")
     quotation: str = Field(description="word for word from the article, in its language")
     translation_en: str = Field(description="our English rendering of the quotation")
 
     @staticmethod
-    def resolve_url(passage) -> str:
-        return passage.get_absolute_url()
+    def resolve_url(passage, context) -> str:
+        return absolute_url(context, passage.get_absolute_url())
 
 
 STAGE_DESCRIPTION = (
@@ -128,11 +132,11 @@ class SourceOut(Schema):
     title_is_descriptive: bool = Field(description="the article has no title: this one is ours")
     language: str = Field(description="the article's language (ISO code)")
     summary: str = Field(description="what the article covers")
-    url: str = Field(description="the source's page, with the passages the site quotes")
+    url: Url = Field(description="the source's page, with the passages the site quotes")
 
     @staticmethod
-    def resolve_url(source) -> str:
-        return source.get_absolute_url()
+    def resolve_url(source, context) -> str:
+        return absolute_url(context, source.get_absolute_url())
 
 
 class RoleDetail(RoleSummary):
@@ -179,14 +183,6 @@ class Comparison(Schema):
     skills: list[SkillRow]
     degrees: list[DegreeRowOut]
     attribution: str | None = ATTRIBUTION
-
-
-class RolePages(PageNumberPagination):
-    """Page numbers with an upper bound: a number past any catalogue is refused, not sent to the database."""
-
-    class Input(Schema):
-        page: int = Field(1, ge=1, le=10_000)
-        page_size: int | None = Field(None, ge=1, le=100)
 
 
 class ListFilters(Schema):
@@ -239,6 +235,48 @@ class Neighbours(Schema):
     neighbours: list[NeighbourOut] = Field(description="nearest first; empty until ESCO is imported and compared")
 
 
+class LevelOut(Schema):
+    level: int = Field(description="1 (beginner) to 5 (expert)")
+    description: str = Field(description="what a person at this level concretely does")
+
+
+class SkillOut(Schema):
+    skill: str = Field(alias="slug", description="the skill's slug, as POST /route's ratings name it")
+    name: str
+    category: str = Field(alias="category.name")
+    description: OptionalText
+    origin: Origin
+    esco_uri: OptionalText
+    levels: list[LevelOut] = Field(description="what each level means, so that a rating means something; empty if unset")
+
+    @staticmethod
+    def resolve_levels(skill: Skill) -> list:
+        return list(skill.levels.all())
+
+
+class SkillFilters(Schema):
+    origin: Origin | None = Field(None, description="only the skills written by the team, imported from ESCO, or edited")
+
+
+class DegreeCatalogueOut(Schema):
+    degree: str = Field(alias="slug", description="the degree's slug")
+    name: str
+    level: DegreeLevel = Field(description="as POST /route's degree_level names it")
+    level_label: str = Field(description="the level in words")
+    field: DegreeField = Field(description="as POST /route's degree_field names it")
+    field_label: str = Field(description="the field in words")
+    typical_months: int = Field(description="the usual time to obtain it (the team's estimate)")
+    description: OptionalText
+
+    @staticmethod
+    def resolve_level_label(degree: Degree) -> str:
+        return str(degree.get_level_display())
+
+    @staticmethod
+    def resolve_field_label(degree: Degree) -> str:
+        return str(degree.get_field_display())
+
+
 def unknown_role(slug: str, loc: tuple[str | int, ...]) -> ApiError:
     return ApiError(404, ErrorCode.UNKNOWN_ROLE, _("Aucun rôle publié « %(slug)s ».") % {"slug": slug[:80]}, loc)
 
@@ -252,7 +290,7 @@ def published_role(roles, slug: str):
 
 
 @router.get("/roles", response=list[RoleSummary], summary="Published roles, searchable, by pages")
-@paginate(RolePages, page_size=30, max_page_size=100)
+@paginate(LinkedPages, page_size=30)
 def list_roles(request, filters: Query[ListFilters]):
     # By level then slug: the same order, so the same pages, whatever the language (titles sort differently).
     roles = Role.objects.published().order_by(F("level").desc(nulls_last=True), "slug")
@@ -261,6 +299,19 @@ def list_roles(request, filters: Query[ListFilters]):
     if filters.isco:
         roles = roles.filter(isco_code__startswith=filters.isco)
     return roles
+
+
+@router.get("/skills", response=list[SkillOut], summary="Every skill a rating may name, by pages", tags=["catalogue"])
+@paginate(LinkedPages, page_size=50)
+def list_skills(request, filters: Query[SkillFilters]):
+    # By slug: the same pages whatever the language (names sort differently).
+    skills = Skill.objects.select_related("category").prefetch_related("levels").order_by("slug")
+    return skills.filter(origin=filters.origin) if filters.origin else skills
+
+
+@router.get("/degrees", response=list[DegreeCatalogueOut], summary="The degrees routes pass through", tags=["catalogue"])
+def list_degrees(request):
+    return Degree.objects.order_by("level", "slug")
 
 
 @router.get(

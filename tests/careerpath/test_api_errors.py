@@ -143,8 +143,10 @@ def test_the_document_declares_every_status_with_the_error_schema_and_retry_afte
             for status in statuses:
                 assert responses[status]["content"]["application/json"]["schema"] == {"$ref": "#/components/schemas/Error"}
             assert "Retry-After" in responses["429"]["headers"] and "Retry-After" in responses["503"]["headers"]
-            parameters = {(p["in"], p["name"]) for p in operation["parameters"]}
-            assert {("query", "lang"), ("header", "Accept-Language")} <= parameters, (path, method)
+            parameters = {(p["in"], p["name"]): p for p in operation["parameters"]}
+            assert {("query", "lang"), ("header", "Accept-Language")} <= set(parameters), (path, method)
+            assert parameters["query", "lang"]["schema"] == {"$ref": "#/components/schemas/Language"}
+    assert document["components"]["schemas"]["Language"]["enum"] == ["fr", "en"]  # one type for every operation's lang
 
 
 def test_lang_wins_over_accept_language_and_a_language_not_spoken_is_refused(client, content):

@@ -1,9 +1,10 @@
 import json
 
 import pytest
+from django.utils import translation
 
 from pathways.models import MAX_EXPERIENCE_MONTHS, Assessment
-from roles.models import Role, Skill
+from roles.models import Degree, ExperienceArea, Role, Skill
 
 pytestmark = pytest.mark.django_db
 
@@ -269,3 +270,54 @@ def test_the_closest_roles_give_their_direction_as_a_code_beside_the_words(clien
     assert french and [c["direction_code"] for c in french] == [c["direction_code"] for c in english]
     assert {c["direction_code"] for c in french} <= {"up", "lateral", "down"}
     assert all(c["direction"] for c in french) and [c["direction"] for c in french] != [c["direction"] for c in english]
+
+
+def test_the_answer_names_what_its_slugs_stand_for_in_the_language_asked(client, content):
+    """Readable on its own: each skill, role and degree the answer gives by slug has its name beside it, and each
+    text beside a code (the cap's reason) changes with the language while the code does not."""
+    target = Role.objects.get(slug="chief-operating-officer")
+    asked = sorted(target.role_skills.values_list("skill__slug", flat=True))
+    body = {"experience_months": {"operations": 36}, "ratings": dict.fromkeys(asked[: len(asked) // 2], 1)}
+    answers = {language: plan(client, lang=language, **body).json() for language in ("fr", "en")}
+    for language, answer in answers.items():
+        with translation.override(language):
+            skills = {skill.slug: skill.name for skill in Skill.objects.all()}
+            roles = {role.slug: role.display_title for role in Role.objects.all()}
+            degrees = {degree.slug: degree.name for degree in Degree.objects.all()}
+        assert answer["target_title"] == roles[target.slug]
+        named_skills = [*answer["gaps"], *answer["not_assessed"]]
+        steps = [step for route in (answer["best"], *answer["alternatives"]) for step in route["steps"]]
+        for step in steps:
+            named_skills += step["skills"]
+            assert step["title"] and step["role_title"] == roles.get(step["role"])
+            assert step["degree_name"] == degrees.get(step["degree"])
+        for closest in answer["closest"]:
+            assert closest["title"] == roles[closest["role"]]
+            named_skills += closest["shared_skills"]
+        assert answer["gaps"] and answer["not_assessed"] and any(step["skills"] for step in steps)
+        assert any(step["degree"] for step in steps) and answer["closest"]
+        assert all(item["name"] == skills[item["skill"]] for item in named_skills)
+    french, english = answers["fr"]["cap"], answers["en"]["cap"]
+    assert french["code"] == english["code"] and french["code"] in {"skills", "degree", "experience"}
+    assert french["reason"] != english["reason"] and french["points"] == english["points"] < 0
+
+
+def test_the_cap_code_names_the_entry_requirement_furthest_off(client, content):
+    target = Role.objects.get(slug="chief-operating-officer")
+    asked = {rs.skill.slug: rs.required_level for rs in target.role_skills.select_related("skill")}
+    experienced = {"operations": 240, "people": 240, "facilities": 120, "business": 120}
+    degree = {"degree_level": "master", "degree_field": "business-management"}
+    no_skills = plan(client, **degree, experience_months=experienced, ratings=dict.fromkeys(asked, 0)).json()
+    no_experience = plan(client, **degree, ratings=asked).json()
+    assert (no_skills["cap"]["code"], no_experience["cap"]["code"]) == ("skills", "experience")
+
+
+def test_the_experience_areas_name_the_fields_the_planner_takes_and_the_codes_it_answers_with(client, content):
+    areas = {language: client.get(f"/api/v1/experience-areas?lang={language}").json() for language in ("fr", "en")}
+    assert [a["area"] for a in areas["fr"]] == [a["area"] for a in areas["en"]] == list(ExperienceArea.values)
+    assert [a["label"] for a in areas["fr"]] != [a["label"] for a in areas["en"]]
+    body = {"target": "chief-operating-officer", "experience_months": {area["field"]: 1 for area in areas["en"]}}
+    answer = client.post("/api/v1/route", body, content_type="application/json")
+    assert answer.status_code == 200, answer.content
+    assert set(answer.json()["experience_missing"]) <= {area["area"] for area in areas["en"]}
+    assert answer.json()["experience_missing"]

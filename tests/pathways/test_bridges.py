@@ -209,9 +209,12 @@ def test_the_api_plans_a_route_from_an_esco_job(client, world):
     assert response.status_code == 200, response.content
     routes = [response.json()["best"], *response.json()["alternatives"]]
     first = next(route["steps"][0] for route in routes if route["steps"][0]["closeness"])
-    assert first["role"] == world["warehouse"].slug
-    assert first["to_gain"] == [world["skills"][2].slug]
-    assert set(first["carried"]) == {world["skills"][0].slug, world["skills"][1].slug}
+    assert (first["role"], first["role_title"]) == (world["warehouse"].slug, world["warehouse"].display_title)
+    assert first["to_gain"] == [{"skill": world["skills"][2].slug, "name": world["skills"][2].name}]
+    assert {skill["skill"] for skill in first["carried"]} == {world["skills"][0].slug, world["skills"][1].slug}
+    # The closeness in words, with its band as a code and its measure beside it.
+    assert 0 <= first["similarity"] <= 1
+    assert str(Viability(first["viability"]).label).lower() in first["closeness"]
 
 
 def test_a_job_one_of_our_roles_stands_for_is_listed_once_as_that_role(client, world):

@@ -1,6 +1,15 @@
-import pytest
+from urllib.parse import parse_qs, urlsplit
 
-from roles.models import Role
+import pytest
+from django.utils import translation
+from hypothesis import HealthCheck, given
+from hypothesis import settings as examples
+from hypothesis import strategies as st
+
+from careerpath.api_pages import MAX_PAGE_SIZE
+from roles.models import Degree, DegreeField, DegreeLevel, Origin, Role, Skill
+from tests.factories import SkillFactory
+from tests.queries import count_queries
 
 pytestmark = pytest.mark.django_db
 
@@ -43,12 +52,14 @@ def test_a_role_names_its_sources_for_a_reader_and_the_passage_of_each_statement
             "title_is_descriptive": True,
             "language": "fr",
             "summary": edo["sources"][0]["summary"],
-            "url": "/en/sources/devenir-directeur-executif-des-operations/",  # in the language asked, as the role's own
+            "url": "http://testserver/en/sources/devenir-directeur-executif-des-operations/",  # full, in the language asked
         }
     ]
     assert edo["sources"][0]["summary"].startswith("How to become an executive director of operations")
     family = next(step for step in edo["steps"] if step["kind"] == "family-business")
-    assert family["passage"]["url"] == "/en/sources/devenir-directeur-executif-des-operations/#entreprise-familiale"
+    assert (
+        family["passage"]["url"] == "http://testserver/en/sources/devenir-directeur-executif-des-operations/#entreprise-familiale"
+    )
     assert family["passage"]["quotation"].startswith("À moins que vous n’ayez acquis")
     assert family["passage"]["translation_en"].startswith("Unless you have gained experience")
     assert all(skill["passage"] for skill in edo["skills"]) and all(degree["passage"] for degree in edo["degrees"])
@@ -79,3 +90,98 @@ def test_the_roles_come_in_one_order_whatever_the_language(client, content):
     french = [slug for page in pages for slug in slugs("fr", page)]
     assert french == [slug for page in pages for slug in slugs("en", page)]
     assert sorted(french) == sorted(Role.objects.published().values_list("slug", flat=True))
+
+
+def test_each_page_of_roles_says_its_size_and_links_the_next_and_previous_with_the_same_filters(client, content, settings):
+    settings.ALLOWED_HOSTS = [*settings.ALLOWED_HOSTS, "api.example.org"]
+    published = Role.objects.published().count()
+    first = client.get("/api/v1/roles?page_size=4&lang=en", HTTP_HOST="api.example.org").json()
+    assert (first["count"], first["page"], first["page_size"], first["previous"]) == (published, 1, 4, None)
+    seen, page = [], first
+    while page["next"]:
+        assert page["next"].startswith("http://api.example.org/api/v1/roles?") and "lang=en" in page["next"]
+        seen += page["items"]
+        following = client.get(page["next"].removeprefix("http://api.example.org"), HTTP_HOST="api.example.org").json()
+        assert following["page"] == page["page"] + 1 and page_of(following["previous"]) == page["page"]
+        page = following
+    seen += page["items"]
+    assert len(seen) == published == len({role["slug"] for role in seen}) and len(page["items"]) <= 4
+    assert all(role["url"] == f"http://api.example.org/en/roles/{role['slug']}/" for role in seen)
+    filtered = client.get("/api/v1/roles?q=operations&page_size=1").json()
+    assert filtered["next"] is None or "q=operations" in filtered["next"]
+    past_the_end = client.get(f"/api/v1/roles?page={published + 5}&page_size=4").json()
+    assert past_the_end["items"] == [] and past_the_end["next"] is None
+    assert page_of(past_the_end["previous"]) == -(-published // 4)  # back to the last page there is
+
+
+def page_of(address: str) -> int:
+    (page,) = parse_qs(urlsplit(address).query)["page"]
+    return int(page)
+
+
+def test_the_skills_a_rating_may_name_are_listed_by_pages_with_what_each_level_means(client, content):
+    first = client.get("/api/v1/skills?page_size=10&lang=en").json()
+    assert first["count"] == Skill.objects.count() and len(first["items"]) == 10 and first["next"]
+    everyone = []
+    page = first
+    while True:
+        everyone += page["items"]
+        if not page["next"]:
+            break
+        page = client.get(page["next"]).json()
+    slugs = [skill["skill"] for skill in everyone]
+    assert slugs == sorted(slugs) == sorted(Skill.objects.values_list("slug", flat=True))  # one order, every language
+    leading = next(skill for skill in everyone if skill["skill"] == "team-leadership")
+    with translation.override("en"):
+        described = Skill.objects.get(slug="team-leadership")
+        assert leading["name"] == described.name and leading["category"] == described.category.name
+        assert [level["description"] for level in leading["levels"]] == [lv.description for lv in described.levels.all()]
+    assert [level["level"] for level in leading["levels"]] == [1, 2, 3, 4, 5]
+    # Each name is one a rating takes: the planner counts it.
+    rated = client.post(
+        "/api/v1/route",
+        {"target": "chief-operating-officer", "ratings": {slugs[0]: 3}},
+        content_type="application/json",
+    )
+    assert rated.status_code == 200
+
+
+def test_the_skills_list_makes_the_same_queries_whatever_the_page_size(client, content):
+    assert count_queries(client, "/api/v1/skills?page_size=2") == count_queries(client, "/api/v1/skills?page_size=60")
+
+
+def test_the_skills_can_be_narrowed_to_the_teams_own(client, content):
+    SkillFactory(slug="an-imported-skill", origin=Origin.IMPORTED)
+    written = client.get("/api/v1/skills?origin=written&page_size=100").json()
+    assert written["count"] == Skill.objects.filter(origin=Origin.WRITTEN).count() < Skill.objects.count()
+    assert {skill["origin"] for skill in written["items"]} == {"written"}
+
+
+def test_the_degrees_give_the_codes_the_planner_takes_with_their_words(client, content):
+    degrees = {language: client.get(f"/api/v1/degrees?lang={language}").json() for language in ("fr", "en")}
+    assert [d["degree"] for d in degrees["fr"]] == [d["degree"] for d in degrees["en"]]
+    assert {d["degree"] for d in degrees["en"]} == set(Degree.objects.values_list("slug", flat=True))
+    for language, listed in degrees.items():
+        with translation.override(language):
+            assert [(d["level_label"], d["field_label"]) for d in listed] == [
+                (str(DegreeLevel(d["level"]).label), str(DegreeField(d["field"]).label)) for d in listed
+            ]
+    assert [d["field_label"] for d in degrees["fr"]] != [d["field_label"] for d in degrees["en"]]
+    master = next(d for d in degrees["en"] if d["level"] == "master")
+    body = {"target": "chief-operating-officer", "degree_level": master["level"], "degree_field": master["field"]}
+    assert client.post("/api/v1/route", body, content_type="application/json").status_code == 200
+
+
+@examples(max_examples=15, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(page_size=st.integers(min_value=1, max_value=MAX_PAGE_SIZE), listing=st.sampled_from(["roles", "skills"]))
+def test_following_next_from_the_first_page_gives_every_item_once_whatever_the_page_size(client, content, page_size, listing):
+    """What an integrator's loop relies on: `next` until null visits each item exactly once, in one order, and each
+    `previous` leads back to the page before."""
+    address, seen, number = f"/api/v1/{listing}?page_size={page_size}", [], 1
+    while address:
+        page = client.get(address.removeprefix("http://testserver")).json()
+        assert (page["page"], page["page_size"]) == (number, page_size) and len(page["items"]) <= page_size
+        assert page["previous"] is None if number == 1 else page_of(page["previous"]) == number - 1
+        seen += [item["slug" if listing == "roles" else "skill"] for item in page["items"]]
+        address, number = page["next"], number + 1
+    assert len(seen) == len(set(seen)) == page["count"]
