@@ -40,7 +40,8 @@ class RoleQuerySet(models.QuerySet):
         index does not know, a word of a title or alternative title close to it (a typo). The database matches
         (roles/search.py); the ranking is this one: a title equal to the text, the text as a phrase in a title,
         every word in the titles, the phrase in an alternative title, every word in the titles and alternative
-        titles, every word anywhere, then with typos; within a rank, the list's own order."""
+        titles, every word anywhere, then with typos; within a rank, the order the queryset had (the list's own by
+        default)."""
         phrase = fold(" ".join(text.split()))
         typed = words_of(phrase)
         if not typed:
@@ -74,7 +75,7 @@ class RoleQuerySet(models.QuerySet):
         return (
             matching.alias(searched_titles=folded(*SEARCH_TITLES))
             .alias(search_rank=rank)
-            .order_by("search_rank", *Role._meta.ordering)
+            .order_by("search_rank", *(self.query.order_by or Role._meta.ordering))
         )
 
     def pickable(self, also=()):

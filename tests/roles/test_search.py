@@ -165,3 +165,13 @@ def test_the_search_follows_what_editors_change(client, content, real_rows):
     assert listed_in_order(client, "/en/roles/", "flow wrangler") == ["operations-manager"]
     Role.objects.get(slug="operations-manager").delete()
     assert listed_in_order(client, "/en/roles/", "flow wrangler") == [occupation.slug]
+
+
+def test_the_apis_search_keeps_one_order_whatever_the_language(client, content, real_rows):
+    import_esco(real_rows)
+
+    def slugs(language):
+        return [role["slug"] for role in client.get(f"/api/v1/roles?q=directeur&page_size=100&lang={language}").json()["items"]]
+
+    assert slugs("fr") == slugs("en")
+    assert len(slugs("fr")) > 3
