@@ -3,18 +3,15 @@
 and case are set aside first (`fold`), as the search itself does."""
 
 import difflib
-import re
 
 from careerpath.cache import per_content_version
 
 from .models import SEARCH_ALTERNATIVES, SEARCH_TITLES, Role
-from .search import fold
+from .search import SHORTEST_CORRECTED, WORD, fold
 
 # A word this close to a known one (difflib's ratio: twice the letters in common over the letters of both) is read
 # as it: one letter wrong, missing or doubled in a word of six letters or more, two in one of ten.
 CLOSE_ENOUGH = 0.8
-SHORTEST_CORRECTED = 4  # shorter words ("de", "of", "RH") are too easily another word: kept as typed
-WORD = re.compile(r"[a-z0-9]+")
 
 
 @per_content_version

@@ -12,6 +12,7 @@ from django.test import override_settings
 from django.utils import translation
 
 from careerpath.cache import renew_content_version
+from roles.search_index import write_index
 
 CONTENT_APPS = ("roles", "pathways")
 
@@ -83,6 +84,7 @@ def content(db, content_rows):
         with connection.cursor() as cursor:  # PostgreSQL: the next row a test makes takes the next free key
             for statement in connection.ops.sequence_reset_sql(no_style(), list(content_rows)):
                 cursor.execute(statement)
+        write_index()  # as `load_content` does after its writes
     renew_content_version()  # as the saves of `load_content` would
 
 

@@ -13,6 +13,7 @@ from pathlib import Path
 from django.db import transaction
 
 from roles.neighbours import compute_neighbours
+from roles.search_index import write_index
 
 from .checking import Skipped, check
 from .reading import EscoFile, EscoFileError, detect_version
@@ -31,7 +32,8 @@ def import_esco(
     advance=lambda n: None,
     on_phase=lambda phase, total: None,
 ) -> tuple[str, Report]:
-    """Check every file, then write them, then recompute the occupations' neighbours if anything was written;
+    """Check every file, then write them, then recompute the occupations' neighbours and the search index if anything
+    was written;
     with `dry_run`, everything is rolled back at the end."""
     files = esco_files(sources, languages)
     total = sum(f.size for f in files)
@@ -49,4 +51,5 @@ def import_esco(
         elif any(action in ("created", "updated") for _kind, action in report):
             # Recomputed whole, replacing the last computation: not new catalogue entries.
             report.note("neighbours", "recomputed", compute_neighbours().neighbours)
+            write_index()  # the search index, whole: the rows were written in bulk, without signals
     return version, report

@@ -2,7 +2,7 @@
 
 import re
 from functools import reduce
-from operator import and_, or_
+from operator import and_
 
 from django.core.validators import RegexValidator
 from django.db import models
@@ -13,7 +13,7 @@ from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 
 from careerpath.labels import format_duration
-from roles.search import fold, folded
+from roles.search import FIELDS, SHORTEST_CORRECTED, CloseTo, Indexed, IndexMatch, fold, folded, meaningful, words_of
 
 from .choices import Origin, Scale, Sector
 from .fields import LABEL_MAX_LENGTH, SLUG_MAX_LENGTH, SLUG_PATTERN, esco_uri_field
@@ -34,42 +34,49 @@ class RoleQuerySet(models.QuerySet):
         return self.filter(status=Role.Status.PUBLISHED)
 
     def search(self, text: str):
-        """Roles with every word of `text` in a title (either language, either French form), the acronym, an
-        alternative title, the summary or the description; accents and case set aside. Ranked: a title equal to
-        the text, a title starting with it, every word in the titles, the text in an alternative title, every
-        word in the titles and alternative titles, then the rest; within a rank, the list's own order."""
+        """Roles with every word of `text` (accents and case set aside, words stemmed in French and English, stop
+        words left out) in a title (either language, either French form, the acronym, the ESCO occupation a team
+        role stands for), an alternative title or other name, the summary or the description; failing a word the
+        index does not know, a word of a title or alternative title close to it (a typo). The database matches
+        (roles/search.py); the ranking is this one: a title equal to the text, the text as a phrase in a title,
+        every word in the titles, the phrase in an alternative title, every word in the titles and alternative
+        titles, every word anywhere, then with typos; within a rank, the order the queryset had (the list's own by
+        default)."""
         phrase = fold(" ".join(text.split()))
-        words = phrase.split()
-        if not words:
-            return self
-        query = self.alias(
-            searched_titles=folded(*SEARCH_TITLES),
-            searched_alternatives=folded(*SEARCH_ALTERNATIVES),
-            searched_text=folded(*SEARCH_TITLES, *SEARCH_ALTERNATIVES, *SEARCH_DESCRIPTIONS),
-        )
+        typed = words_of(phrase)
+        if not typed:
+            return self if not phrase.strip() else self.none()
+        words = meaningful(typed)
 
-        def other_name_has(text: str) -> Exists:
-            # The names the articles give live in rows of their own (with their passage): one subquery per text.
-            names = OtherName.objects.filter(role=OuterRef("pk")).alias(searched=folded("name_fr", "name_en"))
-            return Exists(names.filter(searched__contains=text))
+        def found(*fields: str, as_phrase: bool = False) -> Indexed:
+            return Indexed(IndexMatch(typed if as_phrase else words, fields or tuple(FIELDS), phrase=as_phrase))
 
-        def every_word(*columns: str, other_names: bool = False) -> Q:
-            def anywhere(word: str) -> Q:
-                found = reduce(or_, (Q(**{f"{column}__contains": word}) for column in columns))
-                return found | Q(other_name_has(word)) if other_names else found
+        def with_typos() -> Q:
+            # A word the index knows must be there as typed; another one (long enough) may be a slip for a word of
+            # a title or alternative title.
+            def typed_or_close(word: str) -> Q:
+                exact = Q(Indexed(IndexMatch([word])))
+                if len(word) < SHORTEST_CORRECTED:
+                    return exact
+                return exact | (~Q(Indexed(IndexMatch([word]), anywhere=True)) & Q(Indexed(CloseTo(word))))
 
-            return reduce(and_, (anywhere(word) for word in words))
+            return reduce(and_, (typed_or_close(word) for word in words))
 
         rank = Case(
             When(searched_titles__contains=f"\n{phrase}\n", then=0),
-            When(searched_titles__contains=f"\n{phrase}", then=1),
-            When(every_word("searched_titles"), then=2),
-            When(Q(searched_alternatives__contains=phrase) | Q(other_name_has(phrase)), then=3),
-            When(every_word("searched_titles", "searched_alternatives", other_names=True), then=4),
-            default=5,
+            When(found("titles", as_phrase=True), then=1),
+            When(found("titles"), then=2),
+            When(found("alternatives", as_phrase=True), then=3),
+            When(found("titles", "alternatives"), then=4),
+            When(found(), then=5),
+            default=6,
         )
-        found = query.filter(every_word("searched_text", other_names=True))
-        return found.alias(search_rank=rank).order_by("search_rank", *Role._meta.ordering)
+        matching = self.filter(Q(found()) | with_typos())
+        return (
+            matching.alias(searched_titles=folded(*SEARCH_TITLES))
+            .alias(search_rank=rank)
+            .order_by("search_rank", *(self.query.order_by or Role._meta.ordering))
+        )
 
     def pickable(self, also=()):
         """The roles offered in pickers: written (or reviewed) by the team, not the thousands imported,
@@ -87,7 +94,10 @@ class RoleQuerySet(models.QuerySet):
         return self.filter(min_scale__lte=scale, max_scale__gte=scale)
 
     def for_listing(self):
-        return self.select_related("reports_to")
+        """One card per job: an ESCO occupation a published team role stands for is left out, the team role shows
+        it (its ESCO code)."""
+        stood_for = Role.objects.published().filter(esco_occupation_id=OuterRef("esco_uri"))
+        return self.exclude(Exists(stood_for)).select_related("reports_to", "esco_occupation")
 
     def with_skills(self):
         """Required skills with their category, ordered as a profile shows them."""

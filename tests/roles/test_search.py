@@ -1,12 +1,19 @@
-"""Search: every word typed found whatever its accents, case or French form, ranked title first."""
+"""Search: every word typed found whatever its accents, case or French form, acronyms as whole words, typos in
+words no role holds forgiven, ranked title first; one card for a team role and the ESCO occupation it stands for.
+Run on SQLite (FTS5) and on PostgreSQL (DATABASE_URL): the same expectations."""
 
 import re
 
 import pytest
+from django.db import transaction
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 
-from roles.models import Role
+from roles.models import SEARCH_ALTERNATIVES, SEARCH_DESCRIPTIONS, SEARCH_TITLES, Role
+from roles.search import fold
 from tests.esco import real as esco_real
 from tests.esco.command import import_esco
+from tests.factories import RoleFactory
 
 pytestmark = pytest.mark.django_db
 
@@ -48,9 +55,123 @@ def test_search_ranks_a_title_before_an_alternative_title_before_a_description(c
     assert found[0] == slug["operations manager"]
 
 
-def test_the_teams_role_and_escos_equal_titles_come_first_together(client, content, real_rows):
+def test_a_team_role_and_the_esco_occupation_it_stands_for_are_one_card_with_the_esco_code(client, content, real_rows):
     import_esco(real_rows)
+    occupation = Role.objects.get(esco_uri=esco_real.OPERATIONS)  # the operations manager's
     found = listed_in_order(client, "/roles/", "directeur des operations")
-    assert found[:2] == ["chief-operating-officer", Role.objects.get(esco_uri=esco_real.OPERATIONS).slug]
+    assert found[:2] == ["chief-operating-officer", "operations-manager"]
+    assert occupation.slug not in found
     found = listed_in_order(client, "/en/roles/", "Operations Manager")
-    assert set(found[:2]) == {"operations-manager", Role.objects.get(esco_uri=esco_real.OPERATIONS).slug}
+    assert found[0] == "operations-manager"
+    assert occupation.slug not in found
+    assert occupation.slug not in listed_in_order(client, "/roles/", "")
+    card = card_of(client, "/roles/", "operations-manager")
+    assert f"<dd>{occupation.esco_code}</dd>" in card
+    # The occupation keeps its own profile, and the search that finds jobs (the assessment's) still finds it
+    assert client.get(occupation.get_absolute_url()).status_code == 200
+    assert occupation in Role.objects.published().search("directeur des operations")
+
+
+def card_of(client, path: str, slug: str) -> str:
+    page = client.get(path, {"q": slug.replace("-", " ")}).content.decode()
+    return re.search(rf'<article class="card[^"]*">(?:(?!</article>).)*/roles/{slug}/(?:(?!</article>).)*</article>', page, re.S)[
+        0
+    ]
+
+
+@pytest.mark.parametrize(
+    "typed", ["COO", "directeur des opérations", "Directrice des operations", "chef des opérations", "Chief Operating Officer"]
+)
+def test_the_chief_operating_officers_names_find_it_first(client, content, real_rows, typed):
+    import_esco(real_rows)
+    assert listed_in_order(client, "/roles/", typed)[0] == "chief-operating-officer"
+    assert listed_in_order(client, "/en/roles/", typed)[0] == "chief-operating-officer"
+
+
+def test_operations_director_and_director_of_operations_find_the_roles_whose_names_hold_them(client, content, real_rows):
+    # No field of the COO's holds "director" (its English names are "chief operating officer" and "head of
+    # operations"): these find the team's roles whose titles or ESCO alternative titles hold them.
+    import_esco(real_rows)
+    assert listed_in_order(client, "/en/roles/", "director of operations")[0] == "executive-director-of-operations"
+    found = listed_in_order(client, "/en/roles/", "operations director")
+    assert found[:2] == ["executive-director-of-operations", "operations-manager"]  # its title; its ESCO twin's
+
+
+def texts_of(role: Role) -> str:
+    names = [text for name in role.other_names.all() for text in (name.name_fr, name.name_en)]
+    fields = [getattr(role, field) or "" for field in (*SEARCH_TITLES, *SEARCH_ALTERNATIVES, *SEARCH_DESCRIPTIONS)]
+    return fold(" ".join(fields + names))
+
+
+def test_an_acronym_finds_whole_words_only(client, content, real_rows):
+    import_esco(real_rows)
+    found = Role.objects.filter(slug__in=listed_in_order(client, "/en/roles/", "COO"))
+    assert found.filter(slug="chief-operating-officer").exists()
+    for role in found:  # not cook, cooper, coordinator
+        assert re.search(r"\bcoo\b", texts_of(role)), role.slug
+
+
+ACRONYMS = ["COO", "CEO", "CFO", "DRH", "DAF", "RSE", "CTO", "DSI", "PDG"]
+UNSTEMMED = "bdfhkmnpqvwz"  # letters no stemmer takes off a word's end
+RANKING = settings(max_examples=15, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+
+
+@RANKING
+@given(acronym=st.sampled_from(ACRONYMS), tail=st.text(UNSTEMMED, min_size=1, max_size=4))
+def test_an_acronym_is_a_word_of_its_own(acronym, tail):
+    with transaction.atomic():
+        holder = RoleFactory(acronym=acronym)
+        longer = RoleFactory(title_fr=f"{acronym.lower()}{tail} principal", description_fr=f"Le {acronym}{tail}.")
+        found = list(Role.objects.search(acronym))
+        assert holder in found
+        assert longer not in found
+        transaction.set_rollback(True)
+
+
+@RANKING
+@given(word=st.text(UNSTEMMED, min_size=4, max_size=9).map(lambda letters: f"za{letters}"))
+def test_a_title_ranks_before_an_alternative_title_before_a_description(word):
+    with transaction.atomic():
+        # Their list order (level, then title) is the reverse of the ranking's.
+        described = RoleFactory(title_fr="Aaa", level=Role.Level.EXECUTIVE, description_fr=f"Il parle de {word} chaque jour.")
+        alternative = RoleFactory(title_fr="Bbb", level=Role.Level.EXECUTIVE, alternative_titles_fr=f"{word} principal")
+        titled = RoleFactory(title_fr=f"Zzz {word}", level=Role.Level.MANAGER)
+        assert list(Role.objects.search(word)) == [titled, alternative, described]
+        transaction.set_rollback(True)
+
+
+def test_a_typo_in_a_word_no_role_holds_finds_the_word_a_title_holds(client, content):
+    # "operatons" is in no text: read as "operations"; "chef" is, and is kept as typed.
+    assert "chief-operating-officer" in listed_in_order(client, "/roles/", "chef des operatons")
+    assert listed_in_order(client, "/roles/", "chef des operatons") == listed_in_order(client, "/roles/", "Chef des opérationss")
+
+
+def test_the_search_follows_what_editors_change(client, content, real_rows):
+    import_esco(real_rows)
+    coo = Role.objects.get(slug="chief-operating-officer")
+    name = coo.other_names.get(name_fr="chef des opérations")
+    name.name_fr = "pilote des flux"
+    name.save()
+    assert listed_in_order(client, "/roles/", "pilote des flux") == ["chief-operating-officer"]
+    name.delete()
+    assert listed_in_order(client, "/roles/", "pilote des flux") == []
+    coo.title_fr = "Directeur de la marche"
+    coo.save()
+    assert listed_in_order(client, "/roles/", "directeur de la marche")[0] == "chief-operating-officer"
+    # The ESCO occupation a team role stands for: its new alternative title finds the team role
+    occupation = Role.objects.get(esco_uri=esco_real.OPERATIONS)
+    occupation.alternative_titles_en += "\nflow wrangler"
+    occupation.save()
+    assert listed_in_order(client, "/en/roles/", "flow wrangler") == ["operations-manager"]
+    Role.objects.get(slug="operations-manager").delete()
+    assert listed_in_order(client, "/en/roles/", "flow wrangler") == [occupation.slug]
+
+
+def test_the_apis_search_keeps_one_order_whatever_the_language(client, content, real_rows):
+    import_esco(real_rows)
+
+    def slugs(language):
+        return [role["slug"] for role in client.get(f"/api/v1/roles?q=directeur&page_size=100&lang={language}").json()["items"]]
+
+    assert slugs("fr") == slugs("en")
+    assert len(slugs("fr")) > 3

@@ -5,6 +5,7 @@ from django.db import transaction
 
 from pathways.loading import load_transition_content
 from roles.loading import ContentError, load_role_content
+from roles.search_index import write_index
 
 
 class Command(BaseCommand):
@@ -19,6 +20,7 @@ class Command(BaseCommand):
             with transaction.atomic():
                 load_role_content(report)
                 load_transition_content(report)
+                write_index()  # the search index, whole: content is written in bulk, without signals
         except ContentError as error:
             raise CommandError(f"Content not loaded: {error}") from error
         if not report:
