@@ -4,7 +4,7 @@ from typing import Annotated, Literal
 
 from django.utils.translation import gettext as _
 from ninja import Router, Schema
-from pydantic import ConfigDict, Field, create_model
+from pydantic import BeforeValidator, ConfigDict, Field, create_model
 
 from careerpath.api_errors import ApiError, ErrorCode
 from careerpath.ratelimits import AddressThrottle
@@ -33,6 +33,17 @@ class StrictSchema(Schema):
     model_config = ConfigDict(extra="forbid", strict=True)
 
 
+def whole(value):
+    """3.0 is the integer 3, as JSON Schema counts it (JSON has one kind of number; "integer" means no fractional
+    part): a generated client or a JavaScript program may send it so. 3.5, "3" and true stay refused."""
+    return int(value) if isinstance(value, float) and value.is_integer() else value
+
+
+def whole_number(most: int):
+    """An integer from 0 to `most`, 3.0 read as 3 (`whole`); the bounds declared as JSON Schema's minimum/maximum."""
+    return Annotated[int, Field(ge=0, le=most), BeforeValidator(whole)]
+
+
 def rating_map(schema: dict) -> None:
     """Skill slugs as property names and levels as values, in the words every generator reads (pydantic writes
     patternProperties, which some turn into an object with no properties at all)."""
@@ -45,7 +56,7 @@ ExperienceMonths = create_model(
     "ExperienceMonths",
     __base__=StrictSchema,
     **{
-        name: (int, Field(0, ge=0, le=MAX_EXPERIENCE_MONTHS, description=str(ExperienceArea(area).label)))
+        name: (whole_number(MAX_EXPERIENCE_MONTHS), Field(0, description=str(ExperienceArea(area).label)))
         for name, area in AREA_OF_FIELD.items()
     },
 )
@@ -81,7 +92,7 @@ class RouteRequest(StrictSchema):
     )
     preferred_sector: Literal[tuple(Sector.values)] = Sector.BOTH  # type: ignore[valid-type]
     preferred_scale: Literal[tuple(Scale.values)] | None = None  # type: ignore[valid-type]
-    ratings: dict[Slug, Annotated[int, Field(ge=0, le=MAX_LEVEL)]] = Field(
+    ratings: dict[Slug, whole_number(MAX_LEVEL)] = Field(  # type: ignore[valid-type]
         default_factory=dict,
         description=f"skill slug → self-rating from 0 to {MAX_LEVEL}; a skill left out is "
         "left blank: it counts as 0, and `highest` says what the score would be with every blank answered at its level",
@@ -90,17 +101,13 @@ class RouteRequest(StrictSchema):
     circumstances: list[Literal[tuple(Circumstance.values)]] = Field(  # type: ignore[valid-type]
         default_factory=list, description="what is true of the person and opens moves to them alone"
     )
-    months_in_role: int | None = Field(
+    months_in_role: whole_number(MAX_EXPERIENCE_MONTHS) | None = Field(  # type: ignore[valid-type]
         None,
-        ge=0,
-        le=MAX_EXPERIENCE_MONTHS,
         description="months the person has held current_role (or held it, if they have left it); "
         "only with current_role; null: not given, counted as none",
     )
-    months_since_left: int | None = Field(
+    months_since_left: whole_number(MAX_EXPERIENCE_MONTHS) | None = Field(  # type: ignore[valid-type]
         None,
-        ge=0,
-        le=MAX_EXPERIENCE_MONTHS,
         description="months since the person left current_role (a career break, a job search, a return to work); "
         "only with current_role; null: they still hold it",
     )

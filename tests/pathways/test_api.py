@@ -230,7 +230,7 @@ def test_a_target_reserved_to_sizes_the_person_did_not_give_says_so_and_is_never
         {"months_in_role": "12"},
         {"ratings": {"strategic-planning": True}},
         {"ratings": {"strategic-planning": "3"}},
-        {"ratings": {"strategic-planning": 3.0}},
+        {"ratings": {"strategic-planning": 3.5}},
         {"preferred_scale": "3"},
     ],
 )
@@ -238,6 +238,13 @@ def test_the_planner_takes_each_value_only_with_the_type_its_schema_says(client,
     response = plan(client, **{"months_in_role": 12, **change})
     assert response.status_code == 422, response.content
     assert response.json()["errors"][0]["code"] in {"wrong_type", "not_a_choice"}
+
+
+def test_a_whole_number_written_with_a_decimal_point_is_that_number_as_json_schema_counts_it(client, content):
+    as_integers = plan(client, months_in_role=12, ratings={"strategic-planning": 3}, experience_months={"operations": 72})
+    with_points = plan(client, months_in_role=12.0, ratings={"strategic-planning": 3.0}, experience_months={"operations": 72.0})
+    assert with_points.status_code == 200, with_points.content
+    assert with_points.json() == as_integers.json()
 
 
 def test_a_body_must_say_it_is_json(client, content):
