@@ -17,6 +17,7 @@ from roles.models import (
     DegreeField,
     DegreeLevel,
     ExperienceArea,
+    Origin,
     Role,
     Scale,
     Sector,
@@ -66,9 +67,9 @@ def held_job(slug: str) -> Role | None:
 
 def job_label(role: Role) -> str:
     """A job as the search lists it: its title, with its ESCO code for an occupation (two jobs may share a title)."""
-    if role.esco_code:
-        return f"{role.display_title} (ESCO {role.esco_code})"
-    return str(_("%(title)s (un de nos postes)") % {"title": role.display_title})
+    if role.origin == Origin.WRITTEN:
+        return str(_("%(title)s (un de nos postes)") % {"title": role.display_title})
+    return f"{role.display_title} (ESCO {role.esco_code})" if role.esco_code else f"{role.display_title} (ESCO)"
 
 
 class TargetField(forms.CharField):
