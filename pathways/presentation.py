@@ -144,6 +144,8 @@ class RouteStep:
 
     @property
     def duration(self) -> str:
+        if self.kind == "degree" and not self.max_months:  # a way taken while working: its length is in the title
+            return str(_("pas de temps en plus"))
         return months_label(self.min_months, self.max_months)
 
 
@@ -562,7 +564,8 @@ def degree_basis(degree: Degree, months: int, lookups: Lookups) -> str:
 
 
 def lowered_first(text: str) -> str:
-    return text[:1].lower() + text[1:]
+    """A name set inside a sentence: its first letter lowered, unless it starts an acronym ("RNCP", "MBA")."""
+    return text if text[1:2].isupper() else text[:1].lower() + text[1:]
 
 
 def degree_row(leg: Leg, role: Role, lookups: Lookups) -> RouteStep:
@@ -573,7 +576,7 @@ def degree_row(leg: Leg, role: Role, lookups: Lookups) -> RouteStep:
     basis = degree_basis(degree, low if not way or way.min_factor is not None else degree.typical_months, lookups)
     title = degree.name
     if way:
-        title = _("%(degree)s, %(way)s") % {"degree": degree.name, "way": way.name.lower()}
+        title = _("%(degree)s, %(way)s") % {"degree": degree.name, "way": lowered_first(way.name)}
     if way and way.while_working:
         title = _("%(title)s (%(duration)s, en même temps que l’étape d’avant)") % {
             "title": title,

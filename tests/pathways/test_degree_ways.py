@@ -15,7 +15,7 @@ from pathways.degree_ways import Fit, Way, ways_from, ways_to_degree, why_not
 from pathways.forms import AssessmentForm
 from pathways.loading import DEGREE_WAYS_FILE
 from pathways.models import DegreeWay, Estimate
-from pathways.presentation import Lookups, degree_basis
+from pathways.presentation import Lookups, degree_basis, degree_row
 from pathways.scoring import DegreeOption
 from roles.loading import read_toml
 from roles.models import DEGREE_RANK, Degree, DegreeField, DegreeLevel, degree_rank_label
@@ -278,3 +278,38 @@ def test_a_degree_row_counting_a_first_degree_gives_both_bases():
             "5 ans : d’abord un premier diplôme, estimation de l’équipe : 3 ans, la licence. "
             "Puis ce diplôme, estimation de l’équipe : 2 ans, la durée d’un master."
         )
+
+
+@pytest.mark.django_db
+def test_a_degree_taken_while_working_reads_as_no_extra_time_and_keeps_its_acronyms(content):
+    """The VAE's row names the way in the sentence ("…, validation des acquis de l’expérience (VAE)…", not "(vae)")
+    and, adding no months to the route, says so rather than "tout de suite"."""
+    vae = DegreeWay.objects.get(slug="vae")
+    master = Degree.objects.filter(level=DegreeLevel.MASTER).first()
+    role = SimpleNamespace(display_title="Directeur des opérations")
+    option = DegreeOption(degree_id=master.pk, rank=5, field=master.field, months=master.typical_months, typical=True)
+    leg = SimpleNamespace(degree=option, degree_way_id=vae.pk, degree_span=(6, 18), degree_months=0, degree_max_months=0)
+    lookups = Lookups(
+        roles={}, experience_steps={}, transitions={}, degrees={master.pk: master}, ways={vae.pk: vae}, skills={}, estimates=[]
+    )
+    with translation.override("fr"):
+        row = degree_row(leg, role, lookups)
+        assert "validation des acquis de l’expérience (VAE), totale ou partielle" in row.title
+        assert "6 à 18 mois, en même temps que l’étape d’avant" in row.title
+        assert row.duration == "pas de temps en plus"
+    executive = DegreeWay.objects.get(slug="executive-programme")
+    with translation.override("en"):
+        row = degree_row(
+            SimpleNamespace(**{**vars(leg), "degree_way_id": executive.pk}),
+            role,
+            Lookups(
+                roles={},
+                experience_steps={},
+                transitions={},
+                degrees={master.pk: master},
+                ways={executive.pk: executive},
+                skills={},
+                estimates=[],
+            ),
+        )
+        assert row.title.startswith(f"{master.name}, executive master’s or executive MBA") and row.duration == "no extra time"
