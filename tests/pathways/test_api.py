@@ -215,7 +215,10 @@ def test_a_target_reserved_to_sizes_the_person_did_not_give_says_so_and_is_never
     }
     unsized = client.post("/api/v1/route", body, content_type="application/json", HTTP_ACCEPT_LANGUAGE="en").json()
     assert unsized["total"] == 100 and not unsized["ready"] and unsized["band"] != "ready"
-    assert unsized["reserved_to"] and all("Medium-sized organisation" in move for move in unsized["reserved_to"])
+    assert unsized["reserved_to"] and all("Medium-sized organisation" in move["text"] for move in unsized["reserved_to"])
+    # Beside each text, codes a program can act on: the sizes as preferred_scale names them, the role left.
+    assert all((move["min_scale"], move["max_scale"]) == (3, 4) for move in unsized["reserved_to"])
+    assert {move["from_role"] for move in unsized["reserved_to"]} <= {None, *Role.objects.values_list("slug", flat=True)}
     sized = client.post(
         "/api/v1/route", {**body, "preferred_scale": 4}, content_type="application/json", HTTP_ACCEPT_LANGUAGE="en"
     ).json()
