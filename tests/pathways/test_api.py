@@ -225,6 +225,23 @@ def test_a_target_reserved_to_sizes_the_person_did_not_give_says_so_and_is_never
     assert sized["ready"] and sized["band"] == "ready" and sized["reserved_to"] == []
 
 
+def test_a_move_reserved_to_a_situation_gives_its_code_beside_its_words(client, content):
+    """Every way into the family business manager's post asks for a family business: the move names the situation
+    as the request's `circumstances` does, so a program can offer to declare it; declared, the move is open."""
+    closed = client.post("/api/v1/route", {"target": "family-business-manager"}, content_type="application/json").json()
+    (move,) = closed["reserved_to"]
+    assert move["text"].startswith("Études ou autre domaine → Dirigeant d’entreprise familiale")
+    assert move["text"].endswith("J’ai une entreprise familiale à diriger ou à reprendre")
+    assert (move["from_role"], move["circumstance"], move["min_scale"], move["max_scale"]) == (
+        None,
+        "family-business",
+        None,
+        None,
+    )
+    declared = {"target": "family-business-manager", "circumstances": [move["circumstance"]]}
+    assert client.post("/api/v1/route", declared, content_type="application/json").json()["reserved_to"] == []
+
+
 @pytest.mark.parametrize(
     "change",
     [
