@@ -13,8 +13,8 @@ from django.http import Http404, HttpRequest, HttpResponse, HttpResponseNotAllow
 from django.urls import reverse
 from django.utils import translation
 from django.utils.translation import gettext as _
-from django.utils.translation import ngettext
-from ninja import NinjaAPI, Schema
+from django.utils.translation import gettext_noop, ngettext
+from ninja import NinjaAPI, Schema, Swagger
 from ninja.errors import HttpError, Throttled, ValidationError
 from ninja.parser import Parser
 from ninja.responses import Response
@@ -24,6 +24,7 @@ from pathways.api import router as pathways_router
 from roles.api import router as roles_router
 
 from . import api_errors
+from .api_document import in_language
 from .api_errors import ApiError, ErrorCode, NotJson, error_body, error_response, refused, validation_problem
 from .api_examples import declare_examples
 from .api_pages import Url
@@ -76,14 +77,32 @@ class CareerpathApi(NinjaAPI):
         schema = super().get_openapi_schema(path_prefix=path_prefix, path_params=path_params)
         return without_unused_schemas(declare_examples(declare_errors_and_language(schema)))
 
+    @cache  # noqa: B019 (one API, made once: its document changes only with the code)
+    def document(self, language: str) -> dict:
+        """The document in `language`, made once per language."""
+        schema = in_language(self.get_openapi_schema(), language)
+        with translation.override(language):
+            schema["info"]["title"] = _(schema["info"]["title"])
+            schema["info"]["license"]["name"] = _(schema["info"]["license"]["name"])
+            too_high = validation_problem({"type": "less_than_equal", "ctx": {"le": 5}}, ["body", "ratings", "team-leadership"])
+        schema["components"]["schemas"]["Error"]["examples"] = [error_body(422, [too_high], language)]
+        return schema
 
-def document_with_server(request: HttpRequest, api: NinjaAPI, **kwargs) -> HttpResponse:
-    """The OpenAPI document with `servers` filled from the request: the scheme and host it came by, so that a
-    client generated from it, or the documentation page, calls the server that gave it."""
-    schema = api.get_openapi_schema(path_params=kwargs)
-    schema["servers"] = [{"url": site_root(request), "description": "the server this document came from"}]
-    schema["info"]["contact"] = {"name": "the careerpath team", "url": f"{site_root(request)}/"}
-    return Response(schema)
+
+class SwaggerInLanguage(Swagger):
+    """The documentation page shows the document in the page's own language (`lang`, else Accept-Language)."""
+
+    def get_openapi_url(self, api: NinjaAPI, path_params: dict) -> str:
+        return f"{super().get_openapi_url(api, path_params)}?lang={translation.get_language()}"
+
+
+def document_with_server(request: HttpRequest, api: CareerpathApi, **kwargs) -> HttpResponse:
+    """The OpenAPI document in the request's language, with `servers` filled from the request: the scheme and host it
+    came by, so that a client generated from it, or the documentation page, calls the server that gave it."""
+    schema = api.document(translation.get_language())
+    server = {"url": site_root(request), "description": _("le serveur d’où vient ce document")}
+    contact = {"name": _("l’équipe de careerpath"), "url": f"{site_root(request)}/"}
+    return Response({**schema, "servers": [server], "info": {**schema["info"], "contact": contact}})
 
 
 def site_root(request: HttpRequest) -> str:
@@ -114,19 +133,23 @@ LANGUAGE_PARAMETERS = [
         "in": "query",
         "name": "lang",
         "required": False,
-        "description": "the language of the answer's texts and messages; wins over Accept-Language",
+        "description": gettext_noop("la langue des textes et des messages de la réponse ; l’emporte sur Accept-Language"),
         "schema": {"$ref": "#/components/schemas/Language"},
     },
     {
         "in": "header",
         "name": "Accept-Language",
         "required": False,
-        "description": "the languages the client reads (fr or en); French when neither is asked",
+        "description": gettext_noop(
+            "les langues que lit le client (fr ou en) ; le français quand aucune des deux n’est demandée"
+        ),
         "schema": {"type": "string"},
     },
 ]
-RETRY_AFTER = {"Retry-After": {"description": "seconds to wait before trying again", "schema": {"type": "integer"}}}
-CONTENT_LANGUAGE = {"Content-Language": {"description": "the language of the texts", "schema": {"type": "string"}}}
+RETRY_AFTER = {
+    "Retry-After": {"description": gettext_noop("les secondes à attendre avant de réessayer"), "schema": {"type": "integer"}}
+}
+CONTENT_LANGUAGE = {"Content-Language": {"description": gettext_noop("la langue des textes"), "schema": {"type": "string"}}}
 
 
 def declare_errors_and_language(schema: dict) -> dict:
@@ -134,10 +157,10 @@ def declare_errors_and_language(schema: dict) -> dict:
     schemas = schema.setdefault("components", {}).setdefault("schemas", {})
     error_schema = api_errors.Error.model_json_schema(ref_template="#/components/schemas/{model}")
     schemas.update(error_schema.pop("$defs", {}))
-    with translation.override("en"):  # the document's language
-        too_high = validation_problem({"type": "less_than_equal", "ctx": {"le": 5}}, ["body", "ratings", "team-leadership"])
-    error_schema["examples"] = [error_body(422, [too_high], "en")]
     schemas["Error"] = error_schema
+    for named in schemas.values():
+        if "enum" in named:
+            named.pop("description", None)  # the enumeration's docstring, for the code's readers: its fields describe it
     schemas["Language"] = {"type": "string", "enum": [code for code, _name in settings.LANGUAGES], "title": "Language"}
     for operations in schema["paths"].values():
         for operation in operations.values():
@@ -180,24 +203,28 @@ def _references(node) -> set[str]:
 # The terms of the answers: the team's content, and ESCO's data (credited in `attribution` wherever an answer
 # carries it) under the Commission's decision on the reuse of its documents.
 LICENCE = {
-    "name": "careerpath's content: reuse with the team's permission; ESCO's data: reuse with attribution "
-    "(Commission Decision 2011/833/EU)",
+    "name": gettext_noop(
+        "le contenu de careerpath : réutilisation avec la permission de l’équipe ; les données d’ESCO : réutilisation "
+        "avec mention de la source (décision 2011/833/UE de la Commission)"
+    ),
     "url": "https://eur-lex.europa.eu/eli/dec/2011/833/oj",
 }
 
 api = CareerpathApi(
-    title="careerpath API",
+    title=gettext_noop("API de careerpath"),
     version="1",
-    description=(
-        "Roles toward operations leadership (written by the team or imported from ESCO), side-by-side "
-        "comparisons, and the stateless route planner the site's result page uses. Read-only except "
-        "POST /route, which stores nothing. Texts and error messages follow the `lang` parameter, else the "
-        "Accept-Language header (fr or en). Every refusal has one shape (the Error schema): a stable `code` per "
-        "problem, where it is (`loc`) and a message in the request's language."
+    description=gettext_noop(
+        "Les postes vers la direction des opérations (rédigés par l’équipe ou importés d’ESCO), leurs comparaisons "
+        "côte à côte, et le planificateur de parcours sans état qu’utilise la page de résultat du site. En lecture "
+        "seule, sauf POST /route, qui n’enregistre rien. Les textes, les messages d’erreur et ce document suivent le "
+        "paramètre `lang`, sinon l’en-tête Accept-Language (fr ou en ; le français par défaut). Chaque refus a une "
+        "seule forme (le schéma Error) : un `code` stable par problème, l’endroit où il est (`loc`) et un message "
+        "dans la langue de la demande."
     ),
     urls_namespace="api-v1",
     openapi_url="/openapi.json",
     docs_url="/docs",
+    docs=SwaggerInLanguage(),
     parser=JsonParser(),
     openapi_extra={"info": {"license": LICENCE}},
 )
@@ -206,24 +233,30 @@ api.add_router("", pathways_router)
 
 
 class Resource(Schema):
-    operation: str = Field(description="the operation's operationId in the document")
+    operation: str = Field(description=gettext_noop("l’operationId de l’opération dans le document"))
     method: Literal["GET", "POST"]
-    url: str = Field(description="its full address; a part in braces ({slug}) stands for a value to put there")
+    url: str = Field(
+        description=gettext_noop(
+            "son adresse complète ; une partie entre accolades ({slug}) tient la place d’une valeur à y mettre"
+        )
+    )
     summary: str
 
 
 class Root(Schema):
-    api_version: str = Field(description="the version of this API (its addresses begin with /api/v<version>/)")
+    api_version: str = Field(description=gettext_noop("la version de cette API (ses adresses commencent par /api/v<version>/)"))
     content_version: str = Field(
-        description="changes whenever an editor changes the content (roles, skills, routes): two answers read under "
-        "the same content version come from the same content"
+        description=gettext_noop(
+            "change dès qu’un éditeur change le contenu (postes, compétences, parcours) : deux réponses lues sous la "
+            "même version du contenu viennent du même contenu"
+        )
     )
-    documentation: Url = Field(description="the documentation page")
-    openapi: Url = Field(description="the OpenAPI document")
-    resources: list[Resource] = Field(description="every operation of the API")
+    documentation: Url = Field(description=gettext_noop("la page de documentation"))
+    openapi: Url = Field(description=gettext_noop("le document OpenAPI"))
+    resources: list[Resource] = Field(description=gettext_noop("chaque opération de l’API"))
 
 
-@api.get("/", response=Root, summary="What the API offers, with its version and the content's", tags=["discovery"])
+@api.get("/", response=Root, summary=gettext_noop("Ce qu’offre l’API, avec sa version et celle du contenu"), tags=["discovery"])
 def api_root(request: HttpRequest):
     root = site_root(request)
     return {
@@ -231,7 +264,9 @@ def api_root(request: HttpRequest):
         "content_version": str(content_version()),  # a text: the number is larger than JavaScript counts exactly
         "documentation": request.build_absolute_uri(reverse("api-v1:openapi-view")),
         "openapi": request.build_absolute_uri(reverse("api-v1:openapi-json")),
-        "resources": [{**resource, "url": root + resource["url"]} for resource in operations()],
+        "resources": [
+            {**resource, "url": root + resource["url"], "summary": _(resource["summary"])} for resource in operations()
+        ],
     }
 
 

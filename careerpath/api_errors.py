@@ -14,10 +14,11 @@ from enum import StrEnum
 from typing import Any
 
 from django.conf import settings
+from django.core.exceptions import TooManyFieldsSent
 from django.http import HttpRequest, HttpResponse
 from django.utils import translation
 from django.utils.translation import gettext as _
-from django.utils.translation import gettext_lazy
+from django.utils.translation import gettext_lazy, gettext_noop
 from django.views.decorators.csrf import csrf_exempt
 from ninja import Schema
 from pydantic import Field
@@ -25,6 +26,7 @@ from pydantic import Field
 
 class ErrorCode(StrEnum):
     UNREADABLE_INPUT = "unreadable_input"
+    UNKNOWN_HOST = "unknown_host"
     MALFORMED_JSON = "malformed_json"
     NOT_FOUND = "not_found"
     UNKNOWN_ROLE = "unknown_role"
@@ -50,33 +52,44 @@ class ErrorCode(StrEnum):
 
 # The statuses every operation may answer, with what each means; the document declares them all.
 STATUSES = {
-    400: "the request could not be read: text no person could type, or a body that is not JSON",
-    404: "no such address, or no published role by that slug",
-    405: "the address does not take that method (the Allow header lists those it takes)",
-    413: "the body is larger than the server reads",
-    415: "a body sent without the JSON content type",
-    422: "a parameter or a field of the body is invalid: one entry per problem",
-    429: "too many requests from the client's address: Retry-After says in how many seconds to try again",
-    503: "the service is briefly unavailable: Retry-After says when to try again",
+    400: gettext_noop(
+        "la demande n’a pas pu être lue : du texte que personne ne saurait saisir, un corps qui n’est pas "
+        "du JSON, ou un en-tête Host que le serveur ne sert pas"
+    ),
+    404: gettext_noop("pas d’adresse de ce nom, ou pas de poste publié sous ce slug"),
+    405: gettext_noop("l’adresse ne prend pas cette méthode (l’en-tête Allow donne celles qu’elle prend)"),
+    413: gettext_noop("le corps est plus grand que ce que le serveur lit"),
+    415: gettext_noop("un corps envoyé sans le type de contenu JSON"),
+    422: gettext_noop("un paramètre ou un champ du corps n’est pas valide : une entrée par problème"),
+    429: gettext_noop("trop de demandes depuis l’adresse du client : Retry-After dit dans combien de secondes réessayer"),
+    503: gettext_noop("le service est momentanément indisponible : Retry-After dit quand réessayer"),
 }
 RETRY_AFTER_STATUSES = (429, 503)
 
 Loc = list[str | int]
 
 UNKNOWN_ADDRESS = gettext_lazy("Cette adresse n’existe pas.")
+UNKNOWN_HOST = gettext_lazy("Ce serveur ne répond pas pour l’hôte demandé (en-tête Host).")
+UNREADABLE = gettext_lazy("La demande n’a pas pu être lue : elle n’a pas été traitée.")
 
 
 class ErrorItem(Schema):
-    code: ErrorCode = Field(description="what is wrong, stable: a program may rely on it")
-    loc: Loc = Field(description='where: the part of the request ("path", "query", "body", "header") then the field, each once')
-    message: str = Field(description="the same, for a person, in the language of the request")
+    code: ErrorCode = Field(description=gettext_noop("ce qui ne va pas, stable : un programme peut s’y fier"))
+    loc: Loc = Field(
+        description=gettext_noop(
+            "où : la partie de la demande (« path », « query », « body », « header ») puis le champ, chacun une fois"
+        )
+    )
+    message: str = Field(description=gettext_noop("la même chose, pour une personne, dans la langue de la demande"))
 
 
 class Error(Schema):
-    status: int = Field(description="the HTTP status, repeated")
-    code: ErrorCode = Field(description="the single error's code; invalid_request when there are several")
-    detail: str = Field(description="what is wrong, for a person, in the language of the request")
-    errors: list[ErrorItem] = Field(min_length=1, description="each problem found, with where it is")
+    status: int = Field(description=gettext_noop("le statut HTTP, répété"))
+    code: ErrorCode = Field(
+        description=gettext_noop("le code de l’erreur s’il n’y en a qu’une ; invalid_request quand il y en a plusieurs")
+    )
+    detail: str = Field(description=gettext_noop("ce qui ne va pas, pour une personne, dans la langue de la demande"))
+    errors: list[ErrorItem] = Field(min_length=1, description=gettext_noop("chaque problème trouvé, avec l’endroit où il est"))
 
 
 @dataclass(frozen=True)
@@ -102,7 +115,10 @@ class NotJson(ValueError):
 def api_language(request: HttpRequest) -> str:
     """The language of the API's texts: the `lang` parameter when it names one the site speaks, else the
     Accept-Language header (the API has no language prefix in its addresses)."""
-    asked = request.GET.get("lang", "")
+    try:
+        asked = request.GET.get("lang", "")
+    except TooManyFieldsSent:  # refused with a 400 (`bad_request`), told in the header's language
+        asked = ""
     if asked in dict(settings.LANGUAGES):
         return asked
     return translation.get_language_from_request(request, check_path=False)

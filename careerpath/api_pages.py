@@ -4,6 +4,7 @@ from typing import Annotated, Any
 
 from django.db.models import QuerySet
 from django.http import HttpRequest
+from django.utils.translation import gettext_noop
 from ninja import Schema
 from ninja.pagination import PageNumberPagination
 from pydantic import Field
@@ -28,15 +29,15 @@ class LinkedPages(PageNumberPagination):
 
     class Input(Schema):
         page: int = Field(1, ge=1, le=MAX_PAGE)
-        page_size: int | None = Field(None, ge=1, le=MAX_PAGE_SIZE, description="items per page")
+        page_size: int | None = Field(None, ge=1, le=MAX_PAGE_SIZE, description=gettext_noop("éléments par page"))
 
     class Output(Schema):
         items: list[Any]
-        count: int = Field(description="items in all the pages")
-        page: int = Field(description="this page's number, from 1")
-        page_size: int = Field(description="items per page (the last page may hold fewer)")
-        next: Url | None = Field(description="the next page's full address; null on the last page")
-        previous: Url | None = Field(description="the previous page's full address; null on the first")
+        count: int = Field(description=gettext_noop("éléments dans toutes les pages"))
+        page: int = Field(description=gettext_noop("le numéro de cette page, à partir de 1"))
+        page_size: int = Field(description=gettext_noop("éléments par page (la dernière peut en contenir moins)"))
+        next: Url | None = Field(description=gettext_noop("l’adresse complète de la page suivante ; null sur la dernière page"))
+        previous: Url | None = Field(description=gettext_noop("l’adresse complète de la page précédente ; null sur la première"))
 
     def __init__(self, *, page_size: int = 30, **kwargs: Any) -> None:
         super().__init__(page_size=page_size, max_page_size=MAX_PAGE_SIZE, **kwargs)

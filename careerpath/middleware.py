@@ -1,7 +1,7 @@
 from urllib.parse import unquote_to_bytes
 
 from django.conf import settings
-from django.core.exceptions import BadRequest, RequestDataTooBig
+from django.core.exceptions import BadRequest, DisallowedHost, RequestDataTooBig
 from django.core.handlers.wsgi import WSGIRequest, get_bytes_from_wsgi
 from django.http import Http404, HttpRequest, HttpResponse
 from django.middleware.http import ConditionalGetMiddleware
@@ -10,7 +10,7 @@ from django.utils.cache import patch_cache_control, patch_vary_headers
 from django.utils.translation import gettext_lazy as _
 from django.views import defaults
 
-from .api_errors import UNKNOWN_ADDRESS, ErrorCode, api_language, not_a_choice, refused
+from .api_errors import UNKNOWN_ADDRESS, UNKNOWN_HOST, UNREADABLE, ErrorCode, api_language, not_a_choice, refused
 from .text import could_be_typed, typed_text
 
 
@@ -19,6 +19,9 @@ class ApiLanguageMiddleware:
 
     LocaleMiddleware gives every unprefixed path the default language, which is right for the
     pages (French lives at /, English at /en/) but would make the header useless for the API.
+
+    A Host the site does not serve is refused here for the API, before CommonMiddleware raises DisallowedHost:
+    in JSON (`bad_request`) even where Django's debug page would answer it.
     """
 
     def __init__(self, get_response):
@@ -26,6 +29,10 @@ class ApiLanguageMiddleware:
 
     def __call__(self, request):
         if request.path_info.startswith("/api/"):
+            try:
+                request.get_host()
+            except DisallowedHost as refusal:
+                return bad_request(request, refusal)
             language = api_language(request)
             if request.GET.get("lang", language) not in dict(settings.LANGUAGES):
                 choices = ", ".join(code for code, _name in settings.LANGUAGES)
@@ -150,6 +157,17 @@ def refusal(request: HttpRequest, status: int) -> HttpResponse:
         if status == 404:
             return defaults.page_not_found(request, Http404())
         return defaults.bad_request(request, BadRequest())
+
+
+def bad_request(request: HttpRequest, exception: Exception) -> HttpResponse:
+    """The site's 400 (handler400), for what Django refuses before any view: a Host outside ALLOWED_HOSTS, too many
+    fields, a file name trying to escape. Under /api/ the API's JSON error, in the language the request asks for;
+    elsewhere the site's own page."""
+    if not request.path_info.startswith("/api/"):
+        return defaults.bad_request(request, exception)
+    if isinstance(exception, DisallowedHost):
+        return refused(request, 400, ErrorCode.UNKNOWN_HOST, UNKNOWN_HOST, ["header", "Host"])
+    return refused(request, 400, ErrorCode.UNREADABLE_INPUT, UNREADABLE)
 
 
 class RefuseUnreadableInputMiddleware:

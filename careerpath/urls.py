@@ -9,6 +9,7 @@ from . import views
 from .api import api
 from .api_errors import unknown_address
 
+handler400 = "careerpath.middleware.bad_request"
 handler500 = "careerpath.outage.server_error"
 
 urlpatterns = [

@@ -1,11 +1,15 @@
 """The stateless route planner over JSON: a profile in, the scores and routes out, nothing stored."""
 
+from enum import Enum
 from typing import Annotated, Literal
 
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_noop
 from ninja import Router, Schema
 from pydantic import BeforeValidator, ConfigDict, Field, create_model
+from pydantic_core import PydanticCustomError
 
+from careerpath.api_document import described
 from careerpath.api_errors import ApiError, ErrorCode
 from careerpath.ratelimits import AddressThrottle
 from roles.api import Slug, unknown_role
@@ -14,8 +18,8 @@ from roles.models import MAX_LEVEL, DegreeField, DegreeLevel, ExperienceArea, Ro
 from .assessments import degree_part_missing
 from .catalogue import evaluate_for, profile_from
 from .evaluation import Band, Direction
-from .models import MAX_EXPERIENCE_MONTHS, Circumstance
-from .presentation import CAP_LABELS, RouteView, present
+from .models import MAX_EXPERIENCE_MONTHS, Circumstance, Transition
+from .presentation import CAP_LABELS, RouteView, present, reserved_move_text, reserved_moves
 from .scoring import Profile
 
 router = Router(tags=["route planner"])
@@ -44,6 +48,23 @@ def whole_number(most: int):
     return Annotated[int, Field(ge=0, le=most), BeforeValidator(whole)]
 
 
+def choice_of(choices: type[Enum]):
+    """One of an enumeration's values, declared as a reference to the enumeration's own schema (so that a generated
+    client names the type after it). A strict schema takes only members: the exact value sent (3.0 read as 3,
+    `whole`) becomes its member here, and anything else ("3" for 3, true for 1, a word not in the list) is refused
+    as not one of the choices."""
+    members = {member.value: member for member in choices}
+    expected = ", ".join(repr(value) for value in members)
+
+    def member(value):
+        value = whole(value)
+        if type(value) in (str, int) and value in members:
+            return members[value]
+        raise PydanticCustomError("enum", "not one of {expected}", {"expected": expected})
+
+    return Annotated[choices, BeforeValidator(member)]
+
+
 def rating_map(schema: dict) -> None:
     """Skill slugs as property names and levels as values, in the words every generator reads (pydantic writes
     patternProperties, which some turn into an object with no properties at all)."""
@@ -63,15 +84,17 @@ ExperienceMonths = create_model(
 
 
 class ExperienceAreaOut(Schema):
-    area: ExperienceArea = Field(description="the area's code, as answers name it (experience_missing)")
-    field: str = Field(description="its name in POST /route's experience_months")
-    label: str = Field(description="the area in words")
+    area: ExperienceArea = Field(
+        description=gettext_noop("le code du domaine, tel que les réponses le nomment (experience_missing)")
+    )
+    field: str = Field(description=gettext_noop("son nom dans l’experience_months de POST /route"))
+    label: str = Field(description=gettext_noop("le domaine en toutes lettres"))
 
 
 @router.get(
     "/experience-areas",
     response=list[ExperienceAreaOut],
-    summary="The kinds of experience a profile counts in months",
+    summary=gettext_noop("Les sortes d’expérience qu’un profil compte en mois"),
     tags=["catalogue"],
 )
 def list_experience_areas(request):
@@ -79,43 +102,55 @@ def list_experience_areas(request):
 
 
 class RouteRequest(StrictSchema):
-    target: Slug = Field(description="slug of the role wanted")
+    target: Slug = Field(description=gettext_noop("slug du poste visé"))
     current_role: Slug | None = Field(
         None,
-        description="slug of the role held now, if any: one of the team's roles or any ESCO occupation (the route then "
-        "begins with the bridge from it into the team's ladder)",
+        description=gettext_noop(
+            "slug du poste occupé, s’il y en a un : l’un des postes de l’équipe ou n’importe quel métier d’ESCO (le "
+            "parcours commence alors par la passerelle qui en mène aux postes de l’équipe)"
+        ),
     )
-    degree_level: Literal[tuple(DegreeLevel.values)] | None = None  # type: ignore[valid-type]
-    degree_field: Literal[tuple(DegreeField.values)] | None = None  # type: ignore[valid-type]
+    degree_level: choice_of(DegreeLevel) | None = None  # type: ignore[valid-type]
+    degree_field: choice_of(DegreeField) | None = None  # type: ignore[valid-type]
     experience_months: ExperienceMonths = Field(
-        default_factory=ExperienceMonths, description="months of experience in each area (internships count)"
+        default_factory=ExperienceMonths,
+        description=gettext_noop("les mois d’expérience dans chaque domaine (les stages comptent)"),
     )
-    preferred_sector: Literal[tuple(Sector.values)] = Sector.BOTH  # type: ignore[valid-type]
-    preferred_scale: Literal[tuple(Scale.values)] | None = None  # type: ignore[valid-type]
+    preferred_sector: choice_of(Sector) = Sector.BOTH  # type: ignore[valid-type]
+    preferred_scale: choice_of(Scale) | None = None  # type: ignore[valid-type]
     ratings: dict[Slug, whole_number(MAX_LEVEL)] = Field(  # type: ignore[valid-type]
         default_factory=dict,
-        description=f"skill slug → self-rating from 0 to {MAX_LEVEL}; a skill left out is "
-        "left blank: it counts as 0, and `highest` says what the score would be with every blank answered at its level",
+        description=described(
+            gettext_noop(
+                "slug de compétence → note que la personne se donne, de 0 à %(most)s ; une compétence omise est laissée "
+                "en blanc : elle compte 0, et `highest` dit ce que serait le score si chaque blanc était rempli à son niveau"
+            ),
+            most=MAX_LEVEL,
+        ),
         json_schema_extra=rating_map,
     )
-    circumstances: list[Literal[tuple(Circumstance.values)]] = Field(  # type: ignore[valid-type]
-        default_factory=list, description="what is true of the person and opens moves to them alone"
+    circumstances: list[choice_of(Circumstance)] = Field(  # type: ignore[valid-type]
+        default_factory=list, description=gettext_noop("ce qui est vrai de la personne et lui ouvre des passages réservés")
     )
     months_in_role: whole_number(MAX_EXPERIENCE_MONTHS) | None = Field(  # type: ignore[valid-type]
         None,
-        description="months the person has held current_role (or held it, if they have left it); "
-        "only with current_role; null: not given, counted as none",
+        description=gettext_noop(
+            "les mois pendant lesquels la personne occupe current_role (ou l’a occupé, si elle l’a quitté) ; seulement "
+            "avec current_role ; null : non donné, compté comme aucun"
+        ),
     )
     months_since_left: whole_number(MAX_EXPERIENCE_MONTHS) | None = Field(  # type: ignore[valid-type]
         None,
-        description="months since the person left current_role (a career break, a job search, a return to work); "
-        "only with current_role; null: they still hold it",
+        description=gettext_noop(
+            "les mois depuis que la personne a quitté current_role (une pause, une recherche d’emploi, un retour au "
+            "travail) ; seulement avec current_role ; null : elle l’occupe toujours"
+        ),
     )
 
 
 class SkillRef(Schema):
-    skill: str = Field(description="the skill's slug")
-    name: str = Field(description="the skill's name, in the language of the answer")
+    skill: str = Field(description=gettext_noop("le slug de la compétence"))
+    name: str = Field(description=gettext_noop("le nom de la compétence, dans la langue de la réponse"))
 
 
 def skill_ref(skill) -> dict:
@@ -124,112 +159,217 @@ def skill_ref(skill) -> dict:
 
 class Part(Schema):
     name: str
-    weight: int = Field(description="share of the total, in %")
-    value: int = Field(description="how much of the part is met, in %")
-    points: int = Field(description="what the part adds to the total")
+    weight: int = Field(description=gettext_noop("part du total, en pourcentage"))
+    value: int = Field(description=gettext_noop("la part remplie de cette partie, en pourcentage"))
+    points: int = Field(description=gettext_noop("ce que la partie ajoute au total"))
 
 
 class Gap(Schema):
-    skill: str = Field(description="the skill's slug")
-    name: str = Field(description="the skill's name")
+    skill: str = Field(description=gettext_noop("le slug de la compétence"))
+    name: str = Field(description=gettext_noop("le nom de la compétence"))
     rating: int
     required: int
-    gain: int = Field(description="points the total would gain with one more level")
-    stage: Stage = Field(description="entry: needed to enter the target (it decides `ready`); growth: grows in the role")
-
-
-ESTIMATE = "the team's estimate: no source gives the figure (`basis` and `estimates` say what it rests on)"
+    gain: int = Field(description=gettext_noop("les points que gagnerait le total avec un niveau de plus"))
+    stage: Stage = Field(
+        description=gettext_noop(
+            "entry : nécessaire pour entrer dans le poste visé (décide de `ready`) ; growth : se développe dans le poste"
+        )
+    )
 
 
 class StepSkill(SkillRef):
-    level: int = Field(description="the level to reach in this step before moving on")
+    level: int = Field(description=gettext_noop("le niveau à atteindre dans cette étape avant de passer à la suivante"))
 
 
 class Step(Schema):
     kind: Literal["start", "degree", "role", "target"]
-    title: str = Field(description="the step in words, as the result page heads it")
-    role: str | None = Field(description="slug of the role held in this step")
-    role_title: str | None = Field(description="the role's title")
-    degree: str | None = Field(description="slug of the degree obtained in this step")
-    degree_name: str | None = Field(description="the degree's name")
-    min_months: int = Field(description="time spent in this step, at the shortest")
-    max_months: int = Field(description="time spent in this step, at the longest")
-    estimate: bool = Field(True, description=f"always true: the step's months are {ESTIMATE}")
-    basis: str | None = Field(description="what the step's months rest on; null for the target")
-    experience_missing: dict[str, int] = Field(description="area → months to gain in this step before moving on")
-    skills: list[StepSkill] = Field(description="the skills to raise in this step before moving on, with the level")
+    title: str = Field(description=gettext_noop("l’étape en toutes lettres, comme la titre la page de résultat"))
+    role: str | None = Field(description=gettext_noop("slug du poste occupé dans cette étape"))
+    role_title: str | None = Field(description=gettext_noop("l’intitulé du poste"))
+    degree: str | None = Field(description=gettext_noop("slug du diplôme obtenu dans cette étape"))
+    degree_name: str | None = Field(description=gettext_noop("le nom du diplôme"))
+    min_months: int = Field(description=gettext_noop("le temps passé dans cette étape, au plus court"))
+    max_months: int = Field(description=gettext_noop("le temps passé dans cette étape, au plus long"))
+    estimate: bool = Field(
+        True,
+        description=gettext_noop(
+            "toujours true : les mois de l’étape sont une estimation de l’équipe, qu’aucune source ne chiffre (`basis` "
+            "et `estimates` disent sur quoi elle repose)"
+        ),
+    )
+    basis: str | None = Field(description=gettext_noop("ce sur quoi reposent les mois de l’étape ; null pour le poste visé"))
+    experience_missing: dict[str, int] = Field(
+        description=gettext_noop("domaine → mois à acquérir dans cette étape avant de passer à la suivante")
+    )
+    skills: list[StepSkill] = Field(
+        description=gettext_noop(
+            "les compétences à faire progresser dans cette étape avant de passer à la suivante, avec le niveau"
+        )
+    )
     closeness: str | None = Field(
-        None, description="leaving an ESCO occupation by a bridge: how viable the move to the next job is, in words"
+        None,
+        description=gettext_noop(
+            "en quittant un métier d’ESCO par une passerelle : si le passage au métier "
+            "suivant est envisageable, en toutes lettres"
+        ),
     )
-    viability: Viability | None = Field(None, description="closeness's band as a code; null when the step is no bridge")
-    similarity: float | None = Field(None, ge=0, le=1, description="closeness's skills similarity, 0 to 1")
+    viability: Viability | None = Field(
+        None,
+        description=gettext_noop("la tranche de closeness, sous forme de code ; null quand l’étape n’est pas une passerelle"),
+    )
+    similarity: float | None = Field(
+        None, ge=0, le=1, description=gettext_noop("la similarité des compétences de closeness, de 0 à 1")
+    )
     carried: list[SkillRef] = Field(
-        default_factory=list, description="the next job's essential ESCO skills this occupation already uses"
+        default_factory=list,
+        description=gettext_noop("les compétences essentielles ESCO du métier suivant que ce métier utilise déjà"),
     )
-    to_gain: list[SkillRef] = Field(default_factory=list, description="the next job's essential ESCO skills to gain")
+    to_gain: list[SkillRef] = Field(
+        default_factory=list, description=gettext_noop("les compétences essentielles ESCO du métier suivant à acquérir")
+    )
 
 
 class RouteOut(Schema):
     min_months: int
     max_months: int
-    estimate: bool = Field(True, description=f"always true: the route's months are {ESTIMATE}")
+    estimate: bool = Field(
+        True,
+        description=gettext_noop(
+            "toujours true : les mois du parcours sont une estimation de l’équipe, qu’aucune source ne chiffre (`basis` "
+            "et `estimates` disent sur quoi elle repose)"
+        ),
+    )
     steps: list[Step]
 
 
 class MonthsToReady(Schema):
-    min_months: int = Field(description="the soonest the person could be ready, by any route shown")
-    max_months: int = Field(description="the latest, by the quickest route (the one whose longest time is shortest)")
-    estimate: bool = Field(True, description=f"always true: these months are {ESTIMATE}")
+    min_months: int = Field(
+        description=gettext_noop("le plus tôt où la personne pourrait être prête, par l’un des parcours montrés")
+    )
+    max_months: int = Field(
+        description=gettext_noop(
+            "le plus tard, par le parcours le plus rapide (celui dont la durée la plus longue est la plus courte)"
+        )
+    )
+    estimate: bool = Field(
+        True,
+        description=gettext_noop(
+            "toujours true : ces mois sont une estimation de l’équipe, qu’aucune source ne chiffre (`basis` et "
+            "`estimates` disent sur quoi elle repose)"
+        ),
+    )
 
 
 class EstimateOut(Schema):
     key: str
     label: str
     months: int
-    justification: str = Field(description="what the figure rests on")
+    justification: str = Field(description=gettext_noop("ce sur quoi repose le chiffre"))
 
 
 class Closest(Schema):
-    role: str = Field(description="the role's slug")
-    title: str = Field(description="the role's title")
+    role: str = Field(description=gettext_noop("le slug du poste"))
+    title: str = Field(description=gettext_noop("l’intitulé du poste"))
     total: int
-    direction: str | None = Field(description="from the role held now: higher up, at the same level or lower down, in words")
-    direction_code: Direction | None = Field(description="the same as a code; null without a role held now")
+    direction: str | None = Field(
+        description=gettext_noop("depuis le poste occupé : plus haut, au même niveau ou plus bas, en toutes lettres")
+    )
+    direction_code: Direction | None = Field(
+        description=gettext_noop("la même chose sous forme de code ; null sans poste occupé")
+    )
     leads_to_target: bool
-    shared_skills: list[SkillRef] = Field(description="the skills it shares with the target")
+    shared_skills: list[SkillRef] = Field(description=gettext_noop("les compétences qu’il partage avec le poste visé"))
 
 
 class Cap(Schema):
-    code: CapCode = Field(description="the entry requirement furthest off, which caps the score")
-    reason: str = Field(description="the same, in words")
-    points: int = Field(description="taken off the parts' sum while an essential requirement is far off")
+    code: CapCode = Field(description=gettext_noop("l’exigence d’entrée la plus éloignée, qui plafonne le score"))
+    reason: str = Field(description=gettext_noop("la même chose, en toutes lettres"))
+    points: int = Field(
+        description=gettext_noop("retiré de la somme des parties tant qu’une exigence essentielle est loin d’être remplie")
+    )
+
+
+class ReservedMove(Schema):
+    text: str = Field(description=gettext_noop("le passage, avec ce qu’il demande, en toutes lettres"))
+    from_role: str | None = Field(
+        description=gettext_noop("slug du poste que le passage quitte ; null : l’entrée depuis les études ou un autre domaine")
+    )
+    from_role_title: str | None = Field(description=gettext_noop("l’intitulé de ce poste"))
+    circumstance: Circumstance | None = Field(
+        description=gettext_noop(
+            "la situation à laquelle le passage est réservé, telle que la nomme circumstances dans la demande ; null : aucune"
+        )
+    )
+    min_scale: Scale | None = Field(
+        description=gettext_noop(
+            "la plus petite taille d’organisation où le passage est ouvert, telle que la nomme "
+            "preferred_scale ; null : toutes les tailles"
+        )
+    )
+    max_scale: Scale | None = Field(description=gettext_noop("la plus grande ; null : toutes les tailles"))
+
+
+def reserved_move_out(move: Transition) -> dict:
+    sized = move.is_reserved_to_sizes()
+    return {
+        "text": reserved_move_text(move),
+        "from_role": move.from_role.slug if move.from_role else None,
+        "from_role_title": move.from_role.display_title if move.from_role else None,
+        "circumstance": move.circumstance or None,
+        "min_scale": move.min_scale if sized else None,
+        "max_scale": move.max_scale if sized else None,
+    }
 
 
 class RouteResponse(Schema):
-    target: str = Field(description="the target's slug")
-    target_title: str = Field(description="the target's title")
-    described: bool = Field(description="false when the target has no levels, degrees or steps to measure against yet")
-    total: int | None = Field(description="readiness from 0 to 100; null without answers or for an undescribed target")
-    band: Band | None = Field(description="the score in words")
-    time_to_ready: str | None = Field(description="the quickest route's span, in words (an estimate); null without a route")
-    months_to_ready: MonthsToReady | None = Field(description="time_to_ready in months; null without a route")
+    target: str = Field(description=gettext_noop("le slug du poste visé"))
+    target_title: str = Field(description=gettext_noop("l’intitulé du poste visé"))
+    described: bool = Field(
+        description=gettext_noop("false quand le poste visé n’a encore ni niveaux, ni diplômes, ni étapes auxquels se mesurer")
+    )
+    total: int | None = Field(
+        description=gettext_noop("le degré de préparation, de 0 à 100 ; null sans réponses ou pour un poste visé non décrit")
+    )
+    band: Band | None = Field(description=gettext_noop("le score en toutes lettres"))
+    time_to_ready: str | None = Field(
+        description=gettext_noop("la durée du parcours le plus rapide, en toutes lettres (une estimation) ; null sans parcours")
+    )
+    months_to_ready: MonthsToReady | None = Field(description=gettext_noop("time_to_ready en mois ; null sans parcours"))
     parts: list[Part]
     cap: Cap | None
     gaps: list[Gap]
-    not_assessed: list[SkillRef] = Field(description="skills the target asks that the profile leaves blank: each counts as 0")
-    highest: int | None = Field(description="the total if every blank skill were rated at the level asked")
+    not_assessed: list[SkillRef] = Field(
+        description=gettext_noop("les compétences que demande le poste visé et que le profil laisse en blanc : chacune compte 0")
+    )
+    highest: int | None = Field(
+        description=gettext_noop("le total si chaque compétence laissée en blanc était notée au niveau demandé")
+    )
     entry_answers_missing: bool = Field(
-        description="a skill needed to enter the target is blank: the band is then neither ready nor nearly-there"
+        description=gettext_noop(
+            "une compétence nécessaire pour entrer dans le poste visé est en blanc : la "
+            "tranche n’est alors ni ready ni nearly-there"
+        )
     )
     recency_percent: int | None = Field(
-        description="what the person's experience still counts for, in %, when they left their role long ago; null: in full"
+        description=gettext_noop(
+            "ce que compte encore l’expérience de la personne, en pourcentage, quand elle a quitté son poste depuis "
+            "longtemps ; null : en entier"
+        )
     )
-    depends_on_scale: bool = Field(description="what the target asks changes with the size of organisation")
+    depends_on_scale: bool = Field(
+        description=gettext_noop("ce que demande le poste visé change avec la taille de l’organisation")
+    )
     current_role_out_of_scale: bool
-    holds_target: bool = Field(description="the person holds the target now: no route, the gaps are what to grow in it")
-    reserved_to: list[str] = Field(
-        description="when every move into the target is reserved to a situation or a size of organisation the person "
-        "did not give: each move with what it asks, in words; empty otherwise"
+    holds_target: bool = Field(
+        description=gettext_noop(
+            "la personne occupe déjà le poste visé : pas de parcours, les écarts sont ce qui reste à y développer"
+        )
+    )
+    reserved_to: list[ReservedMove] = Field(
+        description=gettext_noop(
+            "quand chaque passage vers le poste visé est réservé à une situation ou à une taille d’organisation que la "
+            "personne n’a pas donnée : chaque passage, avec ce qu’il demande ; vide sinon"
+        )
     )
     degree_missing: bool
     experience_missing: dict[str, int]
@@ -237,13 +377,15 @@ class RouteResponse(Schema):
     best: RouteOut | None
     alternatives: list[RouteOut]
     closest: list[Closest]
-    estimates: list[EstimateOut] = Field(description="the team's figures the durations are built from, with their basis")
+    estimates: list[EstimateOut] = Field(
+        description=gettext_noop("les chiffres de l’équipe dont sont faites les durées, avec ce sur quoi ils reposent")
+    )
 
 
 @router.post(
     "/route",
     response=RouteResponse,
-    summary="Score a profile and plan its routes",
+    summary=gettext_noop("Évaluer un profil et tracer ses parcours"),
     throttle=AddressThrottle("routes"),
 )
 def route(request, body: RouteRequest):
@@ -278,7 +420,7 @@ def route(request, body: RouteRequest):
         "depends_on_scale": result.depends_on_scale,
         "current_role_out_of_scale": result.current_role_out_of_scale,
         "holds_target": result.holds_target,
-        "reserved_to": result.reserved_to,
+        "reserved_to": [reserved_move_out(move) for move in reserved_moves(target)] if result.reserved_to else [],
         "degree_missing": result.degree_missing,
         "experience_missing": {action.area: action.months for action in result.experience_missing},
         "ready": result.ready,

@@ -106,10 +106,13 @@ class Transition(models.Model):
     def duration_display(self) -> str:
         return format_duration(self.min_months, self.max_months)
 
+    def is_reserved_to_sizes(self) -> bool:
+        return self.min_scale > Scale.MICRO or self.max_scale < Scale.LARGE
+
     def reserved_to(self) -> list[str]:
         """What a person must say of themselves for the move to be offered, in words: a circumstance, a size."""
         words = [str(self.get_circumstance_display())] if self.circumstance else []
-        if self.min_scale > Scale.MICRO or self.max_scale < Scale.LARGE:
+        if self.is_reserved_to_sizes():
             low, high = Scale(self.min_scale).label, Scale(self.max_scale).label
             words.append(str(low if low == high else _("de « %(low)s » à « %(high)s »") % {"low": low, "high": high}))
         return words

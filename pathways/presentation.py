@@ -870,11 +870,20 @@ def build_view(evaluation: Evaluation, profile: Profile, target: Role, lookups: 
     )
 
 
+def reserved_moves(target: Role) -> list[Transition]:
+    """The moves into a target that are reserved to a situation or a size of organisation, in a stable order."""
+    moves = Transition.objects.between_published().filter(to_role=target).select_related("from_role", "to_role")
+    return [move for move in moves.order_by("pk") if move.reserved_to()]
+
+
+def reserved_move_text(move: Transition) -> str:
+    """The move with what it asks of the person, in words."""
+    return f"{move}{pgettext('before what follows', ' : ')}{', '.join(move.reserved_to())}"
+
+
 def reserved_to(target: Role) -> list[str]:
     """Each move into a target that is closed to the person, with what it asks of them, in words."""
-    moves = Transition.objects.between_published().filter(to_role=target).select_related("from_role", "to_role")
-    asks = ((move, move.reserved_to()) for move in moves.order_by("pk"))
-    return [f"{move}{pgettext('before what follows', ' : ')}{', '.join(words)}" for move, words in asks if words]
+    return [reserved_move_text(move) for move in reserved_moves(target)]
 
 
 # A saved result keeps its view in this shape; a change to the view's dataclasses changes it, so a result

@@ -1,14 +1,17 @@
 """The read-only JSON API over roles: the list, one role, a comparison."""
 
-from typing import Annotated, Literal
+from enum import StrEnum
+from typing import Annotated
 
 from django.db.models import F
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_noop
 from ninja import Path, Query, Router, Schema
 from ninja.pagination import paginate
 from pydantic import BeforeValidator, Field, field_validator
 from pydantic_core import PydanticCustomError
 
+from careerpath.api_document import described
 from careerpath.api_errors import ApiError, ErrorCode
 from careerpath.api_pages import LinkedPages, Url, absolute_url
 from careerpath.text import SEARCH_MAX_LENGTH, UNTYPABLE_CHARACTERS
@@ -35,15 +38,20 @@ from .related import compared_occupation, related_jobs
 
 router = Router(tags=["roles"])
 
-ATTRIBUTION = Field(description="the credit ESCO's terms ask for, when the answer carries ESCO's data; null otherwise")
+ATTRIBUTION = Field(
+    description=gettext_noop(
+        "la mention que demandent les conditions d’ESCO, quand la réponse porte des données d’ESCO ; null sinon"
+    )
+)
 
 # Slugs as the site makes them; anything else (a NUL byte PostgreSQL would refuse, say) is a 422.
 SLUG = f"^{SLUG_PATTERN}$"
-Slug = Annotated[str, Field(pattern=SLUG, description="a slug, as in the site's addresses")]
+Slug = Annotated[str, Field(pattern=SLUG, description=gettext_noop("un slug, comme dans les adresses du site"))]
 # A text the content leaves empty is null in the answers, never "".
 OptionalText = Annotated[str | None, BeforeValidator(lambda text: text or None)]
-DegreeKind = Literal[tuple(RoleDegree.Kind.values)]  # type: ignore[valid-type]
-StepKind = Literal[tuple(ExperienceStep.Kind.values)]  # type: ignore[valid-type]
+# The models' nested choices are all called Kind: named here, each its own schema in the document.
+DegreeKind = StrEnum("DegreeKind", {kind.name: kind.value for kind in RoleDegree.Kind})
+ExperienceStepKind = StrEnum("ExperienceStepKind", {kind.name: kind.value for kind in ExperienceStep.Kind})
 
 
 class RoleSummary(Schema):
@@ -51,10 +59,12 @@ class RoleSummary(Schema):
     title: str
     acronym: OptionalText
     summary: OptionalText
-    level: int | None = Field(description="1 entry, 2 manager, 3 director, 4 executive; null when not placed yet")
-    origin: Origin = Field(description="written by the team, imported from ESCO, or imported then edited")
+    level: int | None = Field(
+        description=gettext_noop("1 débutant, 2 manager, 3 directeur, 4 dirigeant ; null tant que le poste n’est pas placé")
+    )
+    origin: Origin = Field(description=gettext_noop("rédigé par l’équipe, importé d’ESCO, ou importé puis retouché"))
     isco_code: OptionalText
-    url: Url = Field(description="the role's profile page, in the language of the answer")
+    url: Url = Field(description=gettext_noop("la fiche du poste, dans la langue de la réponse"))
     attribution: str | None = ATTRIBUTION
 
     @staticmethod
@@ -71,68 +81,72 @@ class RoleSummary(Schema):
 
 
 class PassageOut(Schema):
-    url: Url = Field(description="the passage on its source's page")
-    source: str = Field(alias="source.slug", description="the source's slug")
-    quotation: str = Field(description="word for word from the article, in its language")
-    translation_en: str = Field(description="our English rendering of the quotation")
+    url: Url = Field(description=gettext_noop("le passage, sur la page de sa source"))
+    source: str = Field(alias="source.slug", description=gettext_noop("le slug de la source"))
+    quotation: str = Field(description=gettext_noop("mot pour mot depuis l’article, dans sa langue"))
+    translation_en: str = Field(description=gettext_noop("notre traduction anglaise de la citation"))
 
     @staticmethod
     def resolve_url(passage, context) -> str:
         return absolute_url(context, passage.get_absolute_url())
 
 
-STAGE_DESCRIPTION = (
-    "entry: needed to enter the role (it decides whether a person is ready); growth: learnt in the role, or "
-    "preparation the sources do not make a condition"
+STAGE_DESCRIPTION = gettext_noop(
+    "entry : nécessaire pour entrer dans le poste (décide si une personne est prête) ; growth : s’apprend dans le "
+    "poste, ou préparation dont les sources ne font pas une condition"
 )
-STAGE_BASIS_DESCRIPTION = (
-    "why the requirement is entry or growth: the article's words quoted, or the team's inference (empty for an "
-    "imported occupation nobody has described yet)"
+STAGE_BASIS_DESCRIPTION = gettext_noop(
+    "pourquoi l’exigence est entry ou growth : les mots de l’article cités, ou la déduction de l’équipe (vide pour un "
+    "métier importé que personne n’a encore décrit)"
 )
 
 
 class SkillRequirement(Schema):
-    skill: str = Field(alias="skill.slug", description="the skill's slug")
+    skill: str = Field(alias="skill.slug", description=gettext_noop("le slug de la compétence"))
     name: str = Field(alias="skill.name")
     category: str = Field(alias="skill.category.name")
-    required_level: int | None = Field(description="1–5; null until the team sets it (imported roles)")
+    required_level: int | None = Field(
+        description=gettext_noop("de 1 à 5 ; null tant que l’équipe ne l’a pas fixé (postes importés)")
+    )
     importance: Importance
-    rationale: str = Field(description="why the role asks for the skill")
+    rationale: str = Field(description=gettext_noop("pourquoi le poste demande cette compétence"))
     stage: Stage = Field(description=STAGE_DESCRIPTION)
     stage_basis: OptionalText = Field(description=STAGE_BASIS_DESCRIPTION)
-    passage: PassageOut | None = Field(description="the source passage the rationale rests on")
+    passage: PassageOut | None = Field(description=gettext_noop("le passage de la source sur lequel repose la justification"))
 
 
 class DegreeOut(Schema):
     degree: str = Field(alias="degree.slug")
     name: str = Field(alias="degree.name")
     level: DegreeLevel = Field(alias="degree.level")
-    kind: DegreeKind = Field(description="typical or alternative")
-    passage: PassageOut | None = Field(description="the source passage this degree rests on")
+    kind: DegreeKind = Field(description=gettext_noop("typical (voie habituelle) ou alternative (autre voie possible)"))
+    passage: PassageOut | None = Field(description=gettext_noop("le passage de la source sur lequel repose ce diplôme"))
 
 
 class StepOut(Schema):
     position: int
     title: str
-    kind: StepKind
+    kind: ExperienceStepKind
     area: ExperienceArea
     min_months: int
     max_months: int
     sector: Sector
-    is_alternative: bool = Field(description="the step stands in for a degree (always an entry step)")
-    circumstance: OptionalText = Field(description="counts only for people who declare this situation; null: for everyone")
+    is_alternative: bool = Field(description=gettext_noop("l’étape tient lieu de diplôme (c’est toujours une étape d’entrée)"))
+    circumstance: OptionalText = Field(
+        description=gettext_noop("ne compte que pour qui déclare cette situation ; null : pour tout le monde")
+    )
     stage: Stage = Field(description=STAGE_DESCRIPTION)
     stage_basis: OptionalText = Field(description=STAGE_BASIS_DESCRIPTION)
-    passage: PassageOut | None = Field(description="the source passage this step rests on")
+    passage: PassageOut | None = Field(description=gettext_noop("le passage de la source sur lequel repose cette étape"))
 
 
 class SourceOut(Schema):
     slug: str
     title: str
-    title_is_descriptive: bool = Field(description="the article has no title: this one is ours")
-    language: str = Field(description="the article's language (ISO code)")
-    summary: str = Field(description="what the article covers")
-    url: Url = Field(description="the source's page, with the passages the site quotes")
+    title_is_descriptive: bool = Field(description=gettext_noop("l’article n’a pas de titre : celui-ci est le nôtre"))
+    language: str = Field(description=gettext_noop("la langue de l’article (code ISO)"))
+    summary: str = Field(description=gettext_noop("ce dont traite l’article"))
+    url: Url = Field(description=gettext_noop("la page de la source, avec les passages que le site cite"))
 
     @staticmethod
     def resolve_url(source, context) -> str:
@@ -142,7 +156,7 @@ class SourceOut(Schema):
 class RoleDetail(RoleSummary):
     description: OptionalText
     alternative_titles: list[str]
-    reports_to: str | None = Field(description="slug of the role this one reports to")
+    reports_to: str | None = Field(description=gettext_noop("slug du poste auquel celui-ci rend compte"))
     esco_uri: OptionalText
     rome_code: OptionalText
     onet_soc_code: OptionalText
@@ -167,8 +181,10 @@ class RoleDetail(RoleSummary):
 class SkillRow(Schema):
     skill: str
     name: str
-    levels: list[int | None] = Field(description="per role, in the order asked: the level required, null if not asked")
-    only_role: str | None = Field(description="the one role that asks for this skill, if only one does")
+    levels: list[int | None] = Field(
+        description=gettext_noop("pour chaque poste, dans l’ordre demandé : le niveau exigé, null s’il ne la demande pas")
+    )
+    only_role: str | None = Field(description=gettext_noop("le seul poste qui demande cette compétence, si un seul la demande"))
     spread: int
 
 
@@ -190,9 +206,13 @@ class ListFilters(Schema):
         "",
         max_length=SEARCH_MAX_LENGTH,
         pattern=f"^[^{UNTYPABLE_CHARACTERS}]*$",
-        description="words to find in titles, alternative titles or summaries",
+        description=gettext_noop("des mots à chercher dans les intitulés, les autres intitulés ou les résumés"),
     )
-    isco: str = Field("", pattern=r"^\d{0,4}$", description="an ISCO-08 group code: roles in that group or below")
+    isco: str = Field(
+        "",
+        pattern=r"^\d{0,4}$",
+        description=gettext_noop("un code de groupe de la CITP-08 (ISCO-08) : les postes de ce groupe ou en dessous"),
+    )
 
 
 class CompareQuery(Schema):
@@ -200,7 +220,11 @@ class CompareQuery(Schema):
         min_length=MIN_COMPARED,
         max_length=MAX_COMPARED,
         json_schema_extra={"uniqueItems": True},
-        description=f"{MIN_COMPARED} to {MAX_COMPARED} different role slugs, in the order to show them",
+        description=described(
+            gettext_noop("%(least)s à %(most)s slugs de postes différents, dans l’ordre où les montrer"),
+            least=MIN_COMPARED,
+            most=MAX_COMPARED,
+        ),
     )
 
     @field_validator("roles")
@@ -212,42 +236,57 @@ class CompareQuery(Schema):
 
 
 class SkillName(Schema):
-    skill: str = Field(alias="slug", description="the skill's slug")
+    skill: str = Field(alias="slug", description=gettext_noop("le slug de la compétence"))
     name: str
     esco_uri: str | None
 
 
 class NeighbourOut(Schema):
-    role: RoleSummary = Field(description="the related job's profile: the team's role when one stands for the occupation")
-    esco_uri: str = Field(alias="occupation.esco_uri", description="the ESCO occupation compared")
-    similarity: float = Field(ge=0, le=1, description="the skills similarity (see the README's method), 0 to 1")
-    viability: Viability = Field(description="the band the recalibrated thresholds put the similarity in")
-    shared_essential: list[SkillName] = Field(
-        alias="shared", description="the related job's essential skills that the role's occupation lists too"
+    role: RoleSummary = Field(
+        description=gettext_noop("la fiche du métier proche : le poste de l’équipe quand l’un d’eux représente ce métier")
     )
-    to_gain: list[SkillName] = Field(description="the related job's essential skills the role's occupation does not list")
+    esco_uri: str = Field(alias="occupation.esco_uri", description=gettext_noop("le métier d’ESCO comparé"))
+    similarity: float = Field(
+        ge=0, le=1, description=gettext_noop("la similarité des compétences (voir la méthode dans le README), de 0 à 1")
+    )
+    viability: Viability = Field(description=gettext_noop("la tranche où les seuils recalibrés placent la similarité"))
+    shared_essential: list[SkillName] = Field(
+        alias="shared",
+        description=gettext_noop("les compétences essentielles du métier proche que le métier du poste cite aussi"),
+    )
+    to_gain: list[SkillName] = Field(
+        description=gettext_noop("les compétences essentielles du métier proche que le métier du poste ne cite pas")
+    )
 
 
 class Neighbours(Schema):
     attribution: str | None = ATTRIBUTION
     role: RoleSummary
-    occupation: str | None = Field(description="the ESCO occupation compared (the one a team role stands for); null if none")
-    neighbours: list[NeighbourOut] = Field(description="nearest first; empty until ESCO is imported and compared")
+    occupation: str | None = Field(
+        description=gettext_noop("le métier d’ESCO comparé (celui que représente un poste de l’équipe) ; null s’il n’y en a pas")
+    )
+    neighbours: list[NeighbourOut] = Field(
+        description=gettext_noop("les plus proches d’abord ; vide tant qu’ESCO n’est ni importé ni comparé")
+    )
 
 
 class LevelOut(Schema):
-    level: int = Field(description="1 (beginner) to 5 (expert)")
-    description: str = Field(description="what a person at this level concretely does")
+    level: int = Field(description=gettext_noop("de 1 (débutant) à 5 (expert)"))
+    description: str = Field(description=gettext_noop("ce que fait concrètement une personne de ce niveau"))
 
 
 class SkillOut(Schema):
-    skill: str = Field(alias="slug", description="the skill's slug, as POST /route's ratings name it")
+    skill: str = Field(
+        alias="slug", description=gettext_noop("le slug de la compétence, tel que le nomment les ratings de POST /route")
+    )
     name: str
     category: str = Field(alias="category.name")
     description: OptionalText
     origin: Origin
     esco_uri: OptionalText
-    levels: list[LevelOut] = Field(description="what each level means, so that a rating means something; empty if unset")
+    levels: list[LevelOut] = Field(
+        description=gettext_noop("ce que signifie chaque niveau, pour qu’une note ait un sens ; vide s’ils ne sont pas définis")
+    )
 
     @staticmethod
     def resolve_levels(skill: Skill) -> list:
@@ -255,17 +294,19 @@ class SkillOut(Schema):
 
 
 class SkillFilters(Schema):
-    origin: Origin | None = Field(None, description="only the skills written by the team, imported from ESCO, or edited")
+    origin: Origin | None = Field(
+        None, description=gettext_noop("seulement les compétences rédigées par l’équipe, importées d’ESCO, ou retouchées")
+    )
 
 
 class DegreeCatalogueOut(Schema):
-    degree: str = Field(alias="slug", description="the degree's slug")
+    degree: str = Field(alias="slug", description=gettext_noop("le slug du diplôme"))
     name: str
-    level: DegreeLevel = Field(description="as POST /route's degree_level names it")
-    level_label: str = Field(description="the level in words")
-    field: DegreeField = Field(description="as POST /route's degree_field names it")
-    field_label: str = Field(description="the field in words")
-    typical_months: int = Field(description="the usual time to obtain it (the team's estimate)")
+    level: DegreeLevel = Field(description=gettext_noop("tel que le nomme le degree_level de POST /route"))
+    level_label: str = Field(description=gettext_noop("le niveau en toutes lettres"))
+    field: DegreeField = Field(description=gettext_noop("tel que le nomme le degree_field de POST /route"))
+    field_label: str = Field(description=gettext_noop("le domaine en toutes lettres"))
+    typical_months: int = Field(description=gettext_noop("le temps habituel pour l’obtenir (estimation de l’équipe)"))
     description: OptionalText
 
     @staticmethod
@@ -289,7 +330,7 @@ def published_role(roles, slug: str):
         raise unknown_role(slug, ("path", "slug")) from None
 
 
-@router.get("/roles", response=list[RoleSummary], summary="Published roles, searchable, by pages")
+@router.get("/roles", response=list[RoleSummary], summary=gettext_noop("Les postes publiés, avec recherche, par pages"))
 @paginate(LinkedPages, page_size=30)
 def list_roles(request, filters: Query[ListFilters]):
     # By level then slug: the same order, so the same pages, whatever the language (titles sort differently).
@@ -301,7 +342,12 @@ def list_roles(request, filters: Query[ListFilters]):
     return roles
 
 
-@router.get("/skills", response=list[SkillOut], summary="Every skill a rating may name, by pages", tags=["catalogue"])
+@router.get(
+    "/skills",
+    response=list[SkillOut],
+    summary=gettext_noop("Toutes les compétences qu’une note peut nommer, par pages"),
+    tags=["catalogue"],
+)
 @paginate(LinkedPages, page_size=50)
 def list_skills(request, filters: Query[SkillFilters]):
     # By slug: the same pages whatever the language (names sort differently).
@@ -309,7 +355,12 @@ def list_skills(request, filters: Query[SkillFilters]):
     return skills.filter(origin=filters.origin) if filters.origin else skills
 
 
-@router.get("/degrees", response=list[DegreeCatalogueOut], summary="The degrees routes pass through", tags=["catalogue"])
+@router.get(
+    "/degrees",
+    response=list[DegreeCatalogueOut],
+    summary=gettext_noop("Les diplômes par lesquels passent les parcours"),
+    tags=["catalogue"],
+)
 def list_degrees(request):
     return Degree.objects.order_by("level", "slug")
 
@@ -317,7 +368,7 @@ def list_degrees(request):
 @router.get(
     "/roles/{slug}",
     response=RoleDetail,
-    summary="One role with its skills, degrees and steps",
+    summary=gettext_noop("Un poste, avec ses compétences, ses diplômes et ses étapes"),
 )
 def role_detail(request, slug: Annotated[str, Path(pattern=SLUG)]):
     return published_role(Role.objects.published().with_requirements(), slug)
@@ -326,7 +377,7 @@ def role_detail(request, slug: Annotated[str, Path(pattern=SLUG)]):
 @router.get(
     "/roles/{slug}/neighbours",
     response=Neighbours,
-    summary="The jobs nearest to a role by their skills (related jobs)",
+    summary=gettext_noop("Les métiers les plus proches d’un poste par leurs compétences (métiers voisins)"),
 )
 def role_neighbours(request, slug: Annotated[str, Path(pattern=SLUG)]):
     role = published_role(Role.objects.published().select_related("esco_occupation"), slug)
@@ -340,7 +391,7 @@ def role_neighbours(request, slug: Annotated[str, Path(pattern=SLUG)]):
     }
 
 
-@router.get("/compare", response=Comparison, summary="Two to four roles side by side")
+@router.get("/compare", response=Comparison, summary=gettext_noop("Deux à quatre postes côte à côte"))
 def compare(request, query: Query[CompareQuery]):
     roles = query.roles
     by_slug = {role.slug: role for role in Role.objects.published().with_requirements().filter(slug__in=roles)}

@@ -37,9 +37,17 @@ def test_the_document_names_operations_and_schemas_for_people_and_types_its_choi
     assert schemas["RoleSummary"]["properties"]["origin"]["$ref"] == "#/components/schemas/Origin"
     assert schemas["Origin"]["enum"] == ["written", "imported", "edited"]
     assert schemas["SkillRequirement"]["properties"]["importance"] == {"$ref": "#/components/schemas/Importance"}
-    assert step["area"] == {"$ref": "#/components/schemas/ExperienceArea"} and step["kind"]["enum"]
+    assert step["area"] == {"$ref": "#/components/schemas/ExperienceArea"}
+    assert step["kind"] == {"$ref": "#/components/schemas/ExperienceStepKind"} and schemas["ExperienceStepKind"]["enum"]
     assert step["sector"] == {"$ref": "#/components/schemas/Sector"}
-    assert schemas["DegreeOut"]["properties"]["kind"]["enum"] == ["typical", "alternative"]
+    assert schemas["DegreeOut"]["properties"]["kind"]["$ref"] == "#/components/schemas/DegreeKind"
+    assert schemas["DegreeKind"]["enum"] == ["typical", "alternative"]
+    # An enumeration a request may leave out is the named one, or null: what a generated client calls DegreeLevel.
+    asked = schemas["RouteRequest"]["properties"]
+    for field, named in (("degree_level", "DegreeLevel"), ("degree_field", "DegreeField"), ("preferred_scale", "Scale")):
+        assert asked[field]["anyOf"] == [{"$ref": f"#/components/schemas/{named}"}, {"type": "null"}], field
+    assert asked["circumstances"]["items"] == {"$ref": "#/components/schemas/Circumstance"}
+    assert schemas["Scale"] == {"enum": [1, 2, 3, 4], "title": "Scale", "type": "integer"}  # no docstring of the code
     assert {"type": "null"} in role["rome_code"]["anyOf"] and {"type": "null"} in step["circumstance"]["anyOf"]
 
 

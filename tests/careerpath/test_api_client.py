@@ -3,6 +3,7 @@ an integrator would run it) plans a route with ratings and gets what a raw JSON 
 
 import importlib
 import json
+import re
 import subprocess
 import sys
 
@@ -62,6 +63,17 @@ def test_the_generator_reads_the_document_without_a_warning(generated):
     assert said == [f"Generating {said[0].removeprefix('Generating ')}"], said  # that line alone: no warning, no error
 
 
+def test_the_generator_names_each_enumeration_after_it_optional_ones_included(generated):
+    """An enumeration a field may leave null is its own schema (`anyOf: [{$ref}, {type: null}]`): the generator names
+    the type after it (DegreeLevel), not after the field that uses it (RouteRequestDegreeLevelType0)."""
+    models = importlib.import_module(f"{PACKAGE}.models")
+    named = {"DegreeLevel", "DegreeField", "Sector", "Scale", "Circumstance", "DegreeKind", "ExperienceStepKind"}
+    assert named <= set(models.__all__)
+    field_named = ("RouteRequestDegree", "RouteRequestPreferred", "RouteRequestCircumstances", "DegreeRowOutKinds")
+    assert not [name for name in models.__all__ if re.search(r"Type\d+$|sItem$", name) or name.startswith(field_named)]
+    assert models.Scale(3) == models.Scale.VALUE_3 and models.DegreeLevel("bachelor") == models.DegreeLevel.BACHELOR
+
+
 def typed_client(package):
     """The generated client, its requests answered by the site's WSGI application (no server to start)."""
     transport = httpx.WSGITransport(app=get_wsgi_application())
@@ -83,6 +95,9 @@ def test_a_generated_client_plans_a_route_with_ratings_as_the_raw_json_does(gene
         target=target.slug,
         current_role="operations-supervisor",
         months_in_role=18,
+        degree_level=models.DegreeLevel.BACHELOR,
+        degree_field=models.DegreeField.OPERATIONS,
+        preferred_scale=models.Scale.VALUE_3,
         experience_months=models.ExperienceMonths(operations=36, people=24),
         ratings=typed_ratings,
     )
@@ -93,6 +108,9 @@ def test_a_generated_client_plans_a_route_with_ratings_as_the_raw_json_does(gene
             "target": target.slug,
             "current_role": "operations-supervisor",
             "months_in_role": 18,
+            "degree_level": "bachelor",
+            "degree_field": "operations",
+            "preferred_scale": 3,
             "experience_months": {"operations": 36, "people": 24},
             "ratings": ratings,
         },

@@ -28,6 +28,7 @@ HUGE = '{"target": "' + "x" * (django_settings.DATA_UPLOAD_MAX_MEMORY_SIZE + 10)
 REFUSALS = {
     "400 unreadable": (lambda c, q, **h: c.get(at("/api/v1/roles?q=%00", q), **h), 400, "unreadable_input"),
     "400 malformed": (lambda c, q, **h: post_json(c, "{", q, **h), 400, "malformed_json"),
+    "400 host": (lambda c, q, **h: c.get(at("/api/v1/roles", q), HTTP_HOST="elsewhere.example", **h), 400, "unknown_host"),
     "404 address": (lambda c, q, **h: c.get(at("/api/v1/nowhere/at/all", q), **h), 404, "not_found"),
     "404 outside v1": (
         lambda c, q, **h: c.post(at("/api/v2/route", q), "{}", content_type="application/json", **h),
@@ -101,6 +102,21 @@ def test_several_problems_are_each_located_once(client, content):
     assert assert_one_shape(compare, 422, "duplicate")["errors"][0]["loc"] == ["query", "roles"]
     missing = client.get(f"/api/v1/compare?roles={COO}&roles=nope")
     assert assert_one_shape(missing, 404, "unknown_role")["errors"][0]["loc"] == ["query", "roles", 1]
+
+
+def test_a_host_the_site_does_not_serve_is_refused_in_json_under_api_and_with_the_sites_page_elsewhere(client, content):
+    api = client.get("/api/v1/roles?lang=en", HTTP_HOST="elsewhere.example")
+    assert assert_one_shape(api, 400, "unknown_host")["errors"][0]["loc"] == ["header", "Host"]
+    page = client.get("/roles/", HTTP_HOST="elsewhere.example")
+    assert page.status_code == 400 and page["Content-Type"].startswith("text/html")
+    assert "Demande illisible" in page.content.decode()  # the site's own 400 page
+
+
+def test_what_django_refuses_before_any_view_is_the_apis_json_400_too(client, content):
+    """Past DATA_UPLOAD_MAX_NUMBER_FIELDS Django refuses the query itself (handler400), outside the API's views."""
+    crowded = "&".join(f"field{index}=1" for index in range(django_settings.DATA_UPLOAD_MAX_NUMBER_FIELDS + 1))
+    response = client.get(f"/api/v1/roles?{crowded}", HTTP_ACCEPT_LANGUAGE="en")
+    assert assert_one_shape(response, 400, "unreadable_input")["detail"] == "The request could not be read: it was not processed."
 
 
 def test_a_method_an_address_does_not_take_says_which_it_takes(client, content):

@@ -215,11 +215,31 @@ def test_a_target_reserved_to_sizes_the_person_did_not_give_says_so_and_is_never
     }
     unsized = client.post("/api/v1/route", body, content_type="application/json", HTTP_ACCEPT_LANGUAGE="en").json()
     assert unsized["total"] == 100 and not unsized["ready"] and unsized["band"] != "ready"
-    assert unsized["reserved_to"] and all("Medium-sized organisation" in move for move in unsized["reserved_to"])
+    assert unsized["reserved_to"] and all("Medium-sized organisation" in move["text"] for move in unsized["reserved_to"])
+    # Beside each text, codes a program can act on: the sizes as preferred_scale names them, the role left.
+    assert all((move["min_scale"], move["max_scale"]) == (3, 4) for move in unsized["reserved_to"])
+    assert {move["from_role"] for move in unsized["reserved_to"]} <= {None, *Role.objects.values_list("slug", flat=True)}
     sized = client.post(
         "/api/v1/route", {**body, "preferred_scale": 4}, content_type="application/json", HTTP_ACCEPT_LANGUAGE="en"
     ).json()
     assert sized["ready"] and sized["band"] == "ready" and sized["reserved_to"] == []
+
+
+def test_a_move_reserved_to_a_situation_gives_its_code_beside_its_words(client, content):
+    """Every way into the family business manager's post asks for a family business: the move names the situation
+    as the request's `circumstances` does, so a program can offer to declare it; declared, the move is open."""
+    closed = client.post("/api/v1/route", {"target": "family-business-manager"}, content_type="application/json").json()
+    (move,) = closed["reserved_to"]
+    assert move["text"].startswith("Études ou autre domaine → Dirigeant d’entreprise familiale")
+    assert move["text"].endswith("J’ai une entreprise familiale à diriger ou à reprendre")
+    assert (move["from_role"], move["circumstance"], move["min_scale"], move["max_scale"]) == (
+        None,
+        "family-business",
+        None,
+        None,
+    )
+    declared = {"target": "family-business-manager", "circumstances": [move["circumstance"]]}
+    assert client.post("/api/v1/route", declared, content_type="application/json").json()["reserved_to"] == []
 
 
 @pytest.mark.parametrize(
