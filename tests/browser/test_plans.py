@@ -45,10 +45,11 @@ def tick(page, step: int) -> None:
 
 
 def rate(page, skill: str, level: int) -> None:
-    page.locator("#id_skill").select_option(skill)
-    page.locator("#id_level").select_option(str(level))
+    rerating = page.locator(".plan-rerating", has=page.locator(f"input[name=skill][value='{skill}']"))
+    rerating.locator("summary").click()
+    rerating.locator(f"input[name=level][value='{level}']").check()
     with page.expect_navigation():  # the page before may show a message of its own
-        page.locator("#rating-heading + p + form [type=submit]").click()
+        rerating.locator("[type=submit]").click()
     expect(page.locator(".alert-success[role=status]")).to_be_visible()
 
 
@@ -104,7 +105,7 @@ def test_a_plan_from_the_result_shared_with_a_counsellor_who_comments_then_revok
     at_start = shown_score(page)
     rows_at_start = history_rows(page).count()
     assert rows_at_start >= 1
-    skill = page.locator("#id_skill option").nth(1).get_attribute("value")  # the first after the prompt
+    skill = page.locator(".plan-rerating input[name=skill]").first.get_attribute("value")
     rate(page, skill, 5)
     after_rating = shown_score(page)
     assert after_rating > at_start  # every skill was rated 1: a 5 raises the score
@@ -197,7 +198,7 @@ def pages_of_a_plan(page, site, language) -> dict:
     page.locator("#step-1 .plan-note-details summary").click()
     page.locator("#step-1 .plan-note-form textarea").fill("Une note.")
     page.locator("#step-1 .plan-note-form [type=submit]").click()
-    rate(page, page.locator("#id_skill option").nth(1).get_attribute("value"), 4)
+    rate(page, page.locator(".plan-rerating input[name=skill]").first.get_attribute("value"), 4)
     share_with(page)
     plan_url = page.url.split("#")[0]
     link = page.locator(".share-link").input_value()
@@ -269,7 +270,7 @@ def test_the_plan_and_the_dashboard_do_not_scroll_sideways_on_a_phone(phone, sit
     assert_fits(phone)
     choose_a_route(phone)
     tick(phone, 1)
-    rate(phone, phone.locator("#id_skill option").nth(1).get_attribute("value"), 4)
+    rate(phone, phone.locator(".plan-rerating input[name=skill]").first.get_attribute("value"), 4)
     share_with(phone)
     plan_url = phone.url.split("#")[0]
     link = phone.locator(".share-link").input_value()
