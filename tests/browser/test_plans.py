@@ -8,7 +8,16 @@ from django.utils import timezone
 from playwright.sync_api import expect
 
 from plans.models import Comment, Plan, Share
-from tests.browser.pages import a_result, assert_fits, give_second_factor, save_a_result, violations_on, watch_for_violations
+from tests.browser.pages import (
+    a_result,
+    assert_fits,
+    choose_a_route,
+    give_second_factor,
+    open_a_plan,
+    save_a_result,
+    violations_on,
+    watch_for_violations,
+)
 from tests.factories import counsellors_group
 
 pytestmark = pytest.mark.django_db(transaction=True)
@@ -23,20 +32,6 @@ def shown_score(page) -> int:
 
 def history_rows(page):
     return page.locator(".score-history-table tbody tr")
-
-
-def choose_a_route(page, which: int = 0) -> None:
-    """On the route choice page: take one of the routes offered and make it the plan."""
-    page.locator("input[name=route]").nth(which).check()
-    page.locator("article.plan-start form [type=submit]").click()
-    expect(page.locator("article.plan")).to_be_visible()
-
-
-def open_a_plan(page, site, language="", which: int = 0) -> str:
-    """A saved result (made without the form, to be quick), then its plan; returns the plan's address."""
-    page.goto(f"{site}{language}{a_result()}plan/")
-    choose_a_route(page, which)
-    return page.url.split("#")[0]
 
 
 def tick(page, step: int) -> None:
