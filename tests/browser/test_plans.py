@@ -162,7 +162,7 @@ def test_a_read_only_link_shows_the_plan_and_nothing_to_change(page, site, secon
     page.locator("#note-1").fill("Fait en alternance.")
     page.locator("#step-1 .plan-note-form [type=submit]").click()
     share_with(page)
-    link = page.locator(".share-link").input_value()
+    link = page.locator(".plan-shares .share-link").input_value()
     assert "/plans/shared/" in link
 
     reader = second_context
@@ -196,7 +196,7 @@ def pages_of_a_plan(page, site, language) -> dict:
     rate(page, page.locator(".plan-rerating input[name=skill]").first.get_attribute("value"), 4)
     share_with(page)
     plan_url = page.url.split("#")[0]
-    link = page.locator(".share-link").input_value()
+    link = page.locator(".plan-shares .share-link").input_value()
 
     page.goto(f"{site}{language}/counsellor/sign-in/")
     found["sign-in"] = violations_on(page)
@@ -268,7 +268,7 @@ def test_the_plan_and_the_dashboard_do_not_scroll_sideways_on_a_phone(phone, sit
     rate(phone, phone.locator(".plan-rerating input[name=skill]").first.get_attribute("value"), 4)
     share_with(phone)
     plan_url = phone.url.split("#")[0]
-    link = phone.locator(".share-link").input_value()
+    link = phone.locator(".plan-shares .share-link").input_value()
     sign_in(phone, site, language=language)
     code = phone.locator(".counsellor-code").inner_text()
     phone.goto(plan_url)
