@@ -1,3 +1,4 @@
+import json
 import re
 from dataclasses import dataclass
 from urllib.parse import urlencode
@@ -45,6 +46,50 @@ DEGREE_PART_MISSING = {
 # Where the person is now: a Situation (student, career changer) or the slug of the role they hold. Sent as
 # `position`: what-if links and saved query strings carry that name, so it stays on the wire.
 SITUATION_FIELD = "position"
+
+
+def level_descriptions(skill_ids) -> dict[int, dict[int, str]]:
+    """Skill id → level → what a person at that level does, in the page's language (level 0 is never having
+    practised it). The one wording of levels: the assessment, the what-if and a plan's re-rating all use it."""
+    described = {skill_id: {0: str(NOT_YET)} for skill_id in skill_ids}
+    for level in SkillLevel.objects.filter(skill__in=described):
+        described[level.skill_id][level.level] = level.description
+    return described
+
+
+def level_choices(descriptions: dict[int, str]) -> list[tuple[int, str]]:
+    """The levels from 0 to MAX_LEVEL as radio choices, each with what a person at that level does."""
+    return [
+        (level, format_html("<strong>{}</strong> — {}", level, descriptions[level]) if level in descriptions else str(level))
+        for level in range(MAX_LEVEL + 1)
+    ]
+
+
+def level_in_words(level, descriptions: dict[int, str]) -> str:
+    """A level and what a person at that level does, as plain text ("3 — …"); the bare number when undescribed."""
+    words = descriptions.get(level)
+    return f"{level} — {words}" if words else str(level)
+
+
+class LevelRange(forms.NumberInput):
+    """A slider over the levels that says in words what a person at the level shown does: the words of the level
+    sent come from the server, and static/js/what-if.js keeps them with the slider as it moves."""
+
+    input_type = "range"
+    template_name = "includes/_level_range.html"
+
+    def __init__(self, descriptions: dict[int, str]):
+        levels = json.dumps({str(level): words for level, words in descriptions.items()}, ensure_ascii=False)
+        super().__init__(attrs={"min": 0, "max": MAX_LEVEL, "step": 1, "class": "form-range", "data-levels": levels})
+        self.descriptions = descriptions
+
+    def get_context(self, name, value, attrs):
+        context = super().get_context(name, value, attrs)
+        level = int(value) if str(value).isdigit() else None
+        context["widget"]["words"] = self.descriptions.get(level, "")
+        if context["widget"]["words"]:
+            context["widget"]["attrs"]["aria-valuetext"] = level_in_words(level, self.descriptions)
+        return context
 
 
 @per_content_version
@@ -310,15 +355,9 @@ class AssessmentForm(SiteForm):
     def describe_levels(self) -> None:
         """Before the form is shown: each level's choice says what a person at that level does.
         (Checking the answers needs only the numbers, so a valid submission never reads them.)"""
-        described: dict[int, dict[int, str]] = {}
-        for level in SkillLevel.objects.filter(skill__in=[rs.skill_id for rs, _name in self.skill_fields]):
-            described.setdefault(level.skill_id, {})[level.level] = level.description
+        described = level_descriptions([rs.skill_id for rs, _name in self.skill_fields])
         for role_skill, name in self.skill_fields:
-            descriptions = {0: NOT_YET, **described.get(role_skill.skill_id, {})}
-            self.fields[name].choices = [
-                (level, format_html("<strong>{}</strong> — {}", level, description))
-                for level, description in sorted(descriptions.items())
-            ]
+            self.fields[name].choices = level_choices(described[role_skill.skill_id])
 
     # The form's sections, for its templates.
     @property
@@ -488,16 +527,16 @@ class WhatIfForm(AssessmentForm):
                 field.widget.attrs["class"] = "form-select form-select-sm"
             elif isinstance(field.widget, forms.NumberInput):
                 field.widget.attrs["class"] = "form-control form-control-sm"
+        described = level_descriptions([rs.skill_id for rs, _name in self.skill_fields])
         for role_skill, name in self.skill_fields:
-            field = self.fields[name]
+            field, descriptions = self.fields[name], described[role_skill.skill_id]
             field.required, field.empty_value = False, None
             if role_skill.skill_id in rated:
-                field.widget = forms.NumberInput(
-                    attrs={"type": "range", "min": 0, "max": MAX_LEVEL, "step": 1, "class": "form-range"}
-                )
+                field.widget = LevelRange(descriptions)
             else:  # a skill the saved answers left unrated (added to the role since) stays unrated unless changed
                 field.widget = forms.Select(attrs={"class": "form-select form-select-sm"})
-                field.choices = [("", _("Non évaluée")), *field.choices]
+                levels = [(level, level_in_words(level, descriptions)) for level in range(MAX_LEVEL + 1)]
+                field.choices = [("", _("Non évaluée")), *levels]
 
 
 def answer_pairs(answers: Answers) -> list[tuple[str, object]]:

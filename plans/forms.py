@@ -1,3 +1,4 @@
+from dataclasses import dataclass
 from datetime import timedelta
 
 from django import forms
@@ -6,6 +7,7 @@ from django.utils.text import format_lazy
 from django.utils.translation import gettext_lazy as _
 
 from careerpath.forms import SiteForm
+from pathways.forms import level_choices, level_in_words
 from roles.models import MAX_LEVEL
 
 from .models import COMMENT_MAX_LENGTH, MAX_STEP_NUMBER, NOTE_MAX_LENGTH, SHARED_NAME_MAX_LENGTH, Counsellor
@@ -48,18 +50,47 @@ class ProgressForm(forms.Form):
 
 
 class RatingForm(FocusFirstErrorForm):
-    skill = forms.ChoiceField(label=_("Compétence"))
+    """One skill re-rated: its slug (hidden, each skill has a form of its own) and the level today."""
+
+    skill = forms.ChoiceField(label=_("Compétence"), widget=forms.HiddenInput)
     level = forms.TypedChoiceField(
         label=_("Votre niveau aujourd’hui"),
         coerce=int,
         empty_value=None,
-        choices=[("", _("Choisissez un niveau")), *((level, str(level)) for level in range(MAX_LEVEL + 1))],
+        choices=[(level, str(level)) for level in range(MAX_LEVEL + 1)],
+        widget=forms.RadioSelect,
+        error_messages={"required": _("Choisissez un niveau de 0 à 5 pour cette compétence.")},
     )
 
     def __init__(self, *args, skills, **kwargs):
         """`skills`: (slug, name) of each skill the target asks."""
         super().__init__(*args, **kwargs)
-        self.fields["skill"].choices = [("", _("Choisissez une compétence")), *skills]
+        self.fields["skill"].choices = skills
+
+
+@dataclass
+class Rerating:
+    """A skill of the plan's target as its re-rating shows it: the level now and its form, in words."""
+
+    name: str
+    level: int | None  # as last rated; None when never rated
+    words: str  # the level now and what a person at that level does
+    form: RatingForm
+
+
+def rerating_forms(skills, descriptions: dict[str, dict[int, str]], sent: RatingForm | None = None) -> list[Rerating]:
+    """A form for each skill of the target, each level worded as the assessment words it (`descriptions`: skill
+    slug → level → words); a form sent with a mistake comes back in its skill's place, as it was sent."""
+    choices = [(slug, name) for slug, name, _level in skills]
+    rows = []
+    for slug, name, level in skills:
+        if sent is not None and sent.data.get("skill") == slug:
+            form = sent
+        else:
+            form = RatingForm(skills=choices, initial={"skill": slug, "level": level}, auto_id=f"id_{slug}_%s")
+        form.fields["level"].choices = level_choices(descriptions[slug])
+        rows.append(Rerating(name, level, level_in_words(level, descriptions[slug]) if level is not None else "", form))
+    return rows
 
 
 class NoteForm(forms.Form):

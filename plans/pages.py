@@ -11,6 +11,7 @@ from django.utils.translation import gettext as _
 from careerpath.labels import band_label, months_label, signed
 from pathways import charts
 from pathways.assessments import Answers
+from pathways.forms import level_descriptions
 from pathways.presentation import ResultView, RouteStep, RouteView, unpin
 from pathways.results import saved_result
 from roles.models import Role, Source
@@ -169,6 +170,12 @@ class PlanPage:
     @property
     def skill_choices(self) -> list[tuple[str, str]]:
         return [(slug, name) for slug, name, _level in self.skills]
+
+    def levels_in_words(self) -> dict[str, dict[int, str]]:
+        """Skill slug → level → what a person at that level does, for each skill of the target (one query)."""
+        ids = {rs.skill.slug: rs.skill_id for rs in self.saved_answers.target.role_skills.all()}
+        described = level_descriptions(ids.values())
+        return {slug: described[skill_id] for slug, skill_id in ids.items()}
 
     @property
     def route_steps(self) -> list[Step]:

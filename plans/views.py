@@ -24,7 +24,7 @@ from roles.models import Role
 
 from . import progress as plan_progress
 from .access import PlanAccess, Reader, ShareExpired, ShareGone, SignInNeeded, counsellor_of, is_counsellor, open_plan
-from .forms import CommentForm, NoteForm, ProgressForm, RatingForm, RouteChoiceForm, ShareForm
+from .forms import CommentForm, NoteForm, ProgressForm, RatingForm, RouteChoiceForm, ShareForm, rerating_forms
 from .models import Comment, Plan, Share, StepNote
 from .pages import PlanPage, plan_page, plan_summary
 from .progress import ProgressError
@@ -54,7 +54,9 @@ def plan_context(access: PlanAccess, page: PlanPage, *, for_print: bool = False,
         "bound_step_forms": [form for form in step_forms if form is not None],
     }
     if access.can_rate and not for_print:
-        context["rating_form"] = bound_forms.get("rating_form") or RatingForm(skills=page.skill_choices)
+        sent = bound_forms.get("rating_form")
+        context["reratings"] = rerating_forms(page.skills, page.levels_in_words(), sent)
+        context["rating_form"] = sent  # a mistake for no skill of the plan is said above the forms
     if access.can_share and not for_print:
         context["share_form"] = bound_forms.get("share_form") or ShareForm()
     return context

@@ -7,9 +7,15 @@
   let timer = null;
   let pending = null;
 
+  // The level as a number and in words (the slider's data-levels, as pathways.forms.LevelRange wrote them).
   const showLevel = (input) => {
     const output = form.querySelector(`output[for="${input.id}"]`);
     if (output) output.value = input.value;
+    const words = JSON.parse(input.dataset.levels || "{}")[input.value] || "";
+    const shown = form.querySelector(`[data-words-for="${input.id}"]`);
+    if (shown) shown.textContent = words;
+    if (words) input.setAttribute("aria-valuetext", `${input.value} — ${words}`);
+    else input.removeAttribute("aria-valuetext");
   };
 
   const refresh = async () => {

@@ -118,3 +118,17 @@ def give_second_factor(page, username: str, found: dict | None = None) -> None:
     else:
         page.locator("#id_code").fill(fresh_code(TOTPDevice.objects.get(user__username=username, confirmed=True)))
         page.locator("main form [type=submit]").click()
+
+
+def choose_a_route(page, which: int = 0) -> None:
+    """On the route choice page: take one of the routes offered and make it the plan."""
+    page.locator("input[name=route]").nth(which).check()
+    page.locator("article.plan-start form [type=submit]").click()
+    expect(page.locator("article.plan")).to_be_visible()
+
+
+def open_a_plan(page, site, language="", which: int = 0) -> str:
+    """A saved result (made without the form, to be quick), then its plan; returns the plan's address."""
+    page.goto(f"{site}{language}{a_result()}plan/")
+    choose_a_route(page, which)
+    return page.url.split("#")[0]

@@ -8,7 +8,16 @@ from django.utils import timezone
 from playwright.sync_api import expect
 
 from plans.models import Comment, Plan, Share
-from tests.browser.pages import a_result, assert_fits, give_second_factor, save_a_result, violations_on, watch_for_violations
+from tests.browser.pages import (
+    a_result,
+    assert_fits,
+    choose_a_route,
+    give_second_factor,
+    open_a_plan,
+    save_a_result,
+    violations_on,
+    watch_for_violations,
+)
 from tests.factories import counsellors_group
 
 pytestmark = pytest.mark.django_db(transaction=True)
@@ -25,30 +34,17 @@ def history_rows(page):
     return page.locator(".score-history-table tbody tr")
 
 
-def choose_a_route(page, which: int = 0) -> None:
-    """On the route choice page: take one of the routes offered and make it the plan."""
-    page.locator("input[name=route]").nth(which).check()
-    page.locator("article.plan-start form [type=submit]").click()
-    expect(page.locator("article.plan")).to_be_visible()
-
-
-def open_a_plan(page, site, language="", which: int = 0) -> str:
-    """A saved result (made without the form, to be quick), then its plan; returns the plan's address."""
-    page.goto(f"{site}{language}{a_result()}plan/")
-    choose_a_route(page, which)
-    return page.url.split("#")[0]
-
-
 def tick(page, step: int) -> None:
     page.locator(f"#step-{step} form.plan-tick [type=submit]").click()
     expect(page.locator(f"#step-{step}.plan-step-done")).to_be_visible()
 
 
 def rate(page, skill: str, level: int) -> None:
-    page.locator("#id_skill").select_option(skill)
-    page.locator("#id_level").select_option(str(level))
+    rerating = page.locator(".plan-rerating", has=page.locator(f"input[name=skill][value='{skill}']"))
+    rerating.locator("summary").click()
+    rerating.locator(f"input[name=level][value='{level}']").check()
     with page.expect_navigation():  # the page before may show a message of its own
-        page.locator("#rating-heading + p + form [type=submit]").click()
+        rerating.locator("[type=submit]").click()
     expect(page.locator(".alert-success[role=status]")).to_be_visible()
 
 
@@ -104,7 +100,7 @@ def test_a_plan_from_the_result_shared_with_a_counsellor_who_comments_then_revok
     at_start = shown_score(page)
     rows_at_start = history_rows(page).count()
     assert rows_at_start >= 1
-    skill = page.locator("#id_skill option").nth(1).get_attribute("value")  # the first after the prompt
+    skill = page.locator(".plan-rerating input[name=skill]").first.get_attribute("value")
     rate(page, skill, 5)
     after_rating = shown_score(page)
     assert after_rating > at_start  # every skill was rated 1: a 5 raises the score
@@ -166,7 +162,7 @@ def test_a_read_only_link_shows_the_plan_and_nothing_to_change(page, site, secon
     page.locator("#note-1").fill("Fait en alternance.")
     page.locator("#step-1 .plan-note-form [type=submit]").click()
     share_with(page)
-    link = page.locator(".share-link").input_value()
+    link = page.locator(".plan-shares .share-link").input_value()
     assert "/plans/shared/" in link
 
     reader = second_context
@@ -197,10 +193,10 @@ def pages_of_a_plan(page, site, language) -> dict:
     page.locator("#step-1 .plan-note-details summary").click()
     page.locator("#step-1 .plan-note-form textarea").fill("Une note.")
     page.locator("#step-1 .plan-note-form [type=submit]").click()
-    rate(page, page.locator("#id_skill option").nth(1).get_attribute("value"), 4)
+    rate(page, page.locator(".plan-rerating input[name=skill]").first.get_attribute("value"), 4)
     share_with(page)
     plan_url = page.url.split("#")[0]
-    link = page.locator(".share-link").input_value()
+    link = page.locator(".plan-shares .share-link").input_value()
 
     page.goto(f"{site}{language}/counsellor/sign-in/")
     found["sign-in"] = violations_on(page)
@@ -269,10 +265,10 @@ def test_the_plan_and_the_dashboard_do_not_scroll_sideways_on_a_phone(phone, sit
     assert_fits(phone)
     choose_a_route(phone)
     tick(phone, 1)
-    rate(phone, phone.locator("#id_skill option").nth(1).get_attribute("value"), 4)
+    rate(phone, phone.locator(".plan-rerating input[name=skill]").first.get_attribute("value"), 4)
     share_with(phone)
     plan_url = phone.url.split("#")[0]
-    link = phone.locator(".share-link").input_value()
+    link = phone.locator(".plan-shares .share-link").input_value()
     sign_in(phone, site, language=language)
     code = phone.locator(".counsellor-code").inner_text()
     phone.goto(plan_url)

@@ -4,6 +4,7 @@ import pytest
 from playwright.sync_api import expect
 
 from pathways.models import Assessment
+from roles.models import SkillLevel
 from tests.browser.pages import save_a_result, violations_on, watch_for_violations
 
 pytestmark = pytest.mark.django_db(transaction=True)
@@ -18,8 +19,13 @@ def test_with_the_script_the_outcome_follows_a_slider_and_nothing_is_stored(page
     before = saved_score(page)
     page.get_by_text("Essayer d’autres réponses").click()
     first = page.locator("form[data-what-if] input[type=range]").first
+    words = page.locator(f"[data-words-for='{first.get_attribute('id')}']")
+    at = SkillLevel.objects.filter(skill_id=first.get_attribute("name").removeprefix("skill_"))
+    expect(words).to_have_text(at.get(level=1).description)  # the saved answer, in the form's words
     first.fill("5")
     expect(page.locator(f"output[for='{first.get_attribute('id')}']")).to_have_text("5")
+    expect(words).to_have_text(at.get(level=5).description)
+    expect(first).to_have_attribute("aria-valuetext", f"5 — {at.get(level=5).description}")
     outcome = page.locator("#what-if-outcome")
     expect(outcome.locator(".comparison-table")).to_be_visible()
     scores = outcome.locator(".score-total").all_inner_texts()

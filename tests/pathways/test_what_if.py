@@ -7,7 +7,7 @@ import pytest
 from careerpath.cache import renew_content_version
 from pathways.models import Assessment, SkillRating, Transition
 from roles.models import Role, RoleSkill
-from tests.assessments import EDO, skill_fields, submit
+from tests.assessments import EDO, form_url, skill_fields, submit
 from tests.html import page_of, text_of, texts
 
 pytestmark = pytest.mark.django_db
@@ -178,7 +178,7 @@ def test_a_saved_result_survives_its_role_being_unpublished(client, content):
     assert client.get(f"{location}what-if/").status_code == 302
 
 
-def test_a_skill_added_after_saving_is_offered_unrated(client, content):
+def test_a_skill_added_after_saving_is_offered_unrated_each_level_in_words(client, content):
     _saved, location = saved_result(client)
     role = Role.objects.get(slug=EDO)
     added = (
@@ -189,6 +189,30 @@ def test_a_skill_added_after_saving_is_offered_unrated(client, content):
     control = page.select_one(f"form[data-what-if] select[name='skill_{added.skill_id}']")
     assert control.select_one("option[selected]")["value"] == ""  # not assessed, unless the person rates it
     assert re.search("Non évaluée", text_of(control))
+    levels = texts(control, "option")[1:]  # each level in words, as the assessment form says them
+    assert levels[0] == "0 — Jamais pratiqué"
+    assert all(option.startswith(f"{level} — ") and len(option) > 10 for level, option in enumerate(levels))
+
+
+@pytest.mark.parametrize("lang", ["", "/en"])
+def test_each_slider_says_its_level_in_the_words_the_assessment_form_uses(client, content, lang):
+    _saved, location = saved_result(client)  # every skill rated 2
+    name = skill_fields(client)[0]
+    form = page_of(client.get(form_url(lang=lang)))
+
+    def form_words(level: int) -> str:  # the radio's label on the assessment form: "2 — what a person at 2 does"
+        return text_of(form.select_one(f"label[for=id_{name}_{level}]"))
+
+    def slider_words(page) -> tuple[str, str]:
+        slider = page.select_one(f"form[data-what-if] input[name={name}]")
+        words = text_of(page.select_one(f"[data-words-for={slider['id']}]"))
+        return f"{slider['value']} — {words}", slider["aria-valuetext"]
+
+    result = page_of(client.get(lang + location))
+    assert slider_words(result) == (form_words(2), form_words(2))
+    tried = page_of(client.get(f"{lang}{location}what-if/", {**what_if_data(result), name: 4}))  # the form sent, no script
+    assert slider_words(tried) == (form_words(4), form_words(4))
+    assert form_words(4) != form_words(2) and len(form_words(4)) > 10
 
 
 def test_a_result_saved_before_results_were_kept_is_kept_from_its_first_view(client, content):

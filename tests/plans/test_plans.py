@@ -13,7 +13,7 @@ from pathways.models import Assessment
 from plans.models import Plan, Progress, Reading, Share, StepNote
 from plans.pages import get_plan, plan_page
 from roles.models import Degree, Role
-from tests.assessments import EDO, skill_fields, submit
+from tests.assessments import EDO, form_url, skill_fields, submit
 from tests.factories import make_plan, plan_url
 from tests.html import page_of, text_of, texts
 
@@ -325,6 +325,21 @@ def test_a_re_rating_that_moves_nothing_says_why(client, content, lang, words):
     assert plan.total == total
     why = page_of(client.get(plan_url(plan, lang))).select_one(".why-nothing-moved")
     assert "why-already-met" in why["class"] and words in text_of(why)
+
+
+@pytest.mark.parametrize("lang", ["", "/en"])
+def test_each_skill_is_re_rated_in_the_words_the_assessment_form_uses(client, content, lang):
+    plan = make_plan(client)  # every skill rated 2
+    form = page_of(client.get(form_url(lang=lang)))
+    page = page_of(client.get(plan_url(plan, lang)))
+    reratings = page.select(".plan-rerating")
+    assert len(reratings) == len(skill_fields(client))
+    for rerating in reratings:
+        levels = texts(rerating, "input[name=level] + label")
+        assert len(levels) == 6 and rerating.select_one("input[name=level][checked]")["value"] == "2"
+        assert text_of(rerating.select_one("summary")).endswith(levels[2])  # the level now, in words
+    said = {text_of(label) for label in form.select("input[name^=skill_] + label")}
+    assert {text for rerating in reratings for text in texts(rerating, "input[name=level] + label")} <= said
 
 
 def shown_day(day) -> str:
