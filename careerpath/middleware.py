@@ -1,9 +1,9 @@
 from urllib.parse import unquote_to_bytes
 
 from django.conf import settings
-from django.core.exceptions import BadRequest, DisallowedHost, RequestDataTooBig
+from django.core.exceptions import BadRequest, DisallowedHost, RequestDataTooBig, TooManyFieldsSent
 from django.core.handlers.wsgi import WSGIRequest, get_bytes_from_wsgi
-from django.http import Http404, HttpRequest, HttpResponse
+from django.http import Http404, HttpRequest, HttpResponse, QueryDict
 from django.middleware.http import ConditionalGetMiddleware
 from django.utils import translation
 from django.utils.cache import patch_cache_control, patch_vary_headers
@@ -121,6 +121,17 @@ def query_could_be_typed(request: HttpRequest) -> bool:
     return typed_text(unquote_to_bytes(sent)) is not None
 
 
+def fields_within_limits(request: HttpRequest) -> bool:
+    """No more query fields than Django reads (DATA_UPLOAD_MAX_NUMBER_FIELDS). Past it, reading the query raises
+    each time it is tried: the refusal's page, which reads it too (the language links), is drawn with none."""
+    try:
+        request.GET  # noqa: B018 (read to be checked)
+    except TooManyFieldsSent:
+        request.GET = QueryDict()
+        return False
+    return True
+
+
 def form_could_be_typed(request: HttpRequest) -> bool:
     """A form's fields, names and values, when a POST sends one (urlencoded: as bytes, before Django decodes them
     and replaces what is not UTF-8; multipart: as Django reads them, which files' contents are not part of)."""
@@ -145,13 +156,13 @@ UNREADABLE_REQUEST = _(
 )
 
 
-def refusal(request: HttpRequest, status: int) -> HttpResponse:
+def refusal(request: HttpRequest, status: int, message=UNREADABLE_REQUEST) -> HttpResponse:
     """The site's own 404 or 400 page, in the language of the address; under /api/ the API's JSON error, in the
     language the request asks for. LocaleMiddleware has not chosen it yet."""
     if request.path_info.startswith("/api/"):
         if status == 404:
             return refused(request, 404, ErrorCode.NOT_FOUND, UNKNOWN_ADDRESS, ["path"])
-        return refused(request, 400, ErrorCode.UNREADABLE_INPUT, UNREADABLE_REQUEST, ["query" if request.GET else "body"])
+        return refused(request, 400, ErrorCode.UNREADABLE_INPUT, message, ["query" if request.GET else "body"])
     language = translation.get_language_from_path(request.path_info) or settings.LANGUAGE_CODE
     with translation.override(language):
         if status == 404:
@@ -187,4 +198,6 @@ class RefuseUnreadableInputMiddleware:
             return refusal(request, 404)
         if not query_could_be_typed(request) or not form_could_be_typed(request):
             return refusal(request, 400)
+        if not fields_within_limits(request):
+            return refusal(request, 400, UNREADABLE)
         return self.get_response(request)

@@ -612,6 +612,20 @@ def test_hostile_values_in_every_parameter_read_are_answered_and_write_nothing(w
     assert probed > 100
 
 
+def test_more_parameters_than_django_reads_are_refused_on_every_page_read(world):
+    """Past DATA_UPLOAD_MAX_NUMBER_FIELDS Django refuses the query before any view: the site's own 400 page, in the
+    page's language, never a server error while drawing it."""
+    crowded = "&".join(f"field{index}=1" for index in range(settings.DATA_UPLOAD_MAX_NUMBER_FIELDS + 1))
+    failures = []
+    for reader in parameters_read(world):
+        response, written = send(world.clients[reader.who], "get", f"{reader.path}?{crowded}")
+        if response.status_code != 400 or written:
+            failures.append(f"{reader.path}: {outcome(response)} {written}")
+    assert not failures, "\n".join(failures)
+    english = world.clients["anonymous"].get(f"/en/roles/?{crowded}")
+    assert english.status_code == 400 and 'lang="en"' in english.content.decode()
+
+
 # The API's JSON body.
 
 
