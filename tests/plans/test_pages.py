@@ -83,12 +83,12 @@ def test_the_history_starts_with_the_saved_result_then_each_measure_says_what_ch
     assert [point.what for point in page.history.points] == [
         "Auto-évaluation",
         "Plan commencé",
-        f"« {gap.action.skill.name} » noté 4",
-        f"Fait : étape 1, {page.steps[0].row.title}",
+        f"« {gap.action.skill.name} » noté 4",
+        f"Fait : étape 1, {page.steps[0].row.title}",
     ]
     assert page.history.first.total == page.result.total and page.history.last.total == plan.total
     unknown = Reading(change=Reading.Change.UNDONE, item="step-42")
-    assert reading_label(unknown, {}) == "Décoché : step-42"
+    assert reading_label(unknown, {}) == "Décoché : step-42"
 
 
 def test_a_counsellors_list_shows_where_each_plan_stands_with_no_query_more(plan, make_counsellor_account):
@@ -130,7 +130,7 @@ def test_the_route_now_is_not_shown_while_it_is_the_route_chosen(client, content
     [
         (
             "",
-            "Votre parcours a changé depuis le début du plan : le temps estimé est maintenant de {now} "
+            "Votre parcours a changé depuis le début du plan : le temps estimé est maintenant de {now} "
             "(au lieu de {before} pour les étapes pas encore cochées).",
         ),
         (
@@ -167,7 +167,7 @@ def test_time_served_since_the_plan_began_shortens_the_route_shown_beside_the_ch
 @pytest.mark.parametrize(
     ("lang", "said"),
     [
-        ("", "les étapes avant le poste visé sont maintenant : "),
+        ("", "les étapes avant le poste visé sont maintenant : "),
         ("/en", "the steps before the role you aim at are now: "),
     ],
 )

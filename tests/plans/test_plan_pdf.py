@@ -14,7 +14,7 @@ pytestmark = pytest.mark.django_db
 @pytest.mark.parametrize(
     ("lang", "title", "done", "history"),
     [
-        ("", "Mon plan vers : Directeur exécutif des opérations", "Faite le", "Le score à chaque mesure"),
+        ("", "Mon plan vers : Directeur exécutif des opérations", "Faite le", "Le score à chaque mesure"),
         ("/en", "My plan towards: Executive director of operations", "Done on", "The score at each measure"),
     ],
 )
