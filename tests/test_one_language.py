@@ -64,10 +64,11 @@ class World:
 
 
 def imported_esco(tmp_path) -> None:
-    """ESCO's sample imported, then as ESCO publishes much of it: descriptions of an occupation, a skill and a group
-    in English only."""
+    """ESCO's sample imported, then as ESCO publishes much of it: descriptions of an occupation, a skill and a group,
+    and a skill's name, in English only."""
     import_esco(esco_files.write(tmp_path / "esco", esco_files.sample()))
     Skill.objects.filter(name_en="lean management").update(description_fr="")
+    Skill.objects.filter(name_en="plan production").update(name_en="plan the production of each shift", name_fr="")
     shift = Role.objects.get(title_en="production shift leader")
     shift.description_fr = ""
     shift.save()
@@ -242,6 +243,9 @@ def test_an_esco_text_without_french_is_shown_in_english_marked_and_said_to_be_e
     assert "anglais" in shift.select_one(".in-english-note").get_text()
     also = [item.get_text(strip=True) for item in shift.select(".alternative-titles [lang=en]")]
     assert also == ["Shift supervisor"]
+    skill = next(row for row in shift.select(".skills-table tr") if "plan the production" in row.get_text())
+    assert skill.select_one("summary [lang=en]").get_text() == "plan the production of each shift"
+    assert "(en anglais)" in skill.select_one("summary").get_text()
 
 
 def test_an_esco_text_with_french_is_shown_in_french_unmarked(world):
