@@ -1,8 +1,15 @@
 from django import template
 
+from careerpath.labels import grouped as grouped_number
 from careerpath.languages import Text, in_page_language
 
 register = template.Library()
+
+
+@register.filter
+def grouped(number: int) -> str:
+    """`{{ count|grouped }}`: a count with its thousands apart, as the page's language writes them."""
+    return grouped_number(number)
 
 
 @register.simple_tag

@@ -61,7 +61,7 @@ def test_coo_profile_shows_every_section_in_french(client, content):
         "Grande entreprise ou grand groupe",
         "L’évolution du métier",
         "Sources</h2>",
-        '<a href="/sources/coo-metier-missions/">COO / Chief Operation Officer : métier, missions</a>',
+        '<a href="/sources/coo-metier-missions/">COO / Chief Operation Officer : métier, missions</a>',
     ]:
         assert expected in page, expected
     assert "004_e0d821fb6e57f53a" not in page  # a source is shown by its title, never its file name
@@ -190,7 +190,7 @@ def test_a_source_page_shows_the_article_and_each_passage_in_french_with_english
 def test_an_articles_own_title_is_shown_as_it_wrote_it_beside_the_english(client, content):
     page = page_of(client.get(f"/en{SOURCE_004}"))
     assert "descriptive" not in node_text(page.select_one("main dl"))
-    assert node_text(page.select_one('main dl dd[lang="fr"]')) == "COO / Chief Operation Officer : métier, missions"
+    assert node_text(page.select_one('main dl dd[lang="fr"]')) == "COO / Chief Operation Officer : métier, missions"
 
 
 def test_an_unknown_source_is_a_404(client, content):
