@@ -254,9 +254,9 @@ def test_a_person_in_a_role_starts_their_route_from_it(client, content):
 def test_the_form_asks_a_person_in_a_role_how_long_and_whether_they_still_hold_it(client, content):
     page = page_of(client.get(form_url()))
     block = page.select_one("#situation #role-time")
-    assert "Depuis combien de temps occupez-vous ce poste ?" in text_of(block)
-    assert "Occupez-vous toujours ce poste ?" in text_of(block)
-    assert "depuis combien de temps l’avez-vous quitté ?" in text_of(block)
+    assert "Depuis combien de temps occupez-vous ce poste ?" in text_of(block)
+    assert "Occupez-vous toujours ce poste ?" in text_of(block)
+    assert "depuis combien de temps l’avez-vous quitté ?" in text_of(block)
     assert {control["name"] for control in block.select("input")} == {
         "role_years",
         "role_months",

@@ -130,7 +130,7 @@ def test_the_route_now_is_not_shown_while_it_is_the_route_chosen(client, content
     [
         (
             "",
-            "Votre parcours a changé depuis le début du plan : le temps estimé est maintenant de {now} "
+            "Votre parcours a changé depuis le début du plan : le temps estimé est maintenant de {now} "
             "(au lieu de {before} pour les étapes pas encore cochées).",
         ),
         (
@@ -167,7 +167,7 @@ def test_time_served_since_the_plan_began_shortens_the_route_shown_beside_the_ch
 @pytest.mark.parametrize(
     ("lang", "said"),
     [
-        ("", "les étapes avant le poste visé sont maintenant : "),
+        ("", "les étapes avant le poste visé sont maintenant : "),
         ("/en", "the steps before the role you aim at are now: "),
     ],
 )
