@@ -9,9 +9,9 @@ from .kinds import AccountKind, account_kind
 
 WRONG_PAGE = {
     # What a sign-in page says to an account of the other kind: where it signs in.
-    AccountKind.STAFF: _("Ce compte est celui d’un conseiller ou d’une conseillère : connectez-vous dans l’espace conseillers."),
+    AccountKind.STAFF: _("Ce compte est celui d’un conseiller ou d’une conseillère : connectez-vous dans l’espace conseillers."),
     AccountKind.COUNSELLOR: _(
-        "Ce compte est celui d’un membre de l’équipe du site : connectez-vous par la page de l’administration."
+        "Ce compte est celui d’un membre de l’équipe du site : connectez-vous par la page de l’administration."
     ),
 }
 
@@ -24,7 +24,7 @@ class SignInForm(AuthenticationForm):
         **AuthenticationForm.error_messages,
         "invalid_login": _("Identifiant ou mot de passe incorrect. Les majuscules comptent dans les deux."),
         "not_an_account_here": _(
-            "Ce compte ne peut pas se connecter ici : il n’est ni conseiller ni membre de l’équipe du site."
+            "Ce compte ne peut pas se connecter ici : il n’est ni conseiller ni membre de l’équipe du site."
         ),
     }
 

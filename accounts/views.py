@@ -46,7 +46,7 @@ class StaffSignInView(SignInView):
 
 def start_again(request):
     """No account waits for its second factor (expired, or never began): back to a sign-in page, saying why."""
-    messages.info(request, _("Votre connexion a expiré : donnez à nouveau votre identifiant et votre mot de passe."))
+    messages.info(request, _("Votre connexion a expiré : donnez à nouveau votre identifiant et votre mot de passe."))
     return redirect(sign_in.sign_in_url(request))
 
 
@@ -54,7 +54,7 @@ def wrong_code_error(throttled: two_factor.Throttled | None) -> str:
     if throttled is None:
         return _("Ce code n’est pas le bon, ou il a déjà servi. Vérifiez que l’heure de votre téléphone est juste.")
     wait = timeuntil(throttled.locked_until, timezone.now()) if throttled.locked_until else ""
-    return _("Trop de codes erronés à la suite : réessayez dans %(wait)s.") % {"wait": wait or _("quelques secondes")}
+    return _("Trop de codes erronés à la suite : réessayez dans %(wait)s.") % {"wait": wait or _("quelques secondes")}
 
 
 def second_factor_step(view):
@@ -103,8 +103,8 @@ def second_factor(request, user, next_url):
 
 def recovery_code_used_message(left: int) -> str:
     return ngettext(
-        "Vous avez utilisé un code de secours : il vous en reste %(count)s. Vous pouvez en créer de nouveaux.",
-        "Vous avez utilisé un code de secours : il vous en reste %(count)s. Vous pouvez en créer de nouveaux.",
+        "Vous avez utilisé un code de secours : il vous en reste %(count)s. Vous pouvez en créer de nouveaux.",
+        "Vous avez utilisé un code de secours : il vous en reste %(count)s. Vous pouvez en créer de nouveaux.",
         left,
     ) % {"count": left}
 

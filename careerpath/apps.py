@@ -15,8 +15,8 @@ class TwoFactorAdminConfig(AdminConfig):
 class AuthenticatorAppsConfig(AppDevicesConfig):
     """Named for the editors who delete a lost phone's device in the admin."""
 
-    verbose_name = _("Seconde étape : applications d’authentification")
+    verbose_name = _("Seconde étape : applications d’authentification")
 
 
 class RecoveryCodesConfig(StaticDevicesConfig):
-    verbose_name = _("Seconde étape : codes de secours")
+    verbose_name = _("Seconde étape : codes de secours")

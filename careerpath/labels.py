@@ -5,6 +5,7 @@ no app: bands are keyed by their value (`pathways.evaluation.Band` is a StrEnum,
 label too).
 """
 
+from django.utils.formats import number_format
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
 
@@ -58,6 +59,11 @@ def months_label(low: int, high: int) -> str:
 def band_label(band: str | None) -> str:
     """A readiness band in words; "" for no band (nothing to score)."""
     return str(BAND_LABELS[band]) if band else ""
+
+
+def grouped(number: int) -> str:
+    """A count as the page's language writes it, thousands apart: "3 007" in French, "3,007" in English."""
+    return number_format(number, force_grouping=True)
 
 
 def signed(delta: int | None) -> str:

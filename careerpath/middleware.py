@@ -152,7 +152,7 @@ def form_could_be_typed(request: HttpRequest) -> bool:
 # The API's answer (its pages say the same in the site's 400 page).
 UNREADABLE_REQUEST = _(
     "La demande contient des caractères qu’on ne saisit pas au clavier (caractères de contrôle) ou du texte qui "
-    "n’est pas de l’UTF-8 : elle n’a pas été traitée."
+    "n’est pas de l’UTF-8 : elle n’a pas été traitée."
 )
 
 

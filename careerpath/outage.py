@@ -19,7 +19,7 @@ from django.views import defaults
 from .api_errors import ErrorCode, refused
 
 RETRY_AFTER_SECONDS = 30
-UNAVAILABLE = _("Le service est momentanément indisponible : réessayez dans une minute.")
+UNAVAILABLE = _("Le service est momentanément indisponible : réessayez dans une minute.")
 logger = logging.getLogger(__name__)
 
 

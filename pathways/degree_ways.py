@@ -188,4 +188,4 @@ def why_not(option: WayOption, name: str) -> str:
             }
         case _:
             return ""
-    return gettext("%(way)s : %(reason)s") % {"way": name, "reason": reason}
+    return gettext("%(way)s : %(reason)s") % {"way": name, "reason": reason}

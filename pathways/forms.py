@@ -36,9 +36,9 @@ YES, NO = "yes", "no"  # the answers to "do you still hold this role?"
 ROLE_TIME_FIELDS = ("role_years", "role_months")  # how long the person has held the role chosen as `position`
 LEFT_TIME_FIELDS = ("left_years", "left_months")  # how long ago they left it
 AT_MOST_IN_ALL = _("Indiquez au plus %(limit)s ans en tout.")
-ROLE_TIME_MISSING = _("Dites depuis combien de temps vous occupez ce poste : 0 si vous venez d’y arriver.")
+ROLE_TIME_MISSING = _("Dites depuis combien de temps vous occupez ce poste : 0 si vous venez d’y arriver.")
 STILL_IN_ROLE_MISSING = _("Dites si vous occupez toujours ce poste.")
-LEFT_TIME_MISSING = _("Dites depuis combien de temps vous avez quitté ce poste : 0 si c’est ce mois-ci.")
+LEFT_TIME_MISSING = _("Dites depuis combien de temps vous avez quitté ce poste : 0 si c’est ce mois-ci.")
 DEGREE_PART_MISSING = {
     "degree_field": _("Indiquez le domaine de votre diplôme."),
     "degree_level": _("Indiquez le niveau du diplôme dont vous donnez le domaine."),
@@ -119,7 +119,7 @@ def job_label(role: Role) -> str:
 
 class TargetField(forms.CharField):
     default_error_messages = {
-        "invalid_choice": _("Ce poste n’existe pas ou n’est pas publié : choisissez-en un dans la liste."),
+        "invalid_choice": _("Ce poste n’existe pas ou n’est pas publié : choisissez-en un dans la liste."),
     }
 
     def to_python(self, value) -> Role | None:
@@ -150,16 +150,16 @@ class TargetForm(SiteForm):
         required=False,
         max_length=SEARCH_MAX_LENGTH,
         help_text=_(
-            "S’il n’est pas l’un de nos postes : son intitulé, en français ou en anglais. Nous le cherchons parmi les "
+            "S’il n’est pas l’un de nos postes : son intitulé, en français ou en anglais. Nous le cherchons parmi les "
             "métiers d’ESCO, la classification européenne, même avec une faute de frappe."
         ),
         error_messages={"max_length": _("Un intitulé tient en %(limit_value)s caractères au plus.")},
     )
     current = forms.ChoiceField(
-        label=_("Lequel est votre métier ?"),
+        label=_("Lequel est votre métier ?"),
         required=False,
         widget=forms.RadioSelect,
-        error_messages={"invalid_choice": _("Ce métier n’existe pas ou n’est plus publié : cherchez-le à nouveau.")},
+        error_messages={"invalid_choice": _("Ce métier n’existe pas ou n’est plus publié : cherchez-le à nouveau.")},
     )
 
     def __init__(self, *args, **kwargs):
@@ -241,21 +241,21 @@ class AssessmentForm(SiteForm):
     required_css_class = "required"
 
     position = forms.ChoiceField(  # SITUATION_FIELD
-        label=_("Où en êtes-vous ?"),
-        error_messages={"required": _("Dites où vous en êtes : étudiant·e, en reconversion ou déjà en poste.")},
+        label=_("Où en êtes-vous ?"),
+        error_messages={"required": _("Dites où vous en êtes : étudiant·e, en reconversion ou déjà en poste.")},
     )
     # The role chosen as `position`: how long it has been held and, when the person has left it, since when.
     # Asked of a person with a role only; for anyone else the server ignores them (the page works without script).
-    role_years = years_field(_("Temps dans ce poste : années"), initial=None)
-    role_months = months_field(_("Temps dans ce poste : mois en plus"), initial=None)
+    role_years = years_field(_("Temps dans ce poste : années"), initial=None)
+    role_months = months_field(_("Temps dans ce poste : mois en plus"), initial=None)
     still_in_role = forms.ChoiceField(
-        label=_("Occupez-vous toujours ce poste ?"),
+        label=_("Occupez-vous toujours ce poste ?"),
         required=False,  # asked of a person with a role: clean() says so
         choices=[(YES, _("Oui")), (NO, _("Non, je l’ai quitté (pause, recherche d’emploi, reprise après une absence)"))],
         widget=forms.RadioSelect,
     )
-    left_years = years_field(_("Temps depuis votre départ : années"), initial=None)
-    left_months = months_field(_("Temps depuis votre départ : mois en plus"), initial=None)
+    left_years = years_field(_("Temps depuis votre départ : années"), initial=None)
+    left_months = months_field(_("Temps depuis votre départ : mois en plus"), initial=None)
     degree_level = forms.ChoiceField(
         label=_("Votre diplôme le plus élevé"),
         required=False,
@@ -267,7 +267,7 @@ class AssessmentForm(SiteForm):
         required=False,
         choices=Circumstance.choices,
         widget=forms.CheckboxSelectMultiple,
-        help_text=_("Certains chemins ne s’ouvrent qu’à qui se trouve dans cette situation : cochez seulement si c’est vrai."),
+        help_text=_("Certains chemins ne s’ouvrent qu’à qui se trouve dans cette situation : cochez seulement si c’est vrai."),
     )
     preferred_sector = forms.ChoiceField(
         label=_("Secteur souhaité"),
@@ -314,8 +314,8 @@ class AssessmentForm(SiteForm):
             self.roles_by_slug[self.occupation.slug] = self.occupation
         for area in ExperienceArea:
             years, months = experience_field_names(area)
-            self.fields[years] = years_field(_("%(area)s : années") % {"area": area.label})
-            self.fields[months] = months_field(_("%(area)s : mois en plus") % {"area": area.label})
+            self.fields[years] = years_field(_("%(area)s : années") % {"area": area.label})
+            self.fields[months] = months_field(_("%(area)s : mois en plus") % {"area": area.label})
         self.skill_fields = []
         for role_skill in target.role_skills.all():
             if not role_skill.required_level:
@@ -327,7 +327,7 @@ class AssessmentForm(SiteForm):
                     "{} <span class='text-body-secondary small'>({}{}{}/{})</span>",
                     skill.name,
                     _("niveau attendu"),
-                    pgettext("before what follows", " : "),
+                    pgettext("before what follows", " : "),
                     role_skill.required_level,
                     MAX_LEVEL,
                 ),
@@ -348,9 +348,9 @@ class AssessmentForm(SiteForm):
             if not self.is_bound:
                 self.initial.setdefault(name, ESSENTIAL_IN_JOB_LEVEL)
             self.fields[name].help_text = _(
-                "Proposé au niveau %(level)s : d’après ESCO, votre métier demande « %(skills)s ». Vérifiez et changez-le "
+                "Proposé au niveau %(level)s : d’après ESCO, votre métier demande « %(skills)s ». Vérifiez et changez-le "
                 "si besoin."
-            ) % {"level": ESSENTIAL_IN_JOB_LEVEL, "skills": pgettext("between the items of a list", " ; ").join(names)}
+            ) % {"level": ESSENTIAL_IN_JOB_LEVEL, "skills": pgettext("between the items of a list", " ; ").join(names)}
 
     def describe_levels(self) -> None:
         """Before the form is shown: each level's choice says what a person at that level does.
@@ -559,7 +559,7 @@ def where_now(answers: Answers) -> list[tuple[str, str]]:
     if answers.months_in_role is not None:
         rows.append((_("Temps dans ce poste"), years_and_months(answers.months_in_role)))
     if answers.months_since_left is None:
-        rows.append((_("Occupez-vous toujours ce poste ?"), _("Oui")))
+        rows.append((_("Occupez-vous toujours ce poste ?"), _("Oui")))
     else:
         rows.append((_("Temps depuis votre départ"), years_and_months(answers.months_since_left)))
     return rows
@@ -573,8 +573,8 @@ def answers_shown(answers: Answers) -> list[tuple[str, str]]:
         if answers.degree_level
         else _("Pas de diplôme de l’enseignement supérieur")
     )
-    experience = pgettext("between the items of a list", " ; ").join(
-        f"{area.label}{pgettext('before what follows', ' : ')}{years_and_months(months)}"
+    experience = pgettext("between the items of a list", " ; ").join(
+        f"{area.label}{pgettext('before what follows', ' : ')}{years_and_months(months)}"
         for area in ExperienceArea
         if (months := answers.experience_months.get(area.value))
     )

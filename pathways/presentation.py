@@ -32,9 +32,9 @@ from .scoring import Part, Profile, SkillGap
 
 PART_LABELS = {"skills": _("Compétences"), "degree": _("Diplôme"), "experience": _("Expérience")}
 CAP_LABELS = {
-    "skills": _("Plafond : les compétences demandées pour entrer sont encore loin du niveau demandé"),
-    "degree": _("Plafond : le poste demande un diplôme que vous n’avez pas encore"),
-    "experience": _("Plafond : l’expérience demandée est encore loin"),
+    "skills": _("Plafond : les compétences demandées pour entrer sont encore loin du niveau demandé"),
+    "degree": _("Plafond : le poste demande un diplôme que vous n’avez pas encore"),
+    "experience": _("Plafond : l’expérience demandée est encore loin"),
 }
 DIRECTION_LABELS = {
     Direction.UP: _("plus haut dans la hiérarchie"),
@@ -113,6 +113,11 @@ class PartView:
     weight: int  # % of the total
     value: int  # % of the part met
     points: int
+
+    @property
+    def signed_points(self) -> str:
+        """The points with their sign, as the cap shows what it takes off: "−6", never "-6"."""
+        return signed(self.points)
 
 
 @dataclass
@@ -244,9 +249,9 @@ class ResultView:
         """How the band's words are chosen, with the thresholds the rule uses (`evaluation.band_of`)."""
         return _(
             "Les mots ne lisent que les exigences pour entrer (celles qui grandissent dans le poste n’empêchent jamais "
-            "d’être prêt·e) : prêt·e quand toutes sont remplies ; sinon, selon leur proximité (100 moins 5 par niveau "
-            "qui manque aux compétences pour entrer, moins encore sans le diplôme ou l’expérience pour entrer ; "
-            "vous : %(closeness)s) et le temps, presque prêt·e (%(nearly_points)s ou plus et au plus %(nearly_time)s "
+            "d’être prêt·e) : prêt·e quand toutes sont remplies ; sinon, selon leur proximité (100 moins 5 par niveau "
+            "qui manque aux compétences pour entrer, moins encore sans le diplôme ou l’expérience pour entrer ; "
+            "vous : %(closeness)s) et le temps, presque prêt·e (%(nearly_points)s ou plus et au plus %(nearly_time)s "
             "de chemin), en chemin (%(on_the_way_points)s ou plus et au plus %(on_the_way_time)s), loin au-delà. Le "
             "mot retenu est le plus prudent des deux."
         ) % {
@@ -556,7 +561,7 @@ def degree_basis(degree: Degree, months: int, lookups: Lookups) -> str:
     first = next((e for e in lookups.estimates if e.key == Estimate.Key.FIRST_DEGREE_MONTHS), None)
     if months <= degree.typical_months or first is None:
         return degree.duration_basis
-    return _("%(months)s : d’abord un premier diplôme, %(first)s Puis ce diplôme, %(degree)s") % {
+    return _("%(months)s : d’abord un premier diplôme, %(first)s Puis ce diplôme, %(degree)s") % {
         "months": format_duration(months, months),
         "first": lowered_first(first.justification),
         "degree": lowered_first(degree.duration_basis),
@@ -670,7 +675,7 @@ def bridge_rows(rows: list[RouteStep], leg: Leg, bridge: Bridge, lookups: Lookup
 def closeness(step: BridgeStep) -> str:
     return str(
         _(
-            "Passage %(viability)s : les compétences des deux métiers dans ESCO se ressemblent à %(score)s sur 1 "
+            "Passage %(viability)s : les compétences des deux métiers dans ESCO se ressemblent à %(score)s sur 1 "
             "(la mesure de Nesta, seuils recalculés sur ESCO)"
         )
         % {"viability": str(Viability(step.viability).label).lower(), "score": number_format(round(step.similarity, 2), 2)}
@@ -683,18 +688,18 @@ def bridge_why(step: BridgeStep, lookups: Lookups, *, entering: Role | None = No
     needed = len(step.carried) + len(step.to_gain)
     if entering:
         sentence = ngettext(
-            "Ce poste correspond au métier ESCO « %(destination)s » : d’après ESCO, %(carried)s de sa %(needed)s "
-            "compétence essentielle sert déjà dans « %(origin)s ».",
-            "Ce poste correspond au métier ESCO « %(destination)s » : d’après ESCO, %(carried)s de ses %(needed)s "
-            "compétences essentielles servent déjà dans « %(origin)s ».",
+            "Ce poste correspond au métier ESCO « %(destination)s » : d’après ESCO, %(carried)s de sa %(needed)s "
+            "compétence essentielle sert déjà dans « %(origin)s ».",
+            "Ce poste correspond au métier ESCO « %(destination)s » : d’après ESCO, %(carried)s de ses %(needed)s "
+            "compétences essentielles servent déjà dans « %(origin)s ».",
             needed,
         )
     else:
         sentence = ngettext(
-            "D’après ESCO, %(carried)s de la %(needed)s compétence essentielle de « %(destination)s » sert déjà dans "
-            "« %(origin)s ».",
-            "D’après ESCO, %(carried)s des %(needed)s compétences essentielles de « %(destination)s » servent déjà dans "
-            "« %(origin)s ».",
+            "D’après ESCO, %(carried)s de la %(needed)s compétence essentielle de « %(destination)s » sert déjà dans "
+            "« %(origin)s ».",
+            "D’après ESCO, %(carried)s des %(needed)s compétences essentielles de « %(destination)s » servent déjà dans "
+            "« %(origin)s ».",
             needed,
         )
     return sentence % {
@@ -711,18 +716,18 @@ def step_basis(step: BridgeStep, lookups: Lookups) -> str:
     if not step.to_gain:
         return str(
             _(
-                "Estimation de l’équipe : ESCO ne donne pas de durée. Aucune compétence essentielle à acquérir : "
+                "Estimation de l’équipe : ESCO ne donne pas de durée. Aucune compétence essentielle à acquérir : "
                 "%(duration)s, le temps d’un niveau de compétence au plus (%(per_level)s mois, une convention de "
                 "l’équipe)."
             )
             % {"duration": format_duration(low, high), "per_level": lookups.skill_level_months}
         )
     return ngettext(
-        "Estimation de l’équipe : ESCO ne donne pas de durée. La compétence essentielle à acquérir s’apprend en poste ; "
+        "Estimation de l’équipe : ESCO ne donne pas de durée. La compétence essentielle à acquérir s’apprend en poste ; "
         "un passage %(viability)s demande %(duration)s, %(low)s à %(high)s fois le temps d’un niveau de compétence "
         "(%(per_level)s mois, une convention de l’équipe).",
-        "Estimation de l’équipe : ESCO ne donne pas de durée. Les %(count)s compétences essentielles à acquérir "
-        "s’apprennent côte à côte, en poste ; un passage %(viability)s demande %(duration)s, %(low)s à %(high)s fois "
+        "Estimation de l’équipe : ESCO ne donne pas de durée. Les %(count)s compétences essentielles à acquérir "
+        "s’apprennent côte à côte, en poste ; un passage %(viability)s demande %(duration)s, %(low)s à %(high)s fois "
         "le temps d’un niveau de compétence (%(per_level)s mois, une convention de l’équipe).",
         len(step.to_gain),
     ) % {
@@ -740,7 +745,7 @@ def applying_why(leg: Leg) -> str:
     if leg.degree:
         return str(
             _(
-                "Avec ce diplôme et l’expérience pour entrer, que vous avez, ce poste vous est ouvert : une fois les "
+                "Avec ce diplôme et l’expérience pour entrer, que vous avez, ce poste vous est ouvert : une fois les "
                 "compétences au niveau, postulez."
             )
         )
@@ -748,10 +753,10 @@ def applying_why(leg: Leg) -> str:
         return str(
             _(
                 "Vous avez l’expérience pour entrer dans ce poste, et celle qui tient lieu du diplôme qu’il demande "
-                "d’habitude : une fois les compétences au niveau, postulez."
+                "d’habitude : une fois les compétences au niveau, postulez."
             )
         )
-    return str(_("Vous avez le diplôme et l’expérience que demande ce poste : une fois les compétences au niveau, postulez."))
+    return str(_("Vous avez le diplôme et l’expérience que demande ce poste : une fois les compétences au niveau, postulez."))
 
 
 def route_tags(route: Route) -> list[str]:
@@ -779,7 +784,7 @@ def route_label(route: Route, best: Route | None, lookups: Lookups) -> str:
         if best is None or role_id not in best.intermediate_role_ids
     ]
     if distinct:
-        return str(_("Par : %(roles)s") % {"roles": ", ".join(distinct)})
+        return str(_("Par : %(roles)s") % {"roles": ", ".join(distinct)})
     if bridged or (route.legs[0].transition and route.legs[0].transition.bridge):
         return str(_("Par un passage depuis votre métier"))
     return str(_("Accès direct"))
@@ -878,7 +883,7 @@ def reserved_moves(target: Role) -> list[Transition]:
 
 def reserved_move_text(move: Transition) -> str:
     """The move with what it asks of the person, in words."""
-    return f"{move}{pgettext('before what follows', ' : ')}{', '.join(move.reserved_to())}"
+    return f"{move}{pgettext('before what follows', ' : ')}{', '.join(move.reserved_to())}"
 
 
 def reserved_to(target: Role) -> list[str]:

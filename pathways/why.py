@@ -38,11 +38,11 @@ def changed_skills(before: Mapping[int, int], after: Mapping[int, int]) -> list[
 
 def skill_reason(need: SkillNeed | None, skill_id: int, before: int | None, after: int | None, name: str) -> Reason | None:
     if need is None:
-        return Reason(NOT_ASKED, _("« %(skill)s » n’est pas demandée pour ce poste.") % {"skill": name}, skill_id)
+        return Reason(NOT_ASKED, _("« %(skill)s » n’est pas demandée pour ce poste.") % {"skill": name}, skill_id)
     if before is not None and after is not None and min(before, after) >= need.required:
         return Reason(
             ALREADY_MET,
-            _("« %(skill)s » était déjà au niveau demandé (%(required)s) ou au-dessus, et l’est encore.")
+            _("« %(skill)s » était déjà au niveau demandé (%(required)s) ou au-dessus, et l’est encore.")
             % {"skill": name, "required": need.required},
             skill_id,
         )
@@ -50,7 +50,7 @@ def skill_reason(need: SkillNeed | None, skill_id: int, before: int | None, afte
         return Reason(
             GROWS_IN_ROLE,
             _(
-                "« %(skill)s » s’acquiert dans le poste : elle ne compte pas pour être prêt·e, et ne déplace le score "
+                "« %(skill)s » s’acquiert dans le poste : elle ne compte pas pour être prêt·e, et ne déplace le score "
                 "que de quelques points au plus."
             )
             % {"skill": name},
@@ -59,7 +59,7 @@ def skill_reason(need: SkillNeed | None, skill_id: int, before: int | None, afte
     if not need.essential:
         return Reason(
             USEFUL,
-            _("« %(skill)s » est utile, pas essentielle : elle pèse peu dans le score, quelques points au plus.")
+            _("« %(skill)s » est utile, pas essentielle : elle pèse peu dans le score, quelques points au plus.")
             % {"skill": name},
             skill_id,
         )
@@ -87,8 +87,8 @@ def cap_reason(requirements: RoleRequirements, ratings: Mapping[int, int], after
         return Reason(
             CAP_SKILLS,
             _(
-                "Le score reste plafonné tant que la compétence d’entrée la plus éloignée n’atteint pas son niveau : "
-                "« %(skill)s », à %(rating)s sur %(required)s demandés."
+                "Le score reste plafonné tant que la compétence d’entrée la plus éloignée n’atteint pas son niveau : "
+                "« %(skill)s », à %(rating)s sur %(required)s demandés."
             )
             % {"skill": names.get(need.skill_id, ""), "rating": rating, "required": need.required},
             need.skill_id,

@@ -100,7 +100,7 @@ class NoteForm(forms.Form):
         max_length=NOTE_MAX_LENGTH,
         required=False,
         widget=forms.Textarea(attrs={"rows": 2}),
-        help_text=format_lazy(_("{most} caractères au plus ; videz-la pour l’effacer."), most=NOTE_MAX_LENGTH),
+        help_text=format_lazy(_("{most} caractères au plus ; videz-la pour l’effacer."), most=NOTE_MAX_LENGTH),
     )
 
 
@@ -112,7 +112,7 @@ class ShareForm(FocusFirstErrorForm):
         max_length=20,
         required=False,
         help_text=_(
-            "Laissez vide pour créer un lien à envoyer ; donnez le code que votre conseiller "
+            "Laissez vide pour créer un lien à envoyer ; donnez le code que votre conseiller "
             "ou conseillère vous a remis pour partager avec son compte."
         ),
     )
@@ -136,7 +136,7 @@ class ShareForm(FocusFirstErrorForm):
         counsellor = Counsellor.objects.filter(code=code).select_related("user").first()
         if counsellor is None or not counsellor.user.is_active:
             raise forms.ValidationError(
-                _("Aucun conseiller ni aucune conseillère n’a ce code : vérifiez-le auprès de la personne qui vous l’a donné.")
+                _("Aucun conseiller ni aucune conseillère n’a ce code : vérifiez-le auprès de la personne qui vous l’a donné.")
             )
         return counsellor
 

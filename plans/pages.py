@@ -123,7 +123,7 @@ class RouteChange:
         said = []
         if self.steps_changed:
             said.append(
-                _("les étapes avant le poste visé sont maintenant : %(now)s (au lieu de : %(before)s)")
+                _("les étapes avant le poste visé sont maintenant : %(now)s (au lieu de : %(before)s)")
                 % {"now": step_titles(self.now.rows), "before": step_titles(self.left)}
             )
         if self.time_changed and not any(row.max_months for row in self.left):
@@ -140,8 +140,8 @@ class RouteChange:
 
     @property
     def summary(self) -> str:
-        return _("Votre parcours a changé depuis le début du plan : %(changes)s.") % {
-            "changes": pgettext("between the items of a list", " ; ").join(self.what_changed)
+        return _("Votre parcours a changé depuis le début du plan : %(changes)s.") % {
+            "changes": pgettext("between the items of a list", " ; ").join(self.what_changed)
         }
 
 
@@ -275,8 +275,8 @@ def reading_label(reading: Reading, names: dict[str, str]) -> str:
         return str(Reading.Change.START.label)
     name = names.get(reading.item, reading.item)
     if reading.change == Reading.Change.DONE and reading.level is not None:
-        return _("« %(skill)s » noté %(level)s") % {"skill": name, "level": reading.level}
-    return f"{reading.get_change_display()}{pgettext('before what follows', ' : ')}{name}"
+        return _("« %(skill)s » noté %(level)s") % {"skill": name, "level": reading.level}
+    return f"{reading.get_change_display()}{pgettext('before what follows', ' : ')}{name}"
 
 
 def score_history(

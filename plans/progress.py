@@ -99,7 +99,7 @@ def step_effect(step: Step, target_pk: int) -> dict:
     if row.kind == "degree":
         degree = Degree.objects.filter(pk=row.degree.pk).values_list("level", "field").first()
         if degree is None:
-            raise ProgressError(_("Ce diplôme n’est plus dans nos contenus : notez plutôt ce que vous avez obtenu."))
+            raise ProgressError(_("Ce diplôme n’est plus dans nos contenus : notez plutôt ce que vous avez obtenu."))
         effect["degree"] = list(degree)
     elif row.kind == "role" and row.role:
         effect["role"] = row.role.pk
@@ -258,7 +258,7 @@ def why_nothing_moved(plan: Plan, answers: Answers, before: Answers, numbers_bef
 def check_done_on(done_on: date) -> None:
     """Any day up to today: the day is the person's record of when they did it."""
     if done_on > timezone.localdate():
-        raise ProgressError(_("Cette date est dans le futur : cochez une étape une fois faite."))
+        raise ProgressError(_("Cette date est dans le futur : cochez une étape une fois faite."))
 
 
 def progress_of(plan: Plan) -> list[Progress]:

@@ -155,7 +155,7 @@ def say_why(request, reasons: list) -> None:
     if reasons:
         messages.info(
             request,
-            " ".join([_("Le score, le niveau et le temps restent les mêmes :"), *(reason.text for reason in reasons)]),
+            " ".join([_("Le score, le niveau et le temps restent les mêmes :"), *(reason.text for reason in reasons)]),
             extra_tags="why-nothing-moved " + " ".join(f"why-{reason.code}" for reason in reasons),
         )
 
@@ -213,7 +213,7 @@ def rate(request, access: PlanAccess):
         plan_progress.rating_effect(skill.pk, level),
         timezone.localdate(),
     )
-    messages.success(request, _("« %(skill)s » est maintenant à %(level)s.") % {"skill": skill.name, "level": level})
+    messages.success(request, _("« %(skill)s » est maintenant à %(level)s.") % {"skill": skill.name, "level": level})
     say_why(request, plan_progress.why_nothing_moved(plan, answers, before, numbers))
     return HttpResponseRedirect(f"{plan.get_absolute_url()}#readiness", status=303)
 
@@ -249,7 +249,7 @@ def share(request, access: PlanAccess):
         messages.success(request, _("Votre plan est partagé avec %(name)s.") % {"name": counsellor})
     else:
         Share.objects.create(plan=plan, expires_at=form.expires_at, name=form.cleaned_data["name"].strip())
-        messages.success(request, _("Un lien de lecture seule a été créé : copiez-le ci-dessous."))
+        messages.success(request, _("Un lien de lecture seule a été créé : copiez-le ci-dessous."))
     return HttpResponseRedirect(f"{plan.get_absolute_url()}#sharing", status=303)
 
 
@@ -259,7 +259,7 @@ def revoke(request, access: PlanAccess, share_id: int):
     deleted, _per_model = access.revocable_shares().filter(pk=share_id).delete()
     if not deleted:
         raise Http404
-    messages.success(request, _("Ce partage est supprimé : plus personne n’y accède."))
+    messages.success(request, _("Ce partage est supprimé : plus personne n’y accède."))
     return HttpResponseRedirect(f"{access.plan.get_absolute_url()}#sharing", status=303)
 
 
@@ -342,7 +342,7 @@ def counsellor_plan(request, access: PlanAccess):
                 author=access.share.counsellor,
                 text=form.cleaned_data["text"].strip(),
             )
-            messages.success(request, _("Votre commentaire est ajouté : la personne le voit sur son plan."))
+            messages.success(request, _("Votre commentaire est ajouté : la personne le voit sur son plan."))
             return HttpResponseRedirect(f"{access.url}#step-{form.cleaned_data['step']}", status=303)
         if form.is_valid():
             form.add_error("step", _("Cette étape ne fait pas partie de ce plan."))

@@ -50,7 +50,7 @@ class CompareForm(forms.Form):
         widget=forms.CheckboxSelectMultiple,
         error_messages={
             "required": _("Choisissez de deux à quatre postes à comparer."),
-            "invalid_choice": _("Le poste « %(value)s » n’existe pas ou n’est pas publié."),
+            "invalid_choice": _("Le poste « %(value)s » n’existe pas ou n’est pas publié."),
         },
     )
 
@@ -64,7 +64,7 @@ class CompareForm(forms.Form):
             raise forms.ValidationError(_("Chaque poste ne peut figurer qu’une fois dans la comparaison."))
         if not MIN_COMPARED <= len(slugs) <= MAX_COMPARED:
             raise forms.ValidationError(
-                _("Choisissez de %(min)d à %(max)d postes ; vous en avez choisi %(count)d."),
+                _("Choisissez de %(min)d à %(max)d postes ; vous en avez choisi %(count)d."),
                 params={"min": MIN_COMPARED, "max": MAX_COMPARED, "count": len(slugs)},
             )
         return slugs

@@ -55,14 +55,14 @@ def misquotations(text: str, articles: Iterable[str]) -> list[str]:
         placed = next((spans for spans in found if spans is not None), None)
         if placed is None:
             problems.append(
-                _("« %(quotation)s » : ces mots ne figurent pas tels quels dans les articles.") % {"quotation": quotation}
+                _("« %(quotation)s » : ces mots ne figurent pas tels quels dans les articles.") % {"quotation": quotation}
             )
             continue
         article, spans = placed
         for (_start, end), (start, _end) in pairwise(spans):
             if hedge := HEDGES.search(article[end:start]):
                 problems.append(
-                    _("« %(quotation)s » : les mots laissés de côté contiennent « %(hedge)s ».")
+                    _("« %(quotation)s » : les mots laissés de côté contiennent « %(hedge)s ».")
                     % {"quotation": quotation, "hedge": hedge.group(0)}
                 )
     return problems

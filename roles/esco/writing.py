@@ -10,6 +10,7 @@ from django.db import connection, transaction
 from django.utils.text import Truncator, slugify
 
 from careerpath.cache import renew_content_version
+from careerpath.typography import french_spacing
 from roles.models import ESCO_SOURCE_PREFIX, IscoGroup, Origin, Role, RoleSkill, Skill, SkillCategory, Source
 
 from .checking import RELATION_TYPES, Skipped
@@ -18,6 +19,8 @@ from .reading import ORDER, EscoFile, Row
 from .tidying import alt_labels, occupation_titles, tidy
 
 BATCH_SIZE = 2000
+# The French texts a page shows, given French typography as they are read (ESCO's use ordinary spaces).
+FRENCH_TEXTS = {f"{name}_fr" for name in ("name", "description", "title", "alternative_titles", "summary")} | {"title_feminine"}
 SUMMARY_MAX = Role._meta.get_field("summary").max_length
 KINDS = {
     "isco": "ISCO groups",
@@ -150,7 +153,10 @@ class Importer:
         concepts: dict[str, dict] = {}
         for esco_file in files:
             for row in self.released(esco_file):
-                concepts.setdefault(row["conceptUri"].strip(), {}).update(values_of(row, esco_file.language))
+                values = values_of(row, esco_file.language)
+                if esco_file.language == "fr":
+                    values = {field: french_spacing(value) if field in FRENCH_TEXTS else value for field, value in values.items()}
+                concepts.setdefault(row["conceptUri"].strip(), {}).update(values)
         return concepts
 
     # -- ISCO groups ---------------------------------------------------------------------------

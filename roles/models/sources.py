@@ -19,9 +19,11 @@ ESCO_SOURCE_PREFIX = "esco-v"  # an ESCO import's source: esco-v1.1, esco-v1.2
 
 
 def normalise_quoted(text: str) -> str:
-    """Text as a quotation is compared with its article: curly apostrophes read as straight ones and
-    any run of spaces (a line break, a non-breaking space) as one space; nothing else is forgiven."""
-    return re.sub(r"\s+", " ", text.replace("\u2019", "'").replace("\u2018", "'")).strip()
+    """Text as a quotation is compared with its article: curly apostrophes read as straight ones, any run of
+    spaces (a line break, a non-breaking space) as one space, and the space French typography puts before « : ; ? !
+    » and after « as none (a quotation may add it where the article left it out); nothing else is forgiven."""
+    spaced = re.sub(r"\s+", " ", text.replace("\u2019", "'").replace("\u2018", "'")).strip()
+    return re.sub(r"« ", "«", re.sub(r" ([:;?!»])", r"\1", spaced))
 
 
 class Source(models.Model):
@@ -177,7 +179,7 @@ class Passage(models.Model):
 
     def __str__(self) -> str:
         quotation = self.quotation if len(self.quotation) <= 90 else f"{self.quotation[:89]}…"
-        return f"« {quotation} »"
+        return f"« {quotation} »"
 
     def get_absolute_url(self) -> str:
         return f"{self.source.get_absolute_url()}#{self.anchor}"

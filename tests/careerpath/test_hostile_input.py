@@ -28,7 +28,7 @@ from django.contrib.contenttypes.models import ContentType
 from django.db import connection, transaction
 from django.test import Client
 from django.test.utils import CaptureQueriesContext
-from django.urls import URLPattern, URLResolver, get_resolver, resolve, reverse
+from django.urls import resolve, reverse
 from django.utils import translation
 from django_otp.plugins.otp_totp.models import TOTPDevice
 
@@ -42,6 +42,7 @@ from plans.models import Counsellor, Share
 from roles import forms as role_forms
 from roles.models import IscoGroup, Role, Source
 from tests.accounts.conftest import STAFF_PASSWORD
+from tests.addresses import named_routes, parameters
 from tests.assessments import EDO
 from tests.factories import COUNSELLOR_PASSWORD, counsellors_group, make_plan, plan_url, share_with
 from tests.html import page_of
@@ -435,22 +436,6 @@ def test_hostile_values_in_every_field_of_every_form_are_refused_and_nothing_is_
 
 
 # Every address of the URL conf, with real slugs, tokens and keys.
-
-
-def named_routes(patterns=None, prefix: str = "", namespace: str = "") -> list[tuple[str, str]]:
-    """(name, route) of each named address; the catch-alls (unnamed) answer whatever reaches them."""
-    routes = []
-    for pattern in get_resolver().url_patterns if patterns is None else patterns:
-        if isinstance(pattern, URLResolver):
-            inner = f"{namespace}{pattern.namespace}:" if pattern.namespace else namespace
-            routes += named_routes(pattern.url_patterns, prefix + str(pattern.pattern), inner)
-        elif isinstance(pattern, URLPattern) and pattern.name:
-            routes.append((f"{namespace}{pattern.name}", prefix + str(pattern.pattern)))
-    return routes
-
-
-def parameters(route: str) -> list[str]:
-    return re.findall(r"<(?:\w+:)?(\w+)>", route) + re.findall(r"\(\?P<(\w+)>", route)
 
 
 def admin_model(name: str):

@@ -116,7 +116,7 @@ def test_a_way_asking_a_degree_or_experience_the_person_lacks_does_not_apply(way
     result = ways_to_degree(option, held_rank=held_rank, related_months=related, ways=(way,))[0]
     if held_rank < way.requires_rank or related < way.min_related_months or option.field in way.excluded_fields:
         assert not result.applies
-        assert why_not(result, "Voie").startswith("Voie : ")
+        assert why_not(result, "Voie").startswith("Voie : ")
     else:
         assert result.applies == (way.min_rank <= option.rank <= way.max_rank)
 
@@ -153,7 +153,7 @@ def test_the_shipped_ways_say_what_a_french_careers_adviser_would():
     assert (by_slug["part-time"].min_months, by_slug["part-time"].max_months) == (36, 48)
     assert by_slug["apprenticeship"].applies and by_slug["apprenticeship"].counts_as_experience
     with translation.override("fr"):
-        assert why_not(by_slug["vae"], "VAE") == "VAE : demande au moins 12 mois d’expérience en rapport avec le diplôme"
+        assert why_not(by_slug["vae"], "VAE") == "VAE : demande au moins 12 mois d’expérience en rapport avec le diplôme"
 
     experienced = {o.way.slug: o for o in ways_to_degree(master, held_rank=3, related_months=60, ways=WAYS)}
     assert experienced["vae"].fit == Fit.EXPERIENCE and (experienced["vae"].min_months, experienced["vae"].max_months) == (6, 18)
@@ -184,7 +184,7 @@ def test_the_ways_load_once_each_with_a_basis_and_conditions_in_both_languages()
     for way in DegreeWay.objects.all():
         way.full_clean()
         assert way.name_fr and way.name_en and way.conditions_fr and way.conditions_en, way.slug
-        assert way.duration_basis_fr.startswith("Estimation de l’équipe : "), way.slug
+        assert way.duration_basis_fr.startswith("Estimation de l’équipe : "), way.slug
         assert way.duration_basis_en.startswith("The team’s estimate: "), way.slug
     assert [way.slug for way in ways_from(DegreeWay.objects.all())] == [entry["slug"] for entry in CONTENT]
     assert ways_from(DegreeWay.objects.all()) == tuple(
@@ -218,7 +218,7 @@ def test_bac_plus_2_is_on_the_scale_and_in_the_self_assessment():
 def test_the_bts_loads_with_a_duration_its_basis_gives(content):
     bts = Degree.objects.get(slug="bts-transport-logistics")
     assert bts.rank == 2 and bts.typical_months == 24
-    assert bts.duration_basis_fr.startswith("Estimation de l’équipe : 2 ans")
+    assert bts.duration_basis_fr.startswith("Estimation de l’équipe : 2 ans")
     assert bts.duration_basis_en.startswith("The team’s estimate: 2 years")
 
 
@@ -226,7 +226,7 @@ def test_the_bts_loads_with_a_duration_its_basis_gives(content):
 def test_every_degree_row_states_the_years_its_months_make(content):
     words = {12: "1 an", 24: "2 ans", 36: "3 ans", 60: "5 ans"}
     for degree in Degree.objects.all():
-        assert degree.duration_basis_fr.startswith(f"Estimation de l’équipe : {words[degree.typical_months]}"), degree.slug
+        assert degree.duration_basis_fr.startswith(f"Estimation de l’équipe : {words[degree.typical_months]}"), degree.slug
 
 
 @pytest.mark.django_db
@@ -269,14 +269,14 @@ def test_the_admin_lists_the_ways_and_saves_an_edit(client, editor, content):
 
 def test_a_degree_row_counting_a_first_degree_gives_both_bases():
     """A master's row for someone without a bachelor's shows 5 years: its basis says 3 then 2, not "2 ans" alone."""
-    master = Degree(typical_months=24, duration_basis="Estimation de l’équipe : 2 ans, la durée d’un master.")
-    first = Estimate(key=Estimate.Key.FIRST_DEGREE_MONTHS, months=36, justification="Estimation de l’équipe : 3 ans, la licence.")
+    master = Degree(typical_months=24, duration_basis="Estimation de l’équipe : 2 ans, la durée d’un master.")
+    first = Estimate(key=Estimate.Key.FIRST_DEGREE_MONTHS, months=36, justification="Estimation de l’équipe : 3 ans, la licence.")
     lookups = Lookups(roles={}, experience_steps={}, transitions={}, degrees={}, ways={}, skills={}, estimates=[first])
     with translation.override("fr"):
         assert degree_basis(master, 24, lookups) == master.duration_basis
         assert degree_basis(master, 60, lookups) == (
-            "5 ans : d’abord un premier diplôme, estimation de l’équipe : 3 ans, la licence. "
-            "Puis ce diplôme, estimation de l’équipe : 2 ans, la durée d’un master."
+            "5 ans : d’abord un premier diplôme, estimation de l’équipe : 3 ans, la licence. "
+            "Puis ce diplôme, estimation de l’équipe : 2 ans, la durée d’un master."
         )
 
 

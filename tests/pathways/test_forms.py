@@ -183,7 +183,7 @@ def test_the_answers_shown_say_the_time_in_the_role_and_since_leaving_it(content
     assert shown["Temps dans ce poste"] == "2 ans et 3 mois"
     assert shown["Temps depuis votre départ"] == "6 mois"
     still = dict(answers_shown(replace(answers, months_since_left=None)))
-    assert still["Occupez-vous toujours ce poste ?"] == "Oui" and "Temps depuis votre départ" not in still
+    assert still["Occupez-vous toujours ce poste ?"] == "Oui" and "Temps depuis votre départ" not in still
     with translation.override("en"):
         shown = dict(answers_shown(answers))
     assert shown["Time in this role"] == "2 years and 3 months" and shown["Time since you left"] == "6 months"

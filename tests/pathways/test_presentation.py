@@ -73,8 +73,8 @@ def test_alternatives_are_named_by_the_roles_the_quickest_route_skips(content):
     assert view.alternatives
     best_roles = {row.title for row in view.best.rows}
     for alternative in view.alternatives:
-        assert alternative.label.startswith("Par : ")
-        named = alternative.label.removeprefix("Par : ").split(", ")
+        assert alternative.label.startswith("Par : ")
+        named = alternative.label.removeprefix("Par : ").split(", ")
         assert named and not set(named) & best_roles
 
 

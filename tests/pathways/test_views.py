@@ -61,9 +61,11 @@ def test_the_result_shows_the_score_its_parts_and_the_routes_it_was_computed_fro
     parts, cap = rows[:3], rows[3:]
     assert [row[0] for row in parts] == ["Compétences", "Diplôme", "Expérience"]
     assert [int(row[3]) for row in parts] == [part.points for part in evaluation.target.parts]
-    assert [int(row[-1]) for row in cap] == ([evaluation.target.cap.points] if evaluation.target.cap else [])
+    # The cap takes points off, with a true minus sign: "−14".
+    assert [int(row[-1].replace("−", "-")) for row in cap] == ([evaluation.target.cap.points] if evaluation.target.cap else [])
+    assert all(row[-1].startswith("−") for row in cap)
     shown_total = int(text_of(page.select_one("table.score-parts tfoot td")))
-    assert shown_total == sum(int(row[-1]) for row in rows) == evaluation.target.total  # the parts add up
+    assert shown_total == sum(int(row[-1].replace("−", "-")) for row in rows) == evaluation.target.total  # the parts add up
     assert text_of(page.select_one(".score-band"))
 
     titles = dict(Role.objects.values_list("pk", "title_fr"))
@@ -131,7 +133,7 @@ def test_a_person_already_qualified_is_told_they_are_ready(client, content):
         ({"degree_field": ""}, "degree_field", "Indiquez le domaine"),
         ({"degree_level": "", "degree_field": "engineering"}, "degree_level", "Indiquez le niveau"),
         ({"position": "astronaut"}, "position", "Sélectionnez un choix valide"),
-        ({"position": None}, "position", "Dites où vous en êtes : étudiant·e, en reconversion ou déjà en poste."),
+        ({"position": None}, "position", "Dites où vous en êtes : étudiant·e, en reconversion ou déjà en poste."),
         ({"preferred_scale": "9"}, "preferred_scale", "Sélectionnez un choix valide"),
     ],
 )

@@ -29,7 +29,7 @@ def test_a_skill_that_grows_in_the_role_says_so_and_the_cap_names_the_entry_skil
     assert readiness(WIDER, Profile(ratings={1: 0, 2: 3, 3: 2, 4: 3} | MET)).cap.reason == "skills"
     assert [reason.code for reason in found] == [why.GROWS_IN_ROLE, why.CAP_SKILLS]
     assert found[0].skill_id == 3 and "s’acquiert dans le poste" in found[0].text
-    assert found[1].skill_id == 1 and "« Piloter », à 0 sur 4" in found[1].text  # 4 levels short, Budgéter only 1
+    assert found[1].skill_id == 1 and "« Piloter », à 0 sur 4" in found[1].text  # 4 levels short, Budgéter only 1
 
 
 def test_a_rating_already_at_its_level_is_already_met():

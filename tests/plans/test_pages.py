@@ -83,12 +83,12 @@ def test_the_history_starts_with_the_saved_result_then_each_measure_says_what_ch
     assert [point.what for point in page.history.points] == [
         "Auto-évaluation",
         "Plan commencé",
-        f"« {gap.action.skill.name} » noté 4",
-        f"Fait : étape 1, {page.steps[0].row.title}",
+        f"« {gap.action.skill.name} » noté 4",
+        f"Fait : étape 1, {page.steps[0].row.title}",
     ]
     assert page.history.first.total == page.result.total and page.history.last.total == plan.total
     unknown = Reading(change=Reading.Change.UNDONE, item="step-42")
-    assert reading_label(unknown, {}) == "Décoché : step-42"
+    assert reading_label(unknown, {}) == "Décoché : step-42"
 
 
 def test_a_counsellors_list_shows_where_each_plan_stands_with_no_query_more(plan, make_counsellor_account):

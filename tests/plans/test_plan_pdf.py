@@ -14,7 +14,7 @@ pytestmark = pytest.mark.django_db
 @pytest.mark.parametrize(
     ("lang", "title", "done", "history"),
     [
-        ("", "Mon plan vers : Directeur exécutif des opérations", "Faite le", "Le score à chaque mesure"),
+        ("", "Mon plan vers : Directeur exécutif des opérations", "Faite le", "Le score à chaque mesure"),
         ("/en", "My plan towards: Executive director of operations", "Done on", "The score at each measure"),
     ],
 )
@@ -36,7 +36,8 @@ def test_the_owners_plan_becomes_a_tagged_pdf_with_its_progress_and_sources(clie
         assert state.row.title.split(" / ")[0][:25] in text
     assert done in text and history in text and "Inscription faite à la licence" in text
     assert page.gaps[0].gap.action.skill.name in text
-    assert all(source.title[:30] in text for source in page.sources)
+    # Spaces folded on both sides: a title's no-break spaces (« : ») may come out of the PDF as ordinary ones.
+    assert all(" ".join(source.title[:30].split()) in " ".join(text.split()) for source in page.sources)
     # Nothing to click on paper.
     assert "Marquer comme fait" not in text and "Mark as done" not in text
 

@@ -34,7 +34,7 @@ def test_coo_and_executive_director_side_by_side(client, content):
         assert expected in page, expected
     # Skills only one role asks for, and level differences, are flagged in words, not only colour.
     assert re.search(r"Planification stratégique.{0,300}seul", page)
-    assert re.search(r"Supervision des opérations quotidiennes.{0,300}écart : 1 niveau", page)
+    assert re.search(r"Supervision des opérations quotidiennes.{0,300}écart\s: 1 niveau", page)
     assert "non demandée" in page
 
 
@@ -55,7 +55,7 @@ def test_a_profile_links_to_comparison(client, content):
         ((COO,), "vous en avez choisi 1"),
         ((COO, EDO, "operations-manager", "facilities-manager", "operations-supervisor"), "vous en avez choisi 5"),
         ((COO, COO), "qu’une fois"),
-        ((COO, "no-such-role"), "« no-such-role » n’existe pas"),
+        ((COO, "no-such-role"), "« no-such-role » n’existe pas"),
         (("<script>x</script>", COO), "n’existe pas"),
     ],
 )
@@ -108,7 +108,7 @@ def test_a_role_that_does_not_ask_a_skill_is_not_asked_and_left_out_of_the_diffe
     RoleSkillFactory(role=demanding, skill=single, required_level=5)
     page = compare(client, demanding.slug, middling.slug, elsewhere.slug).content.decode()
     # 5/5 and 4/5 differ by one level; the third role is "not asked", not a level 0 five levels below.
-    assert re.search(r"écart : 1 niveau .*5/5 .*4/5 .*non demandée", skill_row(page, "Pilotage budgétaire"))
+    assert re.search(r"écart\s: 1 niveau .*5/5 .*4/5 .*non demandée", skill_row(page, "Pilotage budgétaire"))
     # One role alone asks for it: "only", and no difference with roles that do not ask it.
     alone = skill_row(page, "Négociation syndicale")
     assert "seul" in alone and "écart" not in alone

@@ -1,4 +1,5 @@
 import csv
+import re
 from pathlib import Path
 
 import pytest
@@ -285,6 +286,17 @@ def test_tabs_and_line_breaks_in_quoted_text_are_kept(samples):
     assert Role.objects.get(esco_uri=PLANT).description_en == "Plant managers run production.\r\n\tThey plan the shifts."
 
 
+def test_french_texts_are_given_french_typography_and_english_ones_are_left_as_they_are(samples):
+    """ESCO writes "missions : diriger" with an ordinary space, where a line may break before the colon."""
+    rewrite(samples["1.2"] / "occupations_fr.csv", set_cell("description", "Ses missions : diriger « la production » ; et ?"))
+    rewrite(samples["1.2"] / "occupations_en.csv", set_cell("description", "Tasks: run it ; see https://esco.ec.europa.eu"))
+    import_esco(samples["1.2"])
+    plant = Role.objects.get(esco_uri=PLANT)
+    assert plant.description_fr == "Ses missions\u00a0: diriger «\u00a0la production\u00a0»\u00a0; et\u00a0?"
+    assert plant.summary_fr == plant.description_fr
+    assert plant.description_en == "Tasks: run it ; see https://esco.ec.europa.eu"
+
+
 def test_an_interrupted_import_says_nothing_was_written_and_leaves_the_database_as_it_was(samples, monkeypatch):
     import_esco(samples["1.1"])
     before = snapshot()
@@ -462,8 +474,8 @@ def test_real_rows_import_whole_with_tidy_labels_and_both_french_forms(real_rows
     ].title_feminine.startswith("technicienne du chauffage,")
     # A slash inside each form, and a pair that names the rest once
     assert (
-        by_title["formateur «lutte contre l’illettrisme/français langue étrangère»"].title_feminine
-        == "formatrice «lutte contre l’illettrisme/français langue étrangère»"
+        by_title["formateur « lutte contre l’illettrisme/français langue étrangère »"].title_feminine
+        == "formatrice « lutte contre l’illettrisme/français langue étrangère »"
     )
     assert by_title["vendeur en articles de sport"].title_feminine == "vendeuse en articles de sport"
     # Repeated alternative labels (by case or spaces) once, and not the title again
@@ -475,8 +487,9 @@ def test_real_rows_import_whole_with_tidy_labels_and_both_french_forms(real_rows
     operations = Role.objects.get(esco_uri=esco_real.OPERATIONS)
     assert "directrice des opérations" not in operations.alternative_titles_fr.splitlines()
     assert "directeur de l'exploitation" in operations.alternative_titles_fr.splitlines()
+    # No stray no-break space: only those French typography puts before « : ; ? ! » and after «.
     assert all(
-        "\xa0" not in value and "  " not in value and value == value.strip()
+        "\xa0" not in re.sub("\xa0(?=[:;?!»])|(?<=«)\xa0", "", value) and "  " not in value and value == value.strip()
         for role in Role.objects.all()
         for value in (role.title_fr, role.title_feminine, role.title_en)
     )

@@ -70,7 +70,7 @@ def test_the_api_gives_the_other_names_among_the_alternative_titles(client, cont
 
 def test_each_trait_cites_its_passage_and_says_when_it_is_borrowed_from_an_article_about_another_role(client, content):
     assert not Trait.objects.filter(passage__isnull=True).exists()
-    note = "pour un autre poste : le prêter à celui-ci est une déduction de l’équipe"
+    note = "pour un autre poste : le prêter à celui-ci est une déduction de l’équipe"
     coo = client.get(f"/roles/{COO}/").content.decode()
     assert "Un bon COO doit être rigoureux" in coo
     assert note not in coo  # the COO's traits come from the COO's own article
@@ -89,10 +89,10 @@ def test_the_reporting_line_says_where_it_holds_with_its_passage(client, content
     page = client.get(f"/roles/{EDO}/").content.decode()
     line = page[page.index("Rend compte à") :]
     line = line[: line.index("</dd>")]
-    assert "« peut être appelée chef de l’exploitation (COO) »" in line
+    assert "« peut être appelée chef de l’exploitation (COO) »" in line
     assert line.count("Le principal déterminant pour savoir si ce poste") == 2  # quoted, and the passage it rests on
     compared = client.get("/compare/", {"roles": [COO, EDO]}).content.decode()
-    assert "« peut être appelée chef de l’exploitation (COO) »" in compared
+    assert "« peut être appelée chef de l’exploitation (COO) »" in compared
 
 
 def test_non_profits_are_a_context_of_their_own(client, content):

@@ -18,8 +18,10 @@ SHARED_ARTICLES = REPO.parent / "shared" / "sources"  # beside a working copy; a
 
 
 def folded(text: str) -> str:
-    """Only what a copy may change: runs of spaces and the shape of apostrophes."""
-    return re.sub(r"\s+", " ", text.replace("’", "'")).strip()
+    """Only what a copy may change: runs of spaces, the shape of apostrophes and the space French typography puts
+    before « : ; ? ! » and after «."""
+    spaced = re.sub(r"\s+", " ", text.replace("’", "'")).strip()
+    return re.sub(r"« ", "«", re.sub(r" ([:;?!»])", r"\1", spaced))
 
 
 def statements_of(role: Role) -> list:

@@ -94,8 +94,8 @@ def test_the_admin_refuses_a_misquotation_in_any_field_of_either_language_and_ke
     )
     assert refused.status_code == 200
     page = refused.content.decode()
-    assert "ne figurent pas tels quels dans les articles" in page and "contiennent « probablement »" in page
-    assert "« supervise les directeurs exécutifs des opérations » : ces mots ne figurent pas" in page  # the English too
+    assert "ne figurent pas tels quels dans les articles" in page and "contiennent « probablement »" in page
+    assert "« supervise les directeurs exécutifs des opérations » : ces mots ne figurent pas" in page  # the English too
     assert "certainement quelques semaines" in page  # what the editor typed is kept
     assert not ExperienceStep.objects.filter(role=role).exists()
 

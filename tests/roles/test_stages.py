@@ -84,7 +84,7 @@ def test_broad_experience_asked_by_many_posts_is_entry_where_it_applies_and_says
     edo = Role.objects.get(slug="executive-director-of-operations")
     step = ExperienceStep.objects.get(role=edo, passage__anchor="vaste-experience-grande-echelle")
     assert (step.stage, step.min_scale) == (Stage.ENTRY, 2)
-    assert "« beaucoup impliquent" in step.stage_basis_fr and "pas tous" in step.stage_basis_fr
+    assert "« beaucoup impliquent" in step.stage_basis_fr and "pas tous" in step.stage_basis_fr
     assert "tous les postes" not in step.stage_basis_fr
 
 
@@ -101,7 +101,7 @@ def test_each_role_has_growth_items_and_each_role_above_the_entry_level_asks_som
     [
         ({}, "stage “None”"),
         ({"stage": "later"}, "stage “later”"),
-        ({"stage": "growth", "stage_basis_fr": "Déduction de l’équipe : …"}, "a stage says why"),
+        ({"stage": "growth", "stage_basis_fr": "Déduction de l’équipe : …"}, "a stage says why"),
         (
             {"stage": "growth", "is_alternative": True, "stage_basis_fr": "x", "stage_basis_en": "x"},
             "stands in for a degree is met to enter",
@@ -114,9 +114,9 @@ def test_the_loader_refuses_a_requirement_without_its_stage_or_basis(item, messa
 
 
 def test_the_loader_keeps_a_stage_with_its_basis_in_both_languages():
-    item = {"stage": "entry", "stage_basis_fr": "Pour entrer : « … ».", "stage_basis_en": 'Needed to enter: "…".'}
+    item = {"stage": "entry", "stage_basis_fr": "Pour entrer : « … ».", "stage_basis_en": 'Needed to enter: "…".'}
     assert stage_of(item, "role r, skill s") == {
         "stage": "entry",
-        "stage_basis_fr": "Pour entrer : « … ».",
+        "stage_basis_fr": "Pour entrer : « … ».",
         "stage_basis_en": 'Needed to enter: "…".',
     }
