@@ -26,6 +26,7 @@ MAX_TICKS = 5  # year marks along the route chart's axis: room for each on a pho
 NARROWEST = 296  # px: the route chart on a phone 320 px wide, where its step numbers must not touch
 DIGIT = 9  # px: a digit of a step number (bold, 14 px), a little wide
 NUMBER_GAP = 4  # px between two step numbers on the same line
+END_ANCHORED = 96  # percent: a step number starting further right ends where its step starts, inside the chart
 
 
 @dataclass(frozen=True)
@@ -245,7 +246,7 @@ def route_chart(routes: list[tuple[str, str, list[Step]]]) -> RouteChart:
                 x,
                 max(share(low, scale), 0.4),
                 bar_y - 5 - level * LINE,
-                "end" if x > 96 else "start",
+                "end" if x > END_ANCHORED else "start",
             )
             for (number, label, duration, kind, low, high), start, x, level in zip(steps, starts, xs, levels, strict=True)
         )
@@ -271,11 +272,12 @@ def number_levels(numbers: list[tuple[float, str]]) -> list[int]:
     ends: list[float] = []  # where the last number on each line ends, in px
     levels = []
     for x, text in numbers:
-        at = x * NARROWEST / 100
-        level = next((i for i, end in enumerate(ends) if end + NUMBER_GAP <= at), len(ends))
+        width = len(text) * DIGIT
+        start = x * NARROWEST / 100 - (width if x > END_ANCHORED else 0)
+        level = next((i for i, end in enumerate(ends) if end + NUMBER_GAP <= start), len(ends))
         if level == len(ends):
             ends.append(0)
-        ends[level] = at + len(text) * DIGIT
+        ends[level] = start + width
         levels.append(level)
     return levels
 

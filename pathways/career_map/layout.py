@@ -6,6 +6,7 @@ the arrows and their labels. Everything is in CSS px; the templates only place t
 """
 
 import itertools
+import math
 from collections import defaultdict
 from dataclasses import dataclass, replace
 
@@ -13,6 +14,7 @@ from ..svg import wrapped
 from .places import FOCUS_ORDER, Move, Place
 
 SWEEPS = 4  # passes of the ordering that keeps arrows from crossing
+ROOM_TRIES = 12  # times the gaps where a label found no room grow before the drawing is left as it is
 
 
 @dataclass(frozen=True)
@@ -70,8 +72,8 @@ class Edge:
     label_x: float  # the middle of the label
     label_y: float
     label_width: float
-
     label_height: float
+    lines: tuple[tuple[float, str], ...]  # (y of its middle, text) of each line of the label
 
     @property
     def label_left(self) -> float:
@@ -90,10 +92,19 @@ class LevelStripe:
     y: float
     height: float
     shaded: bool
+    first_row: int  # the row its level starts with
+    label_x: float = 8  # moved right, or down, when an arrow crosses the name at the top left
+    label_dy: float = 0
+    label_lines: tuple[str, ...] = ()  # the name on two lines when one left it no room
 
     @property
     def label_y(self) -> float:
-        return self.y + 18
+        return self.y + 18 + self.label_dy
+
+    @property
+    def lines(self) -> tuple[tuple[float, str], ...]:
+        """(y, text) of each line of its name."""
+        return tuple((self.label_y + i * 16, line) for i, line in enumerate(self.label_lines or (self.label,)))
 
 
 @dataclass(frozen=True)
@@ -135,6 +146,24 @@ class _Grid:
 
 
 def layout(places: dict[str, Place], moves: list[Move], style: Style, level_labels: dict[int, str]) -> MapDrawing:
+    """The drawing in `style`, where every label (an arrow's, a level's name) touches no other label, no box and
+    no arrow. Where one finds no room, the rows around it move apart and it looks again; when that is not enough
+    (arrows running side by side), the drawing is laid out again with wider gaps, or wider passages for the
+    arrows through a row, and the first where every label found room is kept (else the one with fewest left)."""
+    best: tuple[MapDrawing, int] | None = None
+    for variant in (style, replace(style, gap=style.gap * 2), replace(style, passage=style.passage + 10)):
+        drawing, crowded = _attempt(places, moves, variant, level_labels)
+        if not crowded:
+            return drawing
+        if best is None or len(crowded) < best[1]:
+            best = (drawing, len(crowded))
+    return best[0]
+
+
+def _attempt(
+    places: dict[str, Place], moves: list[Move], style: Style, level_labels: dict[int, str]
+) -> tuple[MapDrawing, set[int]]:
+    """The drawing in `style`, and the rows where a label still found no room (none, most often)."""
     grid = _grid(places, moves, style)
     _order(grid)
     gaps = _gaps(grid, style)
@@ -143,15 +172,21 @@ def layout(places: dict[str, Place], moves: list[Move], style: Style, level_labe
     text_lines = {key: _text_lines(place, style) for key, place in places.items()}
     badges = {key: _badges(place, style) for key, place in places.items()}
     heights = _row_heights(grid.rows, text_lines, badges, style)
-    tops, stripes, height = _stripes(grid.rows, places, heights, style, level_labels)
-    nodes = {
-        key: _node(places[key], grid.by_key[key].x, tops[r], heights[r], text_lines[key], badges[key], style)
-        for r, row in enumerate(grid.rows)
-        for key in row
-    }
-    edges = _edges(grid, nodes, tops, heights, style, stripes, width)
+    more: dict[int, float] = defaultdict(float)  # room added above a row (or below the last) for its labels
+    for _try in range(ROOM_TRIES):
+        tops, stripes, height = _stripes(grid.rows, places, heights, style, level_labels, more)
+        nodes = {
+            key: _node(places[key], grid.by_key[key].x, tops[r], heights[r], text_lines[key], badges[key], style)
+            for r, row in enumerate(grid.rows)
+            for key in row
+        }
+        edges, stripes, crowded = _edges(grid, nodes, tops, heights, style, stripes, width)
+        if not crowded:
+            break
+        for row in crowded:
+            more[row] += style.line
     ordered = sorted(nodes.values(), key=lambda n: (n.y, n.x))  # the order Tab follows
-    return MapDrawing(round(width), round(height), style.font, style.line + 3, tuple(ordered), edges, stripes)
+    return MapDrawing(round(width), round(height), style.font, style.line + 3, tuple(ordered), edges, stripes), crowded
 
 
 # ---- Rows, and the order within each ----
@@ -247,7 +282,9 @@ def _order(grid: _Grid) -> None:
 
 
 def _reorder(layer: list[_Item], neighbours: dict, by_key: dict[str, _Item], group: dict[str, str]) -> None:
-    """One row in the order its neighbours want, by focus first; a group of side-by-side roles moves as one."""
+    """One row in the order its neighbours want: the boxes by focus first, a group of side-by-side roles moving as
+    one; the arrows passing through go wherever their ends want them, between the boxes, so that they run apart
+    rather than side by side in a bundle."""
 
     def barycentre(item):
         near = [by_key[k].order for k in neighbours[item.key]]
@@ -256,9 +293,18 @@ def _reorder(layer: list[_Item], neighbours: dict, by_key: dict[str, _Item], gro
     wanted = {item.key: barycentre(item) for item in layer}
     groups = defaultdict(list)
     for item in layer:
-        groups[group[item.key]].append(item)
-    blocks = sorted(groups.values(), key=lambda g: (min(i.focus for i in g), sum(wanted[i.key] for i in g) / len(g)))
-    layer[:] = [item for block in blocks for item in sorted(block, key=lambda i: (i.focus, wanted[i.key]))]
+        if item.place is not None:
+            groups[group[item.key]].append(item)
+
+    def mean(block):
+        return sum(wanted[i.key] for i in block) / len(block)
+
+    boxes = sorted(groups.values(), key=lambda g: (min(i.focus for i in g), mean(g)))
+    passing = sorted(([item] for item in layer if item.place is None), key=mean)
+    layer[:] = []
+    while boxes or passing:
+        first = boxes if boxes and (not passing or mean(boxes[0]) <= mean(passing[0])) else passing
+        layer.extend(sorted(first.pop(0), key=lambda i: (i.focus, wanted[i.key])))
     for i, item in enumerate(layer):
         item.order = i
 
@@ -302,7 +348,8 @@ def _fit_budget(grid: _Grid, gaps: list[list[float]], style: Style) -> Style:
 def _place_across(grid: _Grid, gaps: list[list[float]], style: Style) -> float:
     """Each row centred in the drawing, its items at their widths and gaps; the drawing's width."""
     row_widths = [sum(i.width for i in layer) + sum(layer_gaps) for layer, layer_gaps in zip(grid.layers, gaps, strict=True)]
-    width = max(row_widths) + 2 * style.margin
+    # With a budget, the drawing takes all of it: room beside a narrow column of boxes for names and labels.
+    width = max(max(row_widths) + 2 * style.margin, style.budget)
     for layer, row_width, layer_gaps in zip(grid.layers, row_widths, gaps, strict=True):
         x = (width - row_width) / 2
         for item, gap in zip(layer, [*layer_gaps, 0], strict=True):
@@ -372,57 +419,94 @@ def _node(
 
 
 def _stripes(
-    rows: list[list[str]], places: dict[str, Place], heights: list[float], style: Style, level_labels: dict[int, str]
+    rows: list[list[str]],
+    places: dict[str, Place],
+    heights: list[float],
+    style: Style,
+    level_labels: dict[int, str],
+    more: dict[int, float],
 ) -> tuple[list[float], tuple[LevelStripe, ...], float]:
-    """Each level is a stripe, its name above its first row; arrows cross from stripe to stripe.
+    """Each level is a stripe, its name above its first row; arrows cross from stripe to stripe. `more` is the
+    room added above a row (half above the level's name, half below), and below the last row at `len(rows)`.
     The top of each row, the stripes, and the drawing's height."""
-    tops, spans = [], []  # spans: [level, top, bottom]
+    tops, spans = [], []  # spans: [level, top, bottom, first row]
     y = style.margin
     for r, row in enumerate(rows):
         level = places[row[0]].level
+        gap = style.layer_gap + more.get(r, 0)
         if not spans or spans[-1][0] != level:
             if spans:
-                spans[-1][2] = y + style.layer_gap * 0.35
+                spans[-1][2] = y + gap * 0.35
                 y = spans[-1][2]
-            spans.append([level, y, 0])
-            y += style.stripe_label + (style.layer_gap * 0.35 if len(spans) > 1 else 0)
+            spans.append([level, y, 0, r])
+            y += style.stripe_label + (gap * 0.35 if len(spans) > 1 else more.get(r, 0))
         else:
-            y += style.layer_gap
+            y += gap
         tops.append(y)
         y += heights[r]
+    y += more.get(len(rows), 0)
     spans[-1][2] = y + 12
     stripes = tuple(
-        LevelStripe(level_labels.get(level, ""), round(top, 1), round(bottom - top, 1), i % 2 == 0)
-        for i, (level, top, bottom) in enumerate(spans)
+        LevelStripe(level_labels.get(level, ""), round(top, 1), round(bottom - top, 1), i % 2 == 0, first)
+        for i, (level, top, bottom, first) in enumerate(spans)
     )
     return tops, stripes, y + 12 + style.margin
 
 
-# ---- Arrows and their labels ----
+# ---- Arrows, and room for their labels ----
+
+CELL = 16  # px: the side of the squares the arrows' points are sorted into, to find those near a label quickly
+ARROWHEAD = 15  # px around the end of an arrow that its head may cover (7 stroke widths, and a margin)
+Box = tuple[float, float, float, float]  # left, top, right, bottom
+Cubic = tuple[tuple[float, float], tuple[float, float], tuple[float, float], tuple[float, float]]
 
 
-@dataclass
-class _LabelRoom:
-    """Where an arrow's label may go: inside the drawing, clear of the boxes, the levels' names and the
-    labels placed so far."""
+@dataclass(frozen=True)
+class _Curve:
+    """An arrow as drawn, before its label is placed."""
 
-    width: float
-    label_height: float
-    taken: list[tuple[float, float, float, float]]
+    path: str  # the d attribute
+    pieces: tuple[Cubic, ...]  # every stretch of it, straight ones included, to find what it crosses
+    spots: tuple[tuple[float, float], ...]  # where its label may go, the best first
+    rows: tuple[int, ...]  # the rows above whose gap it crosses (len(rows) for below the last): room grows there
+    end: tuple[float, float]  # where its head points
 
-    def _box(self, cx: float, cy: float, w: float) -> tuple[float, float, float, float]:
-        return cx - w / 2, cy - self.label_height / 2, cx + w / 2, cy + self.label_height / 2
 
-    def is_free(self, cx: float, cy: float, w: float) -> bool:
-        box = self._box(cx, cy, w)
-        return (
-            box[0] >= 0
-            and box[2] <= self.width
-            and not any(box[0] < o[2] and o[0] < box[2] and box[1] < o[3] and o[1] < box[3] for o in self.taken)
-        )
+class _Room:
+    """What a label must keep clear of: the boxes, the arrows (but its own), the arrowheads, the levels' names and
+    the labels placed so far; and the drawing's edges."""
 
-    def take(self, cx: float, cy: float, w: float) -> None:
-        self.taken.append(self._box(cx, cy, w))
+    def __init__(self, width: float, boxes: list[Box], curves: dict[int, _Curve]):
+        self.width = width
+        self.taken = list(boxes)
+        self.taken += [(x - ARROWHEAD, y - ARROWHEAD, x + ARROWHEAD, y + ARROWHEAD) for x, y in (c.end for c in curves.values())]
+        self.points: dict[tuple[int, int], list[tuple[float, float, int]]] = defaultdict(list)
+        for index, curve in curves.items():
+            for piece in curve.pieces:
+                steps = max(8, int(_length(piece) / 2))
+                for k in range(steps + 1):
+                    x, y = _bezier(*piece, k / steps)
+                    self.points[(int(x // CELL), int(y // CELL))].append((x, y, index))
+
+    def is_free(self, box: Box, own: int | None = None) -> bool:
+        left, top, right, bottom = box
+        if left < 0 or right > self.width:
+            return False
+        if any(left < o[2] and o[0] < right and top < o[3] and o[1] < bottom for o in self.taken):
+            return False
+        for cx in range(int(left // CELL), int(right // CELL) + 1):
+            for cy in range(int(top // CELL), int(bottom // CELL) + 1):
+                for x, y, index in self.points.get((cx, cy), ()):
+                    if index != own and left - 2 <= x <= right + 2 and top - 2 <= y <= bottom + 2:
+                        return False
+        return True
+
+    def find(self, boxes, own: int | None = None) -> Box | None:
+        """The first of `boxes` that is free, now taken; None when none is."""
+        found = next((box for box in boxes if self.is_free(box, own)), None)
+        if found is not None:
+            self.taken.append(found)
+        return found
 
 
 def _edges(
@@ -433,25 +517,81 @@ def _edges(
     style: Style,
     stripes: tuple[LevelStripe, ...],
     width: float,
-) -> tuple[Edge, ...]:
-    """Arrows leave the bottom of a box and enter the top of the next, in gentle curves; each
-    box's arrows are spread along its edge in the order of where they go, so they do not pile up.
-    Moves within a row come first: their labels can go nowhere else; the others' labels find room after."""
+) -> tuple[tuple[Edge, ...], tuple[LevelStripe, ...], set[int]]:
+    """Arrows leave the bottom of a box and enter the top of the next, in gentle curves; each box's arrows are
+    spread along its edge in the order of where they go, so they do not pile up. Then the levels' names and
+    the arrows' labels, each where nothing else is drawn: moves within a row first (they have least choice).
+    The arrows, the stripes with their names placed, and the rows above which a label found no room."""
     paths = _paths(grid)
     port_x = _ports(grid, paths, nodes)
-    boxes = [(n.x - 4, n.y - 4, n.x + n.width + 4, n.y + n.height + 4) for n in nodes.values()]
-    boxes += [(0, s.y, 16 + len(s.label) * 10, s.y + 24) for s in stripes if s.label]  # the level's name
-    room = _LabelRoom(width, style.line + 3, boxes)
-    edges = {}
+    curves = {}
     for index, (move, _passing) in enumerate(grid.chains):
         if paths[index] is None:
-            edges[index] = edge = _sideways(move, nodes, style.text_width(move.duration), style)
-            room.take(edge.label_x, edge.label_y, edge.label_width)
-    for index, (move, _passing) in enumerate(grid.chains):
-        if paths[index] is not None:
+            curves[index] = _sideways(move, nodes, style, grid.row_of[move.source] + 1)
+        else:
             xs = [port_x[(index, "bottom")], *[grid.by_key[k].x for k in paths[index][1:-1]], port_x[(index, "top")]]
-            edges[index] = _across(move, paths[index], xs, grid, tops, heights, style, room)
-    return tuple(edges[i] for i in sorted(edges))
+            curves[index] = _across(move, paths[index], xs, grid, tops, heights)
+    room = _Room(width, [(n.x - 4, n.y - 4, n.x + n.width + 4, n.y + n.height + 4) for n in nodes.values()], curves)
+    crowded: set[int] = set()
+    stripes = tuple(_level_name(stripe, tops[stripe.first_row], room, crowded) for stripe in stripes)
+    edges = {}
+    for index in sorted(curves, key=lambda i: paths[i] is not None):
+        move, curve = grid.chains[index][0], curves[index]
+        edges[index] = _labelled(move, curve, index, style, room, crowded)
+    return tuple(edges[i] for i in sorted(edges)), stripes, crowded
+
+
+def _halves(text: str) -> tuple[str, ...]:
+    """The text on two lines as even as can be, broken at a space or after a dash; on one when it has neither."""
+    breaks = [(text[:i], text[i + 1 :]) for i, c in enumerate(text) if c == " "]
+    breaks += [(text[: i + 1], text[i + 1 :]) for i, c in enumerate(text) if c == "–"]
+    return min(breaks, key=lambda pair: max(map(len, pair)), default=(text,))
+
+
+def _labelled(move: Move, curve: _Curve, index: int, style: Style, room: _Room, crowded: set[int]) -> Edge:
+    """The arrow with its label where it stays clear of everything else: on the arrow, else just beside it (on
+    either side); on one line, else on two, narrower. When nowhere is free, the rows it crosses are `crowded`."""
+    one = (move.duration,)
+    for lines in dict.fromkeys((one, _halves(move.duration))):
+        w = max(style.text_width(line) for line in lines)
+        h = len(lines) * style.line + 3
+        boxes = (
+            (x - w / 2 + shift, y - h / 2, x + w / 2 + shift, y + h / 2)
+            for shift in (0, w / 2 + 4, -w / 2 - 4)
+            for x, y in curve.spots
+        )
+        if (found := room.find(boxes, own=index)) is not None:
+            return _edge(move, curve, lines, found, style)
+    crowded.update(curve.rows)
+    x, y = curve.spots[0]
+    w, h = style.text_width(move.duration), style.line + 3
+    return _edge(move, curve, one, (x - w / 2, y - h / 2, x + w / 2, y + h / 2), style)
+
+
+def _edge(move: Move, curve: _Curve, lines: tuple[str, ...], box: Box, style: Style) -> Edge:
+    x, y = (box[0] + box[2]) / 2, (box[1] + box[3]) / 2
+    first = y - (len(lines) - 1) * style.line / 2
+    placed = tuple((round(first + i * style.line, 1), line) for i, line in enumerate(lines))
+    return Edge(move, curve.path, round(x, 1), round(y, 1), round(box[2] - box[0], 1), round(box[3] - box[1], 1), placed)
+
+
+def _level_name(stripe: LevelStripe, first_top: float, room: _Room, crowded: set[int]) -> LevelStripe:
+    """A level's name at the top left of its stripe; further right, or lower (above its first row), where arrows
+    leave it room."""
+    if not stripe.label:
+        return stripe
+    for lines in dict.fromkeys(((stripe.label,), _halves(stripe.label))):
+        w = max(len(line) for line in lines) * 10 + 8  # capitals at 13 px, spaced a little
+        h = 21 + (len(lines) - 1) * 16
+        found = room.find(
+            (x - 4, stripe.y + 3 + dy, x + w, stripe.y + 3 + h + dy)
+            for dy in range(0, max(1, int(first_top - stripe.y - h - 8)), 4)
+            for x in range(8, int(room.width - w), 4)
+        )
+        if found is not None:
+            return replace(stripe, label_x=found[0] + 4, label_dy=found[1] - stripe.y - 3, label_lines=lines)
+    crowded.add(stripe.first_row)
+    return stripe
 
 
 def _paths(grid: _Grid) -> list[list[str] | None]:
@@ -478,26 +618,18 @@ def _ports(grid: _Grid, paths: list[list[str] | None], nodes: dict[str, Node]) -
     for (key, side), ends in ports.items():
         node = nodes[key]
         ends.sort()
-        span = node.width * 0.8
+        span = node.width * 0.9
         for i, (_x, index) in enumerate(ends):
             port_x[(index, side)] = node.x + node.width / 2 + (span * ((i + 1) / (len(ends) + 1) - 0.5))
     return port_x
 
 
-def _across(
-    move: Move,
-    path: list[str],
-    xs: list[float],
-    grid: _Grid,
-    tops: list[float],
-    heights: list[float],
-    style: Style,
-    room: _LabelRoom,
-) -> Edge:
-    """A move from row to row, through `xs` (one x per key of `path`): cubic curves across the gaps,
-    straight lines through the rows between; its label in the middle, moved along it if another label or
-    a box is in the way."""
-    w = style.text_width(move.duration)
+ALONG = tuple(sorted((k / 40 for k in range(2, 39)), key=lambda t: abs(t - 0.5)))  # where on a curve a label may go
+
+
+def _across(move: Move, path: list[str], xs: list[float], grid: _Grid, tops: list[float], heights: list[float]) -> _Curve:
+    """A move from row to row, through `xs` (one x per key of `path`): cubic curves across the gaps, straight
+    lines through the rows between. Its label goes best in the middle, else further along."""
     rows = [grid.row(key) for key in path]
     segments = []
     for i in range(len(path) - 1):
@@ -505,17 +637,24 @@ def _across(
         y1 = tops[rows[i + 1]]
         mid = (y0 + y1) / 2
         segments.append(((xs[i], y0), (xs[i], mid), (xs[i + 1], mid), (xs[i + 1], y1)))
+    through = [_straight(a[3], b[0]) for a, b in itertools.pairwise(segments)]
     middle = (len(segments) - 1) / 2
-    candidates = sorted(
-        (abs(s - middle) + abs(t - 0.5), s, t) for s in range(len(segments)) for t in (0.5, 0.4, 0.6, 0.3, 0.7, 0.2, 0.8)
-    )
-    spot = next((xy for _d, s, t in candidates if room.is_free(*(xy := _bezier(*segments[s], t)), w)), None)
-    if spot is None:
-        spot = _bezier(*segments[int(middle)], 0.5)
-    room.take(spot[0], spot[1], w)
+    order = sorted((abs(s - middle) + abs(t - 0.5), s, t) for s in range(len(segments)) for t in ALONG)
+    spots = [_bezier(*segments[s], t) for _d, s, t in order]
+    end = segments[-1][3]
     if grid.row_of[move.source] > grid.row_of[move.target]:  # drawn from the lower box up to the upper one
+        end = segments[0][0]
         segments = [(d, c, b, a) for a, b, c, d in reversed(segments)]
-    return Edge(move, _svg_path(segments), round(spot[0], 1), round(spot[1], 1), round(w, 1), style.line + 3)
+    return _Curve(_svg_path(segments), (*segments, *through), tuple(spots), tuple(rows[1:]), end)
+
+
+def _straight(a: tuple[float, float], b: tuple[float, float]) -> Cubic:
+    return (a, a, b, b)
+
+
+def _length(piece: Cubic) -> float:
+    """About how long a curve is: the length of its control polygon."""
+    return sum(math.dist(p, q) for p, q in itertools.pairwise(piece))
 
 
 def _bezier(p0, p1, p2, p3, t):
@@ -535,8 +674,9 @@ def _svg_path(segments) -> str:
     return d
 
 
-def _sideways(move: Move, nodes: dict[str, Node], w: float, style: Style) -> Edge:
-    """A move within a row: a straight arrow between two boxes side by side, or an arc under the row."""
+def _sideways(move: Move, nodes: dict[str, Node], style: Style, row_below: int) -> _Curve:
+    """A move within a row: a straight arrow between two boxes side by side, its label in the middle, or an arc
+    under the row, its label anywhere along it."""
     source, target = nodes[move.source], nodes[move.target]
     y = source.y + source.height / 2
     rightwards = target.x > source.x
@@ -544,11 +684,11 @@ def _sideways(move: Move, nodes: dict[str, Node], w: float, style: Style) -> Edg
     x1 = target.x + (0 if rightwards else target.width)
     between = [n for n in nodes.values() if n.y == source.y and min(x0, x1) < n.x + n.width / 2 < max(x0, x1)]
     if style.side_by_side and not between:
-        return Edge(
-            move, f"M{x0:.1f},{y:.1f} L{x1:.1f},{y:.1f}", round((x0 + x1) / 2, 1), round(y, 1), round(w, 1), style.line + 3
-        )
+        line = _straight((x0, y), (x1, y))
+        return _Curve(f"M{x0:.1f},{y:.1f} L{x1:.1f},{y:.1f}", (line,), (((x0 + x1) / 2, y),), (row_below,), (x1, y))
     bottom = source.y + source.height
     sx, tx = source.x + source.width / 2, target.x + target.width / 2
     dip = bottom + style.layer_gap * 0.45
+    arc = ((sx, bottom), (sx, dip), (tx, dip), (tx, bottom))
     path = f"M{sx:.1f},{bottom:.1f} C{sx:.1f},{dip:.1f} {tx:.1f},{dip:.1f} {tx:.1f},{bottom:.1f}"
-    return Edge(move, path, round((sx + tx) / 2, 1), round(bottom + style.layer_gap * 0.34, 1), round(w, 1), style.line + 3)
+    return _Curve(path, (arc,), tuple(_bezier(*arc, t) for t in ALONG), (row_below,), (tx, bottom))

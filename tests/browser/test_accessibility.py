@@ -125,3 +125,17 @@ def test_the_violation_watcher_catches_an_inline_style(context, site):
     page.evaluate("""document.body.insertAdjacentHTML("beforeend", '<img src="https://example.invalid/x.png">')""")
     page.wait_for_timeout(300)
     assert any(re.search("Content Security Policy", p) for p in problems)
+
+
+def test_the_checks_include_wcag_2_2_and_the_experimental_label_in_name(axe_page, site):
+    """A link named otherwise than it reads (WCAG 2.5.3, experimental in axe) and a tiny target (WCAG 2.2) are
+    caught: the checks above run those rules."""
+    page = axe_page
+    page.goto(site + "/")
+    assert violations_on(page) == []
+    page.evaluate("""document.querySelector('main').insertAdjacentHTML('beforeend',
+      '<p><a href="/roles/" aria-label="Tous les postes">Voir la liste</a></p>' +
+      '<p style="font-size:6px;line-height:6px"><a href="/a/">a</a><a href="/b/">b</a></p>')""")
+    found = " ".join(violations_on(page))
+    assert "label-content-name-mismatch" in found
+    assert "target-size" in found

@@ -5,6 +5,7 @@ import itertools
 import pytest
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
+from django.utils import translation
 
 from pathways import career_map
 from pathways.models import Circumstance, Transition
@@ -213,16 +214,33 @@ def test_the_map_in_english(client, content):
     assert "Directrice" not in text_of(wide)  # English has one form
 
 
-def test_labels_sit_on_their_arrows_clear_of_the_boxes_and_the_phone_drawing_fits(client, content):
-    drawn = career_map.site_map("fr")
-    for drawing in (drawn.wide, drawn.compact):
-        boxes = [(n.x, n.y, n.x + n.width, n.y + n.height) for n in drawing.nodes]
-        labels = [(e.label_left, e.label_top, e.label_left + e.label_width, e.label_top + e.label_height) for e in drawing.edges]
+def drawn_boxes(drawing) -> tuple[list, list, list]:
+    """The boxes, the arrows' labels and the levels' names of a drawing, as (left, top, right, bottom)."""
+    boxes = [(n.x, n.y, n.x + n.width, n.y + n.height) for n in drawing.nodes]
+    labels = [(e.label_left, e.label_top, e.label_left + e.label_width, e.label_top + e.label_height) for e in drawing.edges]
+    names = [
+        (s.label_x, s.lines[0][0] - 13, s.label_x + max(len(line) for _y, line in s.lines) * 10, s.lines[-1][0] + 3)
+        for s in drawing.stripes
+        if s.label
+    ]
+    return boxes, labels, names
+
+
+@pytest.mark.parametrize("language", ["fr", "en"])
+def test_no_label_touches_another_label_a_box_or_a_level_name_and_the_phone_drawing_fits(content, language):
+    drawn = career_map.site_map(language)
+    with translation.override(language):
+        fragments = [career_map.around(role) for role in Role.objects.with_profile().filter(level__isnull=False)]
+    for drawing in [drawn.wide, drawn.compact, *(f.compact for f in fragments if f)]:
+        boxes, labels, names = drawn_boxes(drawing)
         for i, label in enumerate(labels):
-            assert not any(overlaps(label, box) for box in boxes), drawing.edges[i].move
+            assert not any(overlaps(label, box) for box in boxes + names), drawing.edges[i].move
             assert not any(overlaps(label, other) for other in labels[i + 1 :]), drawing.edges[i].move
+            assert 0 <= label[0] and label[2] <= drawing.width  # inside the drawing
         for i, box in enumerate(boxes):
-            assert not any(overlaps(box, other) for other in boxes[i + 1 :])
+            assert not any(overlaps(box, other) for other in boxes[i + 1 :] + names)
+        for i, name in enumerate(names):
+            assert not any(overlaps(name, other) for other in names[i + 1 :])
     assert drawn.compact.width <= 366  # the column of a phone 390 px wide, at 12 px text
     assert drawn.wide.width <= 960
     # The busiest profile: five ways in.

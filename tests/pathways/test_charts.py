@@ -114,6 +114,18 @@ def test_step_numbers_too_close_together_go_on_another_line():
     assert min(segment.number_y for segment in lane.segments) >= charts.LINE - 5
 
 
+def test_a_step_number_at_the_chart_s_end_keeps_clear_of_the_one_before():
+    """Near the right edge a number ends where its step starts: it reaches back towards the number before."""
+    chart = charts.route_chart(
+        [("best", "", [step(1, "A", "role", 30, 30), step(2, "B", "role", 2, 2), step(3, "C", "role", 1, 1)])]
+    )
+    _one, two, three = chart.lanes[0].segments
+    assert three.number_anchor == "end" and two.number_anchor == "start"
+    two_end = two.x * charts.NARROWEST / 100 + charts.DIGIT
+    three_start = three.x * charts.NARROWEST / 100 - charts.DIGIT
+    assert two.number_y != three.number_y or three_start >= two_end + charts.NUMBER_GAP
+
+
 def test_bars_give_the_same_values_as_the_radar_whole_names_above_each_bar():
     values = [
         ("Communication entre services", 2, 5),
