@@ -1,6 +1,7 @@
 """`make soak`: the site under mixed load while things go wrong, on PostgreSQL with production settings.
 
-For SOAK_SECONDS (60) at 32 connections: pages and assessment POSTs in turn, a gunicorn worker
+On make cluster's set-up (bench/soak_cluster.py), by default. `soak.py one-machine`: one gunicorn; for
+SOAK_SECONDS (60) at 32 connections, pages and assessment POSTs in turn, a gunicorn worker
 killed with SIGKILL a quarter of the way, the database stopped for 10 s at the half and started
 again. Prints the requests, the responses by status class, the connections dropped, and the rows
 saved against the POSTs answered 303. Exits non-zero on any 500, a lost or extra row, or a 503
@@ -74,7 +75,7 @@ def client(port: int, requests: list, tally: Tally, until: float, offset: int) -
             connection = http.client.HTTPConnection("127.0.0.1", port, timeout=10)
 
 
-def main() -> int:
+def one_machine() -> int:
     folder = tempfile.mkdtemp(prefix="careerpath-soak-pg.")
     url = subprocess.run([PG, "start", str(free_port()), folder], capture_output=True, text=True, check=True).stdout.strip()
     try:
@@ -144,5 +145,13 @@ def main() -> int:
     return 1 if failed else 0
 
 
+def main(arguments: list[str]) -> int:
+    if arguments == ["one-machine"]:
+        return one_machine()
+    from bench.soak_cluster import soak_the_cluster
+
+    return soak_the_cluster()
+
+
 if __name__ == "__main__":
-    sys.exit(main())
+    sys.exit(main(sys.argv[1:]))

@@ -50,7 +50,7 @@ def cluster_env(database_url: str, redis_url: str, **extra: str) -> dict:
         "DJANGO_SECRET_KEY": secrets.token_urlsafe(50),
         "DJANGO_ALLOWED_HOSTS": "127.0.0.1,localhost",
         "DJANGO_SECURE_SSL_REDIRECT": "0",  # no TLS on loopback; in production haproxy ends it
-        "DJANGO_LOG_LEVEL": "ERROR",
+        "DJANGO_LOG_LEVEL": os.environ.get("CLUSTER_LOG_LEVEL", "ERROR"),
         "DATABASE_URL": database_url,
         "DJANGO_CACHE_URL": redis_url,
         "DJANGO_PROXY_COUNT": "1",  # haproxy
@@ -100,7 +100,7 @@ class Cluster:
     def stop_redis(self) -> None:
         stop(self.redis)
 
-    def start_web(self, index: int) -> None:
+    def start_web(self, index: int, *, wait: bool = True) -> None:
         bind = f"127.0.0.1:{self.web_ports[index]}"
         process = subprocess.Popen(
             [GUNICORN, "careerpath.wsgi", "--workers", str(WORKERS_PER_INSTANCE), "--log-level", "warning", "--bind", bind],
@@ -112,7 +112,8 @@ class Cluster:
             self.webs[index] = process
         else:
             self.webs.append(process)
-        wait_until_healthy(f"http://127.0.0.1:{self.web_ports[index]}/healthz")
+        if wait:
+            wait_until_healthy(f"http://127.0.0.1:{self.web_ports[index]}/healthz")
 
     def kill_web(self, index: int) -> None:
         """As a machine lost: gunicorn and its workers at once, with the requests they were answering."""
@@ -120,6 +121,9 @@ class Cluster:
 
     def start_worker(self, command: str) -> None:
         self.worker = subprocess.Popen(shlex.split(command), cwd=ROOT, env=self.env, start_new_session=True)
+
+    def kill_worker(self) -> None:
+        stop(self.worker, signal.SIGKILL)
 
     def start_haproxy(self) -> None:
         host, _, bind_port = self.address.removeprefix("http://").partition(":")
