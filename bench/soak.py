@@ -29,6 +29,14 @@ CONNECTIONS = 32
 OUTAGE_SECONDS = 10
 RECOVERY_GRACE = 3.0  # seconds after the database is back during which a 503 may still be on its way
 PG = str(ROOT / "tools" / "throwaway-postgres")
+# The public pages the clients ask for, each served from the page cache once made.
+PUBLIC_PAGES = [
+    "/",
+    "/roles/",
+    "/roles/chief-operating-officer/",
+    "/en/roles/operations-manager/",
+    "/compare/?roles=chief-operating-officer&roles=operations-manager",
+]
 
 
 def saved_rows(env: dict) -> int:
@@ -88,15 +96,7 @@ def one_machine() -> int:
             post = assessment_request(base)
             result = result_path(base, post)
             path, body, headers = post
-            pages = [
-                "/",
-                "/roles/",
-                "/roles/chief-operating-officer/",
-                "/en/roles/operations-manager/",
-                "/compare/?roles=chief-operating-officer&roles=operations-manager",
-                result,
-                "/healthz",
-            ]
+            pages = [*PUBLIC_PAGES, result, "/healthz"]
             requests = [("GET", page, None, {}) for page in pages] + [("POST", path, body, headers)]
             before = saved_rows(env)
             tally = Tally()
