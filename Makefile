@@ -5,7 +5,7 @@ BIN := $(VENV)/bin
 PORT ?= 8000
 STAMP := $(VENV)/.installed
 
-.PHONY: run dev esco test test-fast check lint migrations-check messages install bench bench-import bench-neighbours soak screenshots clean chromium pdf-libraries
+.PHONY: run dev esco test test-fast check lint migrations-check messages install bench bench-import bench-neighbours soak cluster screenshots clean chromium pdf-libraries redis-server haproxy
 
 $(STAMP): requirements.txt
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
@@ -22,7 +22,8 @@ $(SECRET_KEY_FILE):
 
 # The site as visitors see it: debug off (the site's own 404, 410 and 500 pages), static files collected and served by
 # WhiteNoise, gunicorn. Plain HTTP on 127.0.0.1, so no redirect to HTTPS; DJANGO_SECRET_KEY, if set, wins over the file.
-AS_VISITORS_SEE_IT := DJANGO_DEBUG=0 DJANGO_SECRET_KEY="$${DJANGO_SECRET_KEY:-$$(cat $(SECRET_KEY_FILE))}" DJANGO_SECURE_SSL_REDIRECT=0
+# One machine: the content version and rate counts in files under .cache/, no Redis needed (make cluster has it).
+AS_VISITORS_SEE_IT := DJANGO_SINGLE_MACHINE=1 DJANGO_DEBUG=0 DJANGO_SECRET_KEY="$${DJANGO_SECRET_KEY:-$$(cat $(SECRET_KEY_FILE))}" DJANGO_SECURE_SSL_REDIRECT=0
 
 # Collected again only when a static file or a package changed: hashing and compressing them all takes a minute or two.
 STATIC_MANIFEST := staticfiles/staticfiles.json
@@ -53,12 +54,12 @@ esco: $(STAMP)
 	$(BIN)/python manage.py migrate --no-input
 	$(BIN)/python manage.py import_esco $(ESCO)
 
-test: $(STAMP) chromium pdf-libraries
+test: $(STAMP) chromium pdf-libraries redis-server
 	$(BIN)/python manage.py makemigrations --check --dry-run
 	$(BIN)/python -m pytest -n auto
 
 # Everything but the browser journeys (tests/browser): the quick loop while working.
-test-fast: $(STAMP) pdf-libraries
+test-fast: $(STAMP) pdf-libraries redis-server
 	$(BIN)/python -m pytest -n auto -m "not browser"
 
 # What the pre-commit hooks check (.pre-commit-config.yaml): lint, format, migrations, the layering.
@@ -76,6 +77,21 @@ chromium:
 pdf-libraries:
 	@{ /sbin/ldconfig -p | grep -q libpangoft2-1.0.so.0 && /sbin/ldconfig -p | grep -q libharfbuzz-subset.so.0 && dpkg -s fonts-dejavu-core >/dev/null 2>&1; } || { apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq libpango-1.0-0 libpangoft2-1.0-0 libharfbuzz-subset0 fonts-dejavu-core >/dev/null; }
 
+# Debian's Redis, for make cluster and the tests of what instances share (rate counts, the content version).
+redis-server:
+	@command -v redis-server >/dev/null || { apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends redis-server >/dev/null; }
+
+haproxy:
+	@command -v haproxy >/dev/null || { apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends haproxy >/dev/null; }
+
+# The command that runs the background-task worker in make cluster and make soak; empty until there is one.
+CLUSTER_WORKER ?=
+
+# Several instances on loopback (tools/cluster.py): a throw-away PostgreSQL, Redis, two gunicorn instances, the
+# task worker (CLUSTER_WORKER), haproxy in front (deploy/haproxy.cfg). Prints the address; Ctrl-C stops it all.
+cluster: $(STAMP) pdf-libraries redis-server haproxy $(STATIC_MANIFEST)
+	CLUSTER_WORKER="$(CLUSTER_WORKER)" $(BIN)/python tools/cluster.py
+
 # Load figures (gunicorn + wrk, PostgreSQL and SQLite) and the ESCO-size route timing.
 bench: $(STAMP)
 	@command -v wrk >/dev/null || { apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq wrk >/dev/null; }
@@ -90,9 +106,10 @@ bench-import: $(STAMP)
 bench-neighbours: $(STAMP)
 	$(BIN)/python bench/neighbours.py
 
-# Mixed load with a worker killed and the database stopped for 10 s (PostgreSQL, gunicorn): no 500, no row lost.
-soak: $(STAMP)
-	$(BIN)/python bench/soak.py
+# Mixed load on make cluster's set-up, an instance killed and Redis restarted: no 500, no row lost; twice, the rate
+# limits lifted then on. SOAK=one-machine: the single gunicorn with a worker killed and the database stopped for 10 s.
+soak: $(STAMP) pdf-libraries redis-server haproxy $(STATIC_MANIFEST)
+	CLUSTER_WORKER="$(CLUSTER_WORKER)" $(BIN)/python bench/soak.py $(SOAK)
 
 # PNGs of the main pages at 1280 and 390 px, French and English, into screenshots/ (a throw-away database).
 screenshots: $(STAMP) chromium

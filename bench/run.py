@@ -39,6 +39,8 @@ def production_env(database_url: str) -> dict:
     return {
         **os.environ,
         "DJANGO_DEBUG": "0",
+        # One machine: its own files for the content version and rate counts (make cluster shares them in Redis).
+        "DJANGO_SINGLE_MACHINE": "1",
         "DJANGO_SECRET_KEY": secrets.token_urlsafe(50),
         "DJANGO_ALLOWED_HOSTS": "127.0.0.1,localhost",
         "DJANGO_SECURE_SSL_REDIRECT": "0",  # TLS ends at the load balancer; here there is none

@@ -1,6 +1,7 @@
 """`make soak`: the site under mixed load while things go wrong, on PostgreSQL with production settings.
 
-For SOAK_SECONDS (60) at 32 connections: pages and assessment POSTs in turn, a gunicorn worker
+On make cluster's set-up (bench/soak_cluster.py), by default. `soak.py one-machine`: one gunicorn; for
+SOAK_SECONDS (60) at 32 connections, pages and assessment POSTs in turn, a gunicorn worker
 killed with SIGKILL a quarter of the way, the database stopped for 10 s at the half and started
 again. Prints the requests, the responses by status class, the connections dropped, and the rows
 saved against the POSTs answered 303. Exits non-zero on any 500, a lost or extra row, or a 503
@@ -28,6 +29,14 @@ CONNECTIONS = 32
 OUTAGE_SECONDS = 10
 RECOVERY_GRACE = 3.0  # seconds after the database is back during which a 503 may still be on its way
 PG = str(ROOT / "tools" / "throwaway-postgres")
+# The public pages the clients ask for, each served from the page cache once made.
+PUBLIC_PAGES = [
+    "/",
+    "/roles/",
+    "/roles/chief-operating-officer/",
+    "/en/roles/operations-manager/",
+    "/compare/?roles=chief-operating-officer&roles=operations-manager",
+]
 
 
 def saved_rows(env: dict) -> int:
@@ -74,7 +83,7 @@ def client(port: int, requests: list, tally: Tally, until: float, offset: int) -
             connection = http.client.HTTPConnection("127.0.0.1", port, timeout=10)
 
 
-def main() -> int:
+def one_machine() -> int:
     folder = tempfile.mkdtemp(prefix="careerpath-soak-pg.")
     url = subprocess.run([PG, "start", str(free_port()), folder], capture_output=True, text=True, check=True).stdout.strip()
     try:
@@ -87,15 +96,7 @@ def main() -> int:
             post = assessment_request(base)
             result = result_path(base, post)
             path, body, headers = post
-            pages = [
-                "/",
-                "/roles/",
-                "/roles/chief-operating-officer/",
-                "/en/roles/operations-manager/",
-                "/compare/?roles=chief-operating-officer&roles=operations-manager",
-                result,
-                "/healthz",
-            ]
+            pages = [*PUBLIC_PAGES, result, "/healthz"]
             requests = [("GET", page, None, {}) for page in pages] + [("POST", path, body, headers)]
             before = saved_rows(env)
             tally = Tally()
@@ -144,5 +145,13 @@ def main() -> int:
     return 1 if failed else 0
 
 
+def main(arguments: list[str]) -> int:
+    if arguments == ["one-machine"]:
+        return one_machine()
+    from bench.soak_cluster import soak_the_cluster
+
+    return soak_the_cluster()
+
+
 if __name__ == "__main__":
-    sys.exit(main())
+    sys.exit(main(sys.argv[1:]))

@@ -1,4 +1,5 @@
-"""While the database is unreachable: a clear 503 in the visitor's language, never a 500.
+"""While the database, or Redis where it is needed (careerpath/redis_cache.py), is unreachable: a clear 503 in
+the visitor's language, never a 500.
 
 Cached public pages never reach the database (careerpath.cache.PageCacheMiddleware answers them
 first), so they are still served; everything else gets this answer until the database is back,
@@ -17,6 +18,7 @@ from django.utils.translation import gettext_lazy as _
 from django.views import defaults
 
 from .api_errors import ErrorCode, refused
+from .redis_cache import AWAY as REDIS_AWAY
 
 RETRY_AFTER_SECONDS = 30
 UNAVAILABLE = _("Le service est momentanément indisponible : réessayez dans une minute.")
@@ -24,8 +26,8 @@ logger = logging.getLogger(__name__)
 
 
 def is_outage(error: BaseException | None) -> bool:
-    """Connecting failed or the connection broke: not a bug to report, the database is away."""
-    return isinstance(error, OperationalError | InterfaceError)
+    """Connecting failed or the connection broke: not a bug to report, the database or Redis is away."""
+    return isinstance(error, (OperationalError, InterfaceError, *REDIS_AWAY))
 
 
 def database_unavailable(request) -> HttpResponse:
@@ -53,7 +55,7 @@ class DatabaseOutageMiddleware:
 
     def process_exception(self, request, exception):
         if is_outage(exception):
-            logger.warning("database unreachable: %s", exception)
+            logger.warning("database or Redis unreachable: %s", exception)
             return database_unavailable(request)
         return None
 

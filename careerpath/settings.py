@@ -131,21 +131,40 @@ DATABASES = {
 CACHE_URL = os.environ.get("DJANGO_CACHE_URL", "")
 if CACHE_URL and not CACHE_URL.startswith(("redis://", "rediss://")):
     raise ImproperlyConfigured("DJANGO_CACHE_URL must be a redis:// or rediss:// URL.")
+# Several instances each keeping their own files would each keep their own content version and rate counts: an
+# editor's change would show on one and not the others, and each would let a client through up to the limit.
+SINGLE_MACHINE = env_bool("DJANGO_SINGLE_MACHINE", False)
+if not DEBUG and not CACHE_URL and not SINGLE_MACHINE:
+    raise ImproperlyConfigured(
+        "DJANGO_CACHE_URL must be set when DJANGO_DEBUG=0 (redis://host:6379/0, shared by every instance), "
+        "or DJANGO_SINGLE_MACHINE=1 if the site runs on this machine alone."
+    )
 # Inside the checkout: private to whoever runs it (the cache holds pickles), and apart from other checkouts.
 CACHE_DIR = os.environ.get("DJANGO_CACHE_DIR") or str(BASE_DIR / ".cache")
-redis_cache = {"BACKEND": "django.core.cache.backends.redis.RedisCache", "LOCATION": CACHE_URL}
+
+
+def redis_cache(forgive: str) -> dict:
+    """One of the caches in Redis; `forgive` what carries on while Redis is away (careerpath/redis_cache.py)."""
+    # A Redis that does not answer within half a second is away: a request waits no longer for it.
+    options = {"forgive": forgive, "socket_connect_timeout": 0.5, "socket_timeout": 0.5}
+    return {"BACKEND": "careerpath.redis_cache.SharedCache", "LOCATION": CACHE_URL, "OPTIONS": options}
+
+
 PAGES_KEPT = 500
 CACHES = {
     # Per process without Redis: at most PAGES_KEPT entries, least recently used out first. Entries are
     # pages (at most careerpath.cache.MAX_PAGE_BYTES, 200 KB; most are 5 to 60 KB) and small counters,
     # so a process holds at most about 100 MB of them.
-    "default": redis_cache
+    # In Redis, a page that cannot be read or kept is made afresh.
+    "default": redis_cache("all")
     if CACHE_URL
     else {
         "BACKEND": "django.core.cache.backends.locmem.LocMemCache",
         "OPTIONS": {"MAX_ENTRIES": PAGES_KEPT},
     },
-    "content": redis_cache
+    # In Redis, a version that cannot be read is drawn afresh (pages are made, not found); one that cannot be
+    # renewed refuses the content change.
+    "content": redis_cache("reads")
     if CACHE_URL
     else {
         "BACKEND": "django.core.cache.backends.filebased.FileBasedCache",
@@ -153,7 +172,8 @@ CACHES = {
     },
     # Rate limit counts, which every process must share too; a folder of their own, so that the many
     # addresses counted never push the content version out of its folder (a file cache culls at random).
-    "ratelimit": redis_cache
+    # In Redis, a count that cannot be kept refuses the request (503).
+    "ratelimit": redis_cache("")
     if CACHE_URL
     else {
         "BACKEND": "django.core.cache.backends.filebased.FileBasedCache",
@@ -161,6 +181,12 @@ CACHES = {
         "OPTIONS": {"MAX_ENTRIES": 20000},
     },
 }
+if CACHE_URL:
+    # Sessions (staff, counsellors) read from Redis, written through to the database, so that a restarted Redis
+    # signs nobody out; one that cannot be written refuses the request rather than leave a stale copy there.
+    CACHES["sessions"] = redis_cache("reads")
+    SESSION_ENGINE = "django.contrib.sessions.backends.cached_db"
+    SESSION_CACHE_ALIAS = "sessions"
 
 if DATABASES["default"]["ENGINE"] == "django.db.backends.postgresql":
     # No JIT compilation: a page's queries are short, and the role list's search crosses jit_above_cost, where
@@ -266,7 +292,10 @@ RATE_LIMITS = {
     "what_if": env_rate("DJANGO_RATELIMIT_WHAT_IF", "60/10m"),
 }
 RATELIMIT_USE_CACHE = "ratelimit"
-# A cache that cannot be read or written lets requests through rather than refusing them all.
+# 0 lifts every limit: for load tests from one address (make soak's first run), never in production.
+RATELIMIT_ENABLE = env_bool("DJANGO_RATELIMITS", True)
+# A file cache that cannot be read or written lets requests through rather than refusing them all (Redis away
+# raises instead: 503, careerpath.outage).
 RATELIMIT_FAIL_OPEN = True
 # django-ratelimit 4.1 lists django-redis but not Django's own Redis backend, whose increments are just as
 # atomic (INCR): W001 is a false alarm. Without Redis, the counts are files, shared by the processes of one

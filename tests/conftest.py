@@ -1,5 +1,8 @@
 import io
+import os
+import shutil
 from pathlib import Path
+from urllib.parse import urlsplit, urlunsplit
 
 import pytest
 from django.apps import apps
@@ -11,8 +14,10 @@ from django.db import connection, transaction
 from django.test import override_settings
 from django.utils import translation
 
+from bench.run import free_port
 from careerpath.cache import renew_content_version
 from roles.search_index import write_index
+from tools.cluster import start_redis
 
 CONTENT_APPS = ("roles", "pathways")
 
@@ -22,32 +27,63 @@ def fast_password_hasher(settings):
     settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
 
 
+def redis_database_of_this_worker(url: str) -> str:
+    """With the suite on several processes (pytest-xdist), each its own database of the one Redis (0 to 15): the
+    caches a test empties (FLUSHDB) are then its process's alone."""
+    worker = os.environ.get("PYTEST_XDIST_WORKER", "gw0").removeprefix("gw")
+    base = urlsplit(url)
+    return urlunsplit(base._replace(path=f"/{int(worker) % 15 + 1}"))
+
+
 @pytest.fixture(scope="session", autouse=True)
 def content_version_of_its_own(tmp_path_factory):
     """Without Redis the content version is a file that every process of this checkout reads (a
-    development server, another test run): this run, and the processes its tests start, keep their own."""
+    development server, another test run): this run, and the processes its tests start, keep their own.
+    With Redis (DJANGO_CACHE_URL, the CI's third pass), a database of Redis of its own."""
+    with pytest.MonkeyPatch.context() as patch:
+        if settings.CACHE_URL:
+            url = redis_database_of_this_worker(settings.CACHE_URL)
+            caches_here = {
+                alias: {**cache, "LOCATION": url} if cache["LOCATION"] == settings.CACHE_URL else cache
+                for alias, cache in settings.CACHES.items()
+            }
+            patch.setenv("DJANGO_CACHE_URL", url)
+        else:
+            location = str(tmp_path_factory.mktemp("content-cache"))
+            content = {**settings.CACHES["content"], "LOCATION": location}
+            # The rate limit counts too (a folder of theirs beside it, as in settings.py).
+            counts = {**settings.CACHES["ratelimit"], "LOCATION": str(Path(location) / "ratelimit")}
+            caches_here = {**settings.CACHES, "content": content, "ratelimit": counts}
+            patch.setenv("DJANGO_CACHE_DIR", location)
+        with override_settings(CACHES=caches_here):
+            yield
+
+
+@pytest.fixture(scope="session")
+def redis_url(tmp_path_factory) -> str:
+    """A real Redis for the tests of what instances share: the suite's own when it runs with one (DJANGO_CACHE_URL),
+    else a redis-server started for this test process (make test installs it; CI too)."""
     if settings.CACHE_URL:
-        yield
+        yield redis_database_of_this_worker(settings.CACHE_URL)
         return
-    location = str(tmp_path_factory.mktemp("content-cache"))
-    content = {**settings.CACHES["content"], "LOCATION": location}
-    # The rate limit counts too (a folder of theirs beside it, as in settings.py).
-    counts = {**settings.CACHES["ratelimit"], "LOCATION": str(Path(location) / "ratelimit")}
-    with (
-        pytest.MonkeyPatch.context() as patch,
-        override_settings(CACHES={**settings.CACHES, "content": content, "ratelimit": counts}),
-    ):
-        patch.setenv("DJANGO_CACHE_DIR", location)
-        yield
+    if shutil.which("redis-server") is None:
+        pytest.fail("redis-server is missing: `make redis-server` installs Debian's (make test does it first)")
+    port = free_port()
+    server = start_redis(port, tmp_path_factory.mktemp("redis"))
+    try:
+        yield f"redis://127.0.0.1:{port}/0"
+    finally:
+        server.terminate()
+        server.wait(timeout=10)
 
 
 @pytest.fixture(autouse=True)
 def empty_caches():
     """Kept pages, the content version and rate limit counts would outlive each test's rolled-back database."""
-    for alias in ("default", "content", "ratelimit"):
+    for alias in settings.CACHES:
         caches[alias].clear()
     yield
-    for alias in ("default", "content", "ratelimit"):
+    for alias in settings.CACHES:
         caches[alias].clear()
 
 

@@ -15,6 +15,7 @@ PRODUCTION_ENV = {
     "DJANGO_DEBUG": "0",
     "DJANGO_SECRET_KEY": "a-production-secret-key-that-is-long-and-random-enough-0123456789-abcdefghij",
     "DJANGO_ALLOWED_HOSTS": "careerpath.example.org",
+    "DJANGO_SINGLE_MACHINE": "1",
 }
 
 

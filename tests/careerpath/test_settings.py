@@ -1,0 +1,66 @@
+"""Production settings refuse to start without a cache every instance shares, unless the site runs on one machine."""
+
+import json
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parents[2]
+PRODUCTION = {
+    "DJANGO_DEBUG": "0",
+    "DJANGO_SECRET_KEY": "a-production-secret-key-that-is-long-and-random-enough-0123456789-abcdefghij",
+    "DJANGO_ALLOWED_HOSTS": "careerpath.example.org",
+}
+SHOW_CACHES = """
+import json, django
+django.setup()
+from django.conf import settings
+print(json.dumps({
+    "caches": {alias: cache["BACKEND"] for alias, cache in settings.CACHES.items()},
+    "sessions": [settings.SESSION_ENGINE, getattr(settings, "SESSION_CACHE_ALIAS", "default")],
+}))
+"""
+
+
+def start(**variables: str) -> subprocess.CompletedProcess:
+    env = {key: value for key, value in os.environ.items() if key not in {"DJANGO_CACHE_URL", "DJANGO_SINGLE_MACHINE"}}
+    env.update({**PRODUCTION, "DJANGO_SETTINGS_MODULE": "careerpath.settings", **variables})
+    return subprocess.run([sys.executable, "-c", SHOW_CACHES], cwd=ROOT, env=env, capture_output=True, text=True, timeout=60)
+
+
+def test_production_refuses_to_start_without_a_shared_cache():
+    refused = start()
+    assert refused.returncode != 0
+    assert "DJANGO_CACHE_URL must be set when DJANGO_DEBUG=0" in refused.stderr
+    assert "DJANGO_SINGLE_MACHINE=1" in refused.stderr
+
+
+@pytest.mark.parametrize("single_machine", ["1", "yes"])
+def test_production_on_one_machine_keeps_its_own_files(single_machine):
+    started = start(DJANGO_SINGLE_MACHINE=single_machine)
+    assert started.returncode == 0, started.stderr
+    shown = json.loads(started.stdout)
+    assert shown["caches"] == {
+        "default": "django.core.cache.backends.locmem.LocMemCache",
+        "content": "django.core.cache.backends.filebased.FileBasedCache",
+        "ratelimit": "django.core.cache.backends.filebased.FileBasedCache",
+    }
+    assert shown["sessions"][0] == "django.contrib.sessions.backends.db"
+
+
+def test_production_with_redis_keeps_pages_version_counts_and_sessions_there():
+    started = start(DJANGO_CACHE_URL="redis://cache.internal:6379/0")
+    assert started.returncode == 0, started.stderr
+    shown = json.loads(started.stdout)
+    assert set(shown["caches"].values()) == {"careerpath.redis_cache.SharedCache"}
+    assert set(shown["caches"]) == {"default", "content", "ratelimit", "sessions"}
+    # Read from Redis, kept in the database too: a restarted Redis signs nobody out.
+    assert shown["sessions"] == ["django.contrib.sessions.backends.cached_db", "sessions"]
+
+
+def test_development_needs_no_shared_cache():
+    started = start(DJANGO_DEBUG="1")
+    assert started.returncode == 0, started.stderr
