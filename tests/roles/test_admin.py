@@ -1,7 +1,9 @@
 import pytest
 
-from roles.models import ExperienceStep, Passage, RoleSkill, Stage
-from tests.factories import MissionFactory, PassageFactory, RoleFactory, SkillFactory, SourceFactory
+from roles.models import ExperienceStep, Origin, Passage, RoleSkill, Stage
+from tests.factories import MissionFactory, PassageFactory, RoleFactory, RoleSkillFactory, SkillFactory, SourceFactory
+from tests.html import page_of, text_of
+from tests.queries import count_queries
 from tests.roles.admin_forms import role_change_form
 from tests.two_factor import sign_in_verified
 
@@ -207,3 +209,29 @@ def test_a_passage_statements_rest_on_cannot_be_deleted(client, editor):
     sign_in_verified(client, editor)
     client.post(f"/admin/roles/passage/{passage.pk}/delete/", {"post": "yes"})
     assert Passage.objects.filter(pk=passage.pk).exists()
+
+
+def test_a_roles_page_names_each_skill_in_queries_that_do_not_grow_with_the_catalogue(client, editor):
+    role = RoleFactory()
+    asked = RoleSkillFactory(role=role, skill=SkillFactory(name_fr="Négociation avec les fournisseurs"))
+    passage = PassageFactory(source=SourceFactory(title_fr="Un article <cité>"))
+    MissionFactory(role=role, passage=passage)
+    sign_in_verified(client, editor)
+    url = f"/admin/roles/role/{asked.role_id}/change/"
+    few = count_queries(client, url)
+
+    RoleSkillFactory.create_batch(4, role=role)  # more rows on the page
+    MissionFactory.create_batch(3, role=role, passage=passage)
+    SkillFactory.create_batch(40)  # and more in the catalogue, as an ESCO import brings
+    RoleFactory.create_batch(20, origin=Origin.IMPORTED)
+    PassageFactory.create_batch(5, source=passage.source)
+
+    assert count_queries(client, url) == few
+    page = page_of(client.get(url))
+    row = page.select_one(f"#role_skills-0 .field-skill:has(input[value='{asked.skill_id}'])")
+    assert "Négociation avec les fournisseurs" in text_of(row)  # the skill by its name beside its id
+    assert "Négociation avec les fournisseurs" in text_of(page.select_one("#role_skills-0 h3"))
+    assert not page.select("select[name$='-skill']")  # no list of every skill
+    assert not page.select("#role_skills-group .inline-related:not(.empty-form) [name$='-skill'][value='']")  # no blank row
+    chosen = page.select_one("select[name='missions-0-passage'] option[selected]")
+    assert chosen["value"] == str(passage.pk) and chosen.parent["label"] == "Un article <cité>"
