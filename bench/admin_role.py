@@ -17,31 +17,6 @@ RUNS = int(os.environ.get("BENCH_RUNS", "7"))
 USERNAME = "bench-editor"
 
 
-def form_data(html: str) -> dict[str, list[str]]:
-    """What a browser posts from the page's form, nothing changed: each named field's value, the checked boxes,
-    each select's chosen options."""
-    from bs4 import BeautifulSoup
-
-    form = BeautifulSoup(html, "html.parser").find("form", id="role_form")
-    data: dict[str, list[str]] = {}
-    for field in form.find_all(["input", "select", "textarea"]):
-        name = field.get("name")
-        if not name or field.get("disabled") is not None or "__prefix__" in name:
-            continue
-        if field.name == "select":
-            values = [option.get("value", option.text) for option in field.find_all("option") if option.has_attr("selected")]
-        elif field.name == "textarea":
-            values = [field.text.removeprefix("\n")]
-        elif field.get("type") in {"checkbox", "radio"}:
-            values = [field.get("value", "on")] if field.has_attr("checked") else []
-        elif field.get("type") in {"submit", "button", "file"}:
-            values = []
-        else:
-            values = [field.get("value", "")]
-        data.setdefault(name, []).extend(values)
-    return data
-
-
 def timed(request) -> tuple[float, float, object, int]:
     """Milliseconds on the clock and of this process's CPU (the machine is shared: the CPU time is what a quiet one
     would take, SQLite working in this process; PostgreSQL's share is left out of it), the response, its queries."""
@@ -74,6 +49,7 @@ def report(slug: str) -> str:
 
     django.setup()
     from roles.models import Role, Skill
+    from tests.roles.admin_forms import form_data
 
     role = Role.objects.get(slug=slug)
     url = f"/admin/roles/role/{role.pk}/change/"

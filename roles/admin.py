@@ -3,7 +3,7 @@ from django.contrib import admin
 from django.contrib.admin.widgets import ForeignKeyRawIdWidget
 from django.core.validators import RegexValidator
 from django.db import models
-from django.db.models import Count
+from django.db.models import Count, F
 from django.forms.utils import flatatt
 from django.urls import reverse
 from django.utils.html import format_html, format_html_join
@@ -158,12 +158,15 @@ class RoleSkillForm(QuotationsForm):
             widget.loaded = self.instance.skill
 
 
+SKILL_ROWS_SHOWN = 30  # required skills the role's page lets an editor change; the others in the requirements' list
+
+
 class RoleSkillInline(PassageChoiceMixin, TranslationStackedInline):
     model = RoleSkill
     form = RoleSkillForm
     extra = 0
     fields = [("skill", "required_level", "importance", "stage"), "rationale", "passage", "stage_basis"]
-    ordering = ["-importance", "-required_level"]
+    ordering = ["importance", F("required_level").desc(nulls_last=True)]  # essential first ("essential" < "useful")
     # Thousands of skills once ESCO is imported: a lookup by id rather than a select of every skill
     # in each row (and no select2, whose inline styles the Content-Security-Policy blocks).
     raw_id_fields = ["skill"]
@@ -271,6 +274,27 @@ class RoleAdmin(ChecksQuotations, MarkEditedMixin, TranslationAdmin):
 
     def get_queryset(self, request):
         return super().get_queryset(request).annotate(skill_total=Count("role_skills"))
+
+    def get_formset_kwargs(self, request, obj, inline, prefix):
+        """An ESCO occupation asks for up to 340 skills: the page shows the most important SKILL_ROWS_SHOWN, and says
+        where the others are (a page of 340 stacked rows took seconds to draw, and its form was too long to send)."""
+        kwargs = super().get_formset_kwargs(request, obj, inline, prefix)
+        if isinstance(inline, RoleSkillInline) and obj is not None and obj.pk is not None:
+            shown = list(kwargs["queryset"].filter(role=obj).values_list("pk", flat=True)[: SKILL_ROWS_SHOWN + 1])
+            if len(shown) > SKILL_ROWS_SHOWN:
+                kwargs["queryset"] = kwargs["queryset"].filter(pk__in=shown[:SKILL_ROWS_SHOWN])
+                if request.method == "GET":
+                    self.say_where_the_other_skills_are(request, obj)
+        return kwargs
+
+    def say_where_the_other_skills_are(self, request, role):
+        listed = f"{reverse('admin:roles_roleskill_changelist')}?role__id__exact={role.pk}"
+        message = _("Ce poste demande %(count)s compétences : la page montre les %(shown)s plus importantes.") % {
+            "count": role.role_skills.count(),
+            "shown": SKILL_ROWS_SHOWN,
+        }
+        link = format_html('<a href="{}">{}</a>', listed, _("Voir toutes ses compétences requises"))
+        self.message_user(request, format_html("{} {}", message, link))
 
     def formfield_for_manytomany(self, db_field, request, **kwargs):
         if db_field.name == "evidence_passages":
