@@ -5,7 +5,7 @@ from django.utils.translation import gettext_lazy as _
 from modeltranslation.admin import TranslationAdmin
 
 from roles.admin import ChecksQuotations, QuotationsForm
-from roles.models import DegreeField
+from roles.models import DegreeField, Role
 
 from .models import DegreeWay, Estimate, Transition
 
@@ -15,7 +15,7 @@ from .models import DegreeWay, Estimate, Transition
 @admin.register(Transition)
 class TransitionAdmin(ChecksQuotations, TranslationAdmin):
     list_display = ["__str__", "kind", "min_months", "max_months", "sector", "min_scale", "max_scale"]
-    list_filter = ["kind", "sector", "to_role"]
+    list_filter = ["kind", "sector", ("to_role", admin.RelatedOnlyFieldListFilter)]  # not the thousands imported
     search_fields = ["from_role__title_fr", "to_role__title_fr", "from_role__title_en", "to_role__title_en"]
     formfield_overrides = {models.ManyToManyField: {"widget": forms.CheckboxSelectMultiple}}
     list_select_related = ["from_role", "to_role"]
@@ -23,6 +23,11 @@ class TransitionAdmin(ChecksQuotations, TranslationAdmin):
         (None, {"fields": ["from_role", "to_role", "kind", ("min_months", "max_months"), "duration_basis"]}),
         (None, {"fields": ["sector", ("min_scale", "max_scale"), "circumstance", "conditions", "rationale", "sources"]}),
     ]
+
+    def formfield_for_foreignkey(self, db_field, request, **kwargs):
+        if db_field.name in {"from_role", "to_role"}:
+            kwargs["queryset"] = Role.objects.pickable().order_by("title")  # the team's roles, as reports_to offers
+        return super().formfield_for_foreignkey(db_field, request, **kwargs)
 
 
 @admin.register(Estimate)

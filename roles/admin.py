@@ -1,8 +1,13 @@
 from django import forms
 from django.contrib import admin
+from django.contrib.admin.widgets import ForeignKeyRawIdWidget
 from django.core.validators import RegexValidator
 from django.db import models
-from django.db.models import Count
+from django.db.models import Count, F
+from django.forms.utils import flatatt
+from django.urls import reverse
+from django.utils.html import format_html, format_html_join
+from django.utils.text import Truncator
 from django.utils.translation import gettext_lazy as _
 from modeltranslation.admin import TranslationAdmin, TranslationStackedInline
 
@@ -90,11 +95,34 @@ class MarkEditedMixin:
         super().save_model(request, obj, form, change)
 
 
+class PassageSelect(forms.Select):
+    """The passage picker with its options written out directly: the same list of every passage, grouped by source,
+    stands in each inline row of a role (some sixty selects), and drawing each option through its template was half
+    of the page's time."""
+
+    def render(self, name, value, attrs=None, renderer=None):
+        chosen = "" if value is None else str(value)
+        options = format_html_join("", "{}", ((self.option_html(choice, chosen),) for choice in self.choices))
+        return format_html("<select{}>{}</select>", flatatt({**self.build_attrs(self.attrs, attrs), "name": name}), options)
+
+    @classmethod
+    def option_html(cls, choice, chosen: str) -> str:
+        value, label = choice
+        if isinstance(label, list | tuple):
+            options = format_html_join("", "{}", ((cls.option_html(option, chosen),) for option in label))
+            return format_html('<optgroup label="{}">{}</optgroup>', value, options)
+        if str(value) == chosen:
+            return format_html('<option value="{}" selected>{}</option>', value, label)
+        return format_html('<option value="{}">{}</option>', value, label)
+
+
 class PassageChoiceMixin:
     """The passage of each statement is picked from a list grouped by source, read once per page
     rather than once per inline row."""
 
     def formfield_for_foreignkey(self, db_field, request, **kwargs):
+        if db_field.name == "passage":
+            kwargs["widget"] = PassageSelect
         field = super().formfield_for_foreignkey(db_field, request, **kwargs)
         if db_field.name == "passage" and field is not None:
             if not hasattr(request, "passage_choices"):
@@ -106,20 +134,60 @@ class PassageChoiceMixin:
         return field
 
 
-class RoleSkillInline(ChecksQuotations, PassageChoiceMixin, TranslationStackedInline):
+class LoadedRawIdWidget(ForeignKeyRawIdWidget):
+    """A lookup by id that names the row it holds, as the raw-id widget does, from the object the form's instance
+    already has (`loaded`, the inline's select_related) rather than from one query per row."""
+
+    loaded = None
+
+    def label_and_url_for_value(self, value):
+        if self.loaded is None or str(self.loaded.pk) != str(value):
+            return super().label_and_url_for_value(value)
+        meta = self.loaded._meta
+        url = reverse(f"{self.admin_site.name}:{meta.app_label}_{meta.model_name}_change", args=(self.loaded.pk,))
+        return Truncator(self.loaded).words(14), url
+
+
+class RoleSkillForm(QuotationsForm):
+    """A required skill, its skill named beside its id (the number alone told an editor nothing)."""
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        widget = self.fields["skill"].widget
+        if isinstance(widget, LoadedRawIdWidget) and self.instance.skill_id is not None:
+            widget.loaded = self.instance.skill
+
+
+SKILL_ROWS_SHOWN = 30  # required skills the role's page lets an editor change; the others in the requirements' list
+
+
+class RoleSkillInline(PassageChoiceMixin, TranslationStackedInline):
     model = RoleSkill
-    extra = 1
+    form = RoleSkillForm
+    extra = 0
     fields = [("skill", "required_level", "importance", "stage"), "rationale", "passage", "stage_basis"]
-    ordering = ["-importance", "-required_level"]
+    ordering = ["importance", F("required_level").desc(nulls_last=True)]  # essential first ("essential" < "useful")
     # Thousands of skills once ESCO is imported: a lookup by id rather than a select of every skill
     # in each row (and no select2, whose inline styles the Content-Security-Policy blocks).
     raw_id_fields = ["skill"]
+
+    def get_queryset(self, request):
+        # Each row's heading names its role and skill, and its lookup the skill: read with the rows.
+        return super().get_queryset(request).select_related("role", "skill")
+
+    def formfield_for_foreignkey(self, db_field, request, **kwargs):
+        if db_field.name == "skill":
+            kwargs["widget"] = LoadedRawIdWidget(db_field.remote_field, self.admin_site, using=kwargs.get("using"))
+        return super().formfield_for_foreignkey(db_field, request, **kwargs)
 
 
 class RoleDegreeInline(ChecksQuotations, PassageChoiceMixin, TranslationStackedInline):
     model = RoleDegree
     extra = 0
     fields = [("degree", "kind", "suited_from_scale"), "note", "passage"]
+
+    def get_queryset(self, request):
+        return super().get_queryset(request).select_related("role", "degree")  # each row's heading names both
 
 
 class ExperienceStepInline(ChecksQuotations, PassageChoiceMixin, TranslationStackedInline):
@@ -206,6 +274,27 @@ class RoleAdmin(ChecksQuotations, MarkEditedMixin, TranslationAdmin):
 
     def get_queryset(self, request):
         return super().get_queryset(request).annotate(skill_total=Count("role_skills"))
+
+    def get_formset_kwargs(self, request, obj, inline, prefix):
+        """An ESCO occupation asks for up to 340 skills: the page shows the most important SKILL_ROWS_SHOWN, and says
+        where the others are (a page of 340 stacked rows took seconds to draw, and its form was too long to send)."""
+        kwargs = super().get_formset_kwargs(request, obj, inline, prefix)
+        if isinstance(inline, RoleSkillInline) and obj is not None and obj.pk is not None:
+            shown = list(kwargs["queryset"].filter(role=obj).values_list("pk", flat=True)[: SKILL_ROWS_SHOWN + 1])
+            if len(shown) > SKILL_ROWS_SHOWN:
+                kwargs["queryset"] = kwargs["queryset"].filter(pk__in=shown[:SKILL_ROWS_SHOWN])
+                if request.method == "GET":
+                    self.say_where_the_other_skills_are(request, obj)
+        return kwargs
+
+    def say_where_the_other_skills_are(self, request, role):
+        listed = f"{reverse('admin:roles_roleskill_changelist')}?role__id__exact={role.pk}"
+        message = _("Ce poste demande %(count)s compétences : la page montre les %(shown)s plus importantes.") % {
+            "count": role.role_skills.count(),
+            "shown": SKILL_ROWS_SHOWN,
+        }
+        link = format_html('<a href="{}">{}</a>', listed, _("Voir toutes ses compétences requises"))
+        self.message_user(request, format_html("{} {}", message, link))
 
     def formfield_for_manytomany(self, db_field, request, **kwargs):
         if db_field.name == "evidence_passages":

@@ -1,24 +1,20 @@
-"""Text as search compares it: accents, case and the typographic apostrophe set aside, on both databases.
-
-The database folds each column with `folded()`: PostgreSQL's own `unaccent()` (the extension that migration
-0009 creates) under `lower()`; SQLite has no such function, so each of its connections gets `fold` under the
-same name. Python folds what a person typed with `fold`, so both sides compare alike.
+"""Search in the database's own index (FTS5 on SQLite, tsvectors on PostgreSQL, both setting accents and case
+aside), and text as search compares it: Python folds what a person typed and the names it keeps whole with `fold`.
 """
 
 import re
 import unicodedata
 from functools import lru_cache
 
-from django.db.models import BooleanField, F, Func, TextField, Value
-from django.db.models.functions import Coalesce, Lower, Replace
+from django.db.models import BooleanField, F, Func
 
 # What NFKD does not decompose, spelt as PostgreSQL's unaccent rules spell it; and the typographic apostrophe.
 SPELT_OUT = {"’": "'", "œ": "oe", "Œ": "OE", "æ": "ae", "Æ": "AE", "ß": "ss"}
 
 
-@lru_cache(maxsize=16384)  # SQLite calls it for every row a search reads, and a list page searches twice
+@lru_cache(maxsize=16384)  # the index's writing calls it for every name of every role
 def fold(text: str | None) -> str | None:
-    """Lower case, without accents. Fast rather than thorough (SQLite calls it per row): letters are split
+    """Lower case, without accents. Fast rather than thorough (called for every name of ESCO): letters are split
     from their accents, then what is not ASCII is dropped, which in French and English text is only
     punctuation such as « » or €, dropped from what is typed too."""
     if text is None or text.isascii():
@@ -28,33 +24,9 @@ def fold(text: str | None) -> str | None:
     return unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode("ascii").lower()
 
 
-class Unaccent(Func):
-    function = "UNACCENT"
-    output_field = TextField()
-
-
-class Joined(Func):
-    """Texts joined with ||, flat (Django's Concat nests one call per pair, which SQLite's parser refuses
-    beyond a few dozen)."""
-
-    template = "(%(expressions)s)"
-    arg_joiner = " || "
-    output_field = TextField()
-
-
-def folded(*fields: str) -> Func:
-    """The fields folded as one text, each between line breaks ("\\ntitle\\nfeminine title\\n"), so that
-    `contains("\\n" + text + "\\n")` is a whole field equal to text, and one call folds a row's fields."""
-    parts = [Value("\n")]
-    for field in fields:
-        parts += [Coalesce(F(field), Value("")), Value("\n")]
-    return Lower(Unaccent(Replace(Joined(*parts), Value("’"), Value("'"))))
-
-
-def add_sqlite_unaccent(sender, connection, **kwargs) -> None:
-    """`connection_created` receiver: SQLite's stand-ins for PostgreSQL's unaccent() and pg_trgm's similarity()."""
+def add_sqlite_functions(sender, connection, **kwargs) -> None:
+    """`connection_created` receiver: SQLite's stand-in for pg_trgm's similarity()."""
     if connection.vendor == "sqlite":
-        connection.connection.create_function("UNACCENT", 1, fold, deterministic=True)
         connection.connection.create_function("SIMILARITY", 2, similarity, deterministic=True)
 
 
@@ -67,8 +39,10 @@ FIELDS = {
     "descriptions": ("descriptions_fr", "descriptions_en"),
 }
 INDEX_COLUMNS = tuple(column for columns in FIELDS.values() for column in columns)
-# Beside it, every word of the titles and alternative titles, folded, which a typo is measured against.
+# Beside it, every word of the titles and alternative titles, folded, which a typo is measured against; and each
+# title and alternative title as a name (`name_key`), with its field, which what was typed may be whole.
 WORDS_TABLE = "roles_search_words"
+NAMES_TABLE = "roles_search_names"
 LANGUAGES = ("fr", "en")
 
 
@@ -98,6 +72,12 @@ def words_of(text: str) -> list[str]:
 def meaningful(words: list[str]) -> list[str]:
     """The words without stop words, unless only stop words were typed."""
     return [word for word in words if word not in STOP_WORDS] or words
+
+
+def name_key(text: str) -> str:
+    """A name as search compares names whole: its words folded, stop words left out, in alphabetical order, so that
+    "director of operations" and "operations director" are one name."""
+    return " ".join(sorted(meaningful(words_of(text))))
 
 
 class IndexMatch:
@@ -165,6 +145,21 @@ class Indexed(Func):
             return f"EXISTS (SELECT 1 FROM {INDEX_TABLE} WHERE {where})", params  # noqa: S608 (our names; words as params)
         key, key_params = compiler.compile(self.source_expressions[0])
         return f"{key} IN (SELECT {index_key(connection.vendor)} FROM {INDEX_TABLE} WHERE {where})", [*key_params, *params]  # noqa: S608
+
+
+class Named(Func):
+    """Whether one of the role's titles (`field` "titles") or alternative titles ("alternatives") is the name whose
+    `name_key` is `key`."""
+
+    output_field = BooleanField()
+
+    def __init__(self, key: str, field: str):
+        super().__init__(F("pk"))
+        self.key, self.of_field = key, field
+
+    def as_sql(self, compiler, connection, **extra):
+        pk, params = compiler.compile(self.source_expressions[0])
+        return f"{pk} IN (SELECT role_id FROM {NAMES_TABLE} WHERE name = %s AND field = %s)", [*params, self.key, self.of_field]  # noqa: S608
 
 
 @lru_cache(maxsize=65536)

@@ -9,7 +9,17 @@ from collections.abc import Iterable
 from django.apps import apps as installed_apps
 from django.db import connection
 
-from .search import FIELDS, INDEX_COLUMNS, INDEX_TABLE, SHORTEST_CORRECTED, WORDS_TABLE, index_key, words_of
+from .search import (
+    FIELDS,
+    INDEX_COLUMNS,
+    INDEX_TABLE,
+    NAMES_TABLE,
+    SHORTEST_CORRECTED,
+    WORDS_TABLE,
+    index_key,
+    name_key,
+    words_of,
+)
 
 ROLE_TEXTS = (
     "title_fr",
@@ -68,6 +78,17 @@ def title_words(rows: list[tuple]) -> set[str]:
     return {word for text in titles for word in words_of(text) if len(word) >= SHORTEST_CORRECTED}
 
 
+def names(rows: list[tuple]) -> list[tuple[int, str, str]]:
+    """(role id, field, name key) for each title and alternative title of the rows, one a line in their columns."""
+    found = set()
+    for pk, *columns in rows:
+        texts = dict(zip(INDEX_COLUMNS, columns, strict=True))
+        for field in ("titles", "alternatives"):
+            for column in FIELDS[field]:
+                found |= {(pk, field, name_key(line)) for line in texts[column].splitlines() if words_of(line)}
+    return sorted(found)
+
+
 def write_index(role_ids: Iterable[int] | None = None, apps=installed_apps) -> None:
     """Write the index's rows of the roles `role_ids` again (of every role with None): a role deleted loses its
     row."""
@@ -80,9 +101,11 @@ def write_index(role_ids: Iterable[int] | None = None, apps=installed_apps) -> N
         if role_ids is None:
             cursor.execute(f"DELETE FROM {INDEX_TABLE}")  # noqa: S608
             cursor.execute(f"DELETE FROM {WORDS_TABLE}")  # noqa: S608
+            cursor.execute(f"DELETE FROM {NAMES_TABLE}")  # noqa: S608
         elif role_ids:
             keys = ", ".join(["%s"] * len(role_ids))
             cursor.execute(f"DELETE FROM {INDEX_TABLE} WHERE {key} IN ({keys})", role_ids)  # noqa: S608
+            cursor.execute(f"DELETE FROM {NAMES_TABLE} WHERE role_id IN ({keys})", role_ids)  # noqa: S608
             if words:  # a word no role has any more stays: a typo read as it finds nothing more
                 cursor.execute(f"SELECT word FROM {WORDS_TABLE} WHERE word IN ({', '.join(['%s'] * len(words))})", list(words))  # noqa: S608
                 words -= {word for (word,) in cursor.fetchall()}
@@ -90,11 +113,12 @@ def write_index(role_ids: Iterable[int] | None = None, apps=installed_apps) -> N
             columns = ", ".join((key, *INDEX_COLUMNS))
             values = ", ".join(["%s"] * (len(INDEX_COLUMNS) + 1))
             cursor.executemany(f"INSERT INTO {INDEX_TABLE} ({columns}) VALUES ({values})", rows)  # noqa: S608
+            cursor.executemany(f"INSERT INTO {NAMES_TABLE} (role_id, field, name) VALUES (%s, %s, %s)", names(rows))  # noqa: S608
         if words:
             cursor.executemany(f"INSERT INTO {WORDS_TABLE} (word) VALUES (%s)", [(word,) for word in sorted(words)])  # noqa: S608
         if role_ids is None and connection.vendor == "postgresql":
             # Rewritten whole: the planner learns the new tables now (it leaves their indexes aside until then).
-            cursor.execute(f"ANALYZE {INDEX_TABLE}, {WORDS_TABLE}")
+            cursor.execute(f"ANALYZE {INDEX_TABLE}, {WORDS_TABLE}, {NAMES_TABLE}")
 
 
 def rewrite_role(sender, instance, **kwargs) -> None:

@@ -52,12 +52,10 @@ class TrigramOnPostgreSQL(TrigramExtension):
 
 
 def create_index(apps, schema_editor):
-    from roles.search_index import write_index
-
+    # Filled by 0020, which adds the table of names the index's writing also fills.
     with schema_editor.connection.cursor() as cursor:
         for statement in POSTGRESQL if schema_editor.connection.vendor == "postgresql" else SQLITE:
             cursor.execute(statement)
-    write_index(apps=apps)
 
 
 def drop_index(apps, schema_editor):
@@ -68,8 +66,8 @@ def drop_index(apps, schema_editor):
 
 class Migration(migrations.Migration):
     """The search index (roles/search.py): an FTS5 table on SQLite, a table with a weighted tsvector per language
-    and their GIN indexes on PostgreSQL, filled with the roles there are; and the words of the titles, which pg_trgm
-    compares a typo with (its trigram index on PostgreSQL; SQLite has a stand-in)."""
+    and their GIN indexes on PostgreSQL (0020 fills them with the roles there are); and the words of the titles,
+    which pg_trgm compares a typo with (its trigram index on PostgreSQL; SQLite has a stand-in)."""
 
     dependencies = [
         ("roles", "0018_skill_esco_skills"),

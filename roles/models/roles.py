@@ -13,7 +13,7 @@ from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 
 from careerpath.labels import format_duration
-from roles.search import FIELDS, SHORTEST_CORRECTED, CloseTo, Indexed, IndexMatch, fold, folded, meaningful, words_of
+from roles.search import FIELDS, SHORTEST_CORRECTED, CloseTo, Indexed, IndexMatch, Named, fold, meaningful, name_key, words_of
 
 from .choices import Origin, Scale, Sector
 from .fields import LABEL_MAX_LENGTH, SLUG_MAX_LENGTH, SLUG_PATTERN, esco_uri_field
@@ -38,8 +38,9 @@ class RoleQuerySet(models.QuerySet):
         words left out) in a title (either language, either French form, the acronym, the ESCO occupation a team
         role stands for), an alternative title or other name, the summary or the description; failing a word the
         index does not know, a word of a title or alternative title close to it (a typo). The database matches
-        (roles/search.py); the ranking is this one: a title equal to the text, the text as a phrase in a title,
-        every word in the titles, the phrase in an alternative title, every word in the titles and alternative
+        (roles/search.py); the ranking is this one: a title that is the text (word order and stop words aside:
+        "operations director" is "director of operations"), an alternative title that is, the text as a phrase in a
+        title, every word in the titles, the phrase in an alternative title, every word in the titles and alternative
         titles, every word anywhere, then with typos; within a rank, the order the queryset had (the list's own by
         default)."""
         phrase = fold(" ".join(text.split()))
@@ -62,21 +63,19 @@ class RoleQuerySet(models.QuerySet):
 
             return reduce(and_, (typed_or_close(word) for word in words))
 
+        name = name_key(phrase)
         rank = Case(
-            When(searched_titles__contains=f"\n{phrase}\n", then=0),
-            When(found("titles", as_phrase=True), then=1),
-            When(found("titles"), then=2),
-            When(found("alternatives", as_phrase=True), then=3),
-            When(found("titles", "alternatives"), then=4),
-            When(found(), then=5),
-            default=6,
+            When(Named(name, "titles"), then=0),
+            When(Named(name, "alternatives"), then=1),
+            When(found("titles", as_phrase=True), then=2),
+            When(found("titles"), then=3),
+            When(found("alternatives", as_phrase=True), then=4),
+            When(found("titles", "alternatives"), then=5),
+            When(found(), then=6),
+            default=7,
         )
         matching = self.filter(Q(found()) | with_typos())
-        return (
-            matching.alias(searched_titles=folded(*SEARCH_TITLES))
-            .alias(search_rank=rank)
-            .order_by("search_rank", *(self.query.order_by or Role._meta.ordering))
-        )
+        return matching.alias(search_rank=rank).order_by("search_rank", *(self.query.order_by or Role._meta.ordering))
 
     def pickable(self, also=()):
         """The roles offered in pickers: written (or reviewed) by the team, not the thousands imported,
@@ -348,9 +347,9 @@ class Role(models.Model):
         return self.is_from_esco or any(link.skill.origin != Origin.WRITTEN for link in self.role_skills.all())
 
     def alternative_title_list(self) -> list[str]:
-        """The role's other names: those the articles give (`other_names`, each with its passage), then an
+        """The role's other names: those the articles give (`other_names_shown`, each with its passage), then an
         import's alternative titles that are not among them."""
-        sourced = [other.name for other in self.other_names.all()]
+        sourced = [other.name for other in self.other_names_shown()]
         given = {fold(name) for name in sourced}
         imported = [title.strip() for title in self.alternative_titles.splitlines() if title.strip()]
         return sourced + [title for title in imported if fold(title) not in given]
@@ -377,9 +376,16 @@ class Role(models.Model):
             area["sized"] |= step.is_sized
         return [{**area, "duration": format_duration(area["min"], area["max"])} for area in sums.values() if area["steps"] > 1]
 
+    def other_names_shown(self) -> list:
+        """The other names a profile lists as "also called": the articles', less one that is the title it shows
+        ("directeur des opérations", the COO's French title and a name its article gives, in English "director of
+        operations")."""
+        titles = {fold(self.title), fold(self.title_feminine or "")}
+        return [other for other in self.other_names.all() if fold(other.name) not in titles]
+
     def unsourced_alternative_titles(self) -> list[str]:
         """The alternative titles a profile lists without a passage: an import's, less the sourced other names."""
-        return self.alternative_title_list()[len(self.other_names.all()) :]
+        return self.alternative_title_list()[len(self.other_names_shown()) :]
 
     def scale_range_display(self) -> str:
         if self.min_scale == self.max_scale:

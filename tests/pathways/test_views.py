@@ -242,6 +242,15 @@ def test_editors_manage_transitions_but_results_are_not_listed(client, content, 
     assert client.get("/admin/pathways/assessment/").status_code == 404
 
 
+def test_a_transition_is_drawn_between_the_teams_roles_not_every_imported_job(client, content, editor):
+    Role.objects.create(slug="cueilleur", title_fr="Cueilleur de champignons", title_en="Mushroom picker", origin="imported")
+    sign_in_verified(client, editor)
+    form = client.get("/admin/pathways/transition/add/").content.decode()
+    listed = client.get("/admin/pathways/transition/").content.decode()
+    assert "Responsable des opérations" in form and "Responsable des opérations" in listed
+    assert "Cueilleur de champignons" not in form and "Cueilleur de champignons" not in listed
+
+
 def test_a_person_in_a_role_starts_their_route_from_it(client, content):
     response = submit(client, position="operations-manager", role_years=2, still_in_role="yes")
     saved = Assessment.objects.get()

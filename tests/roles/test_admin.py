@@ -1,8 +1,11 @@
 import pytest
 
-from roles.models import ExperienceStep, Passage, RoleSkill, Stage
-from tests.factories import MissionFactory, PassageFactory, RoleFactory, SkillFactory, SourceFactory
-from tests.roles.admin_forms import role_change_form
+from roles.admin import SKILL_ROWS_SHOWN
+from roles.models import ExperienceStep, Origin, Passage, RoleSkill, Stage
+from tests.factories import MissionFactory, PassageFactory, RoleFactory, RoleSkillFactory, SkillFactory, SourceFactory
+from tests.html import page_of, text_of
+from tests.queries import count_queries
+from tests.roles.admin_forms import form_data, role_change_form
 from tests.two_factor import sign_in_verified
 
 pytestmark = pytest.mark.django_db
@@ -207,3 +210,51 @@ def test_a_passage_statements_rest_on_cannot_be_deleted(client, editor):
     sign_in_verified(client, editor)
     client.post(f"/admin/roles/passage/{passage.pk}/delete/", {"post": "yes"})
     assert Passage.objects.filter(pk=passage.pk).exists()
+
+
+def test_a_roles_page_names_each_skill_in_queries_that_do_not_grow_with_the_catalogue(client, editor):
+    role = RoleFactory()
+    asked = RoleSkillFactory(role=role, skill=SkillFactory(name_fr="Négociation avec les fournisseurs"))
+    passage = PassageFactory(source=SourceFactory(title_fr="Un article <cité>"))
+    MissionFactory(role=role, passage=passage)
+    sign_in_verified(client, editor)
+    url = f"/admin/roles/role/{asked.role_id}/change/"
+    few = count_queries(client, url)
+
+    RoleSkillFactory.create_batch(4, role=role)  # more rows on the page
+    MissionFactory.create_batch(3, role=role, passage=passage)
+    SkillFactory.create_batch(40)  # and more in the catalogue, as an ESCO import brings
+    RoleFactory.create_batch(20, origin=Origin.IMPORTED)
+    PassageFactory.create_batch(5, source=passage.source)
+
+    assert count_queries(client, url) == few
+    page = page_of(client.get(url))
+    row = page.select_one(f"#role_skills-0 .field-skill:has(input[value='{asked.skill_id}'])")
+    assert "Négociation avec les fournisseurs" in text_of(row)  # the skill by its name beside its id
+    assert "Négociation avec les fournisseurs" in text_of(page.select_one("#role_skills-0 h3"))
+    assert not page.select("select[name$='-skill']")  # no list of every skill
+    assert not page.select("#role_skills-group .inline-related:not(.empty-form) [name$='-skill'][value='']")  # no blank row
+    chosen = page.select_one("select[name='missions-0-passage'] option[selected]")
+    assert chosen["value"] == str(passage.pk) and chosen.parent["label"] == "Un article <cité>"
+
+
+def test_an_occupation_asking_hundreds_of_skills_shows_the_most_important_and_still_saves(client, editor):
+    role = RoleFactory(origin=Origin.IMPORTED)
+    essential = RoleSkillFactory.create_batch(3, role=role, importance="essential", required_level=None)
+    RoleSkillFactory.create_batch(SKILL_ROWS_SHOWN + 2, role=role, importance="useful", required_level=None)
+    sign_in_verified(client, editor)
+    url = f"/admin/roles/role/{role.pk}/change/"
+
+    response = client.get(url)
+    page = page_of(response)
+    rows = page.select("#role_skills-group .inline-related:not(.empty-form)")
+    assert len(rows) == SKILL_ROWS_SHOWN
+    shown = {row.select_one("[name$='-skill']")["value"] for row in rows}
+    assert {str(link.skill_id) for link in essential} <= shown  # the most important first
+    note = page.select_one(".messagelist")
+    assert f"Ce poste demande {SKILL_ROWS_SHOWN + 5} compétences" in text_of(note)
+    assert note.select_one("a")["href"] == f"/admin/roles/roleskill/?role__id__exact={role.pk}"
+    assert client.get(note.select_one("a")["href"]).status_code == 200
+
+    assert client.post(url, form_data(response.content.decode())).status_code == 302
+    assert RoleSkill.objects.filter(role=role).count() == SKILL_ROWS_SHOWN + 5  # those not shown are kept

@@ -8,6 +8,7 @@ import pytest
 from careerpath.labels import format_duration
 from pathways.catalogue import read_catalogue
 from roles.models import OtherName, Role, Trait, normalise_quoted
+from tests.html import page_of, text_of, texts
 
 pytestmark = pytest.mark.django_db
 
@@ -55,12 +56,21 @@ def test_the_profile_shows_each_other_name_with_the_passage_it_rests_on(client, 
     page = client.get(f"/roles/{COO}/").content.decode()
     also = page[page.index("Aussi appelé") :]
     also = also[: also.index("</ul>")]
-    for name in OtherName.objects.filter(role__slug=COO).select_related("passage"):
+    for name in OtherName.objects.filter(role__slug=COO).exclude(name_fr="directeur des opérations").select_related("passage"):
         assert f'id="{name.fragment}"' in also
         assert name.name_fr[:1].upper() + name.name_fr[1:] in also
         assert name.passage.quotation.replace("’", "&#x27;") in also or name.passage.quotation in also
     english = client.get(f"/en/roles/{COO}/").content.decode()
     assert "Also called" in english and "Dirigeant des opérations (head of operations)" in english
+
+
+def test_the_name_an_article_gives_as_the_title_is_not_repeated_under_it_but_given_in_english(client, content):
+    """« Souvent appelé directeur des opérations, le COO… »: the French page's title, the English page's other name."""
+    french = page_of(client.get(f"/roles/{COO}/"))
+    assert text_of(french.select_one("h1")).startswith("Directeur des opérations")
+    assert "Directeur des opérations" not in texts(french, ".alternative-titles li")
+    english = page_of(client.get(f"/en/roles/{COO}/"))
+    assert any(name.startswith("Director of operations") for name in texts(english, ".alternative-titles li"))
 
 
 def test_the_api_gives_the_other_names_among_the_alternative_titles(client, content):

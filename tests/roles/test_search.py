@@ -34,13 +34,17 @@ def test_search_puts_the_title_typed_first_whatever_the_accents_case_or_french_f
     found = listed_in_order(client, "/roles/", typed)
 
     assert found[0] == operations.slug
-    # Then titles starting with it, then titles with every word, before what only a description mentions
-    starting = {
+    # Then a role whose alternative title is what was typed (ESCO calls the deputy chief executive "directrice des
+    # opérations", in the feminine only), then titles holding it, before what only a description mentions
+    deputy = Role.objects.get(title_fr="directeur général adjoint").slug
+    named = [deputy] if "directrice" in fold(typed) else []
+    holding = {
         Role.objects.get(title_fr=title).slug
         for title in ("directeur des opérations de vol", "directeur des opérations portuaires")
     }
-    assert set(found[1:3]) == starting
-    assert found.index(Role.objects.get(title_fr="directeur général adjoint").slug) > 2
+    assert found[1 : 1 + len(named)] == named
+    assert set(found[1 + len(named) : 3 + len(named)]) == holding
+    assert found.index(deputy) > 2 or named
 
 
 def test_search_ranks_a_title_before_an_alternative_title_before_a_description(client, real_rows):
@@ -80,7 +84,17 @@ def card_of(client, path: str, slug: str) -> str:
 
 
 @pytest.mark.parametrize(
-    "typed", ["COO", "directeur des opérations", "Directrice des operations", "chef des opérations", "Chief Operating Officer"]
+    "typed",
+    [
+        "operations director",
+        "director of operations",
+        "Director of Operations",
+        "directeur des opérations",
+        "Directrice des operations",
+        "chef des opérations",
+        "COO",
+        "Chief Operating Officer",
+    ],
 )
 def test_the_chief_operating_officers_names_find_it_first(client, content, real_rows, typed):
     import_esco(real_rows)
@@ -88,13 +102,15 @@ def test_the_chief_operating_officers_names_find_it_first(client, content, real_
     assert listed_in_order(client, "/en/roles/", typed)[0] == "chief-operating-officer"
 
 
-def test_operations_director_and_director_of_operations_find_the_roles_whose_names_hold_them(client, content, real_rows):
-    # No field of the COO's holds "director" (its English names are "chief operating officer" and "head of
-    # operations"): these find the team's roles whose titles or ESCO alternative titles hold them.
+def test_director_of_operations_is_the_coos_name_the_executive_directors_title_holds_it(client, content, real_rows):
+    # « Souvent appelé directeur des opérations, le COO… » (in English "director of operations", one of its other
+    # names): the name whole, in either word order, before a title that holds its words among others.
     import_esco(real_rows)
-    assert listed_in_order(client, "/en/roles/", "director of operations")[0] == "executive-director-of-operations"
-    found = listed_in_order(client, "/en/roles/", "operations director")
-    assert found[:2] == ["executive-director-of-operations", "operations-manager"]  # its title; its ESCO twin's
+    for typed in ("director of operations", "operations director"):
+        found = listed_in_order(client, "/en/roles/", typed)
+        assert found[0] == "chief-operating-officer"
+        assert "executive-director-of-operations" in found[:4]
+    assert listed_in_order(client, "/en/roles/", "executive director of operations")[0] == "executive-director-of-operations"
 
 
 def texts_of(role: Role) -> str:
@@ -137,6 +153,23 @@ def test_a_title_ranks_before_an_alternative_title_before_a_description(word):
         alternative = RoleFactory(title_fr="Bbb", level=Role.Level.EXECUTIVE, alternative_titles_fr=f"{word} principal")
         titled = RoleFactory(title_fr=f"Zzz {word}", level=Role.Level.MANAGER)
         assert list(Role.objects.search(word)) == [titled, alternative, described]
+        transaction.set_rollback(True)
+
+
+@RANKING
+@given(
+    words=st.lists(
+        st.text(UNSTEMMED, min_size=4, max_size=8).map(lambda letters: f"za{letters}"), min_size=2, max_size=3, unique=True
+    )
+)
+def test_a_name_typed_whole_in_any_word_order_ranks_before_a_title_holding_its_words(words):
+    with transaction.atomic():
+        # Their list order (level, then title) is the reverse of the ranking's.
+        holding = RoleFactory(title_en=f"Executive {' of '.join(words)}", level=Role.Level.EXECUTIVE)
+        alternative = RoleFactory(title_en="Bbb", level=Role.Level.MANAGER, alternative_titles_en=" of ".join(words))
+        titled = RoleFactory(title_en="Zzz", level=Role.Level.ENTRY, title_feminine=" ".join(words))
+        for typed in (" of ".join(words), " ".join(reversed(words)), " the ".join(reversed(words)).upper()):
+            assert list(Role.objects.search(typed)) == [titled, alternative, holding]
         transaction.set_rollback(True)
 
 
