@@ -5,7 +5,7 @@ BIN := $(VENV)/bin
 PORT ?= 8000
 STAMP := $(VENV)/.installed
 
-.PHONY: run dev esco test test-fast check lint migrations-check messages install bench bench-import bench-neighbours soak screenshots clean chromium pdf-libraries
+.PHONY: run dev worker esco test test-fast check lint migrations-check messages install bench bench-import bench-neighbours soak screenshots clean chromium pdf-libraries
 
 $(STAMP): requirements.txt
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
@@ -37,6 +37,13 @@ run: $(STAMP) pdf-libraries $(SECRET_KEY_FILE) $(STATIC_MANIFEST)
 	$(BIN)/python manage.py esco_status
 	@echo "careerpath on http://127.0.0.1:$(PORT)/ (as visitors see it; make dev for Django's debug server)"
 	$(AS_VISITORS_SEE_IT) exec $(BIN)/gunicorn careerpath.wsgi --bind 127.0.0.1:$(PORT) --workers 2 --access-logfile -
+
+# The background worker: draws the PDFs and runs the ESCO imports the site queues in the database. The site's instances
+# queue there when they run with DJANGO_TASKS_BACKEND=database (without it, each task runs in the request that asks).
+# As many as wanted, on any machine with the database; SIGTERM lets one finish its task, and a task whose worker was
+# killed runs again on another after DJANGO_TASKS_LEASE_SECONDS (30). Migrations are run by whoever deploys, once.
+worker: $(STAMP) pdf-libraries $(SECRET_KEY_FILE) $(STATIC_MANIFEST)
+	$(AS_VISITORS_SEE_IT) DJANGO_TASKS_BACKEND=database exec $(BIN)/python manage.py run_worker --no-reload
 
 # For developers: Django's debug server, its error pages with tracebacks, code reloaded on every change.
 dev: $(STAMP) pdf-libraries
