@@ -196,6 +196,8 @@ TASKS = {
         else "django_tasks.backends.immediate.ImmediateBackend"
     }
 }
+# ESCO's downloads an editor may import from the admin (roles.esco_runs.downloads), besides any path they type.
+ESCO_DOWNLOADS = os.environ.get("DJANGO_ESCO_DOWNLOADS") or str(BASE_DIR.parent / "shared")
 # A worker silent this long (killed, its machine gone) has its task run again by another (careerpath.background.lease).
 TASKS_LEASE_SECONDS = float(os.environ.get("DJANGO_TASKS_LEASE_SECONDS", "30"))
 
