@@ -82,6 +82,8 @@ class Heart(threading.Thread):
             rescue_lost_tasks()
         except DatabaseError as error:  # the database away, or SQLite locked by a long import: the next beat
             logger.warning("Worker %s could not beat: %s", self.worker_id, error)
+        except Exception:  # anything else: said, but the heart goes on, or the worker's tasks would be taken back
+            logger.exception("Worker %s could not beat", self.worker_id)
 
     def stop(self) -> None:
         self.stopped.set()
