@@ -5,7 +5,7 @@ BIN := $(VENV)/bin
 PORT ?= 8000
 STAMP := $(VENV)/.installed
 
-.PHONY: run dev esco test test-fast check lint migrations-check messages install bench bench-import bench-neighbours soak cluster screenshots clean chromium pdf-libraries redis-server haproxy
+.PHONY: run dev worker esco test test-fast check lint migrations-check messages install bench bench-import bench-neighbours soak cluster screenshots clean chromium pdf-libraries redis-server haproxy
 
 $(STAMP): requirements.txt
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
@@ -38,6 +38,13 @@ run: $(STAMP) pdf-libraries $(SECRET_KEY_FILE) $(STATIC_MANIFEST)
 	$(BIN)/python manage.py esco_status
 	@echo "careerpath on http://127.0.0.1:$(PORT)/ (as visitors see it; make dev for Django's debug server)"
 	$(AS_VISITORS_SEE_IT) exec $(BIN)/gunicorn careerpath.wsgi --bind 127.0.0.1:$(PORT) --workers 2 --access-logfile -
+
+# The background worker: draws the PDFs and runs the ESCO imports the site queues in the database. The site's instances
+# queue there when they run with DJANGO_TASKS_BACKEND=database (without it, each task runs in the request that asks).
+# As many as wanted, on any machine with the database; SIGTERM lets one finish its task, and a task whose worker was
+# killed runs again on another after DJANGO_TASKS_LEASE_SECONDS (30). Migrations are run by whoever deploys, once.
+worker: $(STAMP) pdf-libraries $(SECRET_KEY_FILE) $(STATIC_MANIFEST)
+	$(AS_VISITORS_SEE_IT) DJANGO_TASKS_BACKEND=database exec $(BIN)/python manage.py run_worker --no-reload
 
 # For developers: Django's debug server, its error pages with tracebacks, code reloaded on every change.
 dev: $(STAMP) pdf-libraries
@@ -84,8 +91,9 @@ redis-server:
 haproxy:
 	@command -v haproxy >/dev/null || { apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends haproxy >/dev/null; }
 
-# The command that runs the background-task worker in make cluster and make soak; empty until there is one.
-CLUSTER_WORKER ?=
+# The command that runs the background-task worker in make cluster and make soak (CLUSTER_WORKER= for none: each task
+# then runs in the request that asks for it).
+CLUSTER_WORKER ?= $(BIN)/python manage.py run_worker --no-reload
 
 # Several instances on loopback (tools/cluster.py): a throw-away PostgreSQL, Redis, two gunicorn instances, the
 # task worker (CLUSTER_WORKER), haproxy in front (deploy/haproxy.cfg). Prints the address; Ctrl-C stops it all.

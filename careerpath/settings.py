@@ -59,6 +59,10 @@ INSTALLED_APPS = [
     "django_otp",
     "careerpath.apps.AuthenticatorAppsConfig",  # django_otp.plugins.otp_totp
     "careerpath.apps.RecoveryCodesConfig",  # django_otp.plugins.otp_static
+    # Background tasks (careerpath.background): the django-tasks backport and its database backend.
+    "django_tasks",
+    "django_tasks_db",
+    "careerpath.background",
     "accounts",
     "roles",
     "pathways",
@@ -204,6 +208,24 @@ if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
     }
 
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
+
+# Background tasks (careerpath.background: PDFs, the ESCO import). DJANGO_TASKS_BACKEND=database queues them in the
+# database for `manage.py run_worker` (make worker); unset, each runs at once in the request that asks for it, as in
+# the tests and `make dev`. On Django 6, the immediate backend is django.tasks.backends.immediate.ImmediateBackend.
+TASKS_BACKEND = os.environ.get("DJANGO_TASKS_BACKEND", "immediate")
+if TASKS_BACKEND not in ("immediate", "database"):
+    raise ImproperlyConfigured("DJANGO_TASKS_BACKEND must be immediate or database.")
+TASKS = {
+    "default": {
+        "BACKEND": "django_tasks_db.DatabaseBackend"
+        if TASKS_BACKEND == "database"
+        else "django_tasks.backends.immediate.ImmediateBackend"
+    }
+}
+# ESCO's downloads an editor may import from the admin (roles.esco_runs.downloads), besides any path they type.
+ESCO_DOWNLOADS = os.environ.get("DJANGO_ESCO_DOWNLOADS") or str(BASE_DIR.parent / "shared")
+# A worker silent this long (killed, its machine gone) has its task run again by another (careerpath.background.lease).
+TASKS_LEASE_SECONDS = float(os.environ.get("DJANGO_TASKS_LEASE_SECONDS", "30"))
 
 AUTHENTICATION_BACKENDS = [
     "axes.backends.AxesStandaloneBackend",

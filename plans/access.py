@@ -129,6 +129,13 @@ class PlanAccess:
         name = "plans:counsellor-pdf" if self.is_counsellor else "plans:shared-pdf"
         return reverse(name, kwargs={"token": self.share.token})
 
+    def pdf_status_url(self, key: str) -> str:
+        """The page that waits for the PDF `key` (plans.pdfs) and offers it when drawn."""
+        return f"{self.pdf_url}{key}/"
+
+    def pdf_file_url(self, key: str) -> str:
+        return f"{self.pdf_url}{key}/file/"
+
     def revocable_shares(self) -> QuerySet[Share]:
         """The shares this reader may withdraw: the plan's own, for its owner; none for anyone else."""
         return Share.objects.filter(plan=self.plan) if self.can_revoke else Share.objects.none()

@@ -238,3 +238,29 @@ class Comment(models.Model):
 
     def __str__(self) -> str:
         return self.text
+
+
+class PlanPdf(models.Model):
+    """A plan drawn as a PDF by a background task (plans.pdfs), for one reader, in one language, as the plan stood:
+    `key` is a digest of the page drawn, so a plan that changed gets a new PDF and an unchanged one is drawn once.
+    Kept a day after it was last asked for (`PDF_KEPT`)."""
+
+    plan = models.ForeignKey(Plan, on_delete=models.CASCADE, related_name="pdfs")
+    reader = models.CharField(max_length=20)  # plans.access.Reader: each reader's PDF shows what they may see
+    key = models.CharField(max_length=64)
+    page = models.JSONField(default=dict)  # what careerpath.pdf.draw_pdf draws; emptied once drawn
+    pdf = models.BinaryField(null=True)
+    failed = models.BooleanField(default=False)
+    task_id = models.CharField(max_length=64, blank=True)
+    asked_at = models.DateTimeField(default=timezone.now, db_index=True)
+    drawn_at = models.DateTimeField(null=True)
+
+    class Meta:
+        constraints = [models.UniqueConstraint(fields=["plan", "reader", "key"], name="one_pdf_per_plan_state")]
+
+    def __str__(self):
+        return f"{self.plan_id} {self.reader} {self.key[:12]}"
+
+    @property
+    def is_ready(self) -> bool:
+        return self.pdf is not None

@@ -7,7 +7,7 @@ from django.contrib.auth.decorators import login_required, user_passes_test
 from django.contrib.auth.views import redirect_to_login
 from django.core.exceptions import PermissionDenied
 from django.http import Http404, HttpResponseRedirect
-from django.shortcuts import render
+from django.shortcuts import get_object_or_404, render
 from django.urls import reverse, reverse_lazy
 from django.utils import timezone
 from django.utils.translation import gettext as _
@@ -16,7 +16,7 @@ from django.views.decorators.http import require_GET, require_http_methods, requ
 from accounts.kinds import AccountKind
 from accounts.views import SignInView
 from careerpath.decorators import private
-from careerpath.pdf import pdf_response
+from careerpath.pdf import page_to_draw, pdf_file_response
 from careerpath.ratelimits import limit_posts
 from pathways.assessments import Answers
 from pathways.results import get_assessment, saved_result
@@ -25,8 +25,9 @@ from roles.models import Role
 from . import progress as plan_progress
 from .access import PlanAccess, Reader, ShareExpired, ShareGone, SignInNeeded, counsellor_of, is_counsellor, open_plan
 from .forms import CommentForm, NoteForm, ProgressForm, RatingForm, RouteChoiceForm, ShareForm, rerating_forms
-from .models import Comment, Plan, Share, StepNote
+from .models import Comment, Plan, PlanPdf, Share, StepNote
 from .pages import PlanPage, plan_page, plan_summary
+from .pdfs import PdfState, ask_for_pdf, pdf_state
 from .progress import ProgressError
 
 
@@ -276,12 +277,41 @@ def shared(request, access: PlanAccess):
 @opens_plan(needs="can_download")
 @limit_posts("pdfs", methods=("GET",))
 def pdf(request, access: PlanAccess):
-    """The plan as a PDF, for whoever may read it (urls.py gives it an address for each reader), showing what
-    they may see."""
+    """Asks for the plan as a PDF, for whoever may read it (urls.py gives it an address for each reader), showing
+    what they may see: the PDF itself when it is drawn already (the immediate backend draws it in this request), else
+    the page that waits for the worker to draw it. Only asking counts towards the PDFs' rate limit."""
     context = plan_context(access, page_or_gone(access.plan), for_print=True)
-    return pdf_response(
-        request, "plans/plan.html", context, filename=f"careerpath-{_('plan')}-{timezone.localdate().isoformat()}.pdf"
-    )
+    drawn = ask_for_pdf(access.plan, access.reader, page_to_draw(request, "plans/plan.html", context))
+    if pdf_state(drawn) is PdfState.READY:
+        return pdf_download(drawn)
+    return HttpResponseRedirect(access.pdf_status_url(drawn.key), status=303)
+
+
+@private
+@require_GET
+@opens_plan(needs="can_download")
+def pdf_status(request, access: PlanAccess, key: str):
+    """Says the PDF is being drawn, and comes back by itself every few seconds (no script needed) until it is, then
+    offers it; or says it failed, and offers to ask again."""
+    drawn = get_object_or_404(PlanPdf.objects.defer("page"), plan=access.plan, reader=access.reader, key=key)
+    state = pdf_state(drawn)
+    context = {"access": access, "state": state.value, "file_url": access.pdf_file_url(key), "again_url": access.pdf_url}
+    return render(request, "plans/pdf_status.html", context)
+
+
+@private
+@require_GET
+@opens_plan(needs="can_download")
+def pdf_file(request, access: PlanAccess, key: str):
+    """The PDF drawn; its waiting page while it is not."""
+    drawn = get_object_or_404(PlanPdf.objects.defer("page"), plan=access.plan, reader=access.reader, key=key)
+    if pdf_state(drawn) is not PdfState.READY:
+        return HttpResponseRedirect(access.pdf_status_url(key), status=303)
+    return pdf_download(drawn)
+
+
+def pdf_download(drawn: PlanPdf):
+    return pdf_file_response(bytes(drawn.pdf), filename=f"careerpath-{_('plan')}-{timezone.localdate().isoformat()}.pdf")
 
 
 # Counsellors

@@ -466,3 +466,6 @@ class NeighbourCalibrationAdmin(admin.ModelAdmin):
 
     def has_delete_permission(self, request, obj=None):
         return False
+
+
+from . import esco_admin  # noqa: E402, F401  (the ESCO imports' pages, in a module of their own)

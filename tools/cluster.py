@@ -55,6 +55,8 @@ def cluster_env(database_url: str, redis_url: str, **extra: str) -> dict:
         "DJANGO_CACHE_URL": redis_url,
         "DJANGO_PROXY_COUNT": "1",  # haproxy
         "DJANGO_SINGLE_MACHINE": "",
+        # Slow work (PDFs, imports) queued in the database for the worker (CLUSTER_WORKER), not done in the request.
+        "DJANGO_TASKS_BACKEND": "database" if os.environ.get("CLUSTER_WORKER", "").strip() else "immediate",
         **extra,
     }
 

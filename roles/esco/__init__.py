@@ -50,6 +50,7 @@ def import_esco(
             transaction.set_rollback(True)
         elif any(action in ("created", "updated") for _kind, action in report):
             # Recomputed whole, replacing the last computation: not new catalogue entries.
+            on_phase("neighbours", 0)
             report.note("neighbours", "recomputed", compute_neighbours().neighbours)
             write_index()  # the search index, whole: the rows were written in bulk, without signals
     return version, report

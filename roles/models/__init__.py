@@ -7,6 +7,7 @@ name other apps use is importable from `roles.models`.
 
 from .choices import Circumstance, Origin, Scale, Sector, Stage, implied_circumstances
 from .degrees import DEGREE_RANK, DEGREE_RANK_CHOICES, Degree, DegreeField, DegreeLevel, degree_rank_label
+from .esco_runs import EscoRun, EscoRunKind, EscoRunState
 from .fields import (
     ESCO_URI_PATTERN,
     LABEL_MAX_LENGTH,
@@ -53,6 +54,9 @@ __all__ = [
     "Degree",
     "DegreeField",
     "DegreeLevel",
+    "EscoRun",
+    "EscoRunKind",
+    "EscoRunState",
     "ExperienceArea",
     "ExperienceStep",
     "Importance",

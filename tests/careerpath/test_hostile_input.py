@@ -38,7 +38,8 @@ from pathways import forms as pathway_forms
 from pathways.api import AREA_OF_FIELD, RouteRequest
 from pathways.models import Assessment
 from plans import forms as plan_forms
-from plans.models import Counsellor, Share
+from plans.access import Reader as PlanReader
+from plans.models import Counsellor, PlanPdf, Share
 from roles import forms as role_forms
 from roles.models import IscoGroup, Role, Source
 from tests.accounts.conftest import STAFF_PASSWORD
@@ -81,6 +82,9 @@ def counsellor_account(django_user_model, username: str) -> Counsellor:
     return Counsellor.objects.create(user=user, code=Counsellor.new_code())
 
 
+PDF_KEY = "0" * 64  # a plan PDF's key (plans.pdfs): a digest
+
+
 @pytest.fixture
 def world(content, editor, django_user_model, settings) -> World:
     # Hundreds of requests from one address: no rate limit nor lockout may answer in the forms' place.
@@ -93,6 +97,8 @@ def world(content, editor, django_user_model, settings) -> World:
     counsellor_client, staff_client = Client(), Client()
     sign_in_verified(counsellor_client, counsellor.user)
     sign_in_verified(staff_client, editor)
+    for reader in PlanReader:  # each reader's PDF of the plan, asked for and being drawn
+        PlanPdf.objects.create(plan=plan, reader=reader, key=PDF_KEY)
     return World(
         result=plan.assessment,
         link=share_with(owner, plan, None),
@@ -452,6 +458,7 @@ def arguments(world: World, name: str, route: str) -> dict:
     values = {
         "pk": TOTPDevice.objects.get(user=world.staff_user).pk if name.startswith("admin:otp_totp") else world.result.pk,
         "share_id": world.link.pk,
+        "key": PDF_KEY,
         "token": world.counsellor_share.token if name.startswith("plans:counsellor") else world.link.token,
         "slug": Source.objects.first().slug if name == "source" else role.slug,
         "code": IscoGroup.objects.get().code,
