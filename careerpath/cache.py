@@ -9,17 +9,21 @@ number older pages were kept under, a random draw does not.
 """
 
 import hashlib
+import os
 import secrets
-from functools import wraps
+from functools import lru_cache, wraps
 from urllib.parse import urlencode
 
 from django.conf import settings
 from django.core.cache import cache, caches
+from django.core.cache.backends.filebased import FileBasedCache
 from django.db import connection, transaction
 from django.db.models.signals import m2m_changed, post_delete, post_save
 from django.http import HttpResponse
-from django.urls import Resolver404, resolve
+from django.middleware.csrf import get_token
+from django.urls import Resolver404, get_urlconf, resolve
 from django.utils import translation
+from django.utils.translation import get_language
 
 PAGE_TIMEOUT = 60 * 60  # seconds; pages of an old version, and those no longer visited, age out
 VERSION_KEY = "content-version"
@@ -27,16 +31,39 @@ VERSION_KEY = "content-version"
 
 def content_version() -> int:
     versions = caches["content"]
+    stamp = version_file_stamp(versions)  # before reading: a change made meanwhile shows at the next call
+    if stamp is not None and stamp == last_read[0][0]:
+        return last_read[0][1]
     version = versions.get(VERSION_KEY)
     if version is None:
         drawn = secrets.randbits(62)
         # Another process may have added its own first: theirs is the one.
         version = drawn if versions.add(VERSION_KEY, drawn, timeout=None) else versions.get(VERSION_KEY, drawn)
+    last_read[0] = (stamp, version)
     return version
+
+
+# The version as this process last read it from its file, and the file's identity then: every request asks for
+# the version, and a stat() tells whether the file changed without opening it. Writing the version always makes a
+# new file (the file cache writes a temporary file and renames it over the old), so a change gives a new inode.
+last_read: list[tuple] = [(None, None)]
+
+
+def version_file_stamp(versions) -> tuple | None:
+    """The identity of the file holding the version (None when the version is not kept in a file, or no file holds
+    it yet)."""
+    if not isinstance(versions, FileBasedCache):
+        return None
+    try:
+        found = os.stat(versions._key_to_file(VERSION_KEY))
+    except OSError:
+        return None
+    return versions._dir, found.st_ino, found.st_mtime_ns, found.st_size
 
 
 def draw_content_version() -> None:
     caches["content"].set(VERSION_KEY, secrets.randbits(62), timeout=None)
+    last_read[0] = (None, None)
 
 
 def renew_content_version(**_signal_kwargs) -> None:
@@ -61,9 +88,12 @@ def renew_content_version_on_change(*models) -> None:
 KEPT_PER_VERSION = 256  # results a process keeps per function until the content changes
 
 
-def per_content_version(function):
+def per_content_version(function=None, *, key=None):
     """Keep what `function` returns, for each set of arguments, in this process until the content changes:
-    for what every request needs and only an editor's change alters (the catalogue, a form's questions)."""
+    for what every request needs and only an editor's change alters (the catalogue, a form's questions).
+    `key`: what to keep it under, from the arguments, when they are not hashable themselves."""
+    if function is None:
+        return lambda function: per_content_version(function, key=key)
     kept: dict = {}
     kept_for: list = [None]
 
@@ -73,9 +103,10 @@ def per_content_version(function):
         if kept_for[0] != version or len(kept) >= KEPT_PER_VERSION:
             kept.clear()
             kept_for[0] = version
-        if args not in kept:
-            kept[args] = function(*args)
-        return kept[args]
+        under = key(*args) if key else args
+        if under not in kept:
+            kept[under] = function(*args)
+        return kept[under]
 
     return wrapped
 
@@ -89,6 +120,37 @@ def object_page_key(name: str, pk, language: str) -> str:
     """The key of a page made for one object alone (a person's result), in one language, that its view keeps:
     the next content change leaves it behind, as it does the pages kept for everyone."""
     return versioned_key(name, pk, language)
+
+
+# What a page kept for one person holds in place of its CSRF token: the token is the visitor's own, put back on each
+# request (`with_csrf_token`). The view renders the page with this as its `csrf_token`.
+CSRF_SLOT = "csrf-token-put-back-on-each-request"
+
+
+def with_csrf_token(request, content: bytes) -> bytes:
+    """A kept page with this visitor's CSRF token in its forms (and the cookie it pairs with set on the response)."""
+    slot = CSRF_SLOT.encode()
+    return content.replace(slot, get_token(request).encode()) if slot in content else content
+
+
+KEPT_PER_OBJECT = 8  # variants of an object's page (a what-if's answers) kept together, the oldest out first
+
+
+def kept_variant(name: str, pk, variant: str) -> bytes | None:
+    """The page kept for this object under `variant` (e.g. a query string), in the active language."""
+    return (cache.get(object_page_key(name, pk, get_language())) or {}).get(variant)
+
+
+def keep_variant(name: str, pk, variant: str, content: bytes) -> None:
+    """Keep one variant of an object's page with its others, under one key, so that `forget_object_pages` forgets
+    them all at once."""
+    key = object_page_key(name, pk, get_language())
+    variants = cache.get(key) or {}
+    variants.pop(variant, None)
+    variants[variant] = content
+    while len(variants) > KEPT_PER_OBJECT:
+        del variants[next(iter(variants))]
+    cache.set(key, variants, PAGE_TIMEOUT)
 
 
 def forget_object_pages(name: str, pk) -> None:
@@ -144,6 +206,12 @@ def cached_page(*, reads: tuple[str, ...] = ()):
 
 def page_reads(path: str) -> frozenset[str] | None:
     """The query parameters the page at `path` reads, or None when it is not a page kept for everyone."""
+    return reads_under(path, get_urlconf() or settings.ROOT_URLCONF)
+
+
+@lru_cache(maxsize=2048)
+def reads_under(path: str, _urlconf: str) -> frozenset[str] | None:
+    """page_reads, kept for each path: what a path resolves to changes only with the URL configuration."""
     # The URLs under /en/ resolve only while English is active, as LocaleMiddleware (later in the stack) makes it.
     language = translation.get_language_from_path(path) or settings.LANGUAGE_CODE
     try:

@@ -11,7 +11,7 @@ class PathwaysConfig(AppConfig):
     def ready(self):
         # Transitions and estimates are content that routes are drawn from; assessments are private answers.
         renew_content_version_on_change(self.get_model("Transition"), self.get_model("Estimate"))
-        from .results import RESULT_PAGES
+        from .results import RESULT_PAGES, WHAT_IF_PAGES
 
         # A result's page names its other versions: one added or deleted changes the page of the one it revises.
         # A deleted one's own page goes too: it is never served again (result() looks the assessment up first),
@@ -19,3 +19,4 @@ class PathwaysConfig(AppConfig):
         forget_object_pages_on_change(
             self.get_model("Assessment"), RESULT_PAGES, pks_of=lambda assessment: [assessment.pk, assessment.revises_id]
         )
+        forget_object_pages_on_change(self.get_model("Assessment"), WHAT_IF_PAGES, pks_of=lambda assessment: [assessment.pk])

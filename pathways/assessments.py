@@ -1,17 +1,22 @@
 """A person's answers, and the writes that span several models: saving them with their result, removing them."""
 
+import hashlib
 from collections.abc import Collection, Iterable
 from dataclasses import dataclass
 from datetime import timedelta
 from uuid import UUID
 
+from django.core.cache import cache
 from django.db import transaction
 from django.db.models import Count, Q, QuerySet
 from django.utils import timezone
+from django.utils.translation import get_language
 
+from careerpath.cache import PAGE_TIMEOUT, versioned_key
 from roles.models import Role
 
 from .catalogue import evaluate_for, profile_from
+from .evaluation import Evaluation
 from .models import Assessment, SkillRating
 from .presentation import ResultView, pin, present
 from .scoring import Profile
@@ -83,12 +88,26 @@ class Answers:
     def result(self) -> ResultView:
         """The result with today's content, in the active language."""
         profile = self.profile()
-        return present(evaluate_for(profile, self.target.pk), profile, self.target)
+        return kept_result("result-view", profile, self.target.pk, get_language(), lambda: present(*self.evaluated(profile)))
 
     def pinned_result(self) -> dict:
         """The result with today's content in every language, to keep as it is."""
         profile = self.profile()
-        return pin(evaluate_for(profile, self.target.pk), profile, self.target)
+        return kept_result("result-pinned", profile, self.target.pk, "", lambda: pin(*self.evaluated(profile)))
+
+    def evaluated(self, profile: Profile) -> tuple[Evaluation, Profile, Role]:
+        return evaluate_for(profile, self.target.pk), profile, self.target
+
+
+def kept_result(name: str, profile: Profile, target_id: int, language: str, make):
+    """What `make` gives for these answers, kept in the cache (shared by every process) until the content changes:
+    the same answers tried again on the what-if page, or saved after being tried, are not computed again."""
+    answers = hashlib.sha256(repr(profile.key).encode()).hexdigest()
+    key = versioned_key(name, target_id, language, answers)
+    if (kept := cache.get(key)) is None:
+        kept = make()
+        cache.set(key, kept, PAGE_TIMEOUT)
+    return kept
 
 
 @transaction.atomic

@@ -91,8 +91,10 @@ def catalogue_for(profile: Profile) -> Catalogue:
     return catalogue.with_bridges(bridges_from(profile.current_role_id), frozenset(ladder_twins().values()))
 
 
+@per_content_version(key=lambda profile, target_id: (profile.key, target_id))
 def evaluate_for(profile: Profile, target_id: int) -> Evaluation:
-    """The person's whole result toward the target, with today's content."""
+    """The person's whole result toward the target, with today's content: kept in this process for the same answers
+    until the content changes (a what-if tried again, a result saved from answers just tried). Only read from."""
     return evaluate(catalogue_for(profile), profile, target_id)
 
 

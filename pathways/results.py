@@ -9,6 +9,7 @@ from .models import Assessment
 from .presentation import ResultView, unpin
 
 RESULT_PAGES = "result"  # what a result's pages are kept under (careerpath.cache.object_page_key)
+WHAT_IF_PAGES = "what-if"  # and its what-if pages, one per answers tried (careerpath.cache.keep_variant)
 
 
 def get_assessment(pk) -> Assessment:

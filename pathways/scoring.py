@@ -37,7 +37,7 @@ the roles that need them.
 import math
 from collections import defaultdict
 from collections.abc import Iterable, Mapping
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, field, fields, replace
 from functools import cached_property
 
 from roles.models import Scale, Sector
@@ -177,6 +177,17 @@ class Profile:
     circumstances: frozenset[str] = frozenset()
     months_in_role: int = 0  # time already served in the current role
     months_since_left: int | None = None  # None: still in the role (or never had one)
+
+    @cached_property
+    def key(self) -> tuple:
+        """Every answer as one value, the same in every process: what a result for these answers is kept under."""
+
+        def fixed(value):
+            if isinstance(value, Mapping):
+                return tuple(sorted(value.items()))
+            return tuple(sorted(value)) if isinstance(value, frozenset | set) else value
+
+        return tuple((each.name, fixed(getattr(self, each.name))) for each in fields(self))
 
     @cached_property
     def is_empty(self) -> bool:

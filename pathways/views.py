@@ -6,7 +6,7 @@ from django.utils.translation import get_language, ngettext
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods
 
-from careerpath.cache import PAGE_TIMEOUT, object_page_key
+from careerpath.cache import CSRF_SLOT, PAGE_TIMEOUT, keep_variant, kept_variant, object_page_key, with_csrf_token
 from careerpath.decorators import private
 from careerpath.ratelimits import limit_posts
 from roles.models import Role
@@ -15,7 +15,7 @@ from .assessments import Answers, delete_assessments, holdings_of, save_assessme
 from .forms import SITUATION_FIELD, AssessmentForm, TargetForm, WhatIfForm, answer_pairs, answers_query, answers_shown
 from .models import Assessment
 from .presentation import ResultChange
-from .results import RESULT_PAGES, get_assessment, saved_result
+from .results import RESULT_PAGES, WHAT_IF_PAGES, get_assessment, saved_result
 from .why import why_answers_moved_nothing
 
 
@@ -77,7 +77,24 @@ def result(request, pk):
 @limit_posts("assessments")
 @limit_posts("what_if", methods=("GET",))
 def what_if(request, pk):
-    """The saved result beside the one other answers would give; a POST keeps those answers as a new version."""
+    """The saved result beside the one other answers would give; a POST keeps those answers as a new version.
+
+    A page of answers tried is kept (a slider moved back, the page asked again): it changes only with the content,
+    and goes with the assessment (pathways/apps.py). A deleted assessment's is never served: it is looked up first."""
+    tried = request.META.get("QUERY_STRING", "")  # as sent: the page's language links repeat it
+    if request.method == "GET" and (page := kept_variant(WHAT_IF_PAGES, pk, tried)) is not None:
+        if not Assessment.objects.filter(pk=pk).exists():
+            raise Http404
+        return HttpResponse(with_csrf_token(request, page))
+    response = what_if_page(request, pk)
+    if request.method == "GET" and response.status_code == 200:
+        keep_variant(WHAT_IF_PAGES, pk, tried, response.content)
+    if not response.streaming:
+        response.content = with_csrf_token(request, response.content)
+    return response
+
+
+def what_if_page(request, pk):
     assessment = get_assessment(pk)
     target = Role.objects.with_skills().get(pk=assessment.target_role_id)
     if not target.is_published:
@@ -96,6 +113,7 @@ def what_if(request, pk):
             context["why"] = why_answers_moved_nothing(answers.ratings, form.answers)
         context["trial_fields"] = answer_pairs(form.answers)
     status = 400 if form.is_bound and not form.is_valid() else 200
+    context["csrf_token"] = CSRF_SLOT  # the visitor's own is put in by what_if(), on this page and on a kept one
     return render(request, "pathways/what_if.html", context, status=status)
 
 
