@@ -305,3 +305,13 @@ def test_profile_queries_do_not_grow_with_passages(client, db):
         statement.save()
     quoted.evidence_passages.add(PassageFactory(), PassageFactory())
     assert count_queries(client, plain.get_absolute_url()) == count_queries(client, quoted.get_absolute_url())
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize("slug", ["chief-operating-officer", "executive-director-of-operations", "operations-manager"])
+def test_a_profile_lists_each_categorys_essential_skills_before_its_useful_ones(client, content, slug):
+    page = page_of(client.get(f"/roles/{slug}/"))
+    for table in page.select("table.skills-table"):
+        badges = [row.select_one("td .badge").get_text(strip=True) for row in table.select("tbody tr")]
+        assert badges == sorted(badges, key=["Essentielle", "Utile"].index), badges
+    assert any("Utile" in table.get_text() for table in page.select("table.skills-table"))
