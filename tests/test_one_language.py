@@ -10,7 +10,7 @@ from dataclasses import dataclass
 
 import pytest
 from bs4 import BeautifulSoup, NavigableString
-from django.test import Client
+from django.test import Client, override_settings
 from django.urls import reverse
 from django.utils import translation
 
@@ -22,6 +22,7 @@ from tests.esco import files as esco_files
 from tests.esco.command import import_esco
 from tests.factories import COUNSELLOR_PASSWORD, counsellors_group, expire, make_plan, share_with
 from tests.html import page_of
+from tests.tasks import QUEUED
 from tests.test_language import what_if_of
 from tests.two_factor import sign_in_verified
 
@@ -51,7 +52,8 @@ WORD = re.compile(r"[^\W\d_]+")
 COUNSELLOR_PAGES = {"plans:dashboard", "plans:counsellor-plan"}
 # Addresses that are no French page: the admin (Django's own), the API, PDFs, and those that only take a POST.
 NOT_PAGES = re.compile(
-    r"^(healthz|favicon|admin:|api-|plans:(tick|rate|note|share|revoke|logout|pdf|shared-pdf|counsellor-pdf)$)"
+    # A PDF's waiting page has an address of the PDF asked for: the world adds one (its key is a digest of the plan).
+    r"^(healthz|favicon|admin:|api-|plans:(tick|rate|note|share|revoke|logout|(shared-|counsellor-)?pdf(-status|-file)?)$)"
 )
 
 
@@ -100,6 +102,8 @@ def world(content, tmp_path, django_user_model) -> World:
         "source-slug": Source.objects.first().slug,
         "code": "13",
     }
+    with override_settings(TASKS=QUEUED):  # queued for a worker, as in production: the page that waits for it
+        values["pdf-waiting"] = owner.get(f"/assessment/{plan.pk}/plan/pdf/")["Location"]
     return World(owner=owner, counsellor=counsellor_client, values=values, plan_path=f"/assessment/{plan.pk}/plan/")
 
 
@@ -121,6 +125,7 @@ def french_pages(world: World) -> dict[str, tuple[Client, int]]:
         if NOT_PAGES.match(name) or name.startswith("accounts:"):
             continue
         pages[address(world, name, route)] = (world.counsellor if name in COUNSELLOR_PAGES else world.owner, 200)
+    pages[world.values["pdf-waiting"]] = (world.owner, 200)
     imported = Role.objects.filter(origin=Origin.IMPORTED).order_by("title_en")
     result = submit(world.owner)["Location"]
     gone = share_with(world.owner, Share.objects.get(token=world.values["token"]).plan, None)
