@@ -46,6 +46,10 @@ def without_degree(post: tuple[str, str, dict]) -> tuple[str, str, dict]:
     return path, urllib.parse.urlencode(fields), headers
 
 
+# Pages captured a second time as they print (the print stylesheet: folded sections open, the private link in full).
+PRINTED = {"result-printed", "plan-printed"}
+
+
 def pages(result: str, what_if: str, no_degree: str, plan: str) -> list[tuple[str, str]]:
     """(name, path in French) of every page to capture."""
     return [
@@ -61,6 +65,8 @@ def pages(result: str, what_if: str, no_degree: str, plan: str) -> list[tuple[st
         ("what-if", what_if),
         ("plan-start", f"{no_degree}plan/"),
         ("plan", plan),
+        ("result-printed", result),
+        ("plan-printed", plan),
     ]
 
 
@@ -91,6 +97,7 @@ def main(only: list[str]) -> int:
                 for language, prefix in LANGUAGES.items():
                     for label, width in WIDTHS.items():
                         page = browser.new_page(viewport={"width": width, "height": 900})
+                        page.emulate_media(media="print" if name in PRINTED else "screen")
                         response = page.goto(base + prefix + path, wait_until="networkidle")
                         if response.status == 404:
                             say(f"skipped {name} ({language}, {label}): {prefix + path} answers 404")
