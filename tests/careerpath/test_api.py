@@ -2,17 +2,26 @@ import pytest
 import schemathesis
 from django.core.wsgi import get_wsgi_application
 from hypothesis import HealthCheck, settings
+from schemathesis.specs.openapi.checks import positive_data_acceptance
 
 pytestmark = pytest.mark.django_db
 
 schema = schemathesis.openapi.from_wsgi("/api/v1/openapi.json", get_wsgi_application())
 
+# What no schema can say: which slugs name a skill or a role today (the content decides). A request the schema
+# accepts may name one that does not exist, and is refused for that alone; refused for anything else, the schema lied.
+NAMES_UNKNOWN_TO_THE_CONTENT = {"unknown_skill", "unknown_role"}
+
 
 @schema.parametrize()
 @settings(max_examples=40, deadline=None, suppress_health_check=list(HealthCheck))
 def test_every_response_conforms_to_the_schema_and_none_is_a_server_error(api_ready, case):
-    # call_and_validate checks the status is not 5xx and the response matches the schema.
-    case.call_and_validate()
+    # call_and_validate checks the status is not 5xx and the response matches the schema; a schema-valid request
+    # is accepted unless it names something the content does not have.
+    response = case.call_and_validate(excluded_checks=[positive_data_acceptance])
+    if case.meta.generation.mode.is_positive and response.status_code in (400, 422):
+        codes = {error["code"] for error in response.json()["errors"]}
+        assert codes <= NAMES_UNKNOWN_TO_THE_CONTENT, (response.status_code, response.json())
 
 
 def test_the_schema_and_its_documentation_page_are_served(client, content):
