@@ -63,10 +63,11 @@ class Report(Counter):
         ] + (["skipped rows, each with its reason:", *(f"  {line}" for line in self.skipped.lines())] if self.skipped else [])
 
 
-def summary_of(text: str, fallback: str) -> str:
-    """The first sentence of ESCO's description, for the role list."""
+def summary_of(text: str, fallback: str, lang: str) -> str:
+    """The first sentence of ESCO's description, for the role list: in French, spaced before it is cut to the field's
+    length (the spacing may add a character, which would no longer fit)."""
     first = re.split(r"(?<=[.!?])\s", text.strip(), maxsplit=1)[0] if text.strip() else fallback
-    return Truncator(first).chars(SUMMARY_MAX)
+    return Truncator(french_spacing(first) if lang == "fr" else first).chars(SUMMARY_MAX)
 
 
 def insert_plainly(model, rows: list[dict]) -> None:
@@ -232,7 +233,7 @@ class Importer:
                 f"title_{lang}": title,
                 **({"title_feminine": titles[-1] if len(titles) > 1 else ""} if lang == "fr" else {}),
                 f"alternative_titles_{lang}": alt_labels(row["altLabels"], *titles),
-                f"summary_{lang}": summary_of(description, title),
+                f"summary_{lang}": summary_of(description, title, lang),
                 f"description_{lang}": description,
                 "isco_code": row["iscoGroup"].strip(),
                 "esco_code": row.values.get("code", "").strip(),

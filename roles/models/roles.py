@@ -105,7 +105,10 @@ class RoleQuerySet(models.QuerySet):
                 "role_skills",
                 queryset=RoleSkill.objects.select_related("skill__category", "passage__source").order_by(
                     # Essential before useful ("essential" < "useful"), then the highest level asked first.
-                    "skill__category__position", "importance", F("required_level").desc(nulls_last=True), "skill__name"
+                    "skill__category__position",
+                    "importance",
+                    F("required_level").desc(nulls_last=True),
+                    "skill__name",
                 ),
             )
         )

@@ -8,6 +8,7 @@ from django.utils import translation
 
 from careerpath.cache import content_version
 from roles.esco import Importer
+from roles.esco.writing import SUMMARY_MAX, summary_of
 from roles.models import IscoGroup, Origin, Role, RoleSkill, Skill, Source
 from tests.esco import files as esco_files
 from tests.esco import real as esco_real
@@ -505,3 +506,13 @@ def test_a_second_import_of_real_rows_changes_nothing(real_rows):
     report = import_esco(real_rows)
     assert snapshot() == first
     assert "created" not in report and "updated" not in report and "skipped rows" not in report
+
+
+def test_a_french_summary_spaced_the_french_way_still_fits_its_field():
+    """French spacing may add a character (« mot » for «mot»): the summary is cut after it, not before, so that a
+    description's first sentence as long as the field still fits it (PostgreSQL refuses a character too many)."""
+    sentence = "«Directeur» " + "a" * (SUMMARY_MAX - 13) + "."
+    assert len(sentence) == SUMMARY_MAX
+    summary = summary_of(sentence, "titre", "fr")
+    assert len(summary) <= SUMMARY_MAX and summary.startswith("«\u00a0Directeur\u00a0»")
+    assert summary_of(sentence, "title", "en") == sentence
