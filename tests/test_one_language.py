@@ -48,6 +48,7 @@ ENGLISH_WORDS = frozenset(
     supervisor supervisors shift factory staff skills skill head manufacturing business""".split()
 )
 WORD = re.compile(r"[^\W\d_]+")
+ADDRESS = re.compile(r"https?://\S+")  # a link shown as text (the private link): its letters are no language
 # Pages a signed-in counsellor reads; the owner's client reads the others (the private link is theirs).
 COUNSELLOR_PAGES = {"plans:dashboard", "plans:counsellor-plan"}
 # Addresses that are no French page: the admin (Django's own), the API, PDFs, and those that only take a POST.
@@ -190,7 +191,7 @@ def english_in(page: BeautifulSoup) -> list[str]:
             continue
         if any(parent.get("lang", "fr") != "fr" for parent in node.parents if parent.name not in (None, "[document]")):
             continue
-        words = {word.lower() for word in WORD.findall(str(node))}
+        words = {word.lower() for word in WORD.findall(ADDRESS.sub(" ", str(node)))}
         if words & ENGLISH_WORDS:
             found.append(f"{sorted(words & ENGLISH_WORDS)}: {str(node).strip()[:80]}")
     return found
