@@ -4,6 +4,7 @@ from dataclasses import dataclass
 from urllib.parse import urlencode
 
 from django import forms
+from django.utils.choices import CallableChoiceIterator
 from django.utils.html import format_html
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import pgettext
@@ -166,9 +167,11 @@ class TargetForm(SiteForm):
         super().__init__(*args, **kwargs)
         # Any published role is accepted (imported ones come from their profile's link), but the list
         # offers the roles the team wrote, not thousands of imported occupations.
+        # Read when the list is drawn only: a form sent with its target needs none of it.
         asked = self.data.get("target")
-        offered = Role.objects.published().pickable(also=[asked] if asked else [])
-        self.fields["target"].widget.choices = [(role.slug, role.display_title) for role in offered]
+        self.fields["target"].widget.choices = CallableChoiceIterator(
+            lambda: [(role.slug, role.display_title) for role in Role.objects.published().pickable(also=[asked] if asked else [])]
+        )
         # The jobs the words typed find, and the one already chosen (carried in the link to the second page).
         typed = str(self.data.get("job") or "")[:SEARCH_MAX_LENGTH]
         self.jobs_found = as_team_roles(find_jobs(typed, JOBS_LISTED)) if typed.strip() else []

@@ -8,7 +8,7 @@ from .assessments import Answers
 from .models import Assessment
 from .presentation import ResultView, unpin
 
-RESULT_PAGES = "result"  # what a result's pages are kept under (careerpath.cache.object_page_key)
+RESULT_PAGES = "result-gz"  # what a result's pages are kept under (careerpath.cache.object_page_key), compressed too
 WHAT_IF_PAGES = "what-if"  # and its what-if pages, one per answers tried (careerpath.cache.keep_variant)
 
 

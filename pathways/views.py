@@ -2,11 +2,21 @@ from django.contrib import messages
 from django.core.cache import cache
 from django.http import Http404, HttpResponse, HttpResponseRedirect
 from django.shortcuts import get_object_or_404, redirect, render
+from django.utils.cache import patch_vary_headers
 from django.utils.translation import get_language, ngettext
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods
 
-from careerpath.cache import CSRF_SLOT, PAGE_TIMEOUT, keep_variant, kept_variant, object_page_key, with_csrf_token
+from careerpath.cache import (
+    CSRF_SLOT,
+    PAGE_TIMEOUT,
+    keep_variant,
+    kept_response,
+    kept_variant,
+    object_page_key,
+    with_compressed,
+    with_csrf_token,
+)
 from careerpath.decorators import private
 from careerpath.ratelimits import limit_posts
 from roles.models import Role
@@ -47,8 +57,8 @@ def result(request, pk):
     if not Assessment.objects.filter(pk=pk).exists():
         raise Http404
     key = object_page_key(RESULT_PAGES, pk, get_language())
-    if (page := cache.get(key)) is not None:
-        return HttpResponse(page)
+    if (kept := cache.get(key)) is not None:
+        return kept_response(request, *kept)
     assessment = get_assessment(pk)
     target = Role.objects.with_skills().get(pk=assessment.target_role_id)
     answers = Answers.of(assessment, target)
@@ -68,7 +78,8 @@ def result(request, pk):
     if current:
         context["what_if_form"] = WhatIfForm(initial=AssessmentForm.data_of(answers), target=target, rated=set(answers.ratings))
     response = render(request, "pathways/result.html", context)
-    cache.set(key, response.content, PAGE_TIMEOUT)
+    cache.set(key, with_compressed(response.content), PAGE_TIMEOUT)  # no CSRF token: safe to keep compressed
+    patch_vary_headers(response, ("Accept-Encoding",))
     return response
 
 

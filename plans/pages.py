@@ -32,6 +32,8 @@ from .progress import (
     unpin_route,
 )
 
+PLAN_PAGES = "plan"  # what the owner's plan page is kept under (careerpath.cache.keep_variant; plans/apps.py forgets it)
+
 
 def get_plan(pk) -> Plan:
     return get_object_or_404(Plan.objects.with_everything(), pk=pk)

@@ -6,7 +6,7 @@ from django.contrib import messages
 from django.contrib.auth.decorators import login_required, user_passes_test
 from django.contrib.auth.views import redirect_to_login
 from django.core.exceptions import PermissionDenied
-from django.http import Http404, HttpResponseRedirect
+from django.http import Http404, HttpResponse, HttpResponseRedirect
 from django.shortcuts import get_object_or_404, render
 from django.urls import reverse, reverse_lazy
 from django.utils import timezone
@@ -15,6 +15,7 @@ from django.views.decorators.http import require_GET, require_http_methods, requ
 
 from accounts.kinds import AccountKind
 from accounts.views import SignInView
+from careerpath.cache import CSRF_SLOT, PAGE_TIMEOUT, keep_variant, kept_variant, with_csrf_token
 from careerpath.decorators import private
 from careerpath.pdf import page_to_draw, pdf_file_response
 from careerpath.ratelimits import limit_posts
@@ -26,7 +27,7 @@ from . import progress as plan_progress
 from .access import PlanAccess, Reader, ShareExpired, ShareGone, SignInNeeded, counsellor_of, is_counsellor, open_plan
 from .forms import CommentForm, NoteForm, ProgressForm, RatingForm, RouteChoiceForm, ShareForm, rerating_forms
 from .models import Comment, Plan, PlanPdf, Share, StepNote
-from .pages import PlanPage, plan_page, plan_summary
+from .pages import PLAN_PAGES, PlanPage, plan_page, plan_summary
 from .pdfs import PdfState, ask_for_pdf, pdf_state
 from .progress import ProgressError
 
@@ -63,8 +64,29 @@ def plan_context(access: PlanAccess, page: PlanPage, *, for_print: bool = False,
     return context
 
 
-def render_plan(request, access: PlanAccess, page: PlanPage, status: int = 200, **bound_forms):
-    return render(request, "plans/plan.html", plan_context(access, page, **bound_forms), status=status)
+def render_plan(request, access: PlanAccess, page: PlanPage, status: int = 200, *, to_keep: bool = False, **bound_forms):
+    """The plan page; `to_keep`: drawn to be kept (`owners_page_variant`), with CSRF_SLOT where this visitor's token
+    goes, for `with_csrf_token` to put back on each request."""
+    context = plan_context(access, page, **bound_forms)
+    if to_keep:
+        context["csrf_token"] = CSRF_SLOT
+    return render(request, "plans/plan.html", context, status=status)
+
+
+def owners_page_variant(request) -> str | None:
+    """What the owner's plan page is kept under for this request (plans/apps.py forgets it when the plan changes):
+    the address's scheme and host (its share links show them) and today's date (the day a step is ticked on, which
+    shares have expired). None when the page asked must not be kept or served kept: a query string (a change of
+    route), or a message to show once, after a change."""
+    if request.GET or len(messages.get_messages(request)):
+        return None
+    return f"{request.scheme}://{request.get_host()} {timezone.localdate().isoformat()}"
+
+
+def seconds_while_shares_stand(plan: Plan) -> float:
+    """Until the first of the plan's open shares expires: its page kept no longer shows it open."""
+    now = timezone.now()
+    return min(((share.expires_at - now).total_seconds() for share in plan.shares.all() if share.is_live), default=PAGE_TIMEOUT)
 
 
 def opens_plan(*, needs: str = ""):
@@ -98,13 +120,25 @@ def opens_plan(*, needs: str = ""):
 @limit_posts("plans")
 def plan(request, pk):
     """GET: the plan, or the choice of a route when there is none yet (or `?route=change`). POST: make the chosen
-    route the plan."""
+    route the plan.
+
+    The plan's page is kept until the plan changes (plans/apps.py), a share expires or the day ends. A deleted
+    plan's is never served: the plan is looked up first."""
+    variant = owners_page_variant(request) if request.method == "GET" else None
+    if variant and (kept := kept_variant(PLAN_PAGES, pk, variant)) is not None:
+        if not Plan.objects.filter(pk=pk).exists():
+            raise Http404
+        return HttpResponse(with_csrf_token(request, kept))
     try:
         access = open_plan(request.user, Reader.OWNER, pk)
     except Http404:
         access = None  # no plan yet
     if access and request.method == "GET" and request.GET.get("route") != "change":
-        return render_plan(request, access, page_or_gone(access.plan))
+        response = render_plan(request, access, page_or_gone(access.plan), to_keep=variant is not None)
+        if variant is not None:
+            keep_variant(PLAN_PAGES, pk, variant, response.content, timeout=seconds_while_shares_stand(access.plan))
+            response.content = with_csrf_token(request, response.content)
+        return response
     existing = access.plan if access else None
     assessment = get_assessment(pk)
     target = Role.objects.with_skills().get(pk=assessment.target_role_id)

@@ -1,3 +1,4 @@
+import gzip
 import io
 import os
 import subprocess
@@ -182,3 +183,25 @@ def test_a_comparison_keeps_the_order_of_its_roles(client, content):
         "Responsable des opérations",
         "Directeur des opérations",
     ]
+
+
+def test_a_kept_page_is_sent_compressed_to_a_browser_that_accepts_it_and_a_private_one_never(client, content):
+    plain = client.get(COO)
+    assert "Accept-Encoding" in plain["Vary"]
+    compressed = client.get(COO, headers={"Accept-Encoding": "gzip, deflate, br"})
+    assert compressed["Content-Encoding"] == "gzip" and "Accept-Encoding" in compressed["Vary"]
+    assert int(compressed["Content-Length"]) == len(compressed.content) < len(plain.content) / 4
+    assert gzip.decompress(compressed.content) == client.get(COO).content
+    assert "Content-Encoding" not in client.get(COO, headers={"Accept-Encoding": "identity"})
+
+    # A person's result, kept, holds no secret: compressed too. Their plan holds their CSRF token beside what they
+    # typed: never compressed, so that its size tells nothing of the token.
+    result = submit(client)["Location"]
+    client.get(result)
+    kept = client.get(result, headers={"Accept-Encoding": "gzip"})
+    assert kept["Content-Encoding"] == "gzip" and b"csrfmiddlewaretoken" not in gzip.decompress(kept.content)
+    assert gzip.decompress(kept.content) == client.get(result).content
+    assert client.post(f"{result}plan/", {"route": "route-best"}).status_code == 303
+    for _ in range(2):
+        plan = client.get(f"{result}plan/", headers={"Accept-Encoding": "gzip"})
+        assert "Content-Encoding" not in plan and b"csrfmiddlewaretoken" in plan.content

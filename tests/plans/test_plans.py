@@ -356,7 +356,8 @@ def test_a_chart_of_one_day_names_the_day_once_and_says_the_measures_are_in_orde
     assert texts(chart, ".score-history-day") == [f"{measures} mesures du {today}, dans l’ordre"]
 
     # Measured on two days: the first and the last day, one at each end.
-    Assessment.objects.filter(pk=plan.assessment_id).update(created_at=timezone.now() - timedelta(days=3))
+    plan.assessment.created_at = timezone.now() - timedelta(days=3)
+    plan.assessment.save(update_fields=["created_at"])
     chart = page_of(client.get(plan_url(plan))).select_one(".score-history-chart")
     assert chart.select(".score-history-day") == []
     assert texts(chart, "text")[-2:] == [shown_day(timezone.localdate() - timedelta(days=3)), today]
