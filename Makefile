@@ -101,7 +101,7 @@ cluster: $(STAMP) pdf-libraries redis-server haproxy $(STATIC_MANIFEST)
 	CLUSTER_WORKER="$(CLUSTER_WORKER)" $(BIN)/python tools/cluster.py
 
 # Load figures (gunicorn + wrk, PostgreSQL and SQLite) and the ESCO-size route timing.
-bench: $(STAMP)
+bench: $(STAMP) redis-server haproxy
 	@command -v wrk >/dev/null || { apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq wrk >/dev/null; }
 	$(BIN)/python bench/run.py
 

@@ -305,35 +305,53 @@ def run_database(kind: str, with_esco: bool = False):
         manage(env, "collectstatic", "--no-input")
         imported = import_synthetic_esco(env) if with_esco else None
         with gunicorn(env) as (base, _process):
-            post = assessment_request(base)
-            result = result_path(base, post)
-            plan = plan_path(base, result, post)
-            pages = [
-                ("/healthz", "/healthz", ""),
-                ("home page", "/", ""),
-                ("career map", "/roles/map/", ""),
-                ("role list", "/roles/", ""),
-                ("role profile", "/roles/chief-operating-officer/", ""),
-                ("comparison, 4 roles", "/compare/?" + "&".join(f"roles={slug}" for slug in COMPARED), ""),
-                ("assessment POST", post[0], lua_post(post[1], post[2])),
-                ("result page", result, ""),
-                ("what-if page", what_if_path(result, post), ""),
-                ("plan page", plan, ""),
-            ]
-            if with_esco:
-                pages += [
-                    ("role search", "/roles/?q=metier+12", ""),
-                    ("role list, page 50", "/roles/?page=50", ""),
-                    ("imported profile", "/roles/metier-1234/", ""),
-                ]
-            for _name, path, script in pages:  # warm-up: caches, connections, imports
-                wrk(base, path, 4, 2, script)
-            figures = [(name, wrk(base, path, 16, SECONDS, script)) for name, path, script in pages]
-            soak = wrk(base, "/", 32, SOAK_SECONDS, lua_rotation([p for _, p, s in pages if not s]))
-            weights = [(name, *page_weight(base, path)) for name, path, script in pages[1:] if not script]
-            pdf = pdf_times(base, f"{plan}pdf/")
+            figures, soak, weights, pdf = measure(base, with_esco)
         uncached = uncached_times(env)
     return figures, soak, weights, imported, uncached, pdf
+
+
+def run_cluster():
+    """The same pages through make cluster's set-up (tools/cluster.py): haproxy, two instances of two workers each,
+    PostgreSQL, Redis holding the pages, the content version, the rate counts and the sessions. The same two cores
+    run all of it and wrk."""
+    from tools.cluster import cluster
+
+    lifted = {name: value for name, value in production_env("").items() if name.startswith("DJANGO_RATELIMIT_")}
+    with cluster(**lifted) as running:
+        manage(running.env, "collectstatic", "--no-input")
+        figures, soak, weights, pdf = measure(running.address, with_esco=False)
+    return figures, soak, weights, None, "", pdf
+
+
+def measure(base: str, with_esco: bool):
+    """Each page loaded in turn, then mixed; the pages' weights; the plan's PDF."""
+    post = assessment_request(base)
+    result = result_path(base, post)
+    plan = plan_path(base, result, post)
+    pages = [
+        ("/healthz", "/healthz", ""),
+        ("home page", "/", ""),
+        ("career map", "/roles/map/", ""),
+        ("role list", "/roles/", ""),
+        ("role profile", "/roles/chief-operating-officer/", ""),
+        ("comparison, 4 roles", "/compare/?" + "&".join(f"roles={slug}" for slug in COMPARED), ""),
+        ("assessment POST", post[0], lua_post(post[1], post[2])),
+        ("result page", result, ""),
+        ("what-if page", what_if_path(result, post), ""),
+        ("plan page", plan, ""),
+    ]
+    if with_esco:
+        pages += [
+            ("role search", "/roles/?q=metier+12", ""),
+            ("role list, page 50", "/roles/?page=50", ""),
+            ("imported profile", "/roles/metier-1234/", ""),
+        ]
+    for _name, path, script in pages:  # warm-up: caches, connections, imports
+        wrk(base, path, 4, 2, script)
+    figures = [(name, wrk(base, path, 16, SECONDS, script)) for name, path, script in pages]
+    soak = wrk(base, "/", 32, SOAK_SECONDS, lua_rotation([p for _, p, s in pages if not s]))
+    weights = [(name, *page_weight(base, path)) for name, path, script in pages[1:] if not script]
+    return figures, soak, weights, pdf_times(base, f"{plan}pdf/")
 
 
 def pdf_times(base: str, path: str, runs: int = 5) -> str:
@@ -398,16 +416,31 @@ def esco_route_time() -> tuple[float, float]:
     return statistics.median(runs), compile_ms
 
 
+# The passes of a run, in order; BENCH_RUNS names some of them (comma-separated) to run those alone.
+PASSES = {"postgresql": ("postgresql", False), "sqlite": ("sqlite", False), "postgresql-esco": ("postgresql", True)}
+TITLES = {
+    "postgresql": "postgresql, one instance (gunicorn, 2 workers)",
+    "sqlite": "sqlite, one instance (gunicorn, 2 workers)",
+    "postgresql-esco": "postgresql, one instance, with the synthetic ESCO-size catalogue imported",
+    "cluster": "cluster: haproxy, 2 instances (gunicorn, 2 workers each), postgresql, redis",
+}
+EVERY_RUN = [*PASSES, "cluster", "real-esco", "esco-route"]
+RUNS_ASKED = [name.strip() for name in os.environ.get("BENCH_RUNS", ",".join(EVERY_RUN)).split(",") if name.strip()]
+RUNS = [name for name in TITLES if name in RUNS_ASKED]
+
+
 def main() -> int:
+    if unknown := set(RUNS_ASKED) - set(EVERY_RUN):
+        raise SystemExit(f"BENCH_RUNS: no such run {', '.join(sorted(unknown))} (runs: {', '.join(EVERY_RUN)})")
     failed = False
     print(
         f"careerpath benchmark — {time.strftime('%Y-%m-%d %H:%M %Z')} — {os.cpu_count()} cores, "
         f"gunicorn 2 workers, wrk 2 threads, {SECONDS} s per page at 16 connections"
     )
-    for kind, with_esco in (("postgresql", False), ("sqlite", False), ("postgresql", True)):
-        figures, soak, weights, imported, uncached, pdf = run_database(kind, with_esco)
+    for run in RUNS:
+        figures, soak, weights, imported, uncached, pdf = run_cluster() if run == "cluster" else run_database(*PASSES[run])
         healthz = figures[0][1].requests_per_second
-        print(f"\n{kind}" + (", with the synthetic ESCO-size catalogue imported" if with_esco else ""))
+        print(f"\n{TITLES[run]}")
         if imported:
             seconds, report = imported
             print(f"  import_esco of 3,000 occupations, 14,000 skills, 130,000 relations, in fr and en: {seconds:.1f} s")
@@ -429,13 +462,15 @@ def main() -> int:
             failed |= bool(outside)
         print(uncached, end="")
         print(pdf, end="")
-    print_real_esco_imports()
-    median, compile_ms = esco_route_time()
-    print(
-        f"\nESCO-size catalogue (3,000 roles, 14,000 skills, 130,000 links, 10,000 transitions): "
-        f"scoring + route planning for one profile, median of 7: {median:.0f} ms "
-        f"(indexes built once per catalogue: {compile_ms:.0f} ms)"
-    )
+    if "real-esco" in RUNS_ASKED:
+        print_real_esco_imports()
+    if "esco-route" in RUNS_ASKED:
+        median, compile_ms = esco_route_time()
+        print(
+            f"\nESCO-size catalogue (3,000 roles, 14,000 skills, 130,000 links, 10,000 transitions): "
+            f"scoring + route planning for one profile, median of 7: {median:.0f} ms "
+            f"(indexes built once per catalogue: {compile_ms:.0f} ms)"
+        )
     if failed:
         print("\nFAILED: errors under load, or a request outside the site")
     return 1 if failed else 0

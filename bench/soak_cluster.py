@@ -6,8 +6,10 @@ and started again ten seconds later, Redis stopped at the half and started again
 holds nothing that cannot be lost), the task worker killed and started again at three quarters when there is one.
 Twice: the rate limits lifted (DJANGO_RATELIMITS=0), so that thousands of writes cross the kill and the restarts;
 then the limits on (LIMITS), to show them exact. Each run checks that every write answered as saved is in the
-database, and exits non-zero on any 500, a write answered as saved but missing, a 503 while nothing the page
-needs was away, or a 502 outside the moment the instance was killed (the requests it was answering).
+database and that every PDF the worker was given is delivered once it is back (in the first run each PDF follows a
+note on the plan, so each is a page not drawn yet), and exits non-zero on any 500, a write answered as saved but
+missing, a PDF never delivered, a 503 while nothing the page needs was away, or a 502 outside the moment the
+instance was killed (the requests it was answering).
 """
 
 import collections
@@ -41,6 +43,7 @@ class Tally:
         self.by_status = collections.Counter()
         self.dropped = 0
         self.saved = {"assessment": [], "share": [], "pdf": []}  # (when, what) answered as saved or delivered
+        self.pdfs_waited_for: set[str] = set()  # the waiting pages of PDFs given to the worker to draw
         self.unsure = collections.Counter()  # writes whose answer never came: saved or not, nobody was told
         self.misplaced = []  # (status, when) outside the windows where it may happen
         self.windows = {502: [], 503: []}  # [start, end] where that status may answer
@@ -72,7 +75,12 @@ def share_body(token: str, number: str) -> str:
     return urllib.parse.urlencode({"csrfmiddlewaretoken": token, "days": 30, "name": f"soak {number}"})
 
 
-def client(port: int, plan: dict, tally: Tally, until: float, number: int) -> None:
+def note_body(token: str, number: str) -> str:
+    return urllib.parse.urlencode({"csrfmiddlewaretoken": token, "step": 1, "text": f"soak {number}"})
+
+
+def client(port: int, load: list[dict], tally: Tally, until: float, number: int) -> None:
+    plan = load[number % len(load)]
     connection = http.client.HTTPConnection("127.0.0.1", port, timeout=30)
     rotation = [("page", "GET", page, None) for page in plan["pages"]]
     rotation += [("assessment", "POST", plan["post"], plan["body"]), ("share", "POST", plan["shares"], None)]
@@ -86,6 +94,9 @@ def client(port: int, plan: dict, tally: Tally, until: float, number: int) -> No
         if kind == "share":
             body = share_body(plan["token"], name)
         try:
+            if kind == "pdf" and plan["new_pdfs"]:  # a note on the plan first: a page the worker has not drawn yet
+                connection.request("POST", plan["notes"], body=note_body(plan["token"], name), headers=plan["headers"])
+                connection.getresponse().read()
             connection.request(method, path, body=body, headers=plan["headers"] if method == "POST" else {})
             response = connection.getresponse()
             content = response.read()
@@ -97,10 +108,13 @@ def client(port: int, plan: dict, tally: Tally, until: float, number: int) -> No
             connection = http.client.HTTPConnection("127.0.0.1", port, timeout=30)
             continue
         location = re.search(r"/assessment/([0-9a-f-]{36})/", response.getheader("Location") or "")
+        if kind == "pdf" and response.status == 303:
+            with tally.lock:
+                tally.pdfs_waited_for.add(response.getheader("Location"))
         saved = {
             "assessment": location.group(1) if location and response.status == 303 else "",
             "share": f"soak {name}",
-            "pdf": "pdf" if content.startswith(b"%PDF") else "",
+            "pdf": "pdf" if content.startswith(b"%PDF") else "given to the worker" if response.status == 303 else "",
             "page": "",
         }[kind]
         # The site's own 503 says when to retry; haproxy's answers do not.
@@ -117,8 +131,14 @@ def in_database(env: dict) -> dict:
     return {kind: set(values) for kind, values in json.loads(manage(env, "shell", "--no-imports", "-c", script)).items()}
 
 
-def the_load(base: str) -> dict:
-    """What the clients send: an assessment POST (with its CSRF token), the result it made turned into a plan."""
+def the_load(base: str, people: int) -> list[dict]:
+    """What the clients send, as `people` people: each connection is one of them (a person's plan changed by thousands
+    of shares would be no one's)."""
+    return [one_person(base) for _ in range(people)]
+
+
+def one_person(base: str) -> dict:
+    """What one person sends: an assessment POST (with their CSRF token), the result it made turned into a plan."""
     post = assessment_request(base)
     result = result_path(base, post)
     plan = plan_path(base, result, post)
@@ -132,6 +152,7 @@ def the_load(base: str) -> dict:
         "headers": headers,
         "token": token,
         "shares": f"{plan}shares/",
+        "notes": f"{plan}note/",
         "pdf": f"{plan}pdf/",
         "set_up": {"assessments": 1, "plans": 3},  # the result opened, the plan made and two of its steps ticked
     }
@@ -147,7 +168,11 @@ def run_once(limits_lifted: bool) -> dict:
     with cluster(**extra) as running:
         base = running.address
         port = int(base.rsplit(":", 1)[1])
-        load = the_load(base)
+        # Without limits, as many people as connections, and each PDF asked for is of a plan just changed (a note), so
+        # that the worker draws every one; with them, one person, whose every request counts towards the same limits.
+        load = the_load(base, CONNECTIONS if limits_lifted else 1)
+        for person in load:
+            person["new_pdfs"] = limits_lifted
         before = in_database(running.env)
         tally = Tally()
         start = time.monotonic()
@@ -159,7 +184,40 @@ def run_once(limits_lifted: bool) -> dict:
         for thread in threads:
             thread.join()
         after = in_database(running.env)
-    return {"tally": tally, "events": events, "before": before, "after": after, "load": load, "start": start}
+        waited = time.monotonic()
+        undelivered = pdfs_not_delivered(port, tally.pdfs_waited_for)
+        drained = time.monotonic() - waited
+    return {
+        "tally": tally,
+        "events": events,
+        "before": before,
+        "after": after,
+        "load": load,
+        "start": start,
+        "undelivered": undelivered,
+        "drained": drained,
+    }
+
+
+PDF_WAIT_SECONDS = 180  # for the worker to draw what was left, a task of the killed worker's after its lease
+
+
+def pdfs_not_delivered(port: int, waiting_pages: set[str]) -> list[str]:
+    """The PDFs asked for during the load that the worker has not drawn within PDF_WAIT_SECONDS of its end: each
+    waiting page's file asked for until it is a PDF, as a reader's browser does."""
+    connection = http.client.HTTPConnection("127.0.0.1", port, timeout=30)
+    left = sorted(waiting_pages)
+    deadline = time.monotonic() + PDF_WAIT_SECONDS
+    while left and time.monotonic() < deadline:
+        still = []
+        for page in left:
+            connection.request("GET", f"{page}file/")
+            response = connection.getresponse()
+            if not response.read().startswith(b"%PDF"):
+                still.append(page)
+        left = still
+        time.sleep(1 if left else 0)
+    return left
 
 
 def at(start: float, seconds: float) -> None:
@@ -207,7 +265,7 @@ def limits_shown(run: dict) -> tuple[list[str], bool]:
     tally, stopped, back = run["tally"], *lives_of_redis(run)
     lines, exact = [], True
     for kind, group in [("assessment", "assessments"), ("share", "plans"), ("pdf", "pdfs")]:
-        limit, set_up = LIMITS[group], run["load"]["set_up"].get(group, 0)
+        limit, set_up = LIMITS[group], run["load"][0]["set_up"].get(group, 0)
         counts = []
         for life, (begin, end) in enumerate([(0, stopped), (back, float("inf"))]):
             through = sum(begin <= when < end for when, _what in tally.saved[kind]) + (set_up if life == 0 else 0)
@@ -252,7 +310,13 @@ def report(run: dict, limits_lifted: bool) -> bool:
             f"(missing: {len(missing)}); saved without an answer (cut off with the instance): "
             f"{len(new - answered)} of {tally.unsure[kind]} unanswered"
         )
-    print(f"  PDFs delivered: {len(tally.saved['pdf'])}")
+    waited_for, undelivered = len(tally.pdfs_waited_for), run["undelivered"]
+    print(
+        f"  PDFs: {sum(what == 'pdf' for _when, what in tally.saved['pdf'])} sent at once (drawn before); {waited_for} "
+        "given to the worker, of which "
+        f"{waited_for - len(undelivered)} delivered ({len(undelivered)} not), the last {run['drained']:.0f} s after the load"
+    )
+    lost += len(undelivered)
     exact = True
     if not limits_lifted:
         lines, exact = limits_shown(run)
@@ -262,8 +326,8 @@ def report(run: dict, limits_lifted: bool) -> bool:
     print(
         "FAILED"
         if failed
-        else "passed: no 500, no write lost, 502s only as the instance was killed, 503s only while Redis was away"
-        + ("" if limits_lifted else ", every limit exact")
+        else "passed: no 500, no write lost, every PDF delivered, 502s only as the instance was killed, 503s only while "
+        "Redis was away" + ("" if limits_lifted else ", every limit exact")
     )
     return not failed
 

@@ -4,9 +4,11 @@ Every worker rescues the others' lost tasks as it beats, so one surviving worker
 
 import logging
 import threading
+import time
 from datetime import timedelta
 
 from django.conf import settings
+from django.core.management import call_command
 from django.db import DatabaseError, connection, transaction
 from django.utils import timezone
 from django_tasks_db.compat import TaskResultStatus
@@ -18,6 +20,8 @@ logger = logging.getLogger(__name__)
 
 ATTEMPTS = 3  # a task whose worker died this many times fails, rather than kill another (out of memory, say)
 FORGOTTEN = timedelta(days=1)  # a worker silent this long is no longer listed
+RESULTS_KEPT_DAYS = 14  # a finished task's row, read by nothing after a day (a PDF's, an import's), goes after this
+PRUNE_EVERY = 60 * 60  # seconds between two prunings by a worker's heart
 
 
 def lease() -> timedelta:
@@ -70,9 +74,13 @@ class Heart(threading.Thread):
         self.stopped = threading.Event()
 
     def run(self) -> None:
+        pruned_at = -float("inf")
         try:
             while not self.stopped.wait(self.every):
                 self.beat_once()
+                if time.monotonic() - pruned_at >= PRUNE_EVERY:
+                    pruned_at = time.monotonic()
+                    prune_finished_tasks()
         finally:
             connection.close()
 
@@ -87,3 +95,12 @@ class Heart(threading.Thread):
 
     def stop(self) -> None:
         self.stopped.set()
+
+
+def prune_finished_tasks() -> None:
+    """Delete the rows of tasks finished (done or failed) over RESULTS_KEPT_DAYS ago, on every queue: without it they
+    pile up, one a PDF. django-tasks-db's own command, as `manage.py prune_db_task_results` runs it by hand."""
+    try:
+        call_command("prune_db_task_results", queue_name="*", min_age_days=RESULTS_KEPT_DAYS, verbosity=0)
+    except DatabaseError as error:  # the database away: the next time
+        logger.warning("Finished tasks not pruned: %s", error)

@@ -9,7 +9,7 @@ from django.utils import timezone
 from django_tasks_db.models import DBTaskResult
 
 import plans.pdfs
-from careerpath.background.lease import ATTEMPTS, rescue_lost_tasks
+from careerpath.background.lease import ATTEMPTS, RESULTS_KEPT_DAYS, prune_finished_tasks, rescue_lost_tasks
 from plans.models import PlanPdf
 from tests.factories import make_plan, plan_url, share_with
 from tests.html import page_of, text_of
@@ -166,3 +166,21 @@ def test_a_pdf_whose_worker_keeps_dying_fails_saying_so(client, content):
             assert "en préparation" in waiting(client, status_url)[1]  # back in the queue: still coming
     assert "stopped 3 times" in task.traceback
     assert "n’a pas pu être préparé" in waiting(client, status_url)[1]
+
+
+def test_finished_tasks_are_pruned_after_their_days_and_waiting_ones_never(client, content):
+    plan = make_plan(client)
+    ask(client, plan_url(plan, tail="pdf/"))
+    run_worker()
+    old = DBTaskResult.objects.get()
+    client.post(plan_url(plan, tail="note/"), {"step": 1, "text": "un autre plan, un autre PDF"})
+    ask(client, plan_url(plan, tail="pdf/"))
+    run_worker()
+    recent = DBTaskResult.objects.exclude(pk=old.pk).get()
+    client.post(plan_url(plan, tail="note/"), {"step": 1, "text": "encore un autre"})
+    ask(client, plan_url(plan, tail="pdf/"))  # queued, not run
+    DBTaskResult.objects.filter(pk=old.pk).update(finished_at=timezone.now() - timedelta(days=RESULTS_KEPT_DAYS, hours=1))
+    DBTaskResult.objects.filter(status="READY").update(enqueued_at=timezone.now() - timedelta(days=RESULTS_KEPT_DAYS + 5))
+    prune_finished_tasks()  # what each worker's heart does every hour
+    assert not DBTaskResult.objects.filter(pk=old.pk).exists()
+    assert DBTaskResult.objects.filter(pk=recent.pk).exists() and queued() == 1
