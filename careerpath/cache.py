@@ -19,6 +19,7 @@ from django.conf import settings
 from django.core.cache import cache, caches
 from django.core.cache.backends.filebased import FileBasedCache
 from django.db import connection, transaction
+from django.db.models import F
 from django.db.models.signals import m2m_changed, post_delete, post_save
 from django.http import HttpResponse
 from django.middleware.csrf import get_token
@@ -168,9 +169,9 @@ def forget_object_pages(name: str, pk) -> None:
     cache.delete_many([object_page_key(name, pk, language) for language, _name in settings.LANGUAGES])
 
 
-def forget_object_pages_on_change(model, name: str, *, pks_of, on_update: bool = False) -> None:
+def forget_object_pages_on_change(model, name: str, *, pks_of) -> None:
     """Forget the pages kept under `name` for the objects `pks_of(row)` names (None among them: no page to forget)
-    whenever a row of `model` is added or deleted, and, `on_update`, updated (else an update leaves them).
+    whenever a row of `model` is added or deleted; a row only updated leaves them.
 
     Now, and again at commit: a page another process renders meanwhile from the rows as they were is not kept."""
 
@@ -182,16 +183,52 @@ def forget_object_pages_on_change(model, name: str, *, pks_of, on_update: bool =
             if connection.in_atomic_block:
                 transaction.on_commit(lambda pk=pk: forget_object_pages(name, pk))
 
-    def saved(sender, instance, created, **_signal_kwargs) -> None:
-        if created or on_update:
+    def added(sender, instance, created, **_signal_kwargs) -> None:
+        if created:
             forget(instance)
 
     def deleted(sender, instance, **_signal_kwargs) -> None:
         forget(instance)
 
     uid = f"careerpath.cache.forget_object_pages:{name}:{model._meta.label}"
-    post_save.connect(saved, sender=model, weak=False, dispatch_uid=f"{uid}:saved")
+    post_save.connect(added, sender=model, weak=False, dispatch_uid=f"{uid}:saved")
     post_delete.connect(deleted, sender=model, weak=False, dispatch_uid=f"{uid}:deleted")
+
+
+def revised_pk(pk, revision: int) -> str:
+    """What a page kept of one object is kept under (`object_page_key`, `keep_variant`): the object at a revision."""
+    return f"{pk}@{revision}"
+
+
+CHANGES = frozenset({"added", "updated", "deleted"})
+
+
+def revise_on_change(model, owner, *, pks_of, on=CHANGES) -> None:
+    """Count a new revision of the `owner` rows `pks_of(row)` names (their `revision` field; None among them: no row)
+    whenever a row of `model` is changed in one of the ways `on` names (CHANGES). The pages kept of an owner under its
+    revision (`revised_pk`) are then left behind by every process at once, since each request reads the revision with
+    the row: forgetting a page (`forget_object_pages`) reaches only the process's own cache where each keeps its own
+    (one machine, no Redis). A page drawn from rows read before a change is kept under the revision read with them,
+    never served after it."""
+
+    assert on and on <= CHANGES, on
+
+    def revise(row) -> None:
+        if pks := [pk for pk in pks_of(row) if pk is not None]:
+            owner.objects.filter(pk__in=pks).update(revision=F("revision") + 1)
+
+    def saved(sender, instance, created, **_signal_kwargs) -> None:
+        if ("added" if created else "updated") in on:
+            revise(instance)
+
+    def deleted(sender, instance, **_signal_kwargs) -> None:
+        revise(instance)
+
+    uid = f"careerpath.cache.revise_on_change:{owner._meta.label}:{model._meta.label}"
+    if on & {"added", "updated"}:
+        post_save.connect(saved, sender=model, weak=False, dispatch_uid=f"{uid}:saved")
+    if "deleted" in on:
+        post_delete.connect(deleted, sender=model, weak=False, dispatch_uid=f"{uid}:deleted")
 
 
 def cached_page(*, reads: tuple[str, ...] = ()):

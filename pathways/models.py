@@ -129,6 +129,9 @@ class Assessment(models.Model):
 
     id = models.UUIDField(primary_key=True, default=uuid.uuid4, editable=False)
     created_at = models.DateTimeField(_("créée le"), auto_now_add=True, db_index=True)
+    # Counted up when its result page changes (a plan made, a version saved from it; pathways/apps.py, plans/apps.py):
+    # the page is kept under it.
+    revision = models.PositiveIntegerField(default=0, editable=False)
     language = models.CharField(_("langue"), max_length=10, default="fr")
     target_role = models.ForeignKey(Role, on_delete=models.PROTECT, related_name="+", verbose_name=_("poste visé"))
     situation = models.CharField(_("situation"), max_length=20, choices=Situation.choices)

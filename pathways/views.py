@@ -14,6 +14,7 @@ from careerpath.cache import (
     kept_response,
     kept_variant,
     object_page_key,
+    revised_pk,
     with_compressed,
     with_csrf_token,
 )
@@ -51,15 +52,16 @@ def assessment(request):
 
 @private
 def result(request, pk):
-    # Answers never change; the page changes only with the content, the versions made from it and its plan
-    # (pathways/apps.py and plans/apps.py forget it then). Checking that the assessment exists first means a
-    # deleted result is never served from the cache.
-    if not Assessment.objects.filter(pk=pk).exists():
+    # Answers never change; the page changes only with the content (its version is in the key), and with the versions
+    # made from it and its plan, which count up its revision (pathways/apps.py, plans/apps.py): read first, with
+    # whether the assessment still exists, so that a deleted result is never served from the cache.
+    revision = Assessment.objects.filter(pk=pk).values_list("revision", flat=True).first()
+    if revision is None:
         raise Http404
-    key = object_page_key(RESULT_PAGES, pk, get_language())
-    if (kept := cache.get(key)) is not None:
+    if (kept := cache.get(object_page_key(RESULT_PAGES, revised_pk(pk, revision), get_language()))) is not None:
         return kept_response(request, *kept)
     assessment = get_assessment(pk)
+    key = object_page_key(RESULT_PAGES, revised_pk(pk, assessment.revision), get_language())  # as read with its rows
     target = Role.objects.with_skills().get(pk=assessment.target_role_id)
     answers = Answers.of(assessment, target)
     saved = saved_result(assessment, answers)

@@ -47,6 +47,8 @@ class Plan(models.Model):
     route = models.CharField(_("parcours choisi"), max_length=30, help_text=_("L’ancre du parcours dans le résultat enregistré."))
     created_at = models.DateTimeField(_("créé le"), auto_now_add=True)
     updated_at = models.DateTimeField(_("dernier progrès le"), default=timezone.now, db_index=True)
+    # Counted up by every change its owner's page shows (plans/apps.py): the page is kept under it.
+    revision = models.PositiveIntegerField(default=0, editable=False)
     total = models.PositiveSmallIntegerField(_("score"), null=True)
     band = models.CharField(_("niveau de préparation"), max_length=20, choices=BAND_CHOICES, blank=True)
     min_months = models.PositiveSmallIntegerField(_("temps restant au plus court (mois)"), null=True)

@@ -15,7 +15,7 @@ from django.views.decorators.http import require_GET, require_http_methods, requ
 
 from accounts.kinds import AccountKind
 from accounts.views import SignInView
-from careerpath.cache import CSRF_SLOT, PAGE_TIMEOUT, keep_variant, kept_variant, with_csrf_token
+from careerpath.cache import CSRF_SLOT, PAGE_TIMEOUT, keep_variant, kept_variant, revised_pk, with_csrf_token
 from careerpath.decorators import private
 from careerpath.pdf import page_to_draw, pdf_file_response
 from careerpath.ratelimits import limit_posts
@@ -83,10 +83,12 @@ def owners_page_variant(request) -> str | None:
     return f"{request.scheme}://{request.get_host()} {timezone.localdate().isoformat()}"
 
 
-def seconds_while_shares_stand(plan: Plan) -> float:
-    """Until the first of the plan's open shares expires: its page kept no longer shows it open."""
+def seconds_while_shares_stand(plan: Plan, drawn_at) -> float:
+    """Until the first of the shares open when the page was drawn expires (none left: 0): the page no longer shows it
+    open."""
     now = timezone.now()
-    return min(((share.expires_at - now).total_seconds() for share in plan.shares.all() if share.is_live), default=PAGE_TIMEOUT)
+    ahead = [(share.expires_at - now).total_seconds() for share in plan.shares.all() if share.expires_at > drawn_at]
+    return max(0.0, min(ahead, default=PAGE_TIMEOUT))
 
 
 def opens_plan(*, needs: str = ""):
@@ -122,21 +124,22 @@ def plan(request, pk):
     """GET: the plan, or the choice of a route when there is none yet (or `?route=change`). POST: make the chosen
     route the plan.
 
-    The plan's page is kept until the plan changes (plans/apps.py), a share expires or the day ends. A deleted
-    plan's is never served: the plan is looked up first."""
+    The plan's page is kept under the plan's revision (plans/apps.py) until a share expires or the day ends. A
+    deleted plan's is never served: the plan is looked up first."""
     variant = owners_page_variant(request) if request.method == "GET" else None
-    if variant and (kept := kept_variant(PLAN_PAGES, pk, variant)) is not None:
-        if not Plan.objects.filter(pk=pk).exists():
-            raise Http404
-        return HttpResponse(with_csrf_token(request, kept))
+    if variant and (revision := Plan.objects.filter(pk=pk).values_list("revision", flat=True).first()) is not None:
+        if (kept := kept_variant(PLAN_PAGES, revised_pk(pk, revision), variant)) is not None:
+            return HttpResponse(with_csrf_token(request, kept))
     try:
         access = open_plan(request.user, Reader.OWNER, pk)
     except Http404:
         access = None  # no plan yet
     if access and request.method == "GET" and request.GET.get("route") != "change":
+        drawn_at = timezone.now()
         response = render_plan(request, access, page_or_gone(access.plan), to_keep=variant is not None)
-        if variant is not None:
-            keep_variant(PLAN_PAGES, pk, variant, response.content, timeout=seconds_while_shares_stand(access.plan))
+        if variant is not None:  # under the revision read with the rows it shows
+            timeout = seconds_while_shares_stand(access.plan, drawn_at)
+            keep_variant(PLAN_PAGES, revised_pk(pk, access.plan.revision), variant, response.content, timeout=timeout)
             response.content = with_csrf_token(request, response.content)
         return response
     existing = access.plan if access else None

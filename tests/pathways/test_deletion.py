@@ -7,7 +7,7 @@ from django.db import connection
 from django.test import Client
 from django.test.utils import CaptureQueriesContext
 
-from careerpath.cache import object_page_key
+from careerpath.cache import object_page_key, revised_pk
 from pathways.assessments import versions_of
 from pathways.models import Assessment
 from pathways.results import RESULT_PAGES
@@ -154,7 +154,12 @@ def test_no_page_of_a_deleted_version_stays_in_the_cache(client, chain):
     for location in chain:
         for lang in LANGUAGES:
             assert client.get(f"{lang}{location}").status_code == 200  # kept now
-    kept = [object_page_key(RESULT_PAGES, pk_of(location), lang) for location in chain for lang in ("fr", "en")]
+    revisions = {str(pk): revision for pk, revision in Assessment.objects.values_list("pk", "revision")}
+    kept = [
+        object_page_key(RESULT_PAGES, revised_pk(pk_of(location), revisions[pk_of(location)]), lang)
+        for location in chain
+        for lang in ("fr", "en")
+    ]
     assert all(cache.get(key) is not None for key in kept)
 
     assert client.post(f"{chain[0]}delete/").status_code == 302

@@ -6,11 +6,12 @@ from datetime import timedelta
 
 import pytest
 from django.db import connection
-from django.test import Client
+from django.test import Client, override_settings
 from django.test.utils import CaptureQueriesContext
 from django.utils import timezone
 
 from plans.models import Plan, Share
+from tests.assessments import submit
 from tests.factories import make_plan, plan_url, share_with
 from tests.html import page_of, text_of, texts
 
@@ -99,3 +100,22 @@ def test_a_kept_plan_page_goes_when_a_share_expires_and_when_the_plan_is_deleted
     assert not Share.objects.exists()
     assert client.get(plan_url(plan)).status_code == 200  # no plan: the choice of a route again
     assert "plan-step" not in client.get(plan_url(plan)).content.decode()
+
+
+# Another process's own cache, as each gunicorn worker has one on a single machine without Redis.
+ANOTHER_PROCESS = {"BACKEND": "django.core.cache.backends.locmem.LocMemCache", "LOCATION": "another-process"}
+
+
+def test_a_change_made_in_another_process_shows_at_once_on_the_plan_and_the_result(client, content, settings):
+    location = submit(client)["Location"]
+    client.get(location)
+    assert "Faire d’un de ces parcours mon plan" in text_of(page_of(client.get(location)))  # kept
+    with override_settings(CACHES={**settings.CACHES, "default": ANOTHER_PROCESS}):
+        assert client.post(f"{location}plan/", {"route": "route-best"}).status_code == 303
+    assert "Ouvrir mon plan" in text_of(page_of(client.get(location)))
+
+    client.get(f"{location}plan/")
+    assert not page_of(client.get(f"{location}plan/")).select("#step-1 .plan-note")  # kept
+    with override_settings(CACHES={**settings.CACHES, "default": ANOTHER_PROCESS}):
+        assert client.post(f"{location}plan/note/", {"step": 1, "text": "appeler Marie"}).status_code == 303
+    assert "appeler Marie" in text_of(page_of(client.get(f"{location}plan/")).select_one("#step-1 .plan-note"))
