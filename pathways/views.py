@@ -3,6 +3,7 @@ from django.core.cache import cache
 from django.http import Http404, HttpResponse, HttpResponseRedirect
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.cache import patch_vary_headers
+from django.utils.text import compress_string
 from django.utils.translation import get_language, ngettext
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods
@@ -15,7 +16,6 @@ from careerpath.cache import (
     kept_variant,
     object_page_key,
     revised_pk,
-    with_compressed,
     with_csrf_token,
 )
 from careerpath.decorators import private
@@ -59,7 +59,7 @@ def result(request, pk):
     if revision is None:
         raise Http404
     if (kept := cache.get(object_page_key(RESULT_PAGES, revised_pk(pk, revision), get_language()))) is not None:
-        return kept_response(request, *kept)
+        return kept_response(request, kept)
     assessment = get_assessment(pk)
     key = object_page_key(RESULT_PAGES, revised_pk(pk, assessment.revision), get_language())  # as read with its rows
     target = Role.objects.with_skills().get(pk=assessment.target_role_id)
@@ -80,7 +80,7 @@ def result(request, pk):
     if current:
         context["what_if_form"] = WhatIfForm(initial=AssessmentForm.data_of(answers), target=target, rated=set(answers.ratings))
     response = render(request, "pathways/result.html", context)
-    cache.set(key, with_compressed(response.content), PAGE_TIMEOUT)  # no CSRF token: safe to keep compressed
+    cache.set(key, compress_string(response.content), PAGE_TIMEOUT)  # no CSRF token: safe to keep compressed
     patch_vary_headers(response, ("Accept-Encoding",))
     return response
 
