@@ -1,8 +1,8 @@
 """`make soak` on make cluster's set-up (tools/cluster.py): haproxy, two gunicorn instances, Redis, PostgreSQL.
 
 For SOAK_SECONDS (60) at 32 connections: pages, assessment POSTs, plan changes (a share made, each with a name of
-its own) and, on two of the connections, the plan's PDF; one instance killed with SIGKILL a quarter of the way
-and started again ten seconds later, Redis stopped at the half and started again five seconds later (empty: it
+its own) and, on two of the connections, the plan's PDF every PDF_EVERY seconds; one instance killed with SIGKILL a
+quarter of the way and started again ten seconds later, Redis stopped at the half and started again five seconds later (empty: it
 holds nothing that cannot be lost), the task worker killed and started again at three quarters when there is one.
 Twice: the rate limits lifted (DJANGO_RATELIMITS=0), so that thousands of writes cross the kill and the restarts;
 then the limits on (LIMITS), to show them exact. Each run checks that every write answered as saved is in the
@@ -28,6 +28,7 @@ from tools.cluster import cluster
 SECONDS = int(os.environ.get("SOAK_SECONDS", "60"))
 CONNECTIONS = 32
 PDF_CONNECTIONS = 2  # a PDF takes a worker most of a second: two connections ask for them, one after the other
+PDF_EVERY = 4.0  # seconds between two PDFs a connection asks for: on two cores, the worker's drawing takes from the rest
 INSTANCE_DOWN_SECONDS = 10
 REDIS_DOWN_SECONDS = 5
 GRACE = 3.0  # seconds after an event during which its 502s and 503s may still be on their way
@@ -83,14 +84,19 @@ def client(port: int, load: list[dict], tally: Tally, until: float, number: int)
     plan = load[number % len(load)]
     connection = http.client.HTTPConnection("127.0.0.1", port, timeout=30)
     rotation = [("page", "GET", page, None) for page in plan["pages"]]
-    rotation += [("assessment", "POST", plan["post"], plan["body"]), ("share", "POST", plan["shares"], None)]
+    rotation += [("assessment", "POST", plan["post"], plan["body"])] * plan["assessments_per_turn"]
+    rotation += [("share", "POST", plan["shares"], None)]
     if number < PDF_CONNECTIONS:
         rotation.append(("pdf", "GET", plan["pdf"], None))
-    turn = number
+    turn, last_pdf = number, -PDF_EVERY
     while time.monotonic() < until:
         kind, method, path, body = rotation[turn % len(rotation)]
         turn += 1
         name = f"{number}-{turn}"
+        if kind == "pdf":
+            if time.monotonic() - last_pdf < PDF_EVERY:
+                continue
+            last_pdf = time.monotonic()
         if kind == "share":
             body = share_body(plan["token"], name)
         try:
@@ -173,6 +179,9 @@ def run_once(limits_lifted: bool) -> dict:
         load = the_load(base, CONNECTIONS if limits_lifted else 1)
         for person in load:
             person["new_pdfs"] = limits_lifted
+            # Writes weigh more without the limits: three assessments for each share (each share changes the plan,
+            # whose page, next asked for, is drawn again: 50 ms of a core).
+            person["assessments_per_turn"] = 3 if limits_lifted else 1
         before = in_database(running.env)
         tally = Tally()
         start = time.monotonic()
