@@ -74,9 +74,9 @@ def render_plan(request, access: PlanAccess, page: PlanPage, status: int = 200, 
 
 
 def owners_page_variant(request) -> str | None:
-    """What the owner's plan page is kept under for this request (plans/apps.py forgets it when the plan changes):
-    the address's scheme and host (its share links show them) and today's date (the day a step is ticked on, which
-    shares have expired). None when the page asked must not be kept or served kept: a query string (a change of
+    """What the owner's plan page is kept under for this request, beside the plan's revision (plans/apps.py): the
+    address's scheme and host (its share links show them) and today's date (the day a step is ticked on, which shares
+    have expired). None when the page asked must not be kept or served kept: a query string (a change of
     route), or a message to show once, after a change."""
     if request.GET or len(messages.get_messages(request)):
         return None
