@@ -1,5 +1,4 @@
 from django.contrib import messages
-from django.core.cache import cache
 from django.http import Http404, HttpResponse, HttpResponseRedirect
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.cache import patch_vary_headers
@@ -10,11 +9,9 @@ from django.views.decorators.http import require_http_methods
 
 from careerpath.cache import (
     CSRF_SLOT,
-    PAGE_TIMEOUT,
     keep_variant,
     kept_response,
     kept_variant,
-    object_page_key,
     revised_pk,
     with_csrf_token,
 )
@@ -58,10 +55,10 @@ def result(request, pk):
     revision = Assessment.objects.filter(pk=pk).values_list("revision", flat=True).first()
     if revision is None:
         raise Http404
-    if (kept := cache.get(object_page_key(RESULT_PAGES, revised_pk(pk, revision), get_language()))) is not None:
+    address = f"{request.scheme}://{request.get_host()}"  # the page shows its own link, with the host it was asked by
+    if (kept := kept_variant(RESULT_PAGES, revised_pk(pk, revision), address)) is not None:
         return kept_response(request, kept)
     assessment = get_assessment(pk)
-    key = object_page_key(RESULT_PAGES, revised_pk(pk, assessment.revision), get_language())  # as read with its rows
     target = Role.objects.with_skills().get(pk=assessment.target_role_id)
     answers = Answers.of(assessment, target)
     saved = saved_result(assessment, answers)
@@ -80,7 +77,8 @@ def result(request, pk):
     if current:
         context["what_if_form"] = WhatIfForm(initial=AssessmentForm.data_of(answers), target=target, rated=set(answers.ratings))
     response = render(request, "pathways/result.html", context)
-    cache.set(key, compress_string(response.content), PAGE_TIMEOUT)  # no CSRF token: safe to keep compressed
+    # Under the revision read with the rows it shows; with no CSRF token, safe to keep compressed.
+    keep_variant(RESULT_PAGES, revised_pk(pk, assessment.revision), address, compress_string(response.content))
     patch_vary_headers(response, ("Accept-Encoding",))
     return response
 

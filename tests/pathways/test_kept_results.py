@@ -121,3 +121,11 @@ def test_a_result_kept_for_answers_is_kept_in_each_language(client, content):
     assert french.band == english.band and french.band_label != english.band_label
     with override("fr"):
         assert answers.result().band_label == french.band_label
+
+
+def test_a_kept_result_shows_its_own_link_with_the_host_it_was_asked_by(client, content):
+    _assessment, location = saved(client)
+    for _ in range(2):  # drawn, then kept
+        for host in ("localhost", "127.0.0.1"):
+            link = page_of(client.get(location, headers={"Host": host})).select_one("#copy-private-link")["value"]
+            assert link == f"http://{host}{location}"
