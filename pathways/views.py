@@ -13,6 +13,7 @@ from careerpath.cache import (
     kept_response,
     kept_variant,
     revised_pk,
+    revision_of,
     with_csrf_token,
 )
 from careerpath.decorators import private
@@ -52,7 +53,7 @@ def result(request, pk):
     # Answers never change; the page changes only with the content (its version is in the key), and with the versions
     # made from it and its plan, which count up its revision (pathways/apps.py, plans/apps.py): read first, with
     # whether the assessment still exists, so that a deleted result is never served from the cache.
-    revision = Assessment.objects.filter(pk=pk).values_list("revision", flat=True).first()
+    revision = revision_of(Assessment, pk)
     if revision is None:
         raise Http404
     address = f"{request.scheme}://{request.get_host()}"  # the page shows its own link, with the host it was asked by

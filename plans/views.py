@@ -15,7 +15,7 @@ from django.views.decorators.http import require_GET, require_http_methods, requ
 
 from accounts.kinds import AccountKind
 from accounts.views import SignInView
-from careerpath.cache import CSRF_SLOT, PAGE_TIMEOUT, keep_variant, kept_variant, revised_pk, with_csrf_token
+from careerpath.cache import CSRF_SLOT, PAGE_TIMEOUT, keep_variant, kept_variant, revised_pk, revision_of, with_csrf_token
 from careerpath.decorators import private
 from careerpath.pdf import page_to_draw, pdf_file_response
 from careerpath.ratelimits import limit_posts
@@ -127,7 +127,7 @@ def plan(request, pk):
     The plan's page is kept under the plan's revision (plans/apps.py) until a share expires or the day ends. A
     deleted plan's is never served: the plan is looked up first."""
     variant = owners_page_variant(request) if request.method == "GET" else None
-    if variant and (revision := Plan.objects.filter(pk=pk).values_list("revision", flat=True).first()) is not None:
+    if variant and (revision := revision_of(Plan, pk)) is not None:
         if (kept := kept_variant(PLAN_PAGES, revised_pk(pk, revision), variant)) is not None:
             return HttpResponse(with_csrf_token(request, kept))
     try:
