@@ -195,10 +195,8 @@ if CACHE_URL:
 if DATABASES["default"]["ENGINE"] == "django.db.backends.postgresql":
     # No JIT compilation: a page's queries are short, and the role list's search crosses jit_above_cost, where
     # compiling took 137 of its 187 ms (measured on ESCO's 3,007 occupations); without it, 44 ms.
-    # Values too large for a row (a saved result in every language, 30-40 KB) compressed with LZ4 rather than pglz:
-    # an assessment's INSERT took 4.0 ms with pglz, 3.5 ms with LZ4 (PostgreSQL 14 and later).
     options = DATABASES["default"].setdefault("OPTIONS", {})
-    options["options"] = " ".join(filter(None, [options.get("options", ""), "-c jit=off -c default_toast_compression=lz4"]))
+    options["options"] = " ".join(filter(None, [options.get("options", ""), "-c jit=off"]))
 
 if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
     # Several processes (gunicorn workers) may write: readers never wait for a writer (WAL),

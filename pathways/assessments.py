@@ -13,6 +13,7 @@ from django.utils import timezone
 from django.utils.translation import get_language
 
 from careerpath.cache import PAGE_TIMEOUT, versioned_key
+from careerpath.fields import Packed, pack
 from roles.models import Role
 
 from .catalogue import evaluate_for, profile_from
@@ -90,10 +91,11 @@ class Answers:
         profile = self.profile()
         return kept_result("result-view", profile, self.target.pk, get_language(), lambda: present(*self.evaluated(profile)))
 
-    def pinned_result(self) -> dict:
-        """The result with today's content in every language, to keep as it is."""
+    def pinned_result(self) -> Packed:
+        """The result with today's content in every language, to keep as it is (`Assessment.pinned_result`), packed
+        once for every save of the same answers."""
         profile = self.profile()
-        return kept_result("result-pinned", profile, self.target.pk, "", lambda: pin(*self.evaluated(profile)))
+        return Packed(kept_result("result-pinned", profile, self.target.pk, "", lambda: pack(pin(*self.evaluated(profile)))))
 
     def evaluated(self, profile: Profile) -> tuple[Evaluation, Profile, Role]:
         return evaluate_for(profile, self.target.pk), profile, self.target

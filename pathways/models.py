@@ -9,6 +9,7 @@ from django.db.models import Q
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
+from careerpath.fields import PackedJSONField
 from careerpath.labels import format_duration
 from roles.models import (
     DEGREE_RANK_CHOICES,
@@ -175,11 +176,10 @@ class Assessment(models.Model):
     preferred_sector = models.CharField(_("secteur souhaité"), max_length=20, choices=Sector.choices, default=Sector.BOTH)
     preferred_scale = models.PositiveSmallIntegerField(_("taille souhaitée"), choices=Scale.choices, null=True, blank=True)
     consent = models.BooleanField(_("accord pour conserver les réponses"))
-    pinned_result = models.JSONField(
+    pinned_result = PackedJSONField(
         _("résultat tel que calculé"),
         null=True,
         blank=True,
-        editable=False,
         help_text=_(
             "Le score et le parcours au moment de l’enregistrement, dans chaque langue : la page les montre "
             "tels quels, et dit ce qui a changé depuis."

@@ -4,6 +4,8 @@ from django.db import transaction
 from django.shortcuts import get_object_or_404
 from django.utils.translation import get_language
 
+from careerpath.fields import unpack
+
 from .assessments import Answers
 from .models import Assessment
 from .presentation import ResultView, unpin
@@ -43,4 +45,4 @@ def keep_result_once(assessment: Assessment, answers: Answers) -> dict:
         return kept
     pinned = answers.pinned_result()
     Assessment.objects.filter(pk=assessment.pk).update(pinned_result=pinned)
-    return pinned
+    return unpack(pinned)
