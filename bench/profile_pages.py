@@ -5,8 +5,8 @@
 
 A throw-away PostgreSQL server (as make bench), production settings (debug off, one machine), the content loaded, an
 assessment saved as make bench posts it, made a plan with two steps ticked. Each page is asked 5 times to warm up,
-then 30 times: the median in milliseconds and the queries of one request. Django's test client, so the figures
-leave out the HTTP server and the network; compare them with /healthz's, measured the same way.
+then 30 times (BENCH_PROFILE_RUNS): the median and mean in milliseconds and the queries of one request. Django's test
+client, so the figures leave out the HTTP server and the network; compare them with /healthz's, measured the same way.
 """
 
 import cProfile
@@ -26,7 +26,7 @@ sys.path.insert(0, str(ROOT))
 from bench.run import BROWSERS_ACCEPT, database, manage, production_env  # noqa: E402
 
 PAGES = ["healthz", "profile", "post", "result", "what-if", "plan"]
-RUNS = 30
+RUNS = int(os.environ.get("BENCH_PROFILE_RUNS", 30))
 
 
 def requests(client) -> dict:
@@ -79,7 +79,8 @@ def measure(asked: list[str], profiled: str) -> None:
             times.append((time.perf_counter() - start) * 1000)
         with CaptureQueriesContext(connection) as queries:
             status = pages[name]().status_code
-        print(f"{name:<10}{statistics.median(times):>8.2f} ms median of {RUNS}, status {status}, {len(queries)} queries")
+        median, mean = statistics.median(times), statistics.fmean(times)  # the mean is what sets a rate
+        print(f"{name:<10}{median:>8.2f} ms median, {mean:>6.2f} ms mean of {RUNS}, status {status}, {len(queries)} queries")
         if name == profiled:
             profile = cProfile.Profile()
             profile.enable()
