@@ -18,14 +18,15 @@ def unpack(packed: bytes):
 
 class Packed(bytes):
     """A value already packed: a PackedJSONField stores it as it is. What code keeps (in a cache) when it saves the
-    same value again and again, so that saving it costs neither encoding nor compressing."""
+    same value again and again, so that saving it costs neither encoding nor compressing. An instance saved with one
+    holds it until the row is read again: read the value from the database, not from the instance just saved."""
 
 
 class PackedJSONField(models.BinaryField):
     """A JSON value kept whole and read whole, never queried into: stored packed (`pack`), read back as the value.
 
     A saved result in both languages is 35 KB of JSON and 5.5 KB packed: PostgreSQL took 1.0 ms to insert it as
-    jsonb, 0.45 ms packed, and no longer needs to compress it."""
+    jsonb, 0.45 ms packed (its own compression, tried on values over 2 KB, gives up on data already compressed)."""
 
     def from_db_value(self, value, expression, connection):
         return None if value is None else unpack(bytes(value))  # PostgreSQL's driver gives a memoryview

@@ -95,7 +95,7 @@ class Answers:
         """The result with today's content in every language, to keep as it is (`Assessment.pinned_result`), packed
         once for every save of the same answers."""
         profile = self.profile()
-        return Packed(kept_result("result-pinned", profile, self.target.pk, "", lambda: pack(pin(*self.evaluated(profile)))))
+        return Packed(kept_result("result-packed", profile, self.target.pk, "", lambda: pack(pin(*self.evaluated(profile)))))
 
     def evaluated(self, profile: Profile) -> tuple[Evaluation, Profile, Role]:
         return evaluate_for(profile, self.target.pk), profile, self.target
