@@ -170,29 +170,21 @@ def forget_object_pages(name: str, pk) -> None:
     cache.delete_many([object_page_key(name, pk, language) for language, _name in settings.LANGUAGES])
 
 
-def forget_object_pages_on_change(model, name: str, *, pks_of) -> None:
+def forget_object_pages_on_delete(model, name: str, *, pks_of) -> None:
     """Forget the pages kept under `name` for the objects `pks_of(row)` names (None among them: no page to forget)
-    whenever a row of `model` is added or deleted; a row only updated leaves them.
+    whenever a row of `model` is deleted. (A row just added has no page kept yet: its pk or revision is new.)
 
     Now, and again at commit: a page another process renders meanwhile from the rows as they were is not kept."""
 
-    def forget(row) -> None:
-        for pk in pks_of(row):
+    def deleted(sender, instance, **_signal_kwargs) -> None:
+        for pk in pks_of(instance):
             if pk is None:
                 continue
             forget_object_pages(name, pk)
             if connection.in_atomic_block:
                 transaction.on_commit(lambda pk=pk: forget_object_pages(name, pk))
 
-    def added(sender, instance, created, **_signal_kwargs) -> None:
-        if created:
-            forget(instance)
-
-    def deleted(sender, instance, **_signal_kwargs) -> None:
-        forget(instance)
-
     uid = f"careerpath.cache.forget_object_pages:{name}:{model._meta.label}"
-    post_save.connect(added, sender=model, weak=False, dispatch_uid=f"{uid}:saved")
     post_delete.connect(deleted, sender=model, weak=False, dispatch_uid=f"{uid}:deleted")
 
 

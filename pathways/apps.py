@@ -1,7 +1,7 @@
 from django.apps import AppConfig
 from django.utils.translation import gettext_lazy as _
 
-from careerpath.cache import forget_object_pages_on_change, renew_content_version_on_change, revise_on_change, revised_pk
+from careerpath.cache import forget_object_pages_on_delete, renew_content_version_on_change, revise_on_change, revised_pk
 
 
 class PathwaysConfig(AppConfig):
@@ -18,7 +18,7 @@ class PathwaysConfig(AppConfig):
         revise_on_change(Assessment, Assessment, pks_of=lambda assessment: [assessment.revises_id], on={"added", "deleted"})
         # A deleted one's own page goes too: it is never served again (result() looks the assessment up first),
         # but it is the person's answers, which must not outlive them in the cache.
-        forget_object_pages_on_change(
+        forget_object_pages_on_delete(
             Assessment, RESULT_PAGES, pks_of=lambda assessment: [revised_pk(assessment.pk, assessment.revision)]
         )
-        forget_object_pages_on_change(Assessment, WHAT_IF_PAGES, pks_of=lambda assessment: [assessment.pk])
+        forget_object_pages_on_delete(Assessment, WHAT_IF_PAGES, pks_of=lambda assessment: [assessment.pk])

@@ -4,7 +4,7 @@ from django.db.models import F, Q
 from django.db.models.signals import post_save
 from django.utils.translation import gettext_lazy as _
 
-from careerpath.cache import forget_object_pages_on_change, revise_on_change, revised_pk
+from careerpath.cache import forget_object_pages_on_delete, revise_on_change, revised_pk
 
 # What a counsellor is called on a plan (plans.models.Counsellor.__str__): a change to these revises its page.
 NAME_FIELDS = {"first_name", "last_name", "username"}
@@ -28,7 +28,7 @@ class PlansConfig(AppConfig):
         revise_on_change(Assessment, Plan, pks_of=lambda assessment: [assessment.pk], on={"updated"})
         # A deleted plan's page is never served again (plan() reads the revision first), but it is the person's, and
         # must not outlive them in this process's cache.
-        forget_object_pages_on_change(Plan, PLAN_PAGES, pks_of=lambda plan: [revised_pk(plan.pk, plan.revision)])
+        forget_object_pages_on_delete(Plan, PLAN_PAGES, pks_of=lambda plan: [revised_pk(plan.pk, plan.revision)])
         for model in ("Progress", "Reading", "StepNote", "Comment", "Share"):
             revise_on_change(self.get_model(model), Plan, pks_of=lambda row: [row.plan_id])
         post_save.connect(
