@@ -18,7 +18,7 @@ from roles.models import Role
 
 from .catalogue import evaluate_for, profile_from
 from .evaluation import Evaluation
-from .models import Assessment, SkillRating
+from .models import Assessment
 from .presentation import ResultView, pin, present
 from .scoring import Profile
 
@@ -56,7 +56,7 @@ class Answers:
 
     @classmethod
     def of(cls, assessment: Assessment, target: Role) -> "Answers":
-        """Needs the assessment's current role selected and its ratings prefetched."""
+        """Needs the assessment's current role selected."""
         return cls(
             target=target,
             situation=assessment.situation,
@@ -67,7 +67,7 @@ class Answers:
             circumstances=list(assessment.circumstances),
             preferred_sector=assessment.preferred_sector,
             preferred_scale=assessment.preferred_scale,
-            ratings={rating.skill_id: rating.level for rating in assessment.ratings.all()},
+            ratings=assessment.skill_levels(),
             months_in_role=assessment.months_in_role,
             months_since_left=assessment.months_since_left,
         )
@@ -130,15 +130,13 @@ def save_assessment(answers: Answers, *, language: str, revises: Assessment | No
         months_in_role=answers.months_in_role,
         months_since_left=answers.months_since_left,
         consent=True,
+        ratings={str(skill_id): level for skill_id, level in answers.ratings.items()},
         revises=revises,
         pinned_result=answers.pinned_result() if answers.target.is_published else None,
     )
     # The form checked the choices; the model checks its own invariants without a query per relation.
     assessment.full_clean(exclude={"target_role", "current_role", "revises"}, validate_unique=False, validate_constraints=False)
     assessment.save()
-    SkillRating.objects.bulk_create(
-        SkillRating(assessment=assessment, skill_id=skill_id, level=level) for skill_id, level in answers.ratings.items()
-    )
     return assessment
 
 

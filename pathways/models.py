@@ -22,7 +22,6 @@ from roles.models import (
     Role,
     Scale,
     Sector,
-    Skill,
     Source,
     circumstance_field,
     duration_basis_field,
@@ -173,6 +172,17 @@ class Assessment(models.Model):
         blank=True,
         help_text=_("Les mois déclarés dans chaque domaine d’expérience ; un domaine absent compte zéro."),
     )
+    # Kept with the other answers, as a document that never changes: a skill deleted later leaves its level here
+    # (it is no one's requirement any more, so nothing reads it), and saving answers writes one row.
+    ratings = models.JSONField(
+        _("compétences évaluées"),
+        default=dict,
+        blank=True,
+        help_text=_(
+            "Le niveau de 0 à 5 que la personne s’est donné dans chaque compétence, par identifiant de compétence ; "
+            "une compétence absente n’a pas été évaluée."
+        ),
+    )
     preferred_sector = models.CharField(_("secteur souhaité"), max_length=20, choices=Sector.choices, default=Sector.BOTH)
     preferred_scale = models.PositiveSmallIntegerField(_("taille souhaitée"), choices=Scale.choices, null=True, blank=True)
     consent = models.BooleanField(_("accord pour conserver les réponses"))
@@ -238,23 +248,14 @@ class Assessment(models.Model):
                 )
         if not isinstance(self.circumstances, list) or not set(self.circumstances) <= set(Circumstance.values):
             raise ValidationError({"circumstances": _("Situation inconnue.")})
+        if not isinstance(self.ratings, dict) or not all(
+            str(skill_id).isdigit() and type(level) is int and 0 <= level <= MAX_LEVEL for skill_id, level in self.ratings.items()
+        ):
+            raise ValidationError({"ratings": _("Un niveau de 0 à %(max)s par compétence.") % {"max": MAX_LEVEL}})
 
-
-class SkillRating(models.Model):
-    assessment = models.ForeignKey(Assessment, on_delete=models.CASCADE, related_name="ratings")
-    skill = models.ForeignKey(Skill, on_delete=models.CASCADE, related_name="+")
-    level = models.PositiveSmallIntegerField(_("niveau"))
-
-    class Meta:
-        verbose_name = _("auto-évaluation d’une compétence")
-        verbose_name_plural = _("auto-évaluations des compétences")
-        constraints = [
-            models.UniqueConstraint(fields=["assessment", "skill"], name="rating_unique_per_skill"),
-            models.CheckConstraint(condition=Q(level__lte=MAX_LEVEL), name="rating_in_range"),
-        ]
-
-    def __str__(self) -> str:
-        return f"{self.skill_id}: {self.level}"
+    def skill_levels(self) -> dict[int, int]:
+        """`ratings` by skill id (a JSON object's keys are text)."""
+        return {int(skill_id): level for skill_id, level in self.ratings.items()}
 
 
 class Estimate(models.Model):

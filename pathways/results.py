@@ -15,10 +15,8 @@ WHAT_IF_PAGES = "what-if"  # and its what-if pages, one per answers tried (caree
 
 
 def get_assessment(pk) -> Assessment:
-    """The assessment with its roles, its versions, its plan and its ratings, or 404."""
-    return get_object_or_404(
-        Assessment.objects.select_related("target_role", "current_role", "revises", "plan").prefetch_related("ratings"), pk=pk
-    )
+    """The assessment with its roles, its versions and its plan, or 404."""
+    return get_object_or_404(Assessment.objects.select_related("target_role", "current_role", "revises", "plan"), pk=pk)
 
 
 def saved_result(assessment: Assessment, answers: Answers) -> ResultView | None:

@@ -28,7 +28,6 @@ class PlanQuerySet(models.QuerySet):
     def with_everything(self):
         """Plans with what their pages show, in a fixed number of queries whatever they hold."""
         return self.select_related("assessment__target_role", "assessment__current_role").prefetch_related(
-            "assessment__ratings",
             "progress",
             "readings",
             "notes",

@@ -266,8 +266,7 @@ def plan_summary(share: Share, plan: Plan) -> PlanSummary | None:
     if result is None:
         return None
     progress = list(plan.progress.all())
-    saved = {rating.skill_id: rating.level for rating in plan.assessment.ratings.all()}
-    states = gap_states(result, progress, ratings_after(saved, progress))
+    states = gap_states(result, progress, ratings_after(plan.assessment.skill_levels(), progress))
     return PlanSummary(share, plan, result, [state for state in states if not state.closed])
 
 

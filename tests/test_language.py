@@ -58,9 +58,7 @@ def visible_text(response) -> str:
 
 def what_if_of(location: str) -> str:
     """The what-if of a saved result, with every skill one level higher."""
-    assessment = (
-        Assessment.objects.select_related("current_role").prefetch_related("ratings").get(pk=location.rstrip("/").split("/")[-1])
-    )
+    assessment = Assessment.objects.select_related("current_role").get(pk=location.rstrip("/").split("/")[-1])
     answers = Answers.of(assessment, Role.objects.with_skills().get(pk=assessment.target_role_id))
     higher = replace(answers, ratings={skill: min(5, level + 1) for skill, level in answers.ratings.items()})
     return f"{location}what-if/?{answers_query(higher)}"

@@ -110,7 +110,6 @@ def test_deleting_any_version_deletes_every_version_and_all_they_hold(client, so
     grown = {label for label, count in rows().items() if count > before[label]}
     assert grown == {
         "pathways.Assessment",
-        "pathways.SkillRating",
         *("plans.Plan", "plans.Progress", "plans.Reading", "plans.StepNote", "plans.Share", "plans.Comment"),
     }
 

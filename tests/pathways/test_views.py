@@ -9,7 +9,7 @@ from careerpath.cache import renew_content_version
 from pathways.assessments import Answers
 from pathways.catalogue import read_catalogue
 from pathways.evaluation import evaluate
-from pathways.models import MAX_EXPERIENCE_MONTHS, Assessment, SkillRating
+from pathways.models import MAX_EXPERIENCE_MONTHS, Assessment
 from pathways.presentation import unpin
 from roles.models import Role
 from tests.assessments import EDO, form_url, skill_fields, submit
@@ -39,7 +39,7 @@ def test_a_valid_answer_redirects_to_a_private_result(client, content):
     assert response.status_code == 303
     saved = Assessment.objects.get()
     assert response["Location"] == f"/assessment/{saved.pk}/"
-    assert SkillRating.objects.filter(assessment=saved).count() == len(skill_fields(client))
+    assert set(saved.ratings) == {name.removeprefix("skill_") for name in skill_fields(client)}
 
     result = client.get(response["Location"])
     assert result.status_code == 200
@@ -53,7 +53,7 @@ def test_a_valid_answer_redirects_to_a_private_result(client, content):
 
 def test_the_result_shows_the_score_its_parts_and_the_routes_it_was_computed_from(client, content):
     page = page_of(client.get(submit(client)["Location"]))
-    saved = Assessment.objects.prefetch_related("ratings").get()
+    saved = Assessment.objects.get()
     evaluation = evaluate(read_catalogue(), Answers.of(saved, saved.target_role).profile(), saved.target_role_id)
 
     assert text_of(page.select_one(".score-total")) == f"{evaluation.target.total} sur 100"
@@ -75,7 +75,7 @@ def test_the_result_shows_the_score_its_parts_and_the_routes_it_was_computed_fro
     assert len(page.select("section.route")) == 1 + len(evaluation.routes.alternatives)
     assert page.select_one("svg.route-lane-bars title") and page.select_one("svg.radar title")
     radar_rows = page.select("table.radar-table tbody tr")
-    assert len(radar_rows) == len(saved.ratings.all())
+    assert len(radar_rows) == len(saved.ratings)
     closest = texts(page, 'section[aria-labelledby="closest-heading"] li > a')
     assert [title.split(" / ")[0] for title in closest] == [titles[c.role_id] for c in evaluation.closest]
 
@@ -204,7 +204,7 @@ def test_delete_asks_first_then_removes_for_good(client, content):
 
     response = client.post(f"{location}delete/", follow=True)
     assert "supprimés définitivement" in response.content.decode()
-    assert not Assessment.objects.exists() and not SkillRating.objects.exists()
+    assert not Assessment.objects.exists()
     assert client.get(location).status_code == 404
 
 
