@@ -1,3 +1,4 @@
+import copy
 import json
 import re
 from dataclasses import dataclass
@@ -6,8 +7,8 @@ from urllib.parse import urlencode
 from django import forms
 from django.utils.choices import CallableChoiceIterator
 from django.utils.html import format_html
+from django.utils.translation import get_language, pgettext
 from django.utils.translation import gettext_lazy as _
-from django.utils.translation import pgettext
 
 from careerpath.cache import per_content_version
 from careerpath.forms import SiteForm
@@ -21,6 +22,7 @@ from roles.models import (
     ExperienceArea,
     Origin,
     Role,
+    RoleSkill,
     Scale,
     Sector,
     SkillLevel,
@@ -229,6 +231,56 @@ def experience_field_names(area: str) -> tuple[str, str]:
 
 
 @dataclass(frozen=True)
+class Questions:
+    """What the assessment asks about a target beyond the questions every form declares, in one language."""
+
+    situations: list  # the choices of SITUATION_FIELD
+    roles: list[Role]  # the roles among them
+    fields: dict[str, forms.Field]  # each experience area's years and months, then each skill to rate, in order
+    skill_fields: tuple[tuple[RoleSkill, str], ...]  # the skills to rate with their field names
+
+
+@per_content_version(key=lambda target: (target.pk, get_language()))
+def questions_for(target: Role) -> Questions:
+    """The questions on a target, made once per content version and language and copied into each form: making
+    their labels and choices took a quarter of saving an assessment; copying them costs a third of that."""
+    roles = offered_current_roles()
+    situations = [
+        ("", _("— Choisissez votre situation —")),  # chosen for no one: a careless answer must not pass
+        (Situation.STUDENT, Situation.STUDENT.label),
+        (Situation.CAREER_CHANGER, _("En reconversion, venant d’un autre domaine")),
+        (_("En poste, ou l’ayant été"), [(role.slug, role.display_title) for role in roles]),
+    ]
+    fields: dict[str, forms.Field] = {}
+    for area in ExperienceArea:
+        years, months = experience_field_names(area)
+        fields[years] = years_field(_("%(area)s : années") % {"area": area.label})
+        fields[months] = months_field(_("%(area)s : mois en plus") % {"area": area.label})
+    skill_fields = []
+    for role_skill in target.role_skills.all():
+        if not role_skill.required_level:
+            continue  # no level set yet (imported role): nothing to rate against
+        skill = role_skill.skill
+        name = rating_field_name(skill.pk)
+        fields[name] = forms.TypedChoiceField(
+            label=format_html(
+                "{} <span class='text-body-secondary small'>({}{}{}/{})</span>",
+                skill.name,
+                _("niveau attendu"),
+                pgettext("before what follows", " : "),
+                role_skill.required_level,
+                MAX_LEVEL,
+            ),
+            choices=[(level, str(level)) for level in range(MAX_LEVEL + 1)],
+            coerce=int,
+            widget=forms.RadioSelect,
+            error_messages={"required": _("Choisissez un niveau de 0 à 5 pour cette compétence.")},
+        )
+        skill_fields.append((role_skill, name))
+    return Questions(situations, roles, fields, tuple(skill_fields))
+
+
+@dataclass(frozen=True)
 class SkillSection:
     """The skills of one category, as the form asks them: `anchor` is the id the in-page navigation links to."""
 
@@ -298,48 +350,20 @@ class AssessmentForm(SiteForm):
     def __init__(self, *args, target: Role, **kwargs):
         super().__init__(*args, **kwargs)
         self.target = target
-        roles = offered_current_roles()
-        self.fields[SITUATION_FIELD].choices = [
-            ("", _("— Choisissez votre situation —")),  # chosen for no one: a careless answer must not pass
-            (Situation.STUDENT, Situation.STUDENT.label),
-            (Situation.CAREER_CHANGER, _("En reconversion, venant d’un autre domaine")),
-            (_("En poste, ou l’ayant été"), [(role.slug, role.display_title) for role in roles]),
-        ]
-        self.roles_by_slug = {role.slug: role for role in roles}
+        questions = questions_for(target)
+        self.fields[SITUATION_FIELD].choices = questions.situations
+        self.roles_by_slug = {role.slug: role for role in questions.roles}
         # A job found among ESCO's occupations (the first page's search, or the answers given back) is offered too.
         given = str((self.data if self.is_bound else self.initial).get(SITUATION_FIELD) or "")
         self.occupation = held_job(given) if given and given not in self.roles_by_slug else None
         if self.occupation:
             self.fields[SITUATION_FIELD].choices = [
-                *self.fields[SITUATION_FIELD].choices,
+                *questions.situations,
                 (_("Votre métier (ESCO)"), [(self.occupation.slug, job_label(self.occupation))]),
             ]
             self.roles_by_slug[self.occupation.slug] = self.occupation
-        for area in ExperienceArea:
-            years, months = experience_field_names(area)
-            self.fields[years] = years_field(_("%(area)s : années") % {"area": area.label})
-            self.fields[months] = months_field(_("%(area)s : mois en plus") % {"area": area.label})
-        self.skill_fields = []
-        for role_skill in target.role_skills.all():
-            if not role_skill.required_level:
-                continue  # no level set yet (imported role): nothing to rate against
-            skill = role_skill.skill
-            name = rating_field_name(skill.pk)
-            self.fields[name] = forms.TypedChoiceField(
-                label=format_html(
-                    "{} <span class='text-body-secondary small'>({}{}{}/{})</span>",
-                    skill.name,
-                    _("niveau attendu"),
-                    pgettext("before what follows", " : "),
-                    role_skill.required_level,
-                    MAX_LEVEL,
-                ),
-                choices=[(level, str(level)) for level in range(MAX_LEVEL + 1)],
-                coerce=int,
-                widget=forms.RadioSelect,
-                error_messages={"required": _("Choisissez un niveau de 0 à 5 pour cette compétence.")},
-            )
-            self.skill_fields.append((role_skill, name))
+        self.fields.update(copy.deepcopy(questions.fields))  # each form changes its own (choices, help, widgets)
+        self.skill_fields = questions.skill_fields
 
     def offer_skills_the_job_uses(self) -> None:
         """Before the assessment is shown to a person whose job is an ESCO occupation: each skill of the target that

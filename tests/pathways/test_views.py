@@ -11,7 +11,7 @@ from pathways.catalogue import read_catalogue
 from pathways.evaluation import evaluate
 from pathways.models import MAX_EXPERIENCE_MONTHS, Assessment
 from pathways.presentation import unpin
-from roles.models import Role
+from roles.models import MAX_LEVEL, Role, RoleSkill
 from tests.assessments import EDO, form_url, skill_fields, submit
 from tests.html import page_of, text_of, texts
 from tests.two_factor import sign_in_verified
@@ -32,6 +32,31 @@ def test_the_form_asks_each_skill_of_the_target_with_its_level_descriptions(clie
     assert "Supervision des opérations quotidiennes" in page
     assert "Garantit le bon déroulement des opérations de toute l’organisation." in page  # level 5 anchor
     assert 'href="#category-operations-processes"' in page and 'id="category-operations-processes"' in page
+
+
+def test_an_editors_change_to_a_skill_or_its_level_is_asked_at_once_in_each_language(client, content):
+    page_of(client.get(form_url()))
+    page_of(client.get(form_url(lang="/en")))  # the questions made once, and kept, in each language
+    role_skill = RoleSkill.objects.select_related("skill").filter(role__slug=EDO, required_level__gt=0).first()
+    skill = role_skill.skill
+    skill.name_fr, skill.name_en = "Pilotage « renommé »", "Renamed <steering>"
+    skill.save()
+    role_skill.required_level = 1 + role_skill.required_level % MAX_LEVEL
+    role_skill.save()
+
+    for lang, name in (("", "Pilotage « renommé »"), ("/en", "Renamed <steering>")):
+        rating = page_of(client.get(form_url(lang=lang))).select_one(f"input[name=skill_{skill.pk}]")
+        legend = rating.find_parent("fieldset").legend
+        assert name in text_of(legend) and f"{role_skill.required_level}/{MAX_LEVEL}" in text_of(legend)
+        assert not legend.select("steering")  # a name is text, never markup
+
+
+def test_the_what_if_changing_its_copy_of_the_questions_leaves_the_assessments_as_they_were(client, content):
+    location = submit(client)["Location"]
+    assert page_of(client.get(f"{location}what-if/")).select("input[type=range]")  # sliders, not radios, and no consent
+    form = page_of(client.get(form_url()))
+    assert not form.select("input[type=range]") and form.select_one("input[name=consent]")
+    assert {len(form.select(f"input[type=radio][name={name}]")) for name in skill_fields(client)} == {MAX_LEVEL + 1}
 
 
 def test_a_valid_answer_redirects_to_a_private_result(client, content):
