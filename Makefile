@@ -22,7 +22,7 @@ $(SECRET_KEY_FILE):
 
 # The site as visitors see it: debug off (the site's own 404, 410 and 500 pages), static files collected and served by
 # WhiteNoise, gunicorn. Plain HTTP on 127.0.0.1, so no redirect to HTTPS; DJANGO_SECRET_KEY, if set, wins over the file.
-# One machine: the content version and rate counts in files under .cache/, no Redis needed (make cluster has it).
+# One machine: the content version and rate counts in files (in /dev/shm, else .cache/), no Redis needed (make cluster has it).
 AS_VISITORS_SEE_IT := DJANGO_SINGLE_MACHINE=1 DJANGO_DEBUG=0 DJANGO_SECRET_KEY="$${DJANGO_SECRET_KEY:-$$(cat $(SECRET_KEY_FILE))}" DJANGO_SECURE_SSL_REDIRECT=0
 
 # Collected again only when a static file or a package changed: hashing and compressing them all takes a minute or two.

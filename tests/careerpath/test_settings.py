@@ -8,6 +8,8 @@ from pathlib import Path
 
 import pytest
 
+from careerpath.settings import private_cache_dir
+
 ROOT = Path(__file__).resolve().parents[2]
 PRODUCTION = {
     "DJANGO_DEBUG": "0",
@@ -64,3 +66,33 @@ def test_production_with_redis_keeps_pages_version_counts_and_sessions_there():
 def test_development_needs_no_shared_cache():
     started = start(DJANGO_DEBUG="1")
     assert started.returncode == 0, started.stderr
+
+
+def test_without_a_folder_named_the_caches_go_in_memory_in_a_folder_only_their_user_may_enter(tmp_path):
+    memory = tmp_path / "shm"
+    memory.mkdir()
+    folder = Path(private_cache_dir(memory))
+    assert folder.parent == memory and folder.is_dir() and folder.stat().st_mode & 0o777 == 0o700
+    assert private_cache_dir(memory) == str(folder)  # the same one on each start, for every process of this checkout
+
+
+@pytest.mark.parametrize("taken", ["open to others", "a link", "a file"])
+def test_a_folder_in_memory_that_is_not_theirs_alone_is_never_used(tmp_path, taken):
+    memory = tmp_path / "shm"
+    memory.mkdir()
+    folder = Path(private_cache_dir(memory))
+    folder.rmdir()
+    if taken == "open to others":  # made first by someone else, who could leave pickles there
+        folder.mkdir()
+        folder.chmod(0o777)
+    elif taken == "a link":
+        elsewhere = tmp_path / "elsewhere"
+        elsewhere.mkdir(mode=0o700)
+        folder.symlink_to(elsewhere)
+    else:
+        folder.write_text("")
+    assert private_cache_dir(memory) == str(ROOT / ".cache")
+
+
+def test_a_machine_without_memory_files_keeps_the_caches_in_the_checkout(tmp_path):
+    assert private_cache_dir(tmp_path / "no-such-folder") == str(ROOT / ".cache")
