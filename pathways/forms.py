@@ -192,6 +192,9 @@ class TargetForm(SiteForm):
         return bool(self.cleaned_data.get("job", "").strip()) and self.cleaned_data.get("current") is None
 
 
+LEVEL_MISSING = _("Choisissez un niveau de 0 à 5 pour cette compétence.")
+
+
 def years_field(label, initial: int | None = 0) -> forms.IntegerField:
     """The years of a time the form asks in years and months."""
     return forms.IntegerField(
@@ -262,7 +265,7 @@ def questions_for(target: Role) -> Questions:
             continue  # no level set yet (imported role): nothing to rate against
         skill = role_skill.skill
         name = rating_field_name(skill.pk)
-        fields[name] = forms.TypedChoiceField(
+        fields[name] = forms.IntegerField(
             label=format_html(
                 "{} <span class='text-body-secondary small'>({}{}{}/{})</span>",
                 skill.name,
@@ -271,10 +274,12 @@ def questions_for(target: Role) -> Questions:
                 role_skill.required_level,
                 MAX_LEVEL,
             ),
-            choices=[(level, str(level)) for level in range(MAX_LEVEL + 1)],
-            coerce=int,
+            min_value=0,
+            max_value=MAX_LEVEL,
+            # A level is a number: its radios, each level with its words, are drawn only to show the form
+            # (describe_levels). A field of choices would copy them into every form, checked or shown.
             widget=forms.RadioSelect,
-            error_messages={"required": _("Choisissez un niveau de 0 à 5 pour cette compétence.")},
+            error_messages=dict.fromkeys(("required", "invalid", "min_value", "max_value"), LEVEL_MISSING),
         )
         skill_fields.append((role_skill, name))
     return Questions(situations, roles, fields, tuple(skill_fields))
@@ -384,7 +389,7 @@ class AssessmentForm(SiteForm):
         (Checking the answers needs only the numbers, so a valid submission never reads them.)"""
         described = level_descriptions([rs.skill_id for rs, _name in self.skill_fields])
         for role_skill, name in self.skill_fields:
-            self.fields[name].choices = level_choices(described[role_skill.skill_id])
+            self.fields[name].widget.choices = level_choices(described[role_skill.skill_id])
 
     # The form's sections, for its templates.
     @property
@@ -557,13 +562,13 @@ class WhatIfForm(AssessmentForm):
         described = level_descriptions([rs.skill_id for rs, _name in self.skill_fields])
         for role_skill, name in self.skill_fields:
             field, descriptions = self.fields[name], described[role_skill.skill_id]
-            field.required, field.empty_value = False, None
+            field.required = False
             if role_skill.skill_id in rated:
                 field.widget = LevelRange(descriptions)
             else:  # a skill the saved answers left unrated (added to the role since) stays unrated unless changed
-                field.widget = forms.Select(attrs={"class": "form-select form-select-sm"})
                 levels = [(level, level_in_words(level, descriptions)) for level in range(MAX_LEVEL + 1)]
-                field.choices = [("", _("Non évaluée")), *levels]
+                choices = [("", _("Non évaluée")), *levels]
+                field.widget = forms.Select(attrs={"class": "form-select form-select-sm"}, choices=choices)
 
 
 def answer_pairs(answers: Answers) -> list[tuple[str, object]]:

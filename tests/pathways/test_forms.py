@@ -66,20 +66,25 @@ def test_more_than_a_working_life_in_one_area_is_refused(content):
 
 def test_each_skill_is_rated_from_0_to_the_top_level_and_levels_are_described_before_showing(content):
     role = target()
-    form = AssessmentForm(target=role)
     name = rating_field_name(role.role_skills.all()[0].skill_id)
-    assert [value for value, _label in form.fields[name].choices] == list(range(MAX_LEVEL + 1))
+    for level in range(MAX_LEVEL + 1):
+        form = AssessmentForm(filled(role, **{name: str(level)}), target=role)
+        assert form.is_valid() and form.ratings[role.role_skills.all()[0].skill_id] == level
+    form = AssessmentForm(target=role)
     form.describe_levels()
-    labels = [str(label) for _value, label in form.fields[name].choices]
+    choices = list(form.fields[name].widget.choices)
+    assert [value for value, _label in choices] == list(range(MAX_LEVEL + 1))
+    labels = [str(label) for _value, label in choices]
     assert "Jamais pratiqué" in labels[0]
     assert all(label.startswith(f"<strong>{level}</strong> — ") and len(label) > 25 for level, label in enumerate(labels))
 
 
-def test_a_rating_outside_the_scale_is_refused(content):
+@pytest.mark.parametrize("sent", [str(MAX_LEVEL + 1), "-1", "2.5", "deux", ""])
+def test_a_rating_outside_the_scale_is_refused_with_what_to_choose(content, sent):
     role = target()
     name = rating_field_name(role.role_skills.all()[0].skill_id)
-    form = AssessmentForm(filled(role, **{name: str(MAX_LEVEL + 1)}), target=role)
-    assert not form.is_valid() and name in form.errors
+    form = AssessmentForm(filled(role, **{name: sent}), target=role)
+    assert not form.is_valid() and form.errors[name] == ["Choisissez un niveau de 0 à 5 pour cette compétence."]
 
 
 def test_a_degree_needs_its_field_and_a_field_its_degree(content):

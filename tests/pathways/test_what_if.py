@@ -102,11 +102,12 @@ def test_a_bad_answer_gets_a_message_in_the_language_and_a_400(client, content):
     response = client.get(f"{location}what-if/", data)
     assert response.status_code == 400
     outcome = text_of(page_of(response).select_one("#what-if-outcome"))
-    assert "Saisissez un nombre entier" in outcome and "Sélectionnez un choix valide" in outcome
+    assert "Saisissez un nombre entier" in outcome and "Choisissez un niveau de 0 à 5 pour cette compétence" in outcome
     assert 'value="beaucoup"' in response.content.decode()  # nothing typed is lost
 
     english = client.get(f"/en{location}what-if/", data)
     assert english.status_code == 400 and "Enter a whole number" in english.content.decode()
+    assert "Choose a level from 0 to 5 for this skill" in english.content.decode()
 
 
 def test_saving_the_tried_answers_makes_a_new_version_and_keeps_the_old_one(client, content):
