@@ -7,7 +7,7 @@ Production sets DJANGO_DEBUG=0, DJANGO_SECRET_KEY, DJANGO_ALLOWED_HOSTS and DATA
 import hashlib
 import os
 import re
-import stat
+from contextlib import suppress
 from datetime import timedelta
 from pathlib import Path
 
@@ -15,6 +15,8 @@ import dj_database_url
 from csp.constants import NONE, SELF
 from django.core.exceptions import ImproperlyConfigured
 from django.utils.translation import gettext_lazy as _
+
+from careerpath.private_folder import is_private
 
 BASE_DIR = Path(__file__).resolve().parent.parent
 
@@ -147,27 +149,30 @@ if not DEBUG and not CACHE_URL and not SINGLE_MACHINE:
     )
 
 
+MEMORY_NEEDED = 256 * 2**20  # what the file caches may take in memory: 20,000 counts of a page (4 KB) each, and more
+
+
 def private_cache_dir(memory: Path = Path("/dev/shm")) -> str:  # noqa: S108 (a folder of our own is made there, checked)
-    """Where the file caches go without DJANGO_CACHE_DIR: in memory (`memory`, a tmpfs) where the machine has one, since
-    a rate count is written on every POST and neither a count nor the content version need outlive a restart (on
-    this machine's disk, replacing a count's file took 126 µs, a tenth of saving an assessment); else inside the
-    checkout. Either way private to whoever runs the site, as the cache holds pickles (a folder in memory that is
-    not theirs alone is not used), and apart from other checkouts."""
-    if memory.is_dir():
+    """Where the file caches go without DJANGO_CACHE_DIR: in memory (`memory`, a tmpfs) where the machine has one with
+    room for them, since a rate count is written on every POST and neither a count nor the content version need
+    outlive a restart (on this machine's disk, replacing a count's file took 126 µs, a tenth of saving an assessment);
+    else inside the checkout. Either way apart from other checkouts, and private to whoever runs the site, as the
+    cache holds pickles: a folder in memory that is not theirs alone is not used (careerpath.private_folder)."""
+    try:
+        room = os.statvfs(memory)
+    except OSError:
+        room = None
+    if room and room.f_bavail * room.f_frsize >= MEMORY_NEEDED:
         checkout = hashlib.sha256(str(BASE_DIR).encode()).hexdigest()[:16]
         folder = memory / f"careerpath-{os.getuid()}-{checkout}"
-        try:
+        with suppress(OSError):
             folder.mkdir(mode=0o700, exist_ok=True)
-            made = folder.lstat()
-        except OSError:
-            pass
-        else:
-            if stat.S_ISDIR(made.st_mode) and made.st_uid == os.getuid() and not made.st_mode & 0o077:
-                return str(folder)
+        if is_private(folder):
+            return str(folder)
     return str(BASE_DIR / ".cache")
 
 
-CACHE_DIR = os.environ.get("DJANGO_CACHE_DIR") or private_cache_dir()
+CACHE_DIR = os.environ.get("DJANGO_CACHE_DIR") or ("" if CACHE_URL else private_cache_dir())
 
 
 def redis_cache(forgive: str) -> dict:
@@ -194,7 +199,7 @@ CACHES = {
     "content": redis_cache("reads")
     if CACHE_URL
     else {
-        "BACKEND": "django.core.cache.backends.filebased.FileBasedCache",
+        "BACKEND": "careerpath.private_folder.PrivateFileCache",
         "LOCATION": CACHE_DIR,
     },
     # Rate limit counts, which every process must share too; a folder of their own, so that the many
@@ -203,7 +208,7 @@ CACHES = {
     "ratelimit": redis_cache("")
     if CACHE_URL
     else {
-        "BACKEND": "django.core.cache.backends.filebased.FileBasedCache",
+        "BACKEND": "careerpath.private_folder.PrivateFileCache",
         "LOCATION": str(Path(CACHE_DIR) / "ratelimit"),
         "OPTIONS": {"MAX_ENTRIES": 20000},
     },

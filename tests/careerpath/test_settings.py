@@ -2,13 +2,16 @@
 
 import json
 import os
+import shutil
 import subprocess
 import sys
 from pathlib import Path
+from types import SimpleNamespace
 
 import pytest
 
-from careerpath.settings import private_cache_dir
+from careerpath.private_folder import PrivateFileCache
+from careerpath.settings import MEMORY_NEEDED, private_cache_dir
 
 ROOT = Path(__file__).resolve().parents[2]
 PRODUCTION = {
@@ -47,8 +50,8 @@ def test_production_on_one_machine_keeps_its_own_files(single_machine):
     shown = json.loads(started.stdout)
     assert shown["caches"] == {
         "default": "django.core.cache.backends.locmem.LocMemCache",
-        "content": "django.core.cache.backends.filebased.FileBasedCache",
-        "ratelimit": "django.core.cache.backends.filebased.FileBasedCache",
+        "content": "careerpath.private_folder.PrivateFileCache",
+        "ratelimit": "careerpath.private_folder.PrivateFileCache",
     }
     assert shown["sessions"][0] == "django.contrib.sessions.backends.db"
 
@@ -96,3 +99,30 @@ def test_a_folder_in_memory_that_is_not_theirs_alone_is_never_used(tmp_path, tak
 
 def test_a_machine_without_memory_files_keeps_the_caches_in_the_checkout(tmp_path):
     assert private_cache_dir(tmp_path / "no-such-folder") == str(ROOT / ".cache")
+
+
+def test_memory_without_room_for_the_caches_leaves_them_in_the_checkout(tmp_path, monkeypatch):
+    memory = tmp_path / "shm"
+    memory.mkdir()
+    block = os.statvfs(memory).f_frsize
+    monkeypatch.setattr(os, "statvfs", lambda path: SimpleNamespace(f_frsize=block, f_bavail=(MEMORY_NEEDED - 1) // block))
+    assert private_cache_dir(memory) == str(ROOT / ".cache")  # Docker's 64 MB /dev/shm, say
+
+
+def test_the_file_cache_makes_its_folder_private_and_never_reads_one_someone_else_made_again(tmp_path):
+    folder = tmp_path / "cache"
+    cache = PrivateFileCache(str(folder), {})
+    shutil.rmtree(folder)
+    assert cache.get("version") is None  # no folder: nothing to read
+    cache.set("version", 7)
+    assert cache.get("version") == 7 and folder.stat().st_mode & 0o777 == 0o700
+
+    kept_in = Path(cache._key_to_file("version"))
+    shutil.rmtree(folder)  # removed (a logout), then made again by another user, who leaves a pickle there
+    folder.mkdir()
+    folder.chmod(0o777)
+    kept_in.write_bytes(b"planted")
+    with pytest.raises(PermissionError):
+        cache.get("version")
+    with pytest.raises(PermissionError):
+        cache.set("version", 8)
