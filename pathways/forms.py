@@ -260,7 +260,8 @@ def questions_for(target: Role) -> Questions:
         fields[years] = years_field(_("%(area)s : années") % {"area": area.label})
         fields[months] = months_field(_("%(area)s : mois en plus") % {"area": area.label})
     skill_fields = []
-    for role_skill in target.role_skills.all():
+    # Read again in the language asked: skills of one category, importance and level come in the order of their names.
+    for role_skill in Role.objects.with_skills().get(pk=target.pk).role_skills.all():
         if not role_skill.required_level:
             continue  # no level set yet (imported role): nothing to rate against
         skill = role_skill.skill

@@ -173,7 +173,7 @@ class Assessment(models.Model):
         help_text=_("Les mois déclarés dans chaque domaine d’expérience ; un domaine absent compte zéro."),
     )
     # Kept with the other answers, as a document that never changes: a skill deleted later leaves its level here
-    # (it is no one's requirement any more, so nothing reads it), and saving answers writes one row.
+    # (no role requires it any more, so nothing shows or counts it), and saving answers writes one row.
     ratings = models.JSONField(
         _("compétences évaluées"),
         default=dict,
@@ -248,8 +248,9 @@ class Assessment(models.Model):
                 )
         if not isinstance(self.circumstances, list) or not set(self.circumstances) <= set(Circumstance.values):
             raise ValidationError({"circumstances": _("Situation inconnue.")})
-        if not isinstance(self.ratings, dict) or not all(
-            str(skill_id).isdigit() and type(level) is int and 0 <= level <= MAX_LEVEL for skill_id, level in self.ratings.items()
+        rated = self.ratings.items() if isinstance(self.ratings, dict) else None
+        if rated is None or not all(
+            str(skill).isdecimal() and type(level) is int and 0 <= level <= MAX_LEVEL for skill, level in rated
         ):
             raise ValidationError({"ratings": _("Un niveau de 0 à %(max)s par compétence.") % {"max": MAX_LEVEL}})
 

@@ -25,7 +25,7 @@ def test_the_ratings_sent_are_saved_with_the_answers_as_sent(client, content):
 
 @pytest.mark.parametrize(
     "ratings",
-    [[], {"team": 2}, {"-3": 2}, {"3": 6}, {"3": -1}, {"3": "2"}, {"3": True}, {"3": 2.0}, {"3": None}],
+    [[], {"team": 2}, {"-3": 2}, {"²": 2}, {"3": 6}, {"3": -1}, {"3": "2"}, {"3": True}, {"3": 2.0}, {"3": None}],
     ids=repr,
 )
 def test_ratings_that_are_not_a_level_from_0_to_5_per_skill_id_are_refused(content, ratings):
