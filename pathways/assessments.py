@@ -2,6 +2,7 @@
 
 import hashlib
 from collections.abc import Collection, Iterable
+from contextlib import nullcontext
 from dataclasses import dataclass
 from datetime import timedelta
 from uuid import UUID
@@ -112,10 +113,10 @@ def kept_result(name: str, profile: Profile, target_id: int, language: str, make
     return kept
 
 
-@transaction.atomic
 def save_assessment(answers: Answers, *, language: str, revises: Assessment | None = None) -> Assessment:
-    """Validate, then store one person's answers with their skill ratings and the result they give today,
-    all or nothing."""
+    """Validate, then store one person's answers with their skill ratings and the result they give today, all or
+    nothing: one row, which its INSERT writes whole. A version of other answers is saved in one transaction with the
+    count of that one's revision (pathways/apps.py); a first one needs none, and saves the two round trips."""
     assessment = Assessment(
         target_role=answers.target,
         situation=answers.situation,
@@ -136,7 +137,8 @@ def save_assessment(answers: Answers, *, language: str, revises: Assessment | No
     )
     # The form checked the choices; the model checks its own invariants without a query per relation.
     assessment.full_clean(exclude={"target_role", "current_role", "revises"}, validate_unique=False, validate_constraints=False)
-    assessment.save()
+    with transaction.atomic() if revises else nullcontext():
+        assessment.save()
     return assessment
 
 

@@ -1,13 +1,14 @@
-"""A person's skill ratings are kept with their other answers: saved whole, checked, read back as given, and still
-read after a skill they rated is deleted; the migration that moved them there loses none either way."""
+"""A person's answers are saved whole, their skill ratings with the rest: checked, read back as given, still read after
+a skill they rated is deleted; the migration that moved the ratings there loses none either way."""
 
 import pytest
 from django.core.exceptions import ValidationError
 from django.core.management import call_command
-from django.db import connection
+from django.db import DatabaseError, connection
 from django.db.migrations.executor import MigrationExecutor
+from django.db.models.signals import post_save
 
-from pathways.assessments import Answers
+from pathways.assessments import Answers, save_assessment
 from pathways.models import Assessment
 from roles.models import Role, RoleSkill, Skill
 from tests.assessments import skill_fields, submit
@@ -68,3 +69,23 @@ def test_the_migration_moves_every_rating_into_the_answers_and_back(client, cont
 
     call_command("migrate", "pathways", verbosity=0)
     assert dict(Assessment.objects.values_list("pk", "ratings")) == given
+
+
+def test_a_version_is_saved_with_the_count_of_the_revision_of_the_one_it_revises_or_not_at_all(client, content):
+    submit(client)
+    saved = Assessment.objects.get()
+    answers = Answers.of(saved, Role.objects.with_skills().get(pk=saved.target_role_id))
+
+    def database_gone(**_signal_kwargs):
+        raise DatabaseError("the database went away after counting the revision")
+
+    post_save.connect(database_gone, sender=Assessment, dispatch_uid="database_gone")
+    try:
+        with pytest.raises(DatabaseError):
+            save_assessment(answers, language="fr", revises=saved)
+    finally:
+        post_save.disconnect(sender=Assessment, dispatch_uid="database_gone")
+    assert list(Assessment.objects.values_list("pk", "revision")) == [(saved.pk, saved.revision)]
+
+    version = save_assessment(answers, language="fr", revises=saved)
+    assert Assessment.objects.get(pk=saved.pk).revision == saved.revision + 1 and version.revises == saved
