@@ -1,4 +1,4 @@
-"""Folders only the site's user may enter: where the file caches keep pickles, which run code when read."""
+"""Folders only the site's user may write to: where the file caches keep pickles, which run code when read."""
 
 import os
 import stat
@@ -7,16 +7,17 @@ from django.core.cache.backends.filebased import FileBasedCache
 
 
 def is_private(folder) -> bool:
-    """The folder itself (not a link to one), owned by this process's user, closed to everyone else."""
+    """The folder itself (not a link to one), owned by this process's user, and no one else may write to it (a pickle
+    left there would run as that user)."""
     try:
         found = os.lstat(folder)
     except OSError:
         return False
-    return stat.S_ISDIR(found.st_mode) and found.st_uid == os.getuid() and not found.st_mode & 0o077
+    return stat.S_ISDIR(found.st_mode) and found.st_uid == os.getuid() and not found.st_mode & (stat.S_IWGRP | stat.S_IWOTH)
 
 
 class PrivateFileCache(FileBasedCache):
-    """Django's file cache, which refuses its folder when it is not the site user's alone. Checked on each use, not
+    """Django's file cache, which refuses its folder when someone else may write to it. Checked on each use, not
     only at start: in memory (/dev/shm, where every user may make folders) it can be removed (systemd removes a
     user's there at their last logout) and made again by someone else."""
 
@@ -31,4 +32,4 @@ class PrivateFileCache(FileBasedCache):
 
     def _refuse_unless_private(self):
         if not is_private(self._dir):
-            raise PermissionError(f"{self._dir} is not a folder only this user may enter: its cache is not read.")
+            raise PermissionError(f"{self._dir} is not this user's, or others may write to it: its cache is not read.")

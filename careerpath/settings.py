@@ -157,7 +157,7 @@ def private_cache_dir(memory: Path = Path("/dev/shm")) -> str:  # noqa: S108 (a 
     room for them, since a rate count is written on every POST and neither a count nor the content version need
     outlive a restart (on this machine's disk, replacing a count's file took 126 µs, a tenth of saving an assessment);
     else inside the checkout. Either way apart from other checkouts, and private to whoever runs the site, as the
-    cache holds pickles: a folder in memory that is not theirs alone is not used (careerpath.private_folder)."""
+    cache holds pickles: a folder in memory that someone else may write to is not used (careerpath.private_folder)."""
     try:
         room = os.statvfs(memory)
     except OSError:

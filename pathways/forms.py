@@ -246,7 +246,7 @@ class Questions:
 @per_content_version(key=lambda target: (target.pk, get_language()))
 def questions_for(target: Role) -> Questions:
     """The questions on a target, made once per content version and language and copied into each form: making
-    their labels and choices took a quarter of saving an assessment; copying them costs a third of that."""
+    their labels and choices took a fifth of saving an assessment; copying them costs a third of that."""
     roles = offered_current_roles()
     situations = [
         ("", _("— Choisissez votre situation —")),  # chosen for no one: a careless answer must not pass

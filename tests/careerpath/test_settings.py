@@ -79,15 +79,15 @@ def test_without_a_folder_named_the_caches_go_in_memory_in_a_folder_only_their_u
     assert private_cache_dir(memory) == str(folder)  # the same one on each start, for every process of this checkout
 
 
-@pytest.mark.parametrize("taken", ["open to others", "a link", "a file"])
-def test_a_folder_in_memory_that_is_not_theirs_alone_is_never_used(tmp_path, taken):
+@pytest.mark.parametrize("taken", ["open to others", "open to their group", "a link", "a file"])
+def test_a_folder_in_memory_that_others_may_write_to_is_never_used(tmp_path, taken):
     memory = tmp_path / "shm"
     memory.mkdir()
     folder = Path(private_cache_dir(memory))
     folder.rmdir()
-    if taken == "open to others":  # made first by someone else, who could leave pickles there
+    if taken.startswith("open to"):  # made first by someone else, who could leave pickles there
         folder.mkdir()
-        folder.chmod(0o777)
+        folder.chmod(0o777 if taken == "open to others" else 0o770)
     elif taken == "a link":
         elsewhere = tmp_path / "elsewhere"
         elsewhere.mkdir(mode=0o700)
@@ -126,3 +126,11 @@ def test_the_file_cache_makes_its_folder_private_and_never_reads_one_someone_els
         cache.get("version")
     with pytest.raises(PermissionError):
         cache.set("version", 8)
+
+
+def test_a_folder_given_that_others_may_read_but_not_write_to_is_used(tmp_path):
+    folder = tmp_path / "var-cache-careerpath"
+    folder.mkdir(mode=0o755)  # as a deployment might make DJANGO_CACHE_DIR
+    cache = PrivateFileCache(str(folder), {})
+    cache.set("version", 7)
+    assert cache.get("version") == 7
