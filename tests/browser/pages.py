@@ -120,6 +120,9 @@ WCAG_2_AA = {
 
 
 def violations_on(page) -> list[str]:
+    """The page's WCAG 2 AA violations, once its colours have settled: a button just clicked fades between its
+    states (Bootstrap's transitions), and a colour read halfway is neither the one before nor the one after."""
+    page.evaluate("Promise.allSettled(document.getAnimations().map(animation => animation.finished))")
     results = Axe().run(page, options=WCAG_2_AA)
     return [f"{v['id']}: {v['help']} ({len(v['nodes'])}× e.g. {v['nodes'][0]['target']})" for v in results.response["violations"]]
 
