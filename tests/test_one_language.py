@@ -189,7 +189,10 @@ def english_in(page: BeautifulSoup) -> list[str]:
     for node in page.find_all(string=True):
         if type(node) is not NavigableString or node.find_parent(["body", "title"]) is None:
             continue
-        if any(parent.get("lang", "fr") != "fr" for parent in node.parents if parent.name not in (None, "[document]")):
+        elements = [parent for parent in node.parents if parent.name not in (None, "[document]")]
+        if any(parent.get("lang", "fr") != "fr" for parent in elements):
+            continue
+        if any(parent.get("translate") == "no" for parent in elements):  # a code, typed as shown: letters of no language
             continue
         words = {word.lower() for word in WORD.findall(ADDRESS.sub(" ", str(node)))}
         if words & ENGLISH_WORDS:
