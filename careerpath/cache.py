@@ -13,12 +13,14 @@ import hashlib
 import os
 import re
 import secrets
+import time
 from functools import lru_cache, wraps
 from urllib.parse import urlencode
 
 from django.conf import settings
 from django.core.cache import cache, caches
 from django.core.cache.backends.filebased import FileBasedCache
+from django.core.exceptions import TooManyFieldsSent
 from django.db import connection, transaction
 from django.db.models import F
 from django.db.models.signals import m2m_changed, post_delete, post_save
@@ -29,6 +31,8 @@ from django.utils import translation
 from django.utils.cache import patch_vary_headers
 from django.utils.text import compress_string
 from django.utils.translation import get_language
+
+from .middleware import path_could_be_typed, query_could_be_typed
 
 PAGE_TIMEOUT = 60 * 60  # seconds; pages of an old version, and those no longer visited, age out
 VERSION_KEY = "content-version"
@@ -283,8 +287,63 @@ def page_key(request, reads: frozenset[str]) -> str:
     return versioned_key("page-gz", request.scheme, request.META.get("HTTP_HOST", ""), location)
 
 
+def shared_page_key(request) -> str | None:
+    """The key of the page kept for everyone that would answer this request; None when it asks for none (not a GET
+    of a page marked `cached_page`), or holds text no person could have typed, which is refused further on
+    (careerpath.middleware.RefuseUnreadableInputMiddleware): no kept page is ever served in its place."""
+    if request.method != "GET" or (reads := page_reads(request.path_info)) is None:
+        return None
+    if not path_could_be_typed(request) or not query_could_be_typed(request):
+        return None
+    try:
+        return page_key(request, reads)
+    except TooManyFieldsSent:  # reading the query raises again further on, where it is refused
+        return None
+
+
+# The pages kept for everyone that this process has served, by key, with when to fetch them again: a key holds the
+# content version, and the page kept under it does not change, so the process need not fetch it from the cache (a
+# file, or Redis over the network) on every request. Fetched again after a minute all the same, so that a page kept
+# here ages out with the cache's (PAGE_TIMEOUT) and an emptied cache shows within a minute. Emptied when it would hold
+# more than KEPT_HERE_BYTES.
+kept_here: dict[str, tuple[tuple[dict, bytes], float]] = {}
+kept_here_bytes = [0]
+KEPT_HERE_BYTES = 4 * 1024 * 1024
+KEPT_HERE_SECONDS = 60
+
+
+def kept_page(request, key: str) -> HttpResponse | None:
+    """The page kept under `key` (`shared_page_key`), answered as the whole stack answered it when it was made;
+    None when none is kept."""
+    kept, fetch_after = kept_here.get(key, (None, 0.0))
+    if kept is None or time.monotonic() > fetch_after:
+        if (kept := cache.get(key)) is None:
+            return None
+        keep_here(key, kept)
+    headers, compressed = kept
+    return kept_response(request, compressed, headers)
+
+
+def keep_page(key: str, response) -> None:
+    patch_vary_headers(response, ("Accept-Encoding",))
+    kept = (dict(response.items()), compress_string(response.content))
+    cache.set(key, kept, PAGE_TIMEOUT)
+    keep_here(key, kept)
+
+
+def keep_here(key: str, kept: tuple[dict, bytes]) -> None:
+    size = len(kept[1])
+    if kept_here_bytes[0] + size > KEPT_HERE_BYTES:
+        kept_here.clear()
+        kept_here_bytes[0] = 0
+    if (before := kept_here.pop(key, None)) is not None:
+        kept_here_bytes[0] -= len(before[0][1])
+    kept_here[key] = (kept, time.monotonic() + KEPT_HERE_SECONDS)
+    kept_here_bytes[0] += size
+
+
 class PageCacheMiddleware:
-    """Early in the stack: serve a page marked shared again, whole, without running the rest.
+    """First in the stack: serve a page marked shared again, whole, without running the rest.
 
     What is kept is the response the whole stack produced, its security and language headers
     included, so a hit answers exactly as a miss would for a fraction of the work. The key holds
@@ -292,22 +351,21 @@ class PageCacheMiddleware:
     HTTPS, and a host outside ALLOWED_HOSTS its 400, because nothing was ever kept under them.
     The version in the key is read before the page is made, so a change made while it renders
     leaves it behind rather than passing it off as current.
+
+    In production the WSGI handler answers a kept page before this (careerpath.handler), with the same functions.
     """
 
     def __init__(self, get_response):
         self.get_response = get_response
 
     def __call__(self, request):
-        if request.method != "GET" or (reads := page_reads(request.path_info)) is None:
+        if (key := shared_page_key(request)) is None:
             return self.get_response(request)
-        key = page_key(request, reads)
-        if (kept := cache.get(key)) is not None:
-            headers, compressed = kept
-            return kept_response(request, compressed, headers)
+        if (kept := kept_page(request, key)) is not None:
+            return kept
         response = self.get_response(request)
         if may_keep(response):
-            patch_vary_headers(response, ("Accept-Encoding",))
-            cache.set(key, (dict(response.items()), compress_string(response.content)), PAGE_TIMEOUT)
+            keep_page(key, response)
         return response
 
 

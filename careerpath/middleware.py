@@ -184,7 +184,8 @@ def bad_request(request: HttpRequest, exception: Exception) -> HttpResponse:
 class RefuseUnreadableInputMiddleware:
     """Text no person could have typed (careerpath.text) is refused before anything reads it: in the path, 404
     (no page has such an address); in the query string or a form's fields, names or values, 400. Nothing reaches
-    a view, the page cache, the session or the database, where PostgreSQL would refuse a NUL with a server error.
+    a view, the session or the database, where PostgreSQL would refuse a NUL with a server error; the page cache
+    serves no kept page in place of the refusal (careerpath.cache.shared_page_key).
 
     Reading a multipart form here parses it before the views could change its upload handlers: none does
     (CsrfViewMiddleware reads it before them anyway). A JSON body is the API's to validate (its schemas' patterns).

@@ -74,16 +74,16 @@ INSTALLED_APPS = [
 ]
 
 MIDDLEWARE = [
-    # Before the page cache, so that a page kept before they were set carries them too.
+    # First: a page kept for everyone skips the rest, and what it keeps carries every header the others set.
+    "careerpath.cache.PageCacheMiddleware",
     "django_permissions_policy.PermissionsPolicyMiddleware",
     "careerpath.middleware.CrossOriginResourcePolicyMiddleware",
     # Outside the rest, so that its ETag and 304 see the answer as sent, and its CORS headers reach every refusal.
     "careerpath.middleware.PublicApiMiddleware",
     # Before the refusal below, so that it answers over HTTPS with the security headers too.
     "django.middleware.security.SecurityMiddleware",
-    # Text no person could have typed: 404 or 400 before the page cache, the session or the database see it.
+    # Text no person could have typed: 404 or 400 before the session or the database see it (and never a kept page).
     "careerpath.middleware.RefuseUnreadableInputMiddleware",
-    "careerpath.cache.PageCacheMiddleware",  # a cached page skips the rest
     "careerpath.outage.DatabaseOutageMiddleware",  # a view that cannot reach the database: 503, not 500
     "csp.middleware.CSPMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",

@@ -1,7 +1,10 @@
 import os
 
-from django.core.wsgi import get_wsgi_application
+import django
 
 os.environ.setdefault("DJANGO_SETTINGS_MODULE", "careerpath.settings")
+django.setup(set_prefix=False)  # as django.core.wsgi.get_wsgi_application does, before the handler's imports
 
-application = get_wsgi_application()
+from .handler import SiteHandler  # noqa: E402 (needs the apps loaded)
+
+application = SiteHandler()
