@@ -14,8 +14,9 @@ from .cache import kept_page, shared_page_key
 
 class SiteHandler(WSGIHandler):
     def __call__(self, environ, start_response):
-        request = self.request_class(environ)
-        if (key := shared_page_key(request)) is not None and (kept := kept_page(request, key)) is not None:
-            start_response(f"{kept.status_code} {kept.reason_phrase}", list(kept.items()))
-            return [kept.content]
+        if environ.get("REQUEST_METHOD") == "GET":  # only a GET is answered with a kept page: a form sent goes on at once
+            request = self.request_class(environ)
+            if (key := shared_page_key(request)) is not None and (kept := kept_page(request, key)) is not None:
+                start_response(f"{kept.status_code} {kept.reason_phrase}", list(kept.items()))
+                return [kept.content]
         return super().__call__(environ, start_response)
