@@ -3,7 +3,7 @@ their views (`object_page_key`), forgotten when what they show changes.
 
 The version is a random number kept in the "content" cache, which every process shares, and
 every content change draws a new one: the pages kept under the old one are never found again and
-age out. A cached page costs two cache lookups and no query. A version that is missing (evicted,
+age out. A cached page costs a lookup of the version and no query. A version that is missing (evicted,
 cleared) is drawn afresh, which only causes misses: a counter starting again could come back to a
 number older pages were kept under, a random draw does not.
 """
@@ -13,10 +13,14 @@ import hashlib
 import os
 import re
 import secrets
+import sys
+import threading
 import time
 from functools import lru_cache, wraps
+from pathlib import Path
 from urllib.parse import urlencode
 
+from django.apps import apps
 from django.conf import settings
 from django.core.cache import cache, caches
 from django.core.cache.backends.filebased import FileBasedCache
@@ -127,8 +131,45 @@ def per_content_version(function=None, *, key=None):
 
 
 def versioned_key(name: str, *parts) -> str:
-    """A cache key that the next content change leaves behind."""
-    return ":".join(str(part) for part in (name, content_version(), *parts))
+    """A cache key that the next content change, and the next release, leave behind."""
+    return ":".join(str(part) for part in (name, release(), content_version(), *parts))
+
+
+# Settings that shape what a kept page answers beyond its content: its headers, whether it is answered at all.
+ANSWER_SETTINGS = (
+    "ALLOWED_HOSTS",
+    "CONTENT_SECURITY_POLICY",
+    "DEBUG",
+    "LANGUAGE_CODE",
+    "LANGUAGES",
+    "MIDDLEWARE",
+    "PERMISSIONS_POLICY",
+    "STATIC_URL",
+    "USE_X_FORWARDED_HOST",
+    "X_FRAME_OPTIONS",
+)
+
+
+@lru_cache(maxsize=1)
+def release() -> str:
+    """What made the pages besides the content: a digest of the code, templates, translations and static files of
+    the project (a page names its assets by their digest) and of the settings that shape an answer (ANSWER_SETTINGS
+    and every SECURE_ one). Kept pages carry the headers the stack gave them, and the content version lives on
+    across releases: a release, or a setting changed for one (HSTS turned off), leaves the pages made before behind.
+    Worked out once per process, in a few milliseconds; the same on every machine running the same release."""
+    digest = hashlib.sha256()
+    base = Path(settings.BASE_DIR)
+    folders = [Path(__file__).parent, *(Path(config.path) for config in apps.get_app_configs())]
+    folders += [Path(folder) for template in settings.TEMPLATES for folder in template.get("DIRS", [])]
+    folders += [Path(folder) for folder in (*settings.LOCALE_PATHS, *settings.STATICFILES_DIRS)]
+    # The project's own files, and the pinned versions of the libraries rather than their files.
+    ours = [folder for folder in folders if folder.is_relative_to(base) and not folder.is_relative_to(sys.prefix)]
+    files = {path for folder in ours for path in folder.rglob("*") if path.is_file() and path.suffix not in (".pyc", ".po")}
+    for path in sorted({*files, base / "requirements.txt"}):
+        digest.update(str(path.relative_to(base)).encode() + b"\0" + path.read_bytes())
+    names = sorted({*ANSWER_SETTINGS, *(name for name in dir(settings) if name.startswith("SECURE_"))})
+    digest.update(repr([(name, getattr(settings, name, None)) for name in names]).encode())
+    return digest.hexdigest()[:16]
 
 
 def object_page_key(name: str, pk, language: str) -> str:
@@ -302,12 +343,13 @@ def shared_page_key(request) -> str | None:
 
 
 # The pages kept for everyone that this process has served, by key, with when to fetch them again: a key holds the
-# content version, and the page kept under it does not change, so the process need not fetch it from the cache (a
-# file, or Redis over the network) on every request. Fetched again after a minute all the same, so that a page kept
-# here ages out with the cache's (PAGE_TIMEOUT) and an emptied cache shows within a minute. Emptied when it would hold
-# more than KEPT_HERE_BYTES.
+# release and the content version, and the page kept under it does not change, so the process need not fetch it from
+# the cache (Redis over the network, or the process's own memory) on every request. Fetched again after a minute all
+# the same, so that a page kept here ages out with the cache's (PAGE_TIMEOUT) and an emptied cache shows within a
+# minute. Emptied when it would hold more than KEPT_HERE_BYTES.
 kept_here: dict[str, tuple[tuple[dict, bytes], float]] = {}
 kept_here_bytes = [0]
+kept_here_lock = threading.Lock()  # for threaded servers (gunicorn's gthread workers, ASGI)
 KEPT_HERE_BYTES = 4 * 1024 * 1024
 KEPT_HERE_SECONDS = 60
 
@@ -333,13 +375,22 @@ def keep_page(key: str, response) -> None:
 
 def keep_here(key: str, kept: tuple[dict, bytes]) -> None:
     size = len(kept[1])
-    if kept_here_bytes[0] + size > KEPT_HERE_BYTES:
-        kept_here.clear()
-        kept_here_bytes[0] = 0
-    if (before := kept_here.pop(key, None)) is not None:
-        kept_here_bytes[0] -= len(before[0][1])
-    kept_here[key] = (kept, time.monotonic() + KEPT_HERE_SECONDS)
-    kept_here_bytes[0] += size
+    with kept_here_lock:
+        if (before := kept_here.pop(key, None)) is not None:
+            kept_here_bytes[0] -= len(before[0][1])
+        if size > KEPT_HERE_BYTES:
+            return
+        if kept_here_bytes[0] + size > KEPT_HERE_BYTES:
+            kept_here.clear()
+            kept_here_bytes[0] = 0
+        kept_here[key] = (kept, time.monotonic() + KEPT_HERE_SECONDS)
+        kept_here_bytes[0] += size
+
+
+# Where the WSGI handler (careerpath.handler) leaves the key it looked up and found nothing under, in the request's
+# environ (META): the middleware then keeps the page made under it without looking it up again. No header a client
+# sends can set it: theirs are named HTTP_….
+LOOKED_UP_IN_VAIN = "careerpath.page_cache.looked_up_in_vain"
 
 
 class PageCacheMiddleware:
@@ -359,10 +410,11 @@ class PageCacheMiddleware:
         self.get_response = get_response
 
     def __call__(self, request):
-        if (key := shared_page_key(request)) is None:
-            return self.get_response(request)
-        if (kept := kept_page(request, key)) is not None:
-            return kept
+        if (key := request.META.get(LOOKED_UP_IN_VAIN)) is None:
+            if (key := shared_page_key(request)) is None:
+                return self.get_response(request)
+            if (kept := kept_page(request, key)) is not None:
+                return kept
         response = self.get_response(request)
         if may_keep(response):
             keep_page(key, response)
