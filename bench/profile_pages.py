@@ -2,6 +2,8 @@
 
     .venv/bin/python bench/profile_pages.py [page ...]        # pages: healthz profile post result what-if plan
     BENCH_PROFILE=plan .venv/bin/python bench/profile_pages.py plan   # and cProfile's 30 costliest calls
+    # BENCH_PROFILE_SORT=tottime, BENCH_PROFILE_LINES=40: another order, more lines;
+    # BENCH_PROFILE_CALLERS="normalize_choices": who calls the functions that match
 
 A throw-away PostgreSQL server (as make bench), production settings (debug off, one machine), the content loaded, an
 assessment saved as make bench posts it, made a plan with two steps ticked. Each page is asked 5 times to warm up,
@@ -88,7 +90,10 @@ def measure(asked: list[str], profiled: str) -> None:
                 pages[name]()
             profile.disable()
             out = io.StringIO()
-            pstats.Stats(profile, stream=out).sort_stats("cumulative").print_stats(30)
+            stats = pstats.Stats(profile, stream=out).sort_stats(os.environ.get("BENCH_PROFILE_SORT", "cumulative"))
+            stats.print_stats(int(os.environ.get("BENCH_PROFILE_LINES", 30)))
+            if callers := os.environ.get("BENCH_PROFILE_CALLERS"):
+                stats.print_callers(callers)
             print(out.getvalue())
 
 
